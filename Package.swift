@@ -1,0 +1,64 @@
+// swift-tools-version: 6.1
+//
+// Tunebench: benchmarks for hyperparameter and black-box optimization algorithms.
+// Module map and dependency arrows: see the "Modules" section of DESIGN.md.
+
+import PackageDescription
+
+let package = Package(
+    name: "Tunebench",
+    platforms: [.macOS(.v15)],
+    products: [
+        .library(name: "Tunebench", targets: ["Tunebench"]),
+        .library(name: "TunebenchCore", targets: ["TunebenchCore"]),
+        .library(name: "TunebenchNumerics", targets: ["TunebenchNumerics"]),
+        .library(name: "TunebenchProblems", targets: ["TunebenchProblems"]),
+        .library(name: "TunebenchOptimizers", targets: ["TunebenchOptimizers"]),
+        .library(name: "TunebenchRunner", targets: ["TunebenchRunner"]),
+        .library(name: "TunebenchConformance", targets: ["TunebenchConformance"]),
+        .library(name: "TunebenchCLI", targets: ["TunebenchCLI"]),
+        .executable(name: "tunebench", targets: ["tunebench"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+    ],
+    targets: [
+        // Vocabulary: spaces, configurations, Problem/Optimizer protocols, registry, seeds, records.
+        .target(name: "TunebenchCore"),
+        // Numerical building blocks: random variates, Sobol and Latin-hypercube designs, statistics.
+        .target(name: "TunebenchNumerics"),
+        .target(name: "TunebenchProblems", dependencies: ["TunebenchCore", "TunebenchNumerics"]),
+        .target(name: "TunebenchOptimizers", dependencies: ["TunebenchCore", "TunebenchNumerics"]),
+        // The contract every optimizer and problem must satisfy, reusable by third-party packages.
+        .target(name: "TunebenchConformance", dependencies: ["TunebenchCore", "TunebenchNumerics"]),
+        .target(name: "TunebenchRunner", dependencies: ["TunebenchCore", "TunebenchNumerics"]),
+        // Umbrella: re-exports the libraries and defines `Registry.builtin`.
+        .target(
+            name: "Tunebench",
+            dependencies: [
+                "TunebenchCore", "TunebenchNumerics", "TunebenchProblems", "TunebenchOptimizers", "TunebenchRunner",
+            ]
+        ),
+        // The command-line interface as a library, so that another package can run it with its own registry.
+        .target(
+            name: "TunebenchCLI",
+            dependencies: ["Tunebench", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .executableTarget(name: "tunebench", dependencies: ["TunebenchCLI"]),
+        // The README's example: a package that adds its own optimizer and runs the CLI with it.
+        .executableTarget(name: "CustomOptimizerExample", dependencies: ["Tunebench", "TunebenchCLI"]),
+
+        .testTarget(name: "TunebenchCoreTests", dependencies: ["TunebenchCore"]),
+        .testTarget(name: "TunebenchNumericsTests", dependencies: ["TunebenchNumerics"]),
+        .testTarget(name: "TunebenchProblemsTests", dependencies: ["TunebenchProblems", "TunebenchConformance"]),
+        .testTarget(
+            name: "TunebenchOptimizersTests",
+            dependencies: ["TunebenchOptimizers", "TunebenchConformance", "Tunebench"]
+        ),
+        .testTarget(name: "TunebenchRunnerTests", dependencies: ["TunebenchRunner", "Tunebench"]),
+        .testTarget(
+            name: "TunebenchCLITests",
+            dependencies: ["TunebenchCLI", "tunebench", "CustomOptimizerExample"]
+        ),
+    ]
+)

@@ -1,0 +1,24 @@
+// The umbrella module: `import Tunebench` gives every library of the package and the built-in registry.
+
+@_exported import TunebenchCore
+@_exported import TunebenchNumerics
+@_exported import TunebenchOptimizers
+@_exported import TunebenchProblems
+@_exported import TunebenchRunner
+
+extension Registry {
+    /// Every built-in optimizer, problem and suite.
+    ///
+    /// Copy it and register your own entries to extend it; it is a value, so the copy leaves it unchanged.
+    public static let builtin: Registry = {
+        var registry = Registry()
+        do {
+            for entry in BuiltinOptimizers.entries { try registry.register(entry) }
+            for entry in BuiltinProblems.entries { try registry.register(entry) }
+            try registry.register(BuiltinProblems.classicSuite)
+        } catch {
+            preconditionFailure("the built-in registry is inconsistent: \(error)")
+        }
+        return registry
+    }()
+}

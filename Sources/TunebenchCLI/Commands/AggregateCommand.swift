@@ -1,0 +1,28 @@
+import ArgumentParser
+import Foundation
+import Tunebench
+
+/// `tunebench aggregate DIR`: derive the CSVs and summary of a result folder again from its run files.
+struct AggregateCommand: RegistryCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "aggregate",
+        abstract: "Recompute evaluations.csv, curves/, summary.json and timings.json from a folder's run files.",
+        discussion: """
+            Use it after copying the runs/ folders of several shards into one folder. It reads DIR/experiment.json \
+            and every run file of its plan, and prints the summary table.
+            """
+    )
+
+    @Argument(help: "A result folder written by `tunebench run`.", completion: .directory)
+    var directory: String
+
+    mutating func run(registry: Registry) throws {
+        let store = ResultStore(directory: URL(fileURLWithPath: directory))
+        guard FileManager.default.fileExists(atPath: store.experimentURL.path) else {
+            throw ValidationError("\(store.experimentURL.path) does not exist; is \(directory) a result folder?")
+        }
+        let experiment = try ExperimentFile.load(store.experimentURL, registry: registry)
+        let aggregate = try Aggregator(experiment: experiment, store: store).aggregate()
+        print(SummaryTable.render(aggregate, budget: experiment.budget, repetitions: experiment.repetitions))
+    }
+}

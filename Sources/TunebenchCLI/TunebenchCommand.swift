@@ -1,0 +1,87 @@
+import ArgumentParser
+import Foundation
+import Tunebench
+
+/// The `tunebench` command line.
+///
+/// The registry is passed explicitly: `TunebenchCommand.main(registry:)` parses the arguments and hands the
+/// registry to the subcommand. A package that adds its own optimizers calls it with its extended registry.
+public struct TunebenchCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "tunebench",
+        abstract: "Benchmark hyperparameter and black-box optimization algorithms.",
+        discussion: """
+            Tunebench runs seeded, repeated trials of optimizers on test problems, in parallel, and writes one JSON \
+            file per run plus CSVs of every evaluation and of the regret curves. The same experiment gives the \
+            same CSV bytes whatever --jobs, --shard or interruptions.
+
+            Start with `tunebench list` to see the optimizers, problems and suites, then `tunebench run` for the \
+            default experiment, or `tunebench run --help` for everything a run can do.
+            """,
+        version: TunebenchVersion.current,
+        subcommands: [RunCommand.self, ListCommand.self, AggregateCommand.self, BenchCommand.self],
+        defaultSubcommand: nil
+    )
+
+    public init() {}
+
+    /// Parses `arguments` (the process arguments when `nil`), runs the chosen subcommand with `registry`, and exits
+    /// with its status.
+    public static func main(registry: Registry, arguments: [String]? = nil) -> Never {
+        Foundation.exit(run(registry: registry, arguments: arguments))
+    }
+
+    /// Parses `arguments`, runs the chosen subcommand with `registry`, prints any error, and returns the exit
+    /// status (0 success, 1 error, 3 some runs failed, 64 usage error) instead of exiting.
+    public static func run(registry: Registry, arguments: [String]?) -> Int32 {
+        do {
+            var command = try parseAsRoot(arguments)
+            if var registryCommand = command as? any RegistryCommand {
+                try registryCommand.run(registry: registry)
+            } else {
+                try command.run()
+            }
+            return 0
+        } catch {
+            let code = exitCode(for: error)
+            let message = fullMessage(for: error)
+            if !message.isEmpty {
+                if code == .success {
+                    print(message)
+                } else {
+                    printError(message)
+                }
+            }
+            return code.rawValue
+        }
+    }
+}
+
+/// A subcommand that needs the registry.
+protocol RegistryCommand: ParsableCommand {
+    mutating func run(registry: Registry) throws
+}
+
+extension RegistryCommand {
+    /// Subcommands are run through ``TunebenchCommand/main(registry:arguments:)``; this fallback uses the
+    /// built-in registry.
+    mutating func run() throws {
+        try run(registry: .builtin)
+    }
+}
+
+/// The version printed by `--version`.
+public enum TunebenchVersion {
+    public static let current = "0.1.0"
+}
+
+/// Process exit statuses, documented in `tunebench run --help`.
+enum ExitStatus {
+    /// Some runs failed; their reasons are in summary.json and were printed.
+    static let runsFailed = ExitCode(3)
+}
+
+/// Writes a line to standard error.
+func printError(_ text: String) {
+    FileHandle.standardError.write(Data((text + "\n").utf8))
+}

@@ -1,0 +1,314 @@
+/// A pull parser over UTF-8 JSON (RFC 8259), for decoding without building a tree.
+///
+/// Callers walk the document: ``readObject(_:)`` calls its body once per member with the key, the body reads the
+/// value with the `read` methods (or ``skipValue()``); ``readArray(_:)`` calls its body once per element. Every
+/// error is a ``JSONError`` with the line and column. ``readValue()`` builds a ``JSONValue`` tree when one is
+/// wanted.
+///
+/// Numbers are converted with the standard library's correctly rounded `Double(_:)`, so a number written by
+/// ``JSONWriter`` (Swift's shortest round-trip form) reads back to the same bits.
+public struct JSONReader {
+    private let bytes: [UInt8]
+    private var index = 0
+
+    /// The greatest nesting depth accepted, so that hostile input cannot exhaust the stack.
+    public static let maximumDepth = 512
+    private var depth = 0
+
+    public init(_ bytes: [UInt8]) {
+        self.bytes = bytes
+    }
+
+    // MARK: - Structure
+
+    /// Reads an object, calling `body` with each key; `body` must read (or skip) the member's value.
+    public mutating func readObject(_ body: (inout JSONReader, String) throws -> Void) throws {
+        try enter("{")
+        if try consume("}") {
+            depth -= 1
+            return
+        }
+        while true {
+            skipWhitespace()
+            guard peek() == UInt8(ascii: "\"") else { throw error("expected a quoted key") }
+            let key = try readString()
+            try expect(":")
+            try body(&self, key)
+            if try consume("}") { break }
+            try expect(",")
+        }
+        depth -= 1
+    }
+
+    /// Reads an array, calling `body` once per element; `body` must read (or skip) the element.
+    public mutating func readArray(_ body: (inout JSONReader) throws -> Void) throws {
+        try enter("[")
+        if try consume("]") {
+            depth -= 1
+            return
+        }
+        while true {
+            try body(&self)
+            if try consume("]") { break }
+            try expect(",")
+        }
+        depth -= 1
+    }
+
+    /// Checks that only white space is left.
+    public mutating func expectEnd() throws {
+        skipWhitespace()
+        guard index == bytes.count else { throw error("unexpected text after the end of the document") }
+    }
+
+    // MARK: - Scalars
+
+    /// Whether the next value is a string (without consuming it).
+    public mutating func nextIsString() -> Bool {
+        skipWhitespace()
+        return peek() == UInt8(ascii: "\"")
+    }
+
+    /// Whether the next value is `null`; consumes it if so.
+    public mutating func readNull() throws -> Bool {
+        skipWhitespace()
+        guard peek() == UInt8(ascii: "n") else { return false }
+        try literal("null")
+        return true
+    }
+
+    public mutating func readBool() throws -> Bool {
+        skipWhitespace()
+        switch peek() {
+        case UInt8(ascii: "t"):
+            try literal("true")
+            return true
+        case UInt8(ascii: "f"):
+            try literal("false")
+            return false
+        default:
+            throw error("expected true or false")
+        }
+    }
+
+    public mutating func readString() throws -> String {
+        skipWhitespace()
+        guard peek() == UInt8(ascii: "\"") else { throw error("expected a string") }
+        index += 1
+        let start = index
+        // Fast path: no escapes.
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\"") {
+                defer { index += 1 }
+                return String(decoding: bytes[start..<index], as: UTF8.self)
+            }
+            if byte == UInt8(ascii: "\\") || byte < 0x20 { break }
+            index += 1
+        }
+        var scalars = Array(bytes[start..<index])
+        while true {
+            guard index < bytes.count else { throw error("unterminated string") }
+            let byte = bytes[index]
+            index += 1
+            switch byte {
+            case UInt8(ascii: "\""):
+                return String(decoding: scalars, as: UTF8.self)
+            case UInt8(ascii: "\\"):
+                try readEscape(into: &scalars)
+            case ..<0x20:
+                index -= 1
+                throw error("control character in a string")
+            default:
+                scalars.append(byte)
+            }
+        }
+    }
+
+    /// Reads a number (or `null`, read as NaN when `nullAsNaN` is set).
+    public mutating func readDouble(nullAsNaN: Bool = false) throws -> Double {
+        if nullAsNaN, try readNull() { return .nan }
+        let text = try numberText()
+        guard let value = Double(text) else { throw error("number \(text) cannot be read") }
+        return value
+    }
+
+    /// Reads an integer (a number without fraction or exponent that fits an `Int`).
+    public mutating func readInt() throws -> Int {
+        let text = try numberText()
+        guard let value = Int(text) else { throw error("expected an integer, found \(text)") }
+        return value
+    }
+
+    /// Skips the next value, whatever it is.
+    public mutating func skipValue() throws {
+        _ = try readValue()
+    }
+
+    /// Reads the next value as a tree.
+    public mutating func readValue() throws -> JSONValue {
+        skipWhitespace()
+        switch peek() {
+        case UInt8(ascii: "{"):
+            var members: [String: JSONValue] = [:]
+            try readObject { reader, key in members[key] = try reader.readValue() }
+            return .object(members)
+        case UInt8(ascii: "["):
+            var items: [JSONValue] = []
+            try readArray { reader in items.append(try reader.readValue()) }
+            return .array(items)
+        case UInt8(ascii: "\""):
+            return .string(try readString())
+        case UInt8(ascii: "t"), UInt8(ascii: "f"):
+            return .bool(try readBool())
+        case UInt8(ascii: "n"):
+            try literal("null")
+            return .null
+        case nil:
+            throw error("unexpected end of the document")
+        default:
+            let text = try numberText()
+            if let k = Int(text) { return .integer(k) }
+            guard let x = Double(text) else { throw error("number \(text) cannot be read") }
+            return .number(x)
+        }
+    }
+
+    // MARK: - Lexing
+
+    @inline(__always)
+    private func peek() -> UInt8? {
+        index < bytes.count ? bytes[index] : nil
+    }
+
+    @inline(__always)
+    private mutating func skipWhitespace() {
+        while index < bytes.count {
+            switch bytes[index] {
+            case 0x20, 0x0A, 0x0D, 0x09: index += 1
+            default: return
+            }
+        }
+    }
+
+    private mutating func enter(_ opening: Unicode.Scalar) throws {
+        try expect(opening)
+        depth += 1
+        guard depth <= Self.maximumDepth else { throw error("nesting deeper than \(Self.maximumDepth) levels") }
+    }
+
+    private mutating func expect(_ scalar: Unicode.Scalar) throws {
+        skipWhitespace()
+        guard peek() == UInt8(ascii: scalar) else {
+            throw error(peek() == nil ? "unexpected end of the document, expected '\(scalar)'" : "expected '\(scalar)'")
+        }
+        index += 1
+    }
+
+    private mutating func consume(_ scalar: Unicode.Scalar) throws -> Bool {
+        skipWhitespace()
+        guard peek() == UInt8(ascii: scalar) else { return false }
+        index += 1
+        return true
+    }
+
+    private mutating func literal(_ word: StaticString) throws {
+        let count = word.utf8CodeUnitCount
+        let matches = word.withUTF8Buffer { expected in
+            index + count <= bytes.count && bytes[index..<index + count].elementsEqual(expected)
+        }
+        guard matches else { throw error("invalid literal") }
+        index += count
+    }
+
+    /// The text of a number, checked against the JSON grammar `-? int frac? exp?`.
+    private mutating func numberText() throws -> String {
+        skipWhitespace()
+        let start = index
+        func digits() -> Int {
+            let first = index
+            while index < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index]) { index += 1 }
+            return index - first
+        }
+        if peek() == UInt8(ascii: "-") { index += 1 }
+        let integerDigits = digits()
+        guard integerDigits > 0 else {
+            index = start
+            throw error(peek() == nil ? "unexpected end of the document" : "expected a value")
+        }
+        if integerDigits > 1, bytes[index - integerDigits] == UInt8(ascii: "0") {
+            throw error("a number cannot start with 0")
+        }
+        if peek() == UInt8(ascii: ".") {
+            index += 1
+            guard digits() > 0 else { throw error("expected digits after the decimal point") }
+        }
+        if peek() == UInt8(ascii: "e") || peek() == UInt8(ascii: "E") {
+            index += 1
+            if peek() == UInt8(ascii: "+") || peek() == UInt8(ascii: "-") { index += 1 }
+            guard digits() > 0 else { throw error("expected digits in the exponent") }
+        }
+        return String(decoding: bytes[start..<index], as: UTF8.self)
+    }
+
+    private mutating func readEscape(into scalars: inout [UInt8]) throws {
+        guard index < bytes.count else { throw error("unterminated escape") }
+        let byte = bytes[index]
+        index += 1
+        switch byte {
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): scalars.append(byte)
+        case UInt8(ascii: "b"): scalars.append(0x08)
+        case UInt8(ascii: "f"): scalars.append(0x0C)
+        case UInt8(ascii: "n"): scalars.append(0x0A)
+        case UInt8(ascii: "r"): scalars.append(0x0D)
+        case UInt8(ascii: "t"): scalars.append(0x09)
+        case UInt8(ascii: "u"):
+            var code = try hex4()
+            if (0xD800..<0xDC00).contains(code) {
+                // A high surrogate must be followed by an escaped low surrogate.
+                guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u")
+                else { throw error("unpaired surrogate in \\u escape") }
+                index += 2
+                let low = try hex4()
+                guard (0xDC00..<0xE000).contains(low) else { throw error("invalid low surrogate in \\u escape") }
+                code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
+            } else if (0xDC00..<0xE000).contains(code) {
+                throw error("unpaired surrogate in \\u escape")
+            }
+            guard let scalar = Unicode.Scalar(code) else { throw error("invalid \\u escape") }
+            scalars.append(contentsOf: Array(String(Character(scalar)).utf8))
+        default:
+            index -= 1
+            throw error("invalid escape")
+        }
+    }
+
+    private mutating func hex4() throws -> UInt32 {
+        guard index + 4 <= bytes.count else { throw error("truncated \\u escape") }
+        var code: UInt32 = 0
+        for _ in 0..<4 {
+            let byte = bytes[index]
+            let digit: UInt8
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - UInt8(ascii: "0")
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = byte - UInt8(ascii: "A") + 10
+            default: throw error("invalid hexadecimal digit in \\u escape")
+            }
+            code = code << 4 | UInt32(digit)
+            index += 1
+        }
+        return code
+    }
+
+    /// An error at the current position, with its line and column.
+    public func error(_ message: String) -> JSONError {
+        var line = 1
+        var lineStart = 0
+        for i in 0..<min(index, bytes.count) where bytes[i] == 0x0A {
+            line += 1
+            lineStart = i + 1
+        }
+        return JSONError(line: line, column: index - lineStart + 1, message: message)
+    }
+}

@@ -1,0 +1,77 @@
+/// An optimizer in ask/tell form.
+///
+/// One instance serves one run and is used by one thread at a time. The runner alternates `ask` and `tell`:
+/// each suggestion is evaluated and the result told back before the next `ask`.
+///
+/// # Implementation requirements
+/// - Every suggestion passes `context.space.validate(_:)`: values of the right kind inside the bounds, inactive
+///   conditional parameters without a value.
+/// - The trace depends only on the context (space, seed, budget, options) and on what was told: the same seed
+///   gives the same suggestions, and randomness comes from a generator seeded with `context.seed`.
+/// - `ask` returns `nil` once it has made `context.budget` suggestions, or earlier when it has nothing left to
+///   suggest (an exhausted grid); after `nil`, every later `ask` returns `nil` too.
+/// - `tell` accepts failed evaluations: `value` may be `nil` or not finite, and the optimizer goes on.
+/// - Errors thrown from `ask` or `tell` fail the run; use them for states the optimizer cannot recover from.
+///
+/// `TunebenchConformance.OptimizerConformance` checks these rules for any optimizer.
+public protocol Optimizer {
+    /// The next configuration to evaluate, or `nil` when the optimizer is done.
+    mutating func ask() throws -> Suggestion?
+
+    /// Reports the result of evaluating a suggestion.
+    mutating func tell(_ observation: Observation) throws
+}
+
+/// A configuration to evaluate, and for multi-fidelity optimizers the fidelity level to evaluate it at.
+public struct Suggestion: Sendable, Hashable {
+    public var configuration: Configuration
+    /// An index into the problem's fidelity levels, or `nil` for full fidelity.
+    public var fidelity: Int?
+
+    public init(_ configuration: Configuration, fidelity: Int? = nil) {
+        self.configuration = configuration
+        self.fidelity = fidelity
+    }
+}
+
+/// The result of evaluating a suggestion, as the optimizer sees it.
+public struct Observation: Sendable, Hashable {
+    public var suggestion: Suggestion
+    /// The observed value, or `nil` when the evaluation failed. It may also be non-finite; treat that as a
+    /// failure too.
+    public var value: Double?
+
+    public init(_ suggestion: Suggestion, value: Double?) {
+        self.suggestion = suggestion
+        self.value = value
+    }
+
+    /// The observed value when it is usable (present and finite).
+    public var finiteValue: Double? {
+        guard let value, value.isFinite else { return nil }
+        return value
+    }
+}
+
+/// What an optimizer factory receives.
+public struct OptimizerContext: Sendable {
+    /// The space to search.
+    public var space: SearchSpace
+    /// The optimizer seed, derived from the experiment seed, the optimizer and problem labels and the repetition.
+    public var seed: UInt64
+    /// The largest number of suggestions the optimizer may make.
+    public var budget: Int
+    /// The problem's fidelity levels (empty for single-fidelity problems).
+    public var fidelities: [Fidelity]
+    /// The entry's options, checked against its ``OptionSpec``s and completed with defaults.
+    public var options: Options
+
+    public init(space: SearchSpace, seed: UInt64, budget: Int, fidelities: [Fidelity] = [], options: Options = .init())
+    {
+        self.space = space
+        self.seed = seed
+        self.budget = budget
+        self.fidelities = fidelities
+        self.options = options
+    }
+}

@@ -1,0 +1,35 @@
+/// What evaluating a configuration returns.
+public struct Evaluation: Sendable, Hashable {
+    /// The value the optimizer sees and minimizes. A non-finite value marks a failed evaluation: the runner
+    /// records the trial as failed and tells the optimizer so.
+    public var value: Double
+    /// The value without observation noise, when the problem knows it; regret is computed on it.
+    public var noiselessValue: Double?
+    /// The cost of the evaluation in the problem's cost unit (1 for a full-fidelity evaluation by default).
+    public var cost: Double
+    /// Extra named numbers worth recording, such as a test error.
+    public var info: [String: Double]
+
+    public init(value: Double, noiselessValue: Double? = nil, cost: Double = 1, info: [String: Double] = [:]) {
+        self.value = value
+        self.noiselessValue = noiselessValue
+        self.cost = cost
+        self.info = info
+    }
+
+    /// The value regret is measured on: the noiseless value when known, else the observed one.
+    public var trueValue: Double { noiselessValue ?? value }
+}
+
+/// One fidelity level of a multi-fidelity problem: a number of steps (epochs, trees, ...) and its cost.
+public struct Fidelity: Sendable, Hashable, Codable {
+    /// The resource at this level, in the problem's own unit (for example epochs).
+    public var steps: Int
+    /// The cost of one evaluation at this level.
+    public var cost: Double
+
+    public init(steps: Int, cost: Double) {
+        self.steps = steps
+        self.cost = cost
+    }
+}

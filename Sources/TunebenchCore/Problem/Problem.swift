@@ -1,0 +1,61 @@
+/// A test problem: a search space and an objective to minimize.
+///
+/// A problem instance is built by its registry factory from an instance seed (``ProblemContext``), so that
+/// repetition k of an experiment gives every optimizer the same instance. The runner builds one instance per
+/// run and calls it from one thread at a time.
+///
+/// # Implementation requirements
+/// - `space` and `optimum` never change during the life of an instance.
+/// - `evaluate` is deterministic for a given instance and sequence of calls: the same seed and the same calls
+///   give the same values (a noisy problem draws its noise from a generator seeded by the instance seed).
+/// - A configuration passed to `evaluate` has been checked against `space` by the caller.
+/// - A failed evaluation is reported by a non-finite `value` (it fails that trial); throwing an error fails
+///   the whole run, and is meant for problems that cannot go on (a crashed plugin, a missing file).
+/// - `optimum`, when given, is the global minimum of the noiseless objective, verified in a test; regret is
+///   measured against it.
+///
+/// `TunebenchConformance.ProblemConformance` checks these rules for any problem.
+public protocol Problem {
+    /// The search space of the problem.
+    var space: SearchSpace { get }
+
+    /// The known global minimum of the noiseless objective, if any.
+    var optimum: Double? { get }
+
+    /// Fidelity levels from lowest to highest for multi-fidelity problems; empty for single-fidelity ones.
+    var fidelities: [Fidelity] { get }
+
+    /// Evaluates a configuration at full fidelity.
+    /// - Throws: an error that makes the whole run fail.
+    mutating func evaluate(_ configuration: Configuration) throws -> Evaluation
+
+    /// Evaluates a configuration at fidelity level `fidelity` (an index into `fidelities`), or at full fidelity
+    /// when `fidelity` is `nil`.
+    mutating func evaluate(_ configuration: Configuration, fidelity: Int?) throws -> Evaluation
+}
+
+// MARK: - Default implementations
+
+extension Problem {
+    public var optimum: Double? { nil }
+
+    public var fidelities: [Fidelity] { [] }
+
+    /// Single-fidelity problems ignore the fidelity level.
+    public mutating func evaluate(_ configuration: Configuration, fidelity: Int?) throws -> Evaluation {
+        try evaluate(configuration)
+    }
+}
+
+/// What a problem factory receives.
+public struct ProblemContext: Sendable {
+    /// The instance seed, derived from the experiment seed, the problem label and the repetition.
+    public var seed: UInt64
+    /// The entry's options, checked against its ``OptionSpec``s and completed with defaults.
+    public var options: Options
+
+    public init(seed: UInt64, options: Options) {
+        self.seed = seed
+        self.options = options
+    }
+}

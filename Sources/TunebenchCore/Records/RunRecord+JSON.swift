@@ -1,0 +1,256 @@
+// The run file format: one JSON object per run, members in a fixed order, trials last.
+//
+// {"format":1,"problem":"branin","optimizer":"random","repetition":0,
+//  "problemSpec":{"name":"branin","options":{}},"optimizerSpec":{"name":"random","options":{}},
+//  "instanceSeed":"91b4...","optimizerSeed":"0c3e...","budget":100,"optimum":0.397...,
+//  "parameters":["x1","x2"],"status":"complete","wallSeconds":0.0012,
+//  "trials":[{"number":0,"configuration":{"x1":2.5,"x2":7.1},"value":24.1,"cost":1,"status":"ok",
+//             "askSeconds":1e-06,"evaluationSeconds":2e-07,"tellSeconds":1e-07}, ...]}
+//
+// Optional members (optimum, failure, fidelity, value, noiselessValue, info) are left out when absent; inactive
+// parameters are left out of a configuration. Unknown members are skipped when reading, so that later minor
+// versions stay readable; a larger "format" is refused.
+
+extension RunRecord {
+    /// The record as compact JSON.
+    public func jsonBytes() -> [UInt8] {
+        var writer = JSONWriter(capacity: 512 + trials.count * 200)
+        writer.beginObject()
+        writer.key("format")
+        writer.integer(format)
+        writer.key("problem")
+        writer.string(problem)
+        writer.key("optimizer")
+        writer.string(optimizer)
+        writer.key("repetition")
+        writer.integer(repetition)
+        writer.key("problemSpec")
+        problemSpec.write(to: &writer)
+        writer.key("optimizerSpec")
+        optimizerSpec.write(to: &writer)
+        writer.key("instanceSeed")
+        writer.string(instanceSeed)
+        writer.key("optimizerSeed")
+        writer.string(optimizerSeed)
+        writer.key("budget")
+        writer.integer(budget)
+        if let optimum {
+            writer.key("optimum")
+            writer.number(optimum)
+        }
+        writer.key("parameters")
+        writer.beginArray()
+        for name in parameters { writer.string(name) }
+        writer.endArray()
+        writer.key("status")
+        writer.string(status.rawValue)
+        if let failure {
+            writer.key("failure")
+            writer.string(failure)
+        }
+        writer.key("wallSeconds")
+        writer.number(wallSeconds)
+        writer.key("trials")
+        writer.beginArray()
+        for trial in trials { trial.write(to: &writer, parameters: parameters) }
+        writer.endArray()
+        writer.endObject()
+        return writer.bytes
+    }
+
+    /// Reads a record written by ``jsonBytes()``.
+    /// - Throws: ``JSONError`` naming the line, column and problem.
+    public init(json bytes: [UInt8]) throws {
+        var reader = JSONReader(bytes)
+        var record = RunRecord(
+            problem: "", optimizer: "", repetition: -1, problemSpec: SpecRecord(name: "", options: [:]),
+            optimizerSpec: SpecRecord(name: "", options: [:]), instanceSeed: 0, optimizerSeed: 0, budget: 0,
+            optimum: nil, parameters: [], status: .failed, trials: [], wallSeconds: 0)
+        var seen: Set<String> = []
+        try reader.readObject { reader, key in
+            seen.insert(key)
+            switch key {
+            case "format":
+                record.format = try reader.readInt()
+                guard record.format <= RunRecord.currentFormat else {
+                    throw reader.error("format \(record.format) was written by a newer Tunebench")
+                }
+            case "problem": record.problem = try reader.readString()
+            case "optimizer": record.optimizer = try reader.readString()
+            case "repetition": record.repetition = try reader.readInt()
+            case "problemSpec": record.problemSpec = try SpecRecord(reading: &reader)
+            case "optimizerSpec": record.optimizerSpec = try SpecRecord(reading: &reader)
+            case "instanceSeed": record.instanceSeed = try reader.readString()
+            case "optimizerSeed": record.optimizerSeed = try reader.readString()
+            case "budget": record.budget = try reader.readInt()
+            case "optimum": record.optimum = try reader.readNull() ? nil : try reader.readDouble()
+            case "parameters":
+                try reader.readArray { reader in record.parameters.append(try reader.readString()) }
+            case "status":
+                let text = try reader.readString()
+                guard let status = RunStatus(rawValue: text) else { throw reader.error("unknown run status '\(text)'") }
+                record.status = status
+            case "failure": record.failure = try reader.readString()
+            case "wallSeconds": record.wallSeconds = try reader.readDouble()
+            case "trials":
+                guard seen.contains("parameters") else { throw reader.error("\"trials\" must come after \"parameters\"") }
+                let parameters = record.parameters
+                try reader.readArray { reader in
+                    record.trials.append(try TrialRecord(reading: &reader, parameters: parameters))
+                }
+            default: try reader.skipValue()
+            }
+        }
+        try reader.expectEnd()
+        for required in ["format", "problem", "optimizer", "repetition", "status", "trials", "parameters"]
+        where !seen.contains(required) {
+            throw reader.error("the run record has no \"\(required)\"")
+        }
+        self = record
+    }
+}
+
+extension SpecRecord {
+    func write(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.key("name")
+        writer.string(name)
+        writer.key("options")
+        writer.beginObject()
+        for key in options.keys.sorted() {
+            writer.key(key)
+            switch options[key]! {
+            case .integer(let k): writer.integer(k)
+            case .real(let x): writer.number(x)
+            case .string(let s): writer.string(s)
+            case .bool(let b): writer.bool(b)
+            }
+        }
+        writer.endObject()
+        writer.endObject()
+    }
+
+    init(reading reader: inout JSONReader) throws {
+        var name = ""
+        var options: [String: OptionValue] = [:]
+        try reader.readObject { reader, key in
+            switch key {
+            case "name": name = try reader.readString()
+            case "options":
+                try reader.readObject { reader, option in
+                    switch try reader.readValue() {
+                    case .integer(let k): options[option] = .integer(k)
+                    case .number(let x): options[option] = .real(x)
+                    case .string(let s): options[option] = .string(s)
+                    case .bool(let b): options[option] = .bool(b)
+                    default: throw reader.error("option '\(option)' must be a number, a string or a boolean")
+                    }
+                }
+            default: try reader.skipValue()
+            }
+        }
+        self.init(name: name, options: options)
+    }
+}
+
+extension TrialRecord {
+    func write(to writer: inout JSONWriter, parameters: [String]) {
+        writer.beginObject()
+        writer.key("number")
+        writer.integer(number)
+        writer.key("configuration")
+        writer.beginObject()
+        for (name, value) in zip(parameters, configuration) {
+            guard let value else { continue }
+            writer.key(name)
+            switch value {
+            case .number(let x): writer.number(x)
+            case .choice(let s): writer.string(s)
+            }
+        }
+        writer.endObject()
+        if let fidelity {
+            writer.key("fidelity")
+            writer.integer(fidelity)
+        }
+        if let value {
+            writer.key("value")
+            writer.number(value)
+        }
+        if let noiselessValue {
+            writer.key("noiselessValue")
+            writer.number(noiselessValue)
+        }
+        writer.key("cost")
+        writer.number(cost)
+        writer.key("status")
+        writer.string(status.rawValue)
+        if let failure {
+            writer.key("failure")
+            writer.string(failure)
+        }
+        if let info {
+            writer.key("info")
+            writer.beginObject()
+            for key in info.keys.sorted() {
+                writer.key(key)
+                writer.number(info[key]!)
+            }
+            writer.endObject()
+        }
+        writer.key("askSeconds")
+        writer.number(askSeconds)
+        writer.key("evaluationSeconds")
+        writer.number(evaluationSeconds)
+        writer.key("tellSeconds")
+        writer.number(tellSeconds)
+        writer.endObject()
+    }
+
+    init(reading reader: inout JSONReader, parameters: [String]) throws {
+        var trial = TrialRecord(
+            number: -1, configuration: [RecordedValue?](repeating: nil, count: parameters.count), fidelity: nil,
+            value: nil, noiselessValue: nil, cost: 1, status: .ok, failure: nil, info: nil, askSeconds: 0,
+            evaluationSeconds: 0, tellSeconds: 0)
+        try reader.readObject { reader, key in
+            switch key {
+            case "number": trial.number = try reader.readInt()
+            case "configuration":
+                var position = 0
+                try reader.readObject { reader, name in
+                    // Members come in parameter order, so the next position is almost always the right one.
+                    while position < parameters.count, parameters[position] != name { position += 1 }
+                    if position == parameters.count {
+                        guard let found = parameters.firstIndex(of: name) else {
+                            throw reader.error("configuration names '\(name)', which is not a parameter of the run")
+                        }
+                        position = found
+                    }
+                    if reader.nextIsString() {
+                        trial.configuration[position] = .choice(try reader.readString())
+                    } else {
+                        trial.configuration[position] = .number(try reader.readDouble())
+                    }
+                }
+            case "fidelity": trial.fidelity = try reader.readInt()
+            case "value": trial.value = try reader.readNull() ? nil : try reader.readDouble()
+            case "noiselessValue": trial.noiselessValue = try reader.readNull() ? nil : try reader.readDouble()
+            case "cost": trial.cost = try reader.readDouble(nullAsNaN: true)
+            case "status":
+                let text = try reader.readString()
+                guard let status = TrialStatus(rawValue: text) else { throw reader.error("unknown trial status '\(text)'") }
+                trial.status = status
+            case "failure": trial.failure = try reader.readString()
+            case "info":
+                var info: [String: Double] = [:]
+                try reader.readObject { reader, name in info[name] = try reader.readDouble(nullAsNaN: true) }
+                trial.info = info
+            case "askSeconds": trial.askSeconds = try reader.readDouble()
+            case "evaluationSeconds": trial.evaluationSeconds = try reader.readDouble()
+            case "tellSeconds": trial.tellSeconds = try reader.readDouble()
+            default: try reader.skipValue()
+            }
+        }
+        self = trial
+    }
+}

@@ -1,0 +1,162 @@
+/// Everything recorded about one run (one optimizer on one problem instance for one repetition).
+///
+/// Stored as one JSON file per run by the runner (``jsonBytes()`` and ``init(json:)`` in `RunRecord+JSON.swift`
+/// give the format); every aggregate is derived from these files. Fields that vary between executions (timings)
+/// are kept here and never enter the files that must be byte-identical.
+public struct RunRecord: Sendable, Hashable {
+    /// The version of this record format.
+    public static let currentFormat = 1
+
+    public var format: Int
+    /// The problem label.
+    public var problem: String
+    /// The optimizer label.
+    public var optimizer: String
+    public var repetition: Int
+    /// The registry names and options of the two entries.
+    public var problemSpec: SpecRecord
+    public var optimizerSpec: SpecRecord
+    /// Seeds in hexadecimal (JSON numbers cannot hold every 64-bit integer exactly).
+    public var instanceSeed: String
+    public var optimizerSeed: String
+    public var budget: Int
+    /// The known global minimum of the problem, if any.
+    public var optimum: Double?
+    /// The names of the problem's parameters, in space order; trial configurations are aligned with them.
+    public var parameters: [String]
+    public var status: RunStatus
+    /// Why the run failed, when it did.
+    public var failure: String?
+    public var trials: [TrialRecord]
+    /// Wall-clock seconds of the whole run (building the problem and optimizer included).
+    public var wallSeconds: Double
+
+    public init(
+        problem: String, optimizer: String, repetition: Int, problemSpec: SpecRecord, optimizerSpec: SpecRecord,
+        instanceSeed: UInt64, optimizerSeed: UInt64, budget: Int, optimum: Double?, parameters: [String],
+        status: RunStatus,
+        failure: String? = nil, trials: [TrialRecord], wallSeconds: Double
+    ) {
+        self.format = Self.currentFormat
+        self.problem = problem
+        self.optimizer = optimizer
+        self.repetition = repetition
+        self.problemSpec = problemSpec
+        self.optimizerSpec = optimizerSpec
+        self.instanceSeed = Self.hex(instanceSeed)
+        self.optimizerSeed = Self.hex(optimizerSeed)
+        self.budget = budget
+        self.optimum = optimum
+        self.parameters = parameters
+        self.status = status
+        self.failure = failure
+        self.trials = trials
+        self.wallSeconds = wallSeconds
+    }
+
+    /// A seed as 16 hexadecimal digits.
+    public static func hex(_ seed: UInt64) -> String {
+        let digits = String(seed, radix: 16)
+        return String(repeating: "0", count: 16 - digits.count) + digits
+    }
+}
+
+/// Whether a run finished.
+public enum RunStatus: String, Sendable, Hashable {
+    /// The optimizer used its budget or stopped by itself; failed trials may be among its trials.
+    case complete
+    /// The run stopped on an error (optimizer or problem threw, a bad suggestion); `failure` says why.
+    case failed
+}
+
+/// The registry name and the options (as given) of an entry.
+public struct SpecRecord: Sendable, Hashable {
+    public var name: String
+    public var options: [String: OptionValue]
+
+    public init(_ spec: EntrySpec) {
+        name = spec.name
+        options = spec.options
+    }
+
+    public init(name: String, options: [String: OptionValue]) {
+        self.name = name
+        self.options = options
+    }
+}
+
+/// One evaluation of a run.
+public struct TrialRecord: Sendable, Hashable {
+    /// Position in the run, from 0.
+    public var number: Int
+    /// One value per parameter of the run (``RunRecord/parameters``), `nil` where inactive; categorical values
+    /// as their choice.
+    public var configuration: [RecordedValue?]
+    /// The fidelity level index, for multi-fidelity evaluations.
+    public var fidelity: Int?
+    /// The observed value; `nil` when it was not finite (the trial then has status `failed`).
+    public var value: Double?
+    /// The value without observation noise, when the problem is noisy and knows it.
+    public var noiselessValue: Double?
+    public var cost: Double
+    public var status: TrialStatus
+    /// Why the trial failed, when it did.
+    public var failure: String?
+    /// Extra numbers reported by the problem.
+    public var info: [String: Double]?
+    /// Wall-clock seconds spent in `ask`, in the evaluation and in `tell`.
+    public var askSeconds: Double
+    public var evaluationSeconds: Double
+    public var tellSeconds: Double
+
+    public init(
+        number: Int, configuration: [RecordedValue?], fidelity: Int?, value: Double?, noiselessValue: Double?,
+        cost: Double, status: TrialStatus, failure: String?, info: [String: Double]?, askSeconds: Double,
+        evaluationSeconds: Double, tellSeconds: Double
+    ) {
+        self.number = number
+        self.configuration = configuration
+        self.fidelity = fidelity
+        self.value = value
+        self.noiselessValue = noiselessValue
+        self.cost = cost
+        self.status = status
+        self.failure = failure
+        self.info = info
+        self.askSeconds = askSeconds
+        self.evaluationSeconds = evaluationSeconds
+        self.tellSeconds = tellSeconds
+    }
+
+    /// The value regret is measured on: noiseless when known, else observed; `nil` for a failed trial.
+    public var trueValue: Double? {
+        guard status == .ok else { return nil }
+        return noiselessValue ?? value
+    }
+}
+
+/// Whether an evaluation produced a usable value.
+public enum TrialStatus: String, Sendable, Hashable {
+    case ok
+    case failed
+}
+
+/// A parameter value in a record: a number, or the name of a categorical choice.
+public enum RecordedValue: Sendable, Hashable {
+    case number(Double)
+    case choice(String)
+}
+
+extension SearchSpace {
+    /// The configuration as recorded in run files: numbers, categoricals by choice name, `nil` where inactive.
+    public func record(_ configuration: Configuration) -> [RecordedValue?] {
+        configuration.values.enumerated().map { index, value in
+            switch value {
+            case nil: return nil
+            case .real(let x)?: return .number(x)
+            case .integer(let k)?: return .number(Double(k))
+            case .categorical?: return .choice(describe(value!, of: index))
+            }
+        }
+    }
+}

@@ -1,0 +1,89 @@
+/// A registered optimizer: its name, what it does, what it can handle, its options and a factory.
+public struct OptimizerEntry: Sendable {
+    public var name: String
+    /// One line for `tunebench list`.
+    public var summary: String
+    /// Which parameter kinds (and fidelity) it handles; pairs with problems it cannot handle are refused.
+    public var capabilities: Capabilities
+    public var options: [OptionSpec]
+    /// Builds one optimizer for one run. Called from any thread.
+    public var factory: @Sendable (OptimizerContext) throws -> any Optimizer
+
+    public init(
+        name: String, summary: String, capabilities: Capabilities = .allParameterKinds, options: [OptionSpec] = [],
+        factory: @escaping @Sendable (OptimizerContext) throws -> any Optimizer
+    ) {
+        self.name = name
+        self.summary = summary
+        self.capabilities = capabilities
+        self.options = options
+        self.factory = factory
+    }
+}
+
+/// A registered problem: its name, what it is, its options and a factory taking the instance seed.
+public struct ProblemEntry: Sendable {
+    public var name: String
+    /// One line for `tunebench list`, with the source of the function.
+    public var summary: String
+    public var options: [OptionSpec]
+    /// Builds one problem instance. Called from any thread.
+    public var factory: @Sendable (ProblemContext) throws -> any Problem
+
+    public init(
+        name: String, summary: String, options: [OptionSpec] = [],
+        factory: @escaping @Sendable (ProblemContext) throws -> any Problem
+    ) {
+        self.name = name
+        self.summary = summary
+        self.options = options
+        self.factory = factory
+    }
+}
+
+/// A use of a registry entry in an experiment: which entry, under which label, with which options.
+///
+/// The label names the entry in results and file names and enters the seed derivation; it defaults to
+/// ``defaultLabel(name:options:)``.
+public struct EntrySpec: Sendable, Hashable {
+    public var name: String
+    public var label: String
+    /// Options as given (not completed with defaults), so that a stored experiment reads as it was written.
+    public var options: [String: OptionValue]
+
+    public init(_ name: String, label: String? = nil, options: [String: OptionValue] = [:]) {
+        self.name = name
+        self.options = options
+        self.label = label ?? Self.defaultLabel(name: name, options: options)
+    }
+
+    /// The name alone, or the name followed by `-keyvalue` for each option in key order
+    /// (`rosenbrock` with `dimension: 4` gives `rosenbrock-dimension4`).
+    public static func defaultLabel(name: String, options: [String: OptionValue]) -> String {
+        ([name] + options.keys.sorted().map { "\($0)\(options[$0]!.text)" }).joined(separator: "-")
+    }
+
+    /// Whether `label` can name files on every common file system: ASCII letters, digits and `._+=-`, not
+    /// starting with a dot, at most 100 characters.
+    public static func isValidLabel(_ label: String) -> Bool {
+        guard !label.isEmpty, label.utf8.count <= 100, !label.hasPrefix(".") else { return false }
+        return label.unicodeScalars.allSatisfy { scalar in
+            scalar.isASCII
+                && (("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar)
+                    || "._+=-".unicodeScalars.contains(scalar))
+        }
+    }
+}
+
+/// A named list of problem instances, such as the classic suite of the default experiment.
+public struct Suite: Sendable {
+    public var name: String
+    public var summary: String
+    public var problems: [EntrySpec]
+
+    public init(name: String, summary: String, problems: [EntrySpec]) {
+        self.name = name
+        self.summary = summary
+        self.problems = problems
+    }
+}

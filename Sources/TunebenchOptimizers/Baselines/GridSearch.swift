@@ -1,0 +1,145 @@
+import Foundation
+import TunebenchCore
+import TunebenchNumerics
+
+/// Grid search: a full factorial grid whose resolution fits the budget, visited in a seeded random order.
+///
+/// Levels per parameter: every choice of a categorical; for a numeric parameter, `k` values evenly spaced in its
+/// scale from the lower to the upper bound (`t = 0, 1/(k-1), ..., 1`, or the middle `t = 1/2` when `k = 1`),
+/// integers rounded and kept once each, at most all of them. Conditional parameters are varied
+/// only where they are active, so the grid is the set of distinct configurations of the product.
+///
+/// Fitting the budget: numeric parameters start at one level; in space order, round after round, each gains a
+/// level while the grid stays within the budget, and stops growing once it would not. When even the coarsest
+/// grid exceeds the budget (many categorical choices), a seeded uniform sample of `budget` of its points is
+/// visited instead (reservoir sampling, Vitter's algorithm R, ACM TOMS 11(1), 1985).
+///
+/// The grid is deterministic; only the visiting order depends on the seed. `ask` returns `nil` once every grid
+/// point has been suggested.
+public struct GridSearch: Optimizer {
+    /// The largest number of grid points enumerated when sampling a grid that exceeds the budget.
+    public static let enumerationLimit = 10_000_000
+
+    private var points: [Configuration]
+    private var next = 0
+
+    /// The grid points in visiting order (for tests and listings).
+    public var grid: [Configuration] { points }
+
+    /// - Throws: ``OptimizerError/gridTooLarge(points:limit:)`` when the coarsest grid has more than
+    ///   ``enumerationLimit`` points.
+    public init(context: OptimizerContext) throws {
+        let space = context.space
+        let budget = max(context.budget, 0)
+        var levels = space.parameters.map { Self.levels(of: $0, count: 1) }
+        var counts = [Int](repeating: 1, count: space.dimension)
+        var growing = space.parameters.indices.filter { space.parameters[$0].choices == nil }
+        while !growing.isEmpty {
+            var stillGrowing: [Int] = []
+            for index in growing {
+                let candidate = Self.levels(of: space.parameters[index], count: counts[index] + 1)
+                guard candidate.count > levels[index].count else { continue }  // an integer with all its values
+                var trial = levels
+                trial[index] = candidate
+                if Self.count(space, trial, limit: budget) <= budget {
+                    levels = trial
+                    counts[index] += 1
+                    stillGrowing.append(index)
+                }
+            }
+            growing = stillGrowing
+        }
+        var generator = Xoshiro256StarStar(seed: context.seed)
+        let size = Self.count(space, levels, limit: Self.enumerationLimit)
+        guard size <= Self.enumerationLimit else {
+            throw OptimizerError.gridTooLarge(points: size, limit: Self.enumerationLimit)
+        }
+        var points: [Configuration] = []
+        points.reserveCapacity(min(size, budget))
+        var seen = 0
+        Self.enumerate(space, levels) { configuration in
+            seen += 1
+            if points.count < budget {
+                points.append(configuration)
+            } else {
+                let j = generator.nextIndex(below: seen)
+                if j < budget { points[j] = configuration }
+            }
+        }
+        generator.shuffle(&points)
+        self.points = points
+    }
+
+    public mutating func ask() -> Suggestion? {
+        guard next < points.count else { return nil }
+        defer { next += 1 }
+        return Suggestion(points[next])
+    }
+
+    public mutating func tell(_ observation: Observation) {}
+
+    // MARK: - Grid construction
+
+    /// The distinct values of `parameter` at `count` levels.
+    static func levels(of parameter: Parameter, count: Int) -> [ParameterValue] {
+        if let choices = parameter.choices {
+            return choices.indices.map { .categorical($0) }
+        }
+        var values: [ParameterValue] = []
+        for j in 0..<count {
+            let t = count == 1 ? 0.5 : Double(j) / Double(count - 1)
+            let value: ParameterValue
+            if case .integer(let lower, let upper, let scale) = parameter.domain {
+                // Evenly spaced between the bounds themselves (1, 10, 100, 1000 on a log scale), then rounded.
+                let (a, b) = (Double(lower), Double(upper))
+                let x = scale == .log ? exp(log(a) + t * (log(b) - log(a))) : a + t * (b - a)
+                value = .integer(min(max(Int(x.rounded()), lower), upper))
+            } else {
+                value = parameter.domain.value(at: t)
+            }
+            if !values.contains(value) { values.append(value) }
+        }
+        return values
+    }
+
+    /// The number of distinct configurations of the grid, counting up to `limit + 1` at most.
+    static func count(_ space: SearchSpace, _ levels: [[ParameterValue]], limit: Int) -> Int {
+        var values = [ParameterValue?](repeating: nil, count: space.dimension)
+        func count(from index: Int) -> Int {
+            guard index < space.dimension else { return 1 }
+            guard space.isActive(index, given: values) else {
+                values[index] = nil
+                return count(from: index + 1)
+            }
+            var total = 0
+            for value in levels[index] {
+                values[index] = value
+                total += count(from: index + 1)
+                if total > limit { return total }
+            }
+            return total
+        }
+        return count(from: 0)
+    }
+
+    /// Calls `body` with every distinct configuration of the grid, in lexicographic order of the levels.
+    static func enumerate(_ space: SearchSpace, _ levels: [[ParameterValue]], _ body: (Configuration) -> Void) {
+        var values = [ParameterValue?](repeating: nil, count: space.dimension)
+        func visit(_ index: Int) {
+            guard index < space.dimension else {
+                body(Configuration(values))
+                return
+            }
+            guard space.isActive(index, given: values) else {
+                values[index] = nil
+                visit(index + 1)
+                return
+            }
+            for value in levels[index] {
+                values[index] = value
+                visit(index + 1)
+            }
+        }
+        visit(0)
+    }
+}

@@ -1,0 +1,50 @@
+import Foundation
+
+/// The Ackley function, `d`-dimensional: a nearly flat outer region and a deep funnel of many regular local
+/// minima around the origin.
+///
+/// ```
+/// f(x) = -a exp(-b sqrt(Σ x_i² / d)) - exp(Σ cos(c x_i) / d) + a + e,   a = 20, b = 0.2, c = 2π
+/// ```
+///
+/// - Domain: `[-32.768, 32.768]^d`.
+/// - Minimum: `f* = 0`, exact (computed as `0` up to rounding of `e - e`).
+/// - Minimizer: the origin.
+///
+/// Sources: D. H. Ackley, *A Connectionist Machine for Genetic Hillclimbing*, Kluwer, 1987; M. Jamil and
+/// X.-S. Yang, Int. J. Math. Model. Numer. Optim. 4(2), 2013; S. Surjanovic and D. Bingham, Virtual
+/// Library of Simulation Experiments, https://www.sfu.ca/~ssurjano/ackley.html.
+public struct Ackley: SyntheticFunction {
+    /// The dimensions the function is offered in.
+    public static let dimensions: ClosedRange<Int> = 1...1000
+
+    /// The number of coordinates `d`.
+    public let dimension: Int
+
+    /// The `d`-dimensional Ackley function with the usual constants `a = 20`, `b = 0.2`, `c = 2π`.
+    /// - Throws: ``ProblemsError/invalidArgument(problem:argument:value:expected:)`` when `dimension` is outside
+    ///   ``dimensions``.
+    public init(dimension: Int) throws {
+        try ProblemsError.checkDimension(dimension, in: Self.dimensions, problem: "ackley")
+        self.dimension = dimension
+    }
+
+    public var name: String { "ackley" }
+
+    public var bounds: [ClosedRange<Double>] { cube(-32.768, 32.768, dimension: dimension) }
+
+    public var minimum: Double { 0 }
+
+    public var minimizers: [[Double]] { [[Double](repeating: 0, count: dimension)] }
+
+    public func value(_ x: [Double]) -> Double {
+        var squares = 0.0
+        var cosines = 0.0
+        for xi in x {
+            squares += xi * xi
+            cosines += cos(2 * Double.pi * xi)
+        }
+        let d = Double(x.count)
+        return -20 * exp(-0.2 * (squares / d).squareRoot()) - exp(cosines / d) + 20 + M_E
+    }
+}

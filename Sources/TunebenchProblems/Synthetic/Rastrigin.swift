@@ -1,0 +1,48 @@
+import Foundation
+
+/// The Rastrigin function, `d`-dimensional: a sphere modulated by a cosine, with a regular grid of local minima.
+///
+/// ```
+/// f(x) = 10 d + Σ_{i=1}^{d} [x_i² - 10 cos(2π x_i)]
+/// ```
+///
+/// - Domain: `[-5.12, 5.12]^d`.
+/// - Minimum: `f* = 0`, exact (each term `x² + 10 (1 - cos 2πx)` is non-negative).
+/// - Minimizer: the origin.
+///
+/// Sources: L. A. Rastrigin, *Systems of Extremal Control*, Nauka, Moscow, 1974 (two-dimensional);
+/// H. Mühlenbein, M. Schomisch and J. Born, "The parallel genetic algorithm as function optimizer", Parallel
+/// Computing 17, 1991 (`d`-dimensional); S. Surjanovic and D. Bingham, Virtual Library of Simulation Experiments,
+/// https://www.sfu.ca/~ssurjano/rastr.html.
+public struct Rastrigin: SyntheticFunction {
+    /// The dimensions the function is offered in.
+    public static let dimensions: ClosedRange<Int> = 1...1000
+
+    /// The number of coordinates `d`.
+    public let dimension: Int
+
+    /// The `d`-dimensional Rastrigin function.
+    /// - Throws: ``ProblemsError/invalidArgument(problem:argument:value:expected:)`` when `dimension` is outside
+    ///   ``dimensions``.
+    public init(dimension: Int) throws {
+        try ProblemsError.checkDimension(dimension, in: Self.dimensions, problem: "rastrigin")
+        self.dimension = dimension
+    }
+
+    public var name: String { "rastrigin" }
+
+    public var bounds: [ClosedRange<Double>] { cube(-5.12, 5.12, dimension: dimension) }
+
+    public var minimum: Double { 0 }
+
+    public var minimizers: [[Double]] { [[Double](repeating: 0, count: dimension)] }
+
+    /// Summed as `Σ [x_i² + 10 (1 - cos 2π x_i)]`, the same function written so that no term cancels `10 d`.
+    public func value(_ x: [Double]) -> Double {
+        var sum = 0.0
+        for xi in x {
+            sum += xi * xi + 10 * (1 - cos(2 * Double.pi * xi))
+        }
+        return sum
+    }
+}

@@ -1,0 +1,53 @@
+import TunebenchCore
+
+/// The summary of a result folder, derived from its run files; stored as `summary.json`.
+///
+/// It holds no timing, so it is byte-identical for the same experiment whatever `--jobs`, shards or
+/// interruptions; timings go to `timings.json`.
+public struct Aggregate: Codable, Sendable, Hashable {
+    public var experiment: String
+    /// Runs in the plan, runs with a complete record, runs recorded as failed, runs without a file yet.
+    public var planned: Int
+    public var complete: Int
+    public var failed: Int
+    public var missing: Int
+    public var problems: [ProblemSummary]
+    /// Every failed run with its reason.
+    public var failures: [FailedRun]
+}
+
+/// Final results on one problem.
+public struct ProblemSummary: Codable, Sendable, Hashable {
+    public var problem: String
+    /// `regret` (best true value minus the known optimum) or, when the optimum is unknown, `best value`.
+    public var metric: String
+    public var optimum: Double?
+    public var optimizers: [OptimizerSummary]
+}
+
+/// Final results of one optimizer on one problem, over its complete runs.
+///
+/// `final` is the metric after the whole budget: the best true value found (minus the optimum for regret). A run
+/// that stopped early keeps its last best value.
+public struct OptimizerSummary: Codable, Sendable, Hashable {
+    public var optimizer: String
+    /// Complete runs summarised here.
+    public var runs: Int
+    /// Failed runs, left out of the statistics and listed in `failures`.
+    public var failedRuns: Int
+    public var finalMedian: Double?
+    public var finalQ25: Double?
+    public var finalQ75: Double?
+    public var finalMean: Double?
+    public var finalStd: Double?
+    /// Whether this optimizer has the lowest median final metric on the problem (ties all marked).
+    public var best: Bool
+}
+
+/// A failed run and why it failed.
+public struct FailedRun: Codable, Sendable, Hashable {
+    public var problem: String
+    public var optimizer: String
+    public var repetition: Int
+    public var reason: String
+}

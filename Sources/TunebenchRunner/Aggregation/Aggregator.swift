@@ -1,0 +1,183 @@
+import Foundation
+import TunebenchCore
+import TunebenchNumerics
+
+/// Derives every aggregate output of a result folder from its run files, and only from them.
+///
+/// Outputs (all but `timings.json` byte-identical for the same experiment, whatever `--jobs`, shards or
+/// interruptions):
+/// - `evaluations.csv`: `problem,optimizer,repetition,evaluation,value,best,regret`, one row per evaluation of
+///   every complete run in plan order. `evaluation` counts from 1; `value` is the observed value (empty for a
+///   failed trial); `best` is the best true (noiseless) value so far (`inf` before the first success); `regret`
+///   is `best` minus the known optimum (empty when the problem has none).
+/// - `curves/PROBLEM.csv`: `optimizer,evaluation,runs,median,q25,q75,mean` of the best-so-far regret (or best
+///   value when the optimum is unknown) over the complete runs, for every evaluation up to the budget; a run that
+///   stopped early keeps its last value. Quantiles are Hyndman-Fan type 7.
+/// - `summary.json`: an ``Aggregate``.
+/// - `timings.json`: per problem and optimizer, medians over runs of optimizer time (ask + tell), evaluation time
+///   and wall time, in seconds.
+///
+/// Failed runs are left out of the CSVs and statistics and listed with their reasons in `summary.json`.
+public struct Aggregator {
+    public var experiment: Experiment
+    public var store: ResultStore
+
+    public init(experiment: Experiment, store: ResultStore) {
+        self.experiment = experiment
+        self.store = store
+    }
+
+    /// Reads every run file of the plan and writes the outputs.
+    /// - Returns: the summary.
+    /// - Throws: ``RunnerError`` when a run file is corrupt or an output cannot be written.
+    @discardableResult
+    public func aggregate() throws -> Aggregate {
+        let plan = Plan(experiment)
+        let budget = experiment.budget
+        var evaluations = CSVWriter(header: "problem,optimizer,repetition,evaluation,value,best,regret")
+        var problems: [ProblemSummary] = []
+        var failures: [FailedRun] = []
+        var timings: [TimingSummary] = []
+        var counts = (complete: 0, failed: 0, missing: 0)
+        try FileManager.default.createDirectory(
+            at: store.directory.appendingPathComponent("curves"), withIntermediateDirectories: true)
+
+        var runsByPair: [String: [PlannedRun]] = [:]
+        for run in plan.runs { runsByPair["\(run.problem.label)\u{0}\(run.optimizer.label)", default: []].append(run) }
+
+        for problem in experiment.problems {
+            var optimum: Double?
+            var collected: [(optimizer: String, traces: [[Double]], failedRuns: Int)] = []
+            for optimizer in experiment.optimizers {
+                var traces: [[Double]] = []
+                var failedRuns = 0
+                var overhead: [Double] = []
+                var evaluationTime: [Double] = []
+                var wall: [Double] = []
+                for run in runsByPair["\(problem.label)\u{0}\(optimizer.label)"] ?? [] {
+                    guard let record = try store.read(run) else {
+                        counts.missing += 1
+                        continue
+                    }
+                    optimum = optimum ?? record.optimum
+                    overhead.append(record.trials.reduce(0) { $0 + $1.askSeconds + $1.tellSeconds })
+                    evaluationTime.append(record.trials.reduce(0) { $0 + $1.evaluationSeconds })
+                    wall.append(record.wallSeconds)
+                    guard record.status == .complete else {
+                        counts.failed += 1
+                        failedRuns += 1
+                        failures.append(
+                            FailedRun(
+                                problem: problem.label, optimizer: optimizer.label, repetition: run.repetition,
+                                reason: record.failure ?? "no reason recorded"))
+                        continue
+                    }
+                    counts.complete += 1
+                    traces.append(Self.bestSoFar(record, budget: budget, evaluations: &evaluations))
+                }
+                collected.append((optimizer.label, traces, failedRuns))
+                if !wall.isEmpty {
+                    timings.append(
+                        TimingSummary(
+                            problem: problem.label, optimizer: optimizer.label, runs: wall.count,
+                            optimizerSeconds: Statistics.median(overhead),
+                            evaluationSeconds: Statistics.median(evaluationTime),
+                            wallSeconds: Statistics.median(wall)))
+                }
+            }
+            // The metric needs the optimum, known once any run of the problem has been read.
+            var curves = CSVWriter(header: "optimizer,evaluation,runs,median,q25,q75,mean")
+            var summaries: [OptimizerSummary] = []
+            for (label, traces, failedRuns) in collected {
+                let metric = traces.map { trace in trace.map { $0 - (optimum ?? 0) } }
+                Self.appendCurve(label, metric, budget: budget, to: &curves)
+                summaries.append(Self.summary(label, finals: metric.compactMap(\.last), failedRuns: failedRuns))
+            }
+            Self.markBest(&summaries)
+            problems.append(
+                ProblemSummary(
+                    problem: problem.label, metric: optimum == nil ? "best value" : "regret", optimum: optimum,
+                    optimizers: summaries))
+            try curves.write(to: store.directory.appendingPathComponent("curves/\(problem.label).csv"), store: store)
+        }
+        try evaluations.write(to: store.directory.appendingPathComponent("evaluations.csv"), store: store)
+        let aggregate = Aggregate(
+            experiment: experiment.name, planned: plan.runs.count, complete: counts.complete, failed: counts.failed,
+            missing: counts.missing, problems: problems, failures: failures)
+        try store.writeAtomically(try Self.json(aggregate), to: store.directory.appendingPathComponent("summary.json"))
+        try store.writeAtomically(try Self.json(timings), to: store.directory.appendingPathComponent("timings.json"))
+        return aggregate
+    }
+
+    /// The best true value after each evaluation, padded to `budget` with the last value; appends the run's rows
+    /// to the evaluations CSV on the way.
+    static func bestSoFar(_ record: RunRecord, budget: Int, evaluations: inout CSVWriter) -> [Double] {
+        var best = Double.infinity
+        var trace: [Double] = []
+        trace.reserveCapacity(budget)
+        let prefix = "\(record.problem),\(record.optimizer),\(record.repetition),"
+        for (index, trial) in record.trials.enumerated() {
+            if let value = trial.trueValue, value < best { best = value }
+            trace.append(best)
+            let regret = record.optimum.map { CSVWriter.number(best - $0) } ?? ""
+            evaluations.appendRow(
+                prefix + "\(index + 1),\(trial.value.map(CSVWriter.number) ?? ""),\(CSVWriter.number(best)),\(regret)")
+        }
+        while trace.count < budget { trace.append(best) }
+        return trace
+    }
+
+    static func appendCurve(_ optimizer: String, _ traces: [[Double]], budget: Int, to curves: inout CSVWriter) {
+        guard !traces.isEmpty else { return }
+        var column = [Double](repeating: 0, count: traces.count)
+        for evaluation in 0..<budget {
+            for (i, trace) in traces.enumerated() { column[i] = trace[evaluation] }
+            column.sort()
+            let fields = [
+                Statistics.quantile(sorted: column, 0.5), Statistics.quantile(sorted: column, 0.25),
+                Statistics.quantile(sorted: column, 0.75), Statistics.mean(column),
+            ].map(CSVWriter.number)
+            curves.appendRow("\(optimizer),\(evaluation + 1),\(traces.count)," + fields.joined(separator: ","))
+        }
+    }
+
+    static func summary(_ optimizer: String, finals: [Double], failedRuns: Int) -> OptimizerSummary {
+        guard !finals.isEmpty else {
+            return OptimizerSummary(
+                optimizer: optimizer, runs: 0, failedRuns: failedRuns, finalMedian: nil, finalQ25: nil, finalQ75: nil,
+                finalMean: nil, finalStd: nil, best: false)
+        }
+        let sorted = finals.sorted()
+        return OptimizerSummary(
+            optimizer: optimizer, runs: finals.count, failedRuns: failedRuns,
+            finalMedian: Statistics.quantile(sorted: sorted, 0.5), finalQ25: Statistics.quantile(sorted: sorted, 0.25),
+            finalQ75: Statistics.quantile(sorted: sorted, 0.75), finalMean: Statistics.mean(finals),
+            finalStd: finals.count > 1 ? Statistics.standardDeviation(finals) : nil, best: false)
+    }
+
+    static func markBest(_ summaries: inout [OptimizerSummary]) {
+        guard let lowest = summaries.compactMap(\.finalMedian).min() else { return }
+        for i in summaries.indices where summaries[i].finalMedian == lowest { summaries[i].best = true }
+    }
+
+    static func json(_ value: some Encodable) throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(
+            positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        return try encoder.encode(value) + Data("\n".utf8)
+    }
+}
+
+/// Median timings of one optimizer on one problem, in seconds.
+public struct TimingSummary: Codable, Sendable, Hashable {
+    public var problem: String
+    public var optimizer: String
+    public var runs: Int
+    /// Time spent in the optimizer (ask + tell) per run.
+    public var optimizerSeconds: Double
+    /// Time spent evaluating the objective per run.
+    public var evaluationSeconds: Double
+    /// Wall time per run.
+    public var wallSeconds: Double
+}

@@ -1,0 +1,179 @@
+import Foundation
+import Synchronization
+import TunebenchCore
+
+/// How an experiment is executed.
+public struct RunOptions: Sendable {
+    /// Runs executed at the same time, each on its own thread.
+    public var jobs: Int
+    /// Execute only this shard of the plan.
+    public var shard: Shard?
+    /// Delete the results of a different experiment found in the output folder instead of refusing.
+    public var overwrite: Bool
+    /// Execute again the runs recorded as failed.
+    public var retryFailed: Bool
+
+    public init(jobs: Int = ProcessInfo.processInfo.activeProcessorCount, shard: Shard? = nil, overwrite: Bool = false,
+        retryFailed: Bool = false)
+    {
+        self.jobs = jobs
+        self.shard = shard
+        self.overwrite = overwrite
+        self.retryFailed = retryFailed
+    }
+}
+
+/// What one execution of an experiment did.
+public struct RunOutcome: Sendable {
+    /// Runs of the plan (or shard) that already had a file and were skipped.
+    public var skipped: Int
+    /// Runs executed now.
+    public var executed: Int
+    /// Runs executed now that failed.
+    public var failedNow: Int
+    /// The summary of the whole folder after this execution.
+    public var aggregate: Aggregate
+}
+
+/// Runs an experiment into a result folder: checks it, skips what is done, executes the rest in parallel,
+/// writes each run file as it finishes, then derives the aggregates.
+public struct ExperimentRunner: Sendable {
+    public var registry: Registry
+    public var experiment: Experiment
+    public var store: ResultStore
+    public var options: RunOptions
+
+    public init(registry: Registry, experiment: Experiment, output: URL, options: RunOptions = .init()) {
+        self.registry = registry
+        self.experiment = experiment
+        self.store = ResultStore(directory: output)
+        self.options = options
+    }
+
+    /// Builds every problem and every optimizer-problem pair once, so that a bad entry fails before any run.
+    /// - Throws: ``RunnerError/unusableEntry(entry:reason:)``.
+    public func validate() throws {
+        let executor = RunExecutor(registry: registry, experiment: experiment)
+        for problemSpec in experiment.problems {
+            let probe = PlannedRun(index: 0, problem: problemSpec, optimizer: experiment.optimizers[0], repetition: 0)
+            let problem: any Problem
+            do {
+                problem = try registry.makeProblem(problemSpec, seed: executor.instanceSeed(probe))
+            } catch {
+                throw RunnerError.unusableEntry(entry: "problem '\(problemSpec.label)'", reason: "\(error)")
+            }
+            for optimizerSpec in experiment.optimizers {
+                do {
+                    _ = try registry.makeOptimizer(
+                        optimizerSpec, for: problem, problemLabel: problemSpec.label, seed: 0, budget: experiment.budget)
+                } catch let error as CoreError {
+                    throw RunnerError.unusableEntry(entry: "optimizer '\(optimizerSpec.label)'", reason: "\(error)")
+                } catch {
+                    throw RunnerError.unusableEntry(
+                        entry: "optimizer '\(optimizerSpec.label)' on problem '\(problemSpec.label)'", reason: "\(error)")
+                }
+            }
+        }
+    }
+
+    /// The runs of the plan (or shard) that this execution will execute.
+    public func pendingRuns() throws -> (pending: [PlannedRun], skipped: Int) {
+        let selected = Plan(experiment).runs(in: options.shard)
+        var pending: [PlannedRun] = []
+        for run in selected {
+            if !store.hasRecord(run) {
+                pending.append(run)
+            } else if options.retryFailed, try store.read(run)?.status == .failed {
+                pending.append(run)
+            }
+        }
+        return (pending, selected.count - pending.count)
+    }
+
+    /// Validates, prepares the folder, executes the pending runs with up to `options.jobs` threads, and aggregates.
+    /// - Parameter progress: told when the execution starts, after every run, and at the end.
+    /// - Throws: validation and storage errors; failed runs are not errors (see ``RunOutcome/failedNow``).
+    public func run(progress: (any ProgressObserver)? = nil) throws -> RunOutcome {
+        try validate()
+        try store.prepare(for: experiment, registry: registry, overwrite: options.overwrite)
+        let (pending, skipped) = try pendingRuns()
+        progress?.started(total: pending.count, skipped: skipped)
+        let failedNow = try execute(pending, progress: progress)
+        progress?.ended()
+        let aggregate = try Aggregator(experiment: experiment, store: store).aggregate()
+        return RunOutcome(skipped: skipped, executed: pending.count, failedNow: failedNow, aggregate: aggregate)
+    }
+
+    /// Executes `runs` on worker threads; the first storage error stops the workers and is thrown.
+    private func execute(_ runs: [PlannedRun], progress: (any ProgressObserver)?) throws -> Int {
+        guard !runs.isEmpty else { return 0 }
+        let queue = WorkQueue(runs)
+        let executor = RunExecutor(registry: registry, experiment: experiment)
+        let store = self.store
+        let group = DispatchGroup()
+        for _ in 0..<max(1, min(options.jobs, runs.count)) {
+            group.enter()
+            let thread = Thread {
+                while let run = queue.next() {
+                    let record = executor.execute(run)
+                    do {
+                        try store.write(record, for: run)
+                    } catch {
+                        queue.stop(with: error)
+                        break
+                    }
+                    queue.finished(failed: record.status == .failed)
+                    progress?.finished(record)
+                }
+                group.leave()
+            }
+            thread.stackSize = 8 << 20
+            thread.start()
+        }
+        group.wait()
+        return try queue.result()
+    }
+}
+
+/// The shared state of the worker threads: the next run to take, the failure count, the first storage error.
+final class WorkQueue: Sendable {
+    private struct State {
+        var next = 0
+        var failed = 0
+        var error: (any Error)?
+    }
+
+    private let runs: [PlannedRun]
+    private let state = Mutex(State())
+
+    init(_ runs: [PlannedRun]) {
+        self.runs = runs
+    }
+
+    /// The next run to execute, or `nil` when all are taken or the queue was stopped.
+    func next() -> PlannedRun? {
+        state.withLock { state in
+            guard state.error == nil, state.next < runs.count else { return nil }
+            defer { state.next += 1 }
+            return runs[state.next]
+        }
+    }
+
+    func finished(failed: Bool) {
+        if failed { state.withLock { $0.failed += 1 } }
+    }
+
+    func stop(with error: any Error) {
+        state.withLock { state in
+            if state.error == nil { state.error = error }
+        }
+    }
+
+    /// The number of failed runs, or the storage error that stopped the queue.
+    func result() throws -> Int {
+        try state.withLock { state in
+            if let error = state.error { throw error }
+            return state.failed
+        }
+    }
+}

@@ -1,0 +1,107 @@
+import TunebenchCore
+
+/// Executes one planned run: builds the problem instance and the optimizer, alternates ask, evaluate and tell
+/// for the budget, and returns the record.
+///
+/// Failures never escape: an optimizer or problem that throws, a suggestion outside the space or a fidelity the
+/// problem does not have all end the run with status `failed` and a reason naming the stage and trial; the
+/// trials before the failure are kept. A non-finite objective value fails only its trial: the optimizer is told
+/// `nil` and the run goes on.
+public struct RunExecutor: Sendable {
+    public var registry: Registry
+    public var experiment: Experiment
+
+    public init(registry: Registry, experiment: Experiment) {
+        self.registry = registry
+        self.experiment = experiment
+    }
+
+    /// The instance seed of a run (shared by every optimizer of the same problem and repetition).
+    public func instanceSeed(_ run: PlannedRun) -> UInt64 {
+        SeedDerivation.instanceSeed(experiment: experiment.seed, problem: run.problem.label, repetition: run.repetition)
+    }
+
+    /// The optimizer seed of a run.
+    public func optimizerSeed(_ run: PlannedRun) -> UInt64 {
+        SeedDerivation.optimizerSeed(
+            experiment: experiment.seed, optimizer: run.optimizer.label, problem: run.problem.label,
+            repetition: run.repetition)
+    }
+
+    /// Runs `run` to completion or failure.
+    public func execute(_ run: PlannedRun) -> RunRecord {
+        let clock = ContinuousClock()
+        let start = clock.now
+        var trials: [TrialRecord] = []
+        trials.reserveCapacity(min(experiment.budget, 1 << 20))
+        var optimum: Double?
+        var parameters: [String] = []
+        var failure: String?
+        var stage = "building the problem"
+        do {
+            var problem = try registry.makeProblem(run.problem, seed: instanceSeed(run))
+            optimum = problem.optimum
+            let space = problem.space
+            parameters = space.parameters.map(\.name)
+            let fidelities = problem.fidelities
+            stage = "building the optimizer"
+            var optimizer = try registry.makeOptimizer(
+                run.optimizer, for: problem, problemLabel: run.problem.label, seed: optimizerSeed(run),
+                budget: experiment.budget)
+            for number in 0..<experiment.budget {
+                stage = "ask (trial \(number))"
+                let t0 = clock.now
+                guard let suggestion = try optimizer.ask() else { break }
+                let t1 = clock.now
+                stage = "checking suggestion \(number)"
+                do {
+                    try space.validate(suggestion.configuration)
+                } catch {
+                    throw RunFailure("the optimizer suggested a configuration outside the space: \(error)")
+                }
+                if let level = suggestion.fidelity, !fidelities.indices.contains(level) {
+                    throw RunFailure(
+                        "the optimizer asked for fidelity level \(level), but the problem has \(fidelities.count)")
+                }
+                stage = "evaluate (trial \(number))"
+                let evaluation = try problem.evaluate(suggestion.configuration, fidelity: suggestion.fidelity)
+                let t2 = clock.now
+                let usable = evaluation.value.isFinite
+                stage = "tell (trial \(number))"
+                try optimizer.tell(Observation(suggestion, value: usable ? evaluation.value : nil))
+                let t3 = clock.now
+                trials.append(
+                    TrialRecord(
+                        number: number, configuration: space.record(suggestion.configuration),
+                        fidelity: suggestion.fidelity, value: usable ? evaluation.value : nil,
+                        noiselessValue: evaluation.noiselessValue, cost: evaluation.cost,
+                        status: usable ? .ok : .failed,
+                        failure: usable ? nil : "the objective returned \(evaluation.value)",
+                        info: evaluation.info.isEmpty ? nil : evaluation.info,
+                        askSeconds: seconds(t1 - t0), evaluationSeconds: seconds(t2 - t1), tellSeconds: seconds(t3 - t2)))
+            }
+        } catch let error as RunFailure {
+            failure = error.reason
+        } catch {
+            failure = "\(stage) failed: \(error)"
+        }
+        return RunRecord(
+            problem: run.problem.label, optimizer: run.optimizer.label, repetition: run.repetition,
+            problemSpec: SpecRecord(run.problem), optimizerSpec: SpecRecord(run.optimizer),
+            instanceSeed: instanceSeed(run), optimizerSeed: optimizerSeed(run), budget: experiment.budget,
+            optimum: optimum, parameters: parameters, status: failure == nil ? .complete : .failed, failure: failure, trials: trials,
+            wallSeconds: seconds(clock.now - start))
+    }
+}
+
+/// A failure detected by the runner itself, with its full reason.
+struct RunFailure: Error {
+    var reason: String
+    init(_ reason: String) { self.reason = reason }
+}
+
+/// A duration in seconds.
+func seconds(_ duration: Duration) -> Double {
+    let (whole, fraction) = duration.components
+    return Double(whole) + Double(fraction) * 1e-18
+}

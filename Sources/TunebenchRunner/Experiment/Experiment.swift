@@ -1,0 +1,48 @@
+import TunebenchCore
+
+/// An experiment: which optimizers run on which problems, how often, with what budget, from which seed.
+///
+/// Experiments come from JSON files (``ExperimentFile``), from command-line flags, or from
+/// ``defaultExperiment(registry:)``. Every seed of every run derives from `seed` and the labels
+/// (``TunebenchCore/SeedDerivation``), so the same experiment gives the same results.
+public struct Experiment: Sendable, Hashable {
+    /// A short name; it names the default output folder.
+    public var name: String
+    /// A free-text description, kept in the stored experiment.
+    public var description: String?
+    /// The experiment seed.
+    public var seed: UInt64
+    /// Runs per optimizer and problem; repetition k of every optimizer shares the problem instance k.
+    public var repetitions: Int
+    /// Evaluations per run.
+    public var budget: Int
+    public var optimizers: [EntrySpec]
+    public var problems: [EntrySpec]
+
+    public init(
+        name: String, description: String? = nil, seed: UInt64 = 0, repetitions: Int = 10, budget: Int = 100,
+        optimizers: [EntrySpec], problems: [EntrySpec]
+    ) {
+        self.name = name
+        self.description = description
+        self.seed = seed
+        self.repetitions = repetitions
+        self.budget = budget
+        self.optimizers = optimizers
+        self.problems = problems
+    }
+
+    /// The built-in default experiment: every optimizer of `registry` with default options on the `classic`
+    /// suite (or every problem when there is no such suite), 10 repetitions of 100 evaluations, seed 0.
+    public static func defaultExperiment(registry: Registry) -> Experiment {
+        let problems = (try? registry.suite(named: "classic").problems) ?? registry.problems.map { EntrySpec($0.name) }
+        return Experiment(
+            name: "default",
+            description: "Every built-in optimizer on the classic suite of synthetic functions.",
+            seed: 0, repetitions: 10, budget: 100,
+            optimizers: registry.optimizers.map { EntrySpec($0.name) }, problems: problems)
+    }
+
+    /// The number of runs: problems x optimizers x repetitions.
+    public var runCount: Int { problems.count * optimizers.count * repetitions }
+}

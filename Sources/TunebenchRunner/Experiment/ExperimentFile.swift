@@ -1,0 +1,258 @@
+import Foundation
+import TunebenchCore
+
+/// Reads and writes experiment files.
+///
+/// An experiment file is a JSON object:
+///
+/// ```json
+/// {
+///   "name": "peers",
+///   "description": "optional free text",
+///   "seed": 0,
+///   "repetitions": 10,
+///   "budget": 100,
+///   "optimizers": ["random", {"name": "sobol", "label": "sobol-plain", "options": {"scramble": false}}],
+///   "problems": ["branin", {"name": "rosenbrock", "options": {"dimension": 4}}, {"suite": "classic"}]
+/// }
+/// ```
+///
+/// `optimizers` and `problems` are required; `seed` defaults to 0, `repetitions` to 10, `budget` to 100, `name`
+/// to the name of the folder holding the file. An entry is a registry name, or an object with `name` and
+/// optionally `label` and `options`; a problem entry may also be `{"suite": NAME}`, which stands for the suite's
+/// problems. Labels default to ``TunebenchCore/EntrySpec/defaultLabel(name:options:)`` and must be unique.
+///
+/// Every error names the file, the field (as a path such as `problems[2].options.dimension`) and the value.
+public enum ExperimentFile {
+    static let topLevelFields = ["name", "description", "seed", "repetitions", "budget", "optimizers", "problems"]
+
+    /// Loads and validates the experiment in `url` against `registry`.
+    /// - Throws: ``RunnerError`` naming the file, field and value.
+    public static func load(_ url: URL, registry: Registry) throws -> Experiment {
+        let data: Data
+        do {
+            data = try Data(contentsOf: url)
+        } catch {
+            throw RunnerError.unreadableExperiment(file: url.path, reason: "cannot be read (\(error.localizedDescription))")
+        }
+        let folderName = url.deletingLastPathComponent().lastPathComponent
+        return try parse(data, file: url.path, defaultName: folderName.isEmpty ? "experiment" : folderName,
+            registry: registry)
+    }
+
+    /// Parses and validates experiment JSON.
+    /// - Parameters:
+    ///   - file: the path used in messages.
+    ///   - defaultName: the name when the file has none.
+    public static func parse(_ data: Data, file: String, defaultName: String, registry: Registry) throws -> Experiment {
+        let document: JSONValue
+        do {
+            document = try JSONValue.parse(data)
+        } catch {
+            throw RunnerError.unreadableExperiment(file: file, reason: "is not valid JSON (\(error))")
+        }
+        let reader = FieldReader(file: file)
+        guard case .object(let fields) = document else {
+            throw reader.error("(top level)", document, "expected an object with optimizers and problems")
+        }
+        for key in fields.keys.sorted() where !topLevelFields.contains(key) {
+            let hint = NearestName.suggestion(for: key, among: topLevelFields).map { "; did you mean '\($0)'?" } ?? ""
+            throw reader.error(key, fields[key]!, "unknown field\(hint) (fields: \(topLevelFields.joined(separator: ", ")))")
+        }
+        let name = try fields["name"].map { try reader.label($0, at: "name") } ?? defaultName
+        let description = try fields["description"].map { try reader.string($0, at: "description") }
+        let seed = try fields["seed"].map { try reader.integer($0, at: "seed", in: 0...Int.max) } ?? 0
+        let repetitions = try fields["repetitions"].map { try reader.integer($0, at: "repetitions", in: 1...100_000) } ?? 10
+        let budget = try fields["budget"].map { try reader.integer($0, at: "budget", in: 1...100_000_000) } ?? 100
+        guard let optimizerList = fields["optimizers"] else {
+            throw reader.error("optimizers", .null, "is missing; list the optimizers to run, e.g. [\"random\"]")
+        }
+        guard let problemList = fields["problems"] else {
+            throw reader.error("problems", .null, "is missing; list the problems, e.g. [\"branin\"]")
+        }
+        let optimizers = try reader.specs(optimizerList, at: "optimizers", kind: .optimizer, registry: registry)
+        let problems = try reader.specs(problemList, at: "problems", kind: .problem, registry: registry)
+        return Experiment(
+            name: name, description: description, seed: UInt64(seed), repetitions: repetitions, budget: budget,
+            optimizers: optimizers, problems: problems)
+    }
+
+    /// The canonical JSON of an experiment (sorted keys, every label explicit), as stored in result folders.
+    public static func encode(_ experiment: Experiment) -> Data {
+        struct Spec: Encodable {
+            var name: String
+            var label: String
+            var options: [String: OptionValue]?
+        }
+        struct Document: Encodable {
+            var name: String
+            var description: String?
+            var seed: UInt64
+            var repetitions: Int
+            var budget: Int
+            var optimizers: [Spec]
+            var problems: [Spec]
+        }
+        func specs(_ list: [EntrySpec]) -> [Spec] {
+            list.map { Spec(name: $0.name, label: $0.label, options: $0.options.isEmpty ? nil : $0.options) }
+        }
+        let document = Document(
+            name: experiment.name, description: experiment.description, seed: experiment.seed,
+            repetitions: experiment.repetitions, budget: experiment.budget,
+            optimizers: specs(experiment.optimizers), problems: specs(experiment.problems))
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        // Encoding plain strings, integers and finite numbers cannot fail.
+        return (try? encoder.encode(document)).map { $0 + Data("\n".utf8) } ?? Data()
+    }
+
+}
+
+/// Reads typed fields of a parsed experiment, turning every mismatch into a ``RunnerError`` with its path.
+struct FieldReader {
+    var file: String
+
+    func error(_ field: String, _ value: JSONValue, _ reason: String) -> RunnerError {
+        RunnerError.invalidExperiment(file: file, field: field, value: value == .null ? "" : value.shown, reason: reason)
+    }
+
+    func string(_ value: JSONValue, at field: String) throws -> String {
+        guard case .string(let s) = value else { throw error(field, value, "expected a string, found \(value.typeName)") }
+        return s
+    }
+
+    func label(_ value: JSONValue, at field: String) throws -> String {
+        let s = try string(value, at: field)
+        guard EntrySpec.isValidLabel(s) else {
+            throw error(field, value, "use ASCII letters, digits and ._+=- (it names files), not starting with a dot")
+        }
+        return s
+    }
+
+    func integer(_ value: JSONValue, at field: String, in range: ClosedRange<Int>) throws -> Int {
+        let k: Int
+        switch value {
+        case .integer(let i): k = i
+        case .number(let x) where x.rounded() == x && abs(x) < 1e15: k = Int(x)
+        default: throw error(field, value, "expected an integer, found \(value.typeName)")
+        }
+        guard range.contains(k) else {
+            throw error(field, value, "expected an integer in [\(range.lowerBound), \(range.upperBound)]")
+        }
+        return k
+    }
+
+    func option(_ value: JSONValue, at field: String) throws -> OptionValue {
+        switch value {
+        case .bool(let b): return .bool(b)
+        case .integer(let k): return .integer(k)
+        case .number(let x): return .real(x)
+        case .string(let s): return .string(s)
+        default: throw error(field, value, "expected a number, a string or a boolean, found \(value.typeName)")
+        }
+    }
+
+    /// Reads a list of entries, expands suites, checks names and options against the registry and labels for
+    /// uniqueness.
+    func specs(_ value: JSONValue, at field: String, kind: EntryKind, registry: Registry) throws -> [EntrySpec] {
+        guard case .array(let items) = value else {
+            throw error(field, value, "expected an array of \(kind.rawValue) names or objects, found \(value.typeName)")
+        }
+        guard !items.isEmpty else { throw error(field, value, "needs at least one \(kind.rawValue)") }
+        var specs: [(spec: EntrySpec, field: String)] = []
+        for (index, item) in items.enumerated() {
+            let path = "\(field)[\(index)]"
+            for spec in try entries(item, at: path, kind: kind, registry: registry) {
+                specs.append((spec, path))
+            }
+        }
+        var firstField: [String: String] = [:]
+        for (spec, path) in specs {
+            if let earlier = firstField[spec.label] {
+                throw error(
+                    path, .string(spec.label),
+                    "label '\(spec.label)' is already used by \(earlier); give one of them a different \"label\"")
+            }
+            firstField[spec.label] = path
+        }
+        return specs.map(\.spec)
+    }
+
+    private func entries(_ item: JSONValue, at path: String, kind: EntryKind, registry: Registry) throws -> [EntrySpec] {
+        var name: String
+        var label: String?
+        var options: [String: OptionValue] = [:]
+        switch item {
+        case .string(let s):
+            name = s
+        case .object(let fields):
+            if kind == .problem, let suiteName = fields["suite"] {
+                guard fields.count == 1 else {
+                    throw error(path, item, "a suite entry has only the field \"suite\"")
+                }
+                let suite = try string(suiteName, at: path + ".suite")
+                do {
+                    return try registry.suite(named: suite).problems
+                } catch {
+                    throw self.error(path + ".suite", suiteName, "\(error)")
+                }
+            }
+            let allowed = kind == .problem ? ["name", "label", "options", "suite"] : ["name", "label", "options"]
+            for key in fields.keys.sorted() where !allowed.contains(key) {
+                let hint = NearestName.suggestion(for: key, among: allowed).map { "; did you mean '\($0)'?" } ?? ""
+                throw error("\(path).\(key)", fields[key]!, "unknown field\(hint)")
+            }
+            guard let nameValue = fields["name"] else {
+                throw error(path, item, "needs a \"name\"")
+            }
+            name = try string(nameValue, at: path + ".name")
+            label = try fields["label"].map { try self.label($0, at: path + ".label") }
+            if let optionsValue = fields["options"] {
+                guard case .object(let given) = optionsValue else {
+                    throw error(path + ".options", optionsValue, "expected an object of option values")
+                }
+                for key in given.keys.sorted() {
+                    options[key] = try option(given[key]!, at: "\(path).options.\(key)")
+                }
+            }
+        default:
+            throw error(path, item, "expected a \(kind.rawValue) name or an object with \"name\"")
+        }
+        let spec = EntrySpec(name, label: label, options: options)
+        do {
+            switch kind {
+            case .optimizer: _ = try registry.optimizerOptions(spec)
+            default: _ = try registry.problemOptions(spec)
+            }
+        } catch let coreError as CoreError {
+            switch coreError {
+            case .unknownEntry:
+                throw error(path + (item.isString ? "" : ".name"), .string(name), "\(coreError)")
+            case .unknownOption(_, let option, _), .invalidOption(_, let option, _, _):
+                throw error("\(path).options.\(option)", options[option].map(Self.shown) ?? .null, "\(coreError)")
+            default:
+                throw error(path, item, "\(coreError)")
+            }
+        }
+        guard EntrySpec.isValidLabel(spec.label) else {
+            throw error(path, .string(spec.label), "the label names files: give a \"label\" of ASCII letters, digits and ._+=-")
+        }
+        return [spec]
+    }
+
+    private static func shown(_ value: OptionValue) -> JSONValue {
+        switch value {
+        case .bool(let b): return .bool(b)
+        case .integer(let k): return .integer(k)
+        case .real(let x): return .number(x)
+        case .string(let s): return .string(s)
+        }
+    }
+}
+
+extension JSONValue {
+    var isString: Bool {
+        if case .string = self { return true }
+        return false
+    }
+}

@@ -1,0 +1,40 @@
+/// Errors raised by the runner: bad experiment files and flags, result folders that cannot be used.
+public enum RunnerError: Error, Sendable, Equatable {
+    /// An experiment file (or the flags that stand for one) is invalid: `field` is a path such as
+    /// `problems[2].options.dimension`, `value` the offending value as written.
+    case invalidExperiment(file: String, field: String, value: String, reason: String)
+    /// The file cannot be read or is not JSON.
+    case unreadableExperiment(file: String, reason: String)
+    /// The output folder holds results of a different experiment.
+    case differentExperiment(folder: String, difference: String)
+    /// A file or folder of the result store cannot be written or read.
+    case storage(path: String, reason: String)
+    /// A `--shard` value is not `k/n` with `1 <= k <= n`.
+    case invalidShard(String)
+    /// An entry of the experiment cannot be built or paired (capabilities, factory errors), found before any run.
+    case unusableEntry(entry: String, reason: String)
+    /// A run file exists but cannot be decoded.
+    case corruptRunFile(path: String, reason: String)
+}
+
+extension RunnerError: CustomStringConvertible {
+    public var description: String {
+        switch self {
+        case .invalidExperiment(let file, let field, let value, let reason):
+            return "\(file): field '\(field)'" + (value.isEmpty ? "" : " is \(value)") + ": \(reason)"
+        case .unreadableExperiment(let file, let reason):
+            return "\(file): \(reason)"
+        case .differentExperiment(let folder, let difference):
+            return "\(folder) holds the results of a different experiment (\(difference)); choose another "
+                + "--output folder, or pass --overwrite to delete those results and start again"
+        case .storage(let path, let reason):
+            return "\(path): \(reason)"
+        case .invalidShard(let text):
+            return "--shard '\(text)' must be k/n with 1 <= k <= n, for example 1/4"
+        case .unusableEntry(let entry, let reason):
+            return "\(entry): \(reason)"
+        case .corruptRunFile(let path, let reason):
+            return "run file \(path) cannot be read (\(reason)); delete it and run again to redo that run"
+        }
+    }
+}

@@ -1,0 +1,79 @@
+import Foundation
+import Testing
+import Tunebench
+
+/// The same experiment gives byte-identical CSVs and summary whatever the jobs, shards or interruptions.
+struct DeterminismTests {
+    let experiment = Experiment(
+        name: "determinism", seed: 42, repetitions: 3, budget: 30,
+        optimizers: [EntrySpec("random"), EntrySpec("grid")] + Registry.builtin.optimizers.dropFirst(2).map { EntrySpec($0.name) },
+        problems: [EntrySpec("branin"), EntrySpec("hartmann3"), EntrySpec("branin", options: ["noise": .real(0.5)])])
+
+    private func run(_ folder: URL, jobs: Int, shard: Shard? = nil) throws {
+        _ = try ExperimentRunner(
+            registry: .builtin, experiment: experiment, output: folder, options: RunOptions(jobs: jobs, shard: shard)
+        ).run()
+    }
+
+    @Test func jobsAndShardsGiveTheSameBytes() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("tunebench-det-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let one = root.appendingPathComponent("jobs1")
+        let two = root.appendingPathComponent("jobs2")
+        let sharded = root.appendingPathComponent("shards")
+        try run(one, jobs: 1)
+        try run(two, jobs: 2)
+        try run(sharded, jobs: 1, shard: try Shard(index: 2, count: 2))
+        try run(sharded, jobs: 2, shard: try Shard(index: 1, count: 2))
+        let reference = try deterministicOutputs(one)
+        #expect(reference.count == 5)  // evaluations.csv, summary.json and three curves
+        #expect(try deterministicOutputs(two) == reference)
+        #expect(try deterministicOutputs(sharded) == reference)
+    }
+
+    @Test func shardsInSeparateFoldersMergeByCopying() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("tunebench-merge-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let whole = root.appendingPathComponent("whole")
+        try run(whole, jobs: 2)
+        let merged = root.appendingPathComponent("merged")
+        for k in 1...3 {
+            let part = root.appendingPathComponent("part\(k)")
+            try run(part, jobs: 1, shard: try Shard(index: k, count: 3))
+            try copyTree(part, into: merged)
+        }
+        let store = ResultStore(directory: merged)
+        try Aggregator(experiment: try ExperimentFile.load(store.experimentURL, registry: .builtin), store: store).aggregate()
+        #expect(try deterministicOutputs(merged) == deterministicOutputs(whole))
+        // The union of the shards' run files equals the unsharded run, file for file.
+        #expect(try runFiles(merged) == runFiles(whole))
+    }
+
+    private func copyTree(_ source: URL, into destination: URL) throws {
+        let manager = FileManager.default
+        let walker = manager.enumerator(at: source, includingPropertiesForKeys: [.isRegularFileKey])!
+        for case let url as URL in walker where (try url.resourceValues(forKeys: [.isRegularFileKey])).isRegularFile == true {
+            let relative = String(url.standardizedFileURL.path.dropFirst(source.standardizedFileURL.path.count + 1))
+            let target = destination.appendingPathComponent(relative)
+            try manager.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+            if !manager.fileExists(atPath: target.path) { try manager.copyItem(at: url, to: target) }
+        }
+    }
+
+    private func runFiles(_ folder: URL) throws -> [String] {
+        let runs = folder.appendingPathComponent("runs").path
+        return try FileManager.default.subpathsOfDirectory(atPath: runs).filter { $0.hasSuffix(".json") }.sorted()
+    }
+
+    private func deterministicOutputs(_ folder: URL) throws -> [String: Data] {
+        var files: [String: Data] = [:]
+        for name in ["evaluations.csv", "summary.json"] {
+            files[name] = try Data(contentsOf: folder.appendingPathComponent(name))
+        }
+        let curves = folder.appendingPathComponent("curves")
+        for name in try FileManager.default.contentsOfDirectory(atPath: curves.path).sorted() {
+            files["curves/" + name] = try Data(contentsOf: curves.appendingPathComponent(name))
+        }
+        return files
+    }
+}

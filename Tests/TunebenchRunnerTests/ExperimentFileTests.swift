@@ -1,0 +1,102 @@
+import Foundation
+import Testing
+import TunebenchCore
+import TunebenchRunner
+
+struct ExperimentFileTests {
+    private func parse(_ json: String) throws -> Experiment {
+        try ExperimentFile.parse(Data(json.utf8), file: "exp.json", defaultName: "folder", registry: Fixtures.registry)
+    }
+
+    /// The message of the error thrown when parsing `json`.
+    private func message(_ json: String) -> String {
+        do {
+            _ = try parse(json)
+            return "no error"
+        } catch {
+            return "\(error)"
+        }
+    }
+
+    @Test func fullFileIsRead() throws {
+        let experiment = try parse(
+            """
+            {"name": "mine", "description": "d", "seed": 7, "repetitions": 3, "budget": 50,
+             "optimizers": ["scripted", {"name": "thrower", "label": "t"}],
+             "problems": [{"name": "faulty", "options": {"at": 3, "fault": "error"}}, {"suite": "pair"}]}
+            """)
+        #expect(experiment.name == "mine" && experiment.seed == 7 && experiment.repetitions == 3 && experiment.budget == 50)
+        #expect(experiment.optimizers.map(\.label) == ["scripted", "t"])
+        #expect(experiment.problems.map(\.label) == ["faulty-at3-faulterror", "identity", "nan"])
+        #expect(experiment.problems[0].options == ["at": .integer(3), "fault": .string("error")])
+    }
+
+    @Test func defaultsApply() throws {
+        let experiment = try parse(#"{"optimizers": ["scripted"], "problems": ["identity"]}"#)
+        #expect(experiment.name == "folder" && experiment.seed == 0 && experiment.repetitions == 10 && experiment.budget == 100)
+    }
+
+    @Test func canonicalFormRoundTrips() throws {
+        let experiment = try parse(
+            #"{"seed": 3, "optimizers": ["scripted"], "problems": [{"name": "faulty", "options": {"at": 5}}, "identity"]}"#)
+        let again = try ExperimentFile.parse(
+            ExperimentFile.encode(experiment), file: "stored", defaultName: "other", registry: Fixtures.registry)
+        #expect(again == experiment)
+    }
+
+    @Test func errorsNameTheFileTheFieldAndTheValue() {
+        #expect(message("{") .hasPrefix("exp.json: is not valid JSON"))
+        #expect(message("[]").contains("expected an object"))
+        #expect(message(#"{"optimizers": ["scripted"], "problems": ["identity"], "repetition": 3}"#)
+            == "exp.json: field 'repetition' is 3: unknown field; did you mean 'repetitions'? (fields: name, description, seed, repetitions, budget, optimizers, problems)")
+        #expect(message(#"{"optimizers": ["scripted"], "problems": ["identity"], "repetitions": "ten"}"#)
+            == #"exp.json: field 'repetitions' is "ten": expected an integer, found a string"#)
+        #expect(message(#"{"optimizers": ["scripted"], "problems": ["identity"], "budget": 0}"#)
+            == "exp.json: field 'budget' is 0: expected an integer in [1, 100000000]")
+        #expect(message(#"{"optimizers": ["scripted"], "problems": ["identity"], "seed": -1}"#).contains("field 'seed' is -1"))
+        #expect(message(#"{"problems": ["identity"]}"#).contains("field 'optimizers': is missing"))
+        #expect(message(#"{"optimizers": [], "problems": ["identity"]}"#).contains("needs at least one optimizer"))
+    }
+
+    @Test func registryErrorsPointIntoTheLists() {
+        #expect(message(#"{"optimizers": ["scripted", "scriptd"], "problems": ["identity"]}"#)
+            .hasPrefix(#"exp.json: field 'optimizers[1]' is "scriptd": unknown optimizer 'scriptd'; did you mean 'scripted'?"#))
+        #expect(message(#"{"optimizers": ["scripted"], "problems": [{"name": "identty"}]}"#)
+            .hasPrefix(#"exp.json: field 'problems[0].name' is "identty": unknown problem"#))
+        #expect(message(#"{"optimizers": ["scripted"], "problems": [{"name": "faulty", "options": {"att": 3}}]}"#)
+            .hasPrefix("exp.json: field 'problems[0].options.att' is 3: 'faulty' has no option 'att'; did you mean 'at'?"))
+        #expect(message(#"{"optimizers": ["scripted"], "problems": [{"name": "faulty", "options": {"fault": "fire"}}]}"#)
+            == #"exp.json: field 'problems[0].options.fault' is "fire": option 'fault' of 'faulty' is 'fire'; expected one of 'nan', 'error'"#)
+        #expect(message(#"{"optimizers": ["scripted"], "problems": [{"suite": "pairs"}]}"#).contains("did you mean 'pair'?"))
+        #expect(message(#"{"optimizers": ["scripted"], "problems": [{"name": "identity", "labl": "x"}]}"#)
+            .contains("field 'problems[0].labl'"))
+    }
+
+    @Test func labelsMustBeUniqueAndUsableAsFileNames() {
+        #expect(message(#"{"optimizers": ["scripted", "scripted"], "problems": ["identity"]}"#)
+            .contains("label 'scripted' is already used by optimizers[0]"))
+        #expect(message(#"{"optimizers": [{"name": "scripted", "label": "a/b"}], "problems": ["identity"]}"#)
+            .contains("field 'optimizers[0].label' is \"a/b\""))
+        #expect(message(#"{"name": "../up", "optimizers": ["scripted"], "problems": ["identity"]}"#).contains("field 'name'"))
+    }
+
+    @Test func missingFileIsNamed() {
+        #expect(throws: RunnerError.self) {
+            try ExperimentFile.load(URL(fileURLWithPath: "/nonexistent/exp.json"), registry: Fixtures.registry)
+        }
+    }
+
+    @Test func commandLineListsAreParsed() throws {
+        let specs = try EntryList.parse("faulty:at=4:fault=error,pair", flag: "--problems", kind: .problem, registry: Fixtures.registry)
+        #expect(specs.map(\.label) == ["faulty-at4-faulterror", "identity", "nan"])
+        #expect(throws: RunnerError.self) {
+            try EntryList.parse("scripted,,thrower", flag: "--optimizers", kind: .optimizer, registry: Fixtures.registry)
+        }
+        #expect(throws: RunnerError.self) {
+            try EntryList.parse("faulty:at", flag: "--problems", kind: .problem, registry: Fixtures.registry)
+        }
+        #expect(throws: RunnerError.self) {
+            try EntryList.parse("identity,identity", flag: "--problems", kind: .problem, registry: Fixtures.registry)
+        }
+    }
+}

@@ -1,0 +1,90 @@
+import Foundation
+import TunebenchCore
+import TunebenchRunner
+
+/// A one-dimensional problem whose value is its argument: f(x) = x on [0, 1], optimum 0.
+struct Identity: Problem {
+    let space = try! SearchSpace([.real("x", lower: 0, upper: 1)])
+    var optimum: Double? { 0 }
+    mutating func evaluate(_ configuration: Configuration) -> Evaluation { Evaluation(value: configuration.real(0)) }
+}
+
+/// Fails in a chosen way at a chosen evaluation.
+struct Faulty: Problem {
+    enum Fault: String { case nan, error }
+    let space = try! SearchSpace([.real("x", lower: 0, upper: 1)])
+    var fault: Fault
+    var at: Int
+    var count = 0
+    var optimum: Double? { 0 }
+    mutating func evaluate(_ configuration: Configuration) throws -> Evaluation {
+        count += 1
+        guard count == at else { return Evaluation(value: configuration.real(0)) }
+        switch fault {
+        case .nan: return Evaluation(value: .nan)
+        case .error: throw CoreError.invalidConfiguration(reason: "the fixture problem broke on purpose")
+        }
+    }
+}
+
+/// Suggests a fixed sequence of x values, then stops; can be told to throw or to leave the space.
+struct Scripted: Optimizer {
+    var values: [Double]
+    var throwAt: Int?
+    var next = 0
+    var told: [Double?] = []
+    mutating func ask() throws -> Suggestion? {
+        defer { next += 1 }
+        if next == throwAt { throw CoreError.invalidConfiguration(reason: "the fixture optimizer broke on purpose") }
+        guard next < values.count else { return nil }
+        return Suggestion(Configuration([.real(values[next])]))
+    }
+    mutating func tell(_ observation: Observation) { told.append(observation.value) }
+}
+
+enum Fixtures {
+    /// A registry with the fixtures above.
+    static let registry: Registry = {
+        var registry = Registry()
+        try! registry.register(ProblemEntry(name: "identity", summary: "f(x) = x") { _ in Identity() })
+        try! registry.register(
+            ProblemEntry(
+                name: "faulty", summary: "fails",
+                options: [
+                    OptionSpec("fault", .choice(["nan", "error"]), default: .string("nan"), summary: "how"),
+                    OptionSpec("at", .integer(1...1000), default: .integer(2), summary: "when"),
+                ]
+            ) { Faulty(fault: .init(rawValue: $0.options.string("fault"))!, at: $0.options.integer("at")) })
+        try! registry.register(
+            OptimizerEntry(name: "scripted", summary: "fixed sequence") { _ in Scripted(values: [0.9, 0.5, 0.7, 0.1]) })
+        try! registry.register(
+            OptimizerEntry(name: "thrower", summary: "throws at the third ask") { _ in
+                Scripted(values: [0.9, 0.5, 0.7, 0.1], throwAt: 2)
+            })
+        try! registry.register(
+            OptimizerEntry(name: "outside", summary: "leaves the space") { _ in Scripted(values: [0.5, 2]) })
+        try! registry.register(
+            Suite(name: "pair", summary: "two", problems: [EntrySpec("identity"), EntrySpec("faulty", label: "nan")]))
+        return registry
+    }()
+
+    /// A fresh temporary folder, removed by the caller.
+    static func temporaryFolder() -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("tunebench-test-\(UUID().uuidString)")
+        try! FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    /// The bytes of every derived file that must be identical across executions.
+    static func deterministicOutputs(_ folder: URL) throws -> [String: Data] {
+        var files: [String: Data] = [:]
+        for name in ["evaluations.csv", "summary.json"] {
+            files[name] = try Data(contentsOf: folder.appendingPathComponent(name))
+        }
+        let curves = folder.appendingPathComponent("curves")
+        for name in try FileManager.default.contentsOfDirectory(atPath: curves.path).sorted() {
+            files["curves/" + name] = try Data(contentsOf: curves.appendingPathComponent(name))
+        }
+        return files
+    }
+}
