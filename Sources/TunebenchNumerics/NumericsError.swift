@@ -1,0 +1,55 @@
+/// An error thrown by the numerical building blocks when a request is invalid.
+///
+/// Requests are checked when a value is constructed (a design with a dimension, a sample with a point count), so
+/// that nothing fails half-way through a run. `description` names the value, the place and the remedy.
+public enum NumericsError: Error, Equatable, Sendable {
+    /// A design was asked for a number of coordinates it cannot produce.
+    ///
+    /// - Parameters:
+    ///   - design: The name of the design type, for example `"SobolSequence"`.
+    ///   - dimension: The requested number of coordinates.
+    ///   - supported: The dimensions the design supports.
+    case dimensionOutOfRange(design: String, dimension: Int, supported: ClosedRange<Int>)
+
+    /// A design was asked for a number of points it cannot produce.
+    ///
+    /// - Parameters:
+    ///   - design: The name of the design type, for example `"LatinHypercube"`.
+    ///   - count: The requested number of points.
+    ///   - supported: The point counts the design supports.
+    case pointCountOutOfRange(design: String, count: Int, supported: ClosedRange<Int>)
+}
+
+extension NumericsError: CustomStringConvertible {
+    /// A message that names the offending value, where it was given, and what to do instead.
+    public var description: String {
+        switch self {
+        case .dimensionOutOfRange(let design, let dimension, let supported):
+            let message = "\(design): dimension \(dimension) is outside the supported range \(Self.format(supported))"
+            if dimension < supported.lowerBound {
+                return message + "; ask for at least \(Self.count(supported.lowerBound, "coordinate"))"
+            }
+            if design == "SobolSequence" {
+                return message
+                    + "; the shipped table of Joe and Kuo's direction numbers (Sources/TunebenchNumerics/Designs/"
+                    + "SobolDirectionNumbers+JoeKuoTable.swift) ends at dimension \(supported.upperBound): extend it"
+                    + " from new-joe-kuo-6.21201 (21201 dimensions), or use a LatinHypercube or random sampling"
+            }
+            return message + "; ask for at most \(Self.count(supported.upperBound, "coordinate"))"
+        case .pointCountOutOfRange(let design, let count, let supported):
+            let message = "\(design): point count \(count) is outside the supported range \(Self.format(supported))"
+            if count < supported.lowerBound {
+                return message + "; ask for at least \(Self.count(supported.lowerBound, "point"))"
+            }
+            return message + "; ask for at most \(Self.count(supported.upperBound, "point"))"
+        }
+    }
+
+    private static func count(_ n: Int, _ noun: String) -> String {
+        n == 1 ? "1 \(noun)" : "\(n) \(noun)s"
+    }
+
+    private static func format(_ range: ClosedRange<Int>) -> String {
+        range.upperBound == Int.max ? "\(range.lowerBound)..." : "\(range.lowerBound)...\(range.upperBound)"
+    }
+}
