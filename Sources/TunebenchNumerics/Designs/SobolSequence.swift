@@ -82,7 +82,7 @@ public struct SobolSequence: Sendable {
     ///
     /// For each coordinate in turn, the scrambling draws the digital shift (64 random bits), then the rows 2 to 64
     /// of `L_j` below the diagonal (one 64-bit word per row, of which row `i` keeps `i - 1` bits). Each 64-bit word
-    /// is two `nextIndex(below: 2^32)` draws, high half first. A plain sequence draws nothing.
+    /// is one output of the generator's `next()`. A plain sequence draws nothing.
     ///
     /// - Parameters:
     ///   - dimension: The number of coordinates, in `1...SobolSequence.maximumDimension`.
@@ -101,12 +101,12 @@ public struct SobolSequence: Sendable {
         var origin = [UInt64](repeating: 0, count: dimension)
         var lower = [UInt64](repeating: 0, count: bits)
         for j in 0..<dimension {
-            origin[j] = generator.nextWord()
+            origin[j] = generator.next()
             // Row i of L (digit i + 1 of the result, counting from the most significant) as a bit mask over the input
             // digits: random bits above the diagonal bit position, the diagonal set, nothing below.
             for i in 0..<bits {
                 let diagonal: UInt64 = 1 << UInt64(bits - 1 - i)
-                let above = i == 0 ? 0 : generator.nextWord() & ~(diagonal << 1 &- 1)
+                let above = i == 0 ? 0 : generator.next() & ~(diagonal << 1 &- 1)
                 lower[i] = above | diagonal
             }
             for c in 0..<bits {
@@ -232,16 +232,5 @@ public struct SobolSequence: Sendable {
             for c in 0..<bits { directions[c * dimension + j] = v[c] }
         }
         return directions
-    }
-}
-
-extension RandomNumberGenerator {
-    /// 64 uniform random bits from two `nextIndex(below: 2^32)` draws, high half first.
-    ///
-    /// For a power-of-two bound, Lemire's method never rejects, so each half is the top 32 bits of one output.
-    fileprivate mutating func nextWord() -> UInt64 {
-        let high = UInt64(nextIndex(below: 1 << 32))
-        let low = UInt64(nextIndex(below: 1 << 32))
-        return high << 32 | low
     }
 }
