@@ -48,7 +48,7 @@ struct HarnessBenchmark: RegistryCommand {
         let total = clock.now - start
         // Aggregation alone, timed again from the same run files.
         let aggregateStart = clock.now
-        try Aggregator(experiment: experiment, store: runner.store).aggregate()
+        try Aggregator(experiment: experiment, store: runner.store, jobs: jobs).aggregate()
         let aggregatePhase = clock.now - aggregateStart
         let count = Double(repetitions * evaluations)
         func rate(_ d: Duration) -> String {

@@ -21,10 +21,13 @@ import TunebenchNumerics
 public struct Aggregator {
     public var experiment: Experiment
     public var store: ResultStore
+    /// Threads that read and parse run files; the outputs do not depend on it.
+    public var jobs: Int
 
-    public init(experiment: Experiment, store: ResultStore) {
+    public init(experiment: Experiment, store: ResultStore, jobs: Int = ProcessInfo.processInfo.activeProcessorCount) {
         self.experiment = experiment
         self.store = store
+        self.jobs = jobs
     }
 
     /// Reads every run file of the plan and writes the outputs.
@@ -42,20 +45,22 @@ public struct Aggregator {
         try FileManager.default.createDirectory(
             at: store.directory.appendingPathComponent("curves"), withIntermediateDirectories: true)
 
-        var runsByPair: [String: [PlannedRun]] = [:]
-        for run in plan.runs { runsByPair["\(run.problem.label)\u{0}\(run.optimizer.label)", default: []].append(run) }
-
-        for problem in experiment.problems {
+        let runsPerProblem = experiment.optimizers.count * experiment.repetitions
+        for (problemIndex, problem) in experiment.problems.enumerated() {
+            // The plan lists a problem's runs together, optimizer by optimizer; read them in parallel, use in order.
+            let problemRuns = Array(plan.runs[problemIndex * runsPerProblem..<(problemIndex + 1) * runsPerProblem])
+            let records = try RecordLoader.load(problemRuns, from: store, jobs: jobs)
             var optimum: Double?
             var collected: [(optimizer: String, traces: [[Double]], failedRuns: Int)] = []
-            for optimizer in experiment.optimizers {
+            for (optimizerIndex, optimizer) in experiment.optimizers.enumerated() {
                 var traces: [[Double]] = []
                 var failedRuns = 0
                 var overhead: [Double] = []
                 var evaluationTime: [Double] = []
                 var wall: [Double] = []
-                for run in runsByPair["\(problem.label)\u{0}\(optimizer.label)"] ?? [] {
-                    guard let record = try store.read(run) else {
+                for repetition in 0..<experiment.repetitions {
+                    let run = problemRuns[optimizerIndex * experiment.repetitions + repetition]
+                    guard let record = records[optimizerIndex * experiment.repetitions + repetition] else {
                         counts.missing += 1
                         continue
                     }

@@ -100,7 +100,7 @@ public struct ExperimentRunner: Sendable {
         progress?.started(total: pending.count, skipped: skipped)
         let failedNow = try execute(pending, progress: progress)
         progress?.ended()
-        let aggregate = try Aggregator(experiment: experiment, store: store).aggregate()
+        let aggregate = try Aggregator(experiment: experiment, store: store, jobs: options.jobs).aggregate()
         return RunOutcome(skipped: skipped, executed: pending.count, failedNow: failedNow, aggregate: aggregate)
     }
 

@@ -100,8 +100,9 @@ struct RunFailure: Error {
     init(_ reason: String) { self.reason = reason }
 }
 
-/// A duration in seconds.
+/// A duration in seconds, rounded to the nanosecond (finer digits are clock noise and only lengthen run files).
 func seconds(_ duration: Duration) -> Double {
     let (whole, fraction) = duration.components
-    return Double(whole) + Double(fraction) * 1e-18
+    // Whole nanoseconds divided by 1e9: the closest double to the decimal, so it prints as `1.405e-05`.
+    return (Double(whole) * 1e9 + (Double(fraction) * 1e-9).rounded()) / 1e9
 }
