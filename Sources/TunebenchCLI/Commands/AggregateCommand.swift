@@ -22,6 +22,12 @@ struct AggregateCommand: RegistryCommand {
             throw ValidationError("\(store.experimentURL.path) does not exist; is \(directory) a result folder?")
         }
         let experiment = try ExperimentFile.load(store.experimentURL, registry: registry)
+        // Aggregating a folder without run files would replace its summary with an empty one.
+        guard Plan(experiment).runs.contains(where: store.hasRecord) else {
+            throw ValidationError(
+                "\(store.runsDirectory.path) holds no run file of this experiment; run it first with "
+                    + "`tunebench run \(store.experimentURL.path)`")
+        }
         let aggregate = try Aggregator(experiment: experiment, store: store).aggregate()
         print(SummaryTable.render(aggregate, budget: experiment.budget, repetitions: experiment.repetitions))
     }
