@@ -98,16 +98,17 @@ struct RunCommand: RegistryCommand {
                 jobs: jobs, shard: try shard.map(Shard.init(parsing:)), overwrite: overwrite, retryFailed: retryFailed))
         if !quiet {
             printError(
-                "Experiment '\(experiment.name)': \(experiment.optimizers.count) optimizers x "
-                    + "\(experiment.problems.count) problems x \(experiment.repetitions) repetitions, budget "
-                    + "\(experiment.budget), seed \(experiment.seed)" + (shard.map { ", shard \($0)" } ?? "")
-                    + "; \(jobs) jobs; output \(runner.store.directory.path)")
+                "Experiment '\(experiment.name)': \(count(experiment.optimizers.count, "optimizer")) x "
+                    + "\(count(experiment.problems.count, "problem")) x \(count(experiment.repetitions, "repetition")), "
+                    + "budget \(experiment.budget), seed \(experiment.seed)" + (shard.map { ", shard \($0)" } ?? "")
+                    + "; \(count(jobs, "job")); output \(runner.store.directory.path)")
         }
         let progress: TerminalProgress? = quiet ? nil : TerminalProgress()
         let outcome = try runner.run(progress: progress)
         if !quiet {
-            printError("Executed \(outcome.executed) runs (\(outcome.failedNow) failed); skipped \(outcome.skipped) "
-                + "already complete.")
+            printError(
+                "Executed \(count(outcome.executed, "run")) (\(outcome.failedNow) failed); skipped "
+                    + "\(outcome.skipped) already complete.")
         }
         print(SummaryTable.render(outcome.aggregate, budget: experiment.budget, repetitions: experiment.repetitions))
         if outcome.aggregate.failed > 0 {
@@ -146,4 +147,9 @@ struct RunCommand: RegistryCommand {
         if let name { experiment.name = name }
         return (experiment, defaultOutput ?? "tunebench-out/\(experiment.name)")
     }
+}
+
+/// `1 run`, `2 runs`.
+func count(_ n: Int, _ noun: String) -> String {
+    "\(n) \(noun)\(n == 1 ? "" : "s")"
 }

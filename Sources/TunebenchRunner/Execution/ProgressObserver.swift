@@ -58,6 +58,11 @@ public final class TerminalProgress: ProgressObserver {
             }
             let now = ContinuousClock.now
             if interactive {
+                // Redraw at most ten times a second, and always for the last run.
+                guard !text.isEmpty || now - state.lastLine >= .milliseconds(100) || state.done == state.total else {
+                    return nil
+                }
+                state.lastLine = now
                 return text + "\r\u{1B}[K" + Self.status(state, now: now)
             }
             if now - state.lastLine >= interval || state.done == state.total {
