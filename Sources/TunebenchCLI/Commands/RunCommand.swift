@@ -59,7 +59,7 @@ struct RunCommand: RegistryCommand {
     var name: String?
 
     @Option(help: "Runs executed in parallel (default: the number of cores).")
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    var jobs: Int?
 
     @Option(help: "Output folder (default: the experiment file's folder, else tunebench-out/NAME).")
     var output: String?
@@ -77,10 +77,15 @@ struct RunCommand: RegistryCommand {
     var quiet = false
 
     func validate() throws {
-        if let repetitions, repetitions < 1 { throw ValidationError("--repetitions must be at least 1, got \(repetitions)") }
-        if let budget, budget < 1 { throw ValidationError("--budget must be at least 1, got \(budget)") }
+        // The same ranges as in experiment files.
+        if let repetitions, !(1...100_000).contains(repetitions) {
+            throw ValidationError("--repetitions must be in [1, 100000], got \(repetitions)")
+        }
+        if let budget, !(1...100_000_000).contains(budget) {
+            throw ValidationError("--budget must be in [1, 100000000], got \(budget)")
+        }
         if let seed, seed < 0 { throw ValidationError("--seed must be non-negative, got \(seed)") }
-        if jobs < 1 { throw ValidationError("--jobs must be at least 1, got \(jobs)") }
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1, got \(jobs)") }
         if let shard {
             do { _ = try Shard(parsing: shard) } catch { throw ValidationError("\(error)") }
         }
@@ -90,6 +95,7 @@ struct RunCommand: RegistryCommand {
     }
 
     mutating func run(registry: Registry) throws {
+        let jobs = self.jobs ?? ProcessInfo.processInfo.activeProcessorCount
         let (experiment, defaultOutput) = try resolveExperiment(registry: registry)
         let outputURL = URL(fileURLWithPath: output ?? defaultOutput)
         let runner = ExperimentRunner(

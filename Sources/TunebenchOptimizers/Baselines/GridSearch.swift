@@ -15,9 +15,10 @@ import TunebenchNumerics
 /// visited instead (reservoir sampling, Vitter's algorithm R, ACM TOMS 11(1), 1985).
 ///
 /// The grid is deterministic; only the visiting order depends on the seed. `ask` returns `nil` once every grid
-/// point has been suggested.
+/// point has been suggested. A grid holds at most ``enumerationLimit`` points, whatever the budget.
 public struct GridSearch: Optimizer {
-    /// The largest number of grid points enumerated when sampling a grid that exceeds the budget.
+    /// The largest number of grid points: the most a grid holds, and the most enumerated when sampling a grid that
+    /// exceeds the budget.
     public static let enumerationLimit = 10_000_000
 
     private var points: [Configuration]
@@ -30,7 +31,8 @@ public struct GridSearch: Optimizer {
     ///   ``enumerationLimit`` points.
     public init(context: OptimizerContext) throws {
         let space = context.space
-        let budget = max(context.budget, 0)
+        // A grid never holds more than `enumerationLimit` points, however large the budget.
+        let budget = min(max(context.budget, 0), Self.enumerationLimit)
         var levels = space.parameters.map { Self.levels(of: $0, count: 1) }
         var counts = [Int](repeating: 1, count: space.dimension)
         var growing = space.parameters.indices.filter { space.parameters[$0].choices == nil }
