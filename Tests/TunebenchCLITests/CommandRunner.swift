@@ -23,27 +23,30 @@ enum CommandRunner {
         .deletingLastPathComponent()
 
     /// Runs `executable` (a product name) with `arguments` in `directory` and waits for it.
+    ///
+    /// The child writes to two temporary files rather than pipes, so that nothing has to drain pipes while it runs.
     static func run(_ executable: String, _ arguments: [String], in directory: URL? = nil) throws -> CommandResult {
+        let folder = temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let outputURL = folder.appendingPathComponent("stdout")
+        let errorsURL = folder.appendingPathComponent("stderr")
+        _ = FileManager.default.createFile(atPath: outputURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errorsURL.path, contents: nil)
+        let output = try FileHandle(forWritingTo: outputURL)
+        let errors = try FileHandle(forWritingTo: errorsURL)
         let process = Process()
         process.executableURL = productsFolder.appendingPathComponent(executable)
         process.arguments = arguments
         if let directory { process.currentDirectoryURL = directory }
-        let output = Pipe()
-        let errors = Pipe()
         process.standardOutput = output
         process.standardError = errors
         try process.run()
-        // Drain both pipes while the child runs, so that a full pipe cannot block it.
-        let group = DispatchGroup()
-        nonisolated(unsafe) var outputData = Data()
-        nonisolated(unsafe) var errorData = Data()
-        DispatchQueue.global().async(group: group) { outputData = output.fileHandleForReading.readDataToEndOfFile() }
-        DispatchQueue.global().async(group: group) { errorData = errors.fileHandleForReading.readDataToEndOfFile() }
-        group.wait()
         process.waitUntilExit()
+        try output.close()
+        try errors.close()
         return CommandResult(
-            status: process.terminationStatus, output: String(decoding: outputData, as: UTF8.self),
-            errors: String(decoding: errorData, as: UTF8.self))
+            status: process.terminationStatus, output: try String(contentsOf: outputURL, encoding: .utf8),
+            errors: try String(contentsOf: errorsURL, encoding: .utf8))
     }
 
     static func temporaryFolder() -> URL {

@@ -36,7 +36,7 @@ struct RunCommandTests {
         let folder = CommandRunner.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let typo = try CommandRunner.run("tunebench", ["run", "--optimizers", "randm", "--output", folder.path])
-        #expect(typo.status == 1)
+        #expect(typo.status == 64)
         #expect(typo.errors.contains("unknown optimizer 'randm'; did you mean 'random'?"))
         let shard = try CommandRunner.run("tunebench", ["run", "--shard", "3/2"])
         #expect(shard.status == 64 && shard.errors.contains("--shard '3/2' must be k/n"))
@@ -48,6 +48,36 @@ struct RunCommandTests {
         #expect(badFile.errors.contains("bad.json: field 'problems[0].options.dimension' is \"four\""))
         let missing = try CommandRunner.run("tunebench", ["run", folder.appendingPathComponent("none.json").path])
         #expect(missing.status == 1 && missing.errors.contains("none.json: cannot be read"))
+    }
+
+    @Test func suiteOptionsReachEveryProblemAndFlagsBesideAFileWriteElsewhere() throws {
+        let folder = CommandRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = try CommandRunner.run(
+            "tunebench",
+            ["run", "--optimizers", "random", "--problems", "classic:noise=0.1", "--repetitions", "1", "--budget", "3",
+                "--output", folder.appendingPathComponent("out").path, "--quiet"])
+        #expect(result.status == 0, "\(result.errors)")
+        #expect(result.output.contains("branin-noise0.1 ") && result.output.contains("shekel-7-noise0.1 "))
+        // The file's own folder keeps the file's results; a run changed by flags goes to tunebench-out/NAME.
+        let file = folder.appendingPathComponent("exp.json")
+        try Data(#"{"optimizers": ["random"], "problems": ["branin"], "budget": 5, "repetitions": 2}"#.utf8).write(to: file)
+        #expect(try CommandRunner.run("tunebench", ["run", file.path, "-q"], in: folder).status == 0)
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("runs/branin/random/rep-001.json").path))
+        #expect(try CommandRunner.run("tunebench", ["run", file.path, "--repetitions", "3", "-q"], in: folder).status == 0)
+        #expect(
+            FileManager.default.fileExists(
+                atPath: folder.appendingPathComponent("tunebench-out/exp/runs/branin/random/rep-002.json").path))
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("runs/branin/random/rep-002.json").path))
+    }
+
+    @Test func aggregateNeedsRunFiles() throws {
+        let folder = CommandRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data(#"{"optimizers": ["random"], "problems": ["branin"]}"#.utf8).write(to: folder.appendingPathComponent("experiment.json"))
+        let result = try CommandRunner.run("tunebench", ["aggregate", folder.path])
+        #expect(result.status == 64 && result.errors.contains("holds no run file of this experiment"))
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("summary.json").path))
     }
 
     @Test func failedRunsGiveExitStatusThree() throws {
@@ -64,6 +94,7 @@ struct RunCommandTests {
             arguments: ["run", "--optimizers", "random,broken", "--problems", "branin", "--repetitions", "2", "--budget", "5",
                 "--output", folder.path, "--quiet"])
         #expect(status == 3)
+        #expect(TunebenchCommand.run(registry: registry, arguments: ["aggregate", folder.path]) == 3)
         let summary = try JSONDecoder().decode(Aggregate.self, from: Data(contentsOf: folder.appendingPathComponent("summary.json")))
         #expect(summary.failed == 2 && summary.complete == 2)
         #expect(summary.failures.allSatisfy { $0.reason.contains("broken on purpose") })

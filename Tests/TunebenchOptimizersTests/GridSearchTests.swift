@@ -53,6 +53,15 @@ struct GridSearchTests {
         #expect(Set(g.grid).count == 50)
     }
 
+    @Test func oneDimensionalGridsFillLargeBudgets() throws {
+        let g = try grid([.real("x", lower: 0, upper: 1)], budget: 200_000)
+        #expect(g.grid.count == 200_000)
+        let conditional = try grid(
+            [.categorical("c", choices: ["a", "b"]), .real("x", lower: 0, upper: 1, when: .init(parent: "c", values: ["a"]))],
+            budget: 50_000)
+        #expect(conditional.grid.count == 50_000)
+    }
+
     @Test func exhaustedGridStopsEarly() throws {
         var g = try grid([.categorical("c", choices: ["a", "b", "c"])], budget: 10)
         var asked = 0

@@ -45,11 +45,17 @@ struct NoiseTests {
 
     @Test(arguments: BuiltinProblems.entries.map(\.name))
     func zeroNoiseLeavesTheValueAlone(_ name: String) throws {
-        var problem = try Fixtures.registry.makeProblem(EntrySpec(name), seed: 3)
-        #expect(!(problem is NoisyProblem<SyntheticProblem<Branin>>))
-        let configuration = problem.space.decode([Double](repeating: 0.3, count: problem.space.dimension))
-        let evaluation = try problem.evaluate(configuration)
-        #expect(evaluation.value == evaluation.trueValue)
+        var plain = try Fixtures.registry.makeProblem(EntrySpec(name), seed: 3)
+        var noisy = try Fixtures.registry.makeProblem(EntrySpec(name, options: ["noise": .real(0.5)]), seed: 3)
+        for u in [0.1, 0.3, 0.77] {
+            let configuration = plain.space.decode([Double](repeating: u, count: plain.space.dimension))
+            let evaluation = try plain.evaluate(configuration)
+            let noisyEvaluation = try noisy.evaluate(configuration)
+            // No wrapper at noise 0: no noiseless value is reported, and the value is the noiseless one.
+            #expect(evaluation.noiselessValue == nil)
+            #expect(evaluation.value == noisyEvaluation.noiselessValue)
+            #expect(evaluation.value != noisyEvaluation.value)
+        }
     }
 
     @Test(arguments: BuiltinProblems.entries.map(\.name))

@@ -85,8 +85,8 @@ struct SpaceAndOptionTests {
         ("ackley", "dimension", .integer(1001), "an integer in [1, 1000]"),
         ("levy", "dimension", .real(2.5), "an integer in [1, 1000]"),
         ("shekel", "m", .integer(6), "one of 5, 7, 10"),
-        ("branin", "noise", .real(-0.1), "a number in [0.0, inf]"),
-        ("conditional-choice", "noise", .string("loud"), "a number in [0.0, inf]"),
+        ("branin", "noise", .real(-0.1), "a finite number >= 0.0"),
+        ("conditional-choice", "noise", .string("loud"), "a finite number >= 0.0"),
     ])
     func invalidOptionValuesAreRejected(_ name: String, _ option: String, _ value: OptionValue, _ expected: String) {
         let spec = EntrySpec(name, options: [option: value])

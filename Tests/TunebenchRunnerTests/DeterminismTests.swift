@@ -25,10 +25,10 @@ struct DeterminismTests {
         try run(two, jobs: 2)
         try run(sharded, jobs: 1, shard: try Shard(index: 2, count: 2))
         try run(sharded, jobs: 2, shard: try Shard(index: 1, count: 2))
-        let reference = try deterministicOutputs(one)
+        let reference = try Fixtures.deterministicOutputs(one)
         #expect(reference.count == 5)  // evaluations.csv, summary.json and three curves
-        #expect(try deterministicOutputs(two) == reference)
-        #expect(try deterministicOutputs(sharded) == reference)
+        #expect(try Fixtures.deterministicOutputs(two) == reference)
+        #expect(try Fixtures.deterministicOutputs(sharded) == reference)
     }
 
     @Test func shardsInSeparateFoldersMergeByCopying() throws {
@@ -44,7 +44,7 @@ struct DeterminismTests {
         }
         let store = ResultStore(directory: merged)
         try Aggregator(experiment: try ExperimentFile.load(store.experimentURL, registry: .builtin), store: store).aggregate()
-        #expect(try deterministicOutputs(merged) == deterministicOutputs(whole))
+        #expect(try Fixtures.deterministicOutputs(merged) == Fixtures.deterministicOutputs(whole))
         // The union of the shards' run files equals the unsharded run, file for file: the same files with the same
         // records once the wall-clock timings are set aside.
         #expect(try runFiles(merged) == runFiles(whole))
@@ -82,15 +82,17 @@ struct DeterminismTests {
         return try FileManager.default.subpathsOfDirectory(atPath: runs).filter { $0.hasSuffix(".json") }.sorted()
     }
 
-    private func deterministicOutputs(_ folder: URL) throws -> [String: Data] {
-        var files: [String: Data] = [:]
-        for name in ["evaluations.csv", "summary.json"] {
-            files[name] = try Data(contentsOf: folder.appendingPathComponent(name))
-        }
-        let curves = folder.appendingPathComponent("curves")
-        for name in try FileManager.default.contentsOfDirectory(atPath: curves.path).sorted() {
-            files["curves/" + name] = try Data(contentsOf: curves.appendingPathComponent(name))
-        }
-        return files
+    /// A real option written as a whole number (noise 1.0) is stored as a real, so the folder resumes.
+    @Test func wholeNumberRealOptionsResume() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tunebench-real-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var noisy = experiment
+        noisy.problems = [EntrySpec("branin", options: ["noise": .real(1.0)])]
+        noisy.optimizers = [EntrySpec("random")]
+        let first = try ExperimentRunner(registry: .builtin, experiment: noisy, output: folder).run()
+        let again = try ExperimentRunner(registry: .builtin, experiment: noisy, output: folder).run()
+        #expect(first.executed == 3 && again.executed == 0)
+        let stored = try String(contentsOf: folder.appendingPathComponent("experiment.json"), encoding: .utf8)
+        #expect(stored.contains(#""noise": 1.0"#))
     }
 }

@@ -46,6 +46,92 @@ struct ResumeTests {
         #expect(retried.executed == 6 && retried.failedNow == 6)
     }
 
+    @Test func theExperimentMayGrowWithoutRedoingRuns() throws {
+        let folder = Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        _ = try run(folder)
+        var grown = experiment
+        grown.repetitions = 4
+        grown.optimizers.append(EntrySpec("outside"))
+        let outcome = try run(folder, grown)
+        // Per problem: one new repetition of each old optimizer, and four of the new one.
+        #expect(outcome.executed == 2 * (2 + 4) && outcome.skipped == 12)
+        #expect(outcome.aggregate.planned == 24 && outcome.aggregate.missing == 0)
+        let stored = try ExperimentFile.load(ResultStore(directory: folder).experimentURL, registry: Fixtures.registry)
+        #expect(stored == grown)
+    }
+
+    @Test func anOptionChangedUnderTheSameLabelIsRefusedWithItsValues() throws {
+        let folder = Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var before = experiment
+        before.problems[1].options = ["at": .integer(3)]
+        _ = try run(folder, before)
+        var after = before
+        after.problems[1].options = ["at": .integer(4)]
+        #expect(
+            throws: RunnerError.differentExperiment(
+                folder: folder.standardizedFileURL.path,
+                difference: "problem 'nan' is faulty with at=3 there, faulty with at=4 here")
+        ) { try run(folder, after) }
+    }
+
+    @Test func aUsersOwnExperimentFileIsLeftAsWritten() throws {
+        let folder = Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let url = folder.appendingPathComponent("experiment.json")
+        let written = Data(#"{"optimizers": ["scripted"],   "problems": ["identity"], "budget": 3, "repetitions": 2}"#.utf8)
+        try written.write(to: url)
+        let experiment = try ExperimentFile.load(url, registry: Fixtures.registry)
+        _ = try run(folder, experiment)
+        _ = try run(folder, experiment)
+        #expect(try Data(contentsOf: url) == written)
+    }
+
+    @Test func otherRunsTemporaryFilesAreLeftAlone() throws {
+        let folder = Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        _ = try run(folder)
+        let store = ResultStore(directory: folder)
+        let runs = Plan(experiment).runs
+        // Another process (a shard) is writing run 1 while this one redoes run 0.
+        try FileManager.default.removeItem(at: store.runURL(runs[0]))
+        let mine = store.runURL(runs[0]).deletingLastPathComponent().appendingPathComponent(".rep-000.json.4242.tmp")
+        let theirs = store.runURL(runs[1]).deletingLastPathComponent().appendingPathComponent(".rep-001.json.4343.tmp")
+        try Data("partial".utf8).write(to: mine)
+        try Data("partial".utf8).write(to: theirs)
+        #expect(try run(folder).executed == 1)
+        #expect(!FileManager.default.fileExists(atPath: mine.path))
+        #expect(FileManager.default.fileExists(atPath: theirs.path))
+    }
+
+    @Test func runFilesOfAnotherExperimentAreRefused() throws {
+        let folder = Fixtures.temporaryFolder()
+        let other = Fixtures.temporaryFolder()
+        defer {
+            try? FileManager.default.removeItem(at: folder)
+            try? FileManager.default.removeItem(at: other)
+        }
+        _ = try run(folder)
+        var reseeded = experiment
+        reseeded.seed = 99
+        _ = try run(other, reseeded)
+        let run = Plan(experiment).runs[2]
+        let target = ResultStore(directory: folder).runURL(run)
+        try FileManager.default.removeItem(at: target)
+        try FileManager.default.copyItem(at: ResultStore(directory: other).runURL(run), to: target)
+        do {
+            try Aggregator(experiment: experiment, store: ResultStore(directory: folder)).aggregate()
+            Issue.record("expected an error")
+        } catch let error as RunnerError {
+            guard case .foreignRunFile(let path, let mismatch) = error else {
+                Issue.record("unexpected \(error)")
+                return
+            }
+            #expect(path == target.path && mismatch.hasPrefix("its instance seed is "))
+        }
+    }
+
     @Test func aDifferentExperimentIsRefusedUnlessOverwriting() throws {
         let folder = Fixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

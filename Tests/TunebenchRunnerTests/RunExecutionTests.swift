@@ -120,9 +120,23 @@ struct ExperimentRunnerTests {
         let experiment = Experiment(
             name: "bad", repetitions: 1, budget: 3, optimizers: [EntrySpec("scripted"), EntrySpec("picky")],
             problems: [EntrySpec("identity")])
-        #expect(throws: RunnerError.self) {
+        #expect(
+            throws: RunnerError.unusableEntry(
+                field: "optimizers[1]", label: "picky",
+                reason: "on problem 'identity': invalid configuration: cannot start")
+        ) {
             try ExperimentRunner(registry: registry, experiment: experiment, output: folder).run()
         }
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("runs").path))
+        var duplicated = experiment
+        duplicated.optimizers = [EntrySpec("scripted"), EntrySpec("scripted")]
+        #expect(throws: RunnerError.unusableEntry(field: "optimizers[1]", label: "scripted", reason: "the label is used twice")) {
+            try ExperimentRunner(registry: registry, experiment: duplicated, output: folder).run()
+        }
+        var empty = experiment
+        empty.problems = []
+        #expect(throws: RunnerError.unusableEntry(field: "problems", label: "", reason: "the experiment lists none")) {
+            try ExperimentRunner(registry: registry, experiment: empty, output: folder).run()
+        }
     }
 }

@@ -8,8 +8,10 @@ struct AggregateCommand: RegistryCommand {
         commandName: "aggregate",
         abstract: "Recompute evaluations.csv, curves/, summary.json and timings.json from a folder's run files.",
         discussion: """
-            Use it after copying the runs/ folders of several shards into one folder. It reads DIR/experiment.json \
-            and every run file of its plan, and prints the summary table.
+            Use it once every shard of an experiment has finished, after copying their folders' contents (runs/ and \
+            experiment.json) into one folder. It reads DIR/experiment.json and every run file of its plan, checks \
+            that each belongs to this experiment, and prints the summary table. Exit status as for `run`: 3 when \
+            some runs failed.
             """
     )
 
@@ -30,5 +32,6 @@ struct AggregateCommand: RegistryCommand {
         }
         let aggregate = try Aggregator(experiment: experiment, store: store).aggregate()
         print(SummaryTable.render(aggregate, budget: experiment.budget, repetitions: experiment.repetitions))
+        try reportFailures(aggregate)
     }
 }

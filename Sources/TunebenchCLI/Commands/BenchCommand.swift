@@ -32,6 +32,12 @@ struct HarnessBenchmark: RegistryCommand {
     @Option(help: "Runs executed in parallel.")
     var jobs = 1
 
+    func validate() throws {
+        guard repetitions >= 1, evaluations >= 1, (1...1024).contains(jobs) else {
+            throw ValidationError("--repetitions and --evaluations must be at least 1, --jobs in [1, 1024]")
+        }
+    }
+
     mutating func run(registry: Registry) throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tunebench-bench-\(getpid())")
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -20,11 +20,15 @@ struct RunCommand: RegistryCommand {
             list may name a suite (e.g. `classic`). `tunebench list` shows every name and option.
 
             OUTPUT AND RESUMING
-              Results go to --output, by default the folder of the EXPERIMENT file, else tunebench-out/NAME. The \
+              Results go to --output, by default the folder of the EXPERIMENT file when no flag changes its \
+            experiment, else tunebench-out/NAME. The \
             folder gets experiment.json, runs/PROBLEM/OPTIMIZER/rep-NNN.json (one file per run, written \
             atomically), evaluations.csv, curves/PROBLEM.csv, summary.json and timings.json. Running again into \
-            the same folder resumes: runs that have a file are skipped and interrupted runs are redone. A folder \
-            that holds a different experiment is refused unless --overwrite is given.
+            the same folder resumes: runs that have a file are skipped and interrupted runs are redone. The \
+            experiment may grow (more optimizers, problems or repetitions): existing runs stay valid. A folder \
+            whose experiment has another seed or budget, or other options under the same label, is refused. \
+            Resuming trusts the run files: after changing the code of an optimizer or problem, pass --overwrite, \
+            which deletes the folder's results and runs everything again, or choose another folder.
 
             SHARDS
               --shard k/n runs the runs whose plan index i has i mod n = k-1. Run all shards into one folder, or \
@@ -33,7 +37,8 @@ struct RunCommand: RegistryCommand {
 
             EXIT STATUS
               0 when every run completed, 3 when some runs failed (their reasons are printed and listed in \
-            summary.json), 1 for other errors (bad experiment file, folder not writable), 64 for bad usage.
+            summary.json), 1 for other errors (bad experiment file, folder not writable), 64 for bad usage \
+            (unknown flags, bad flag values).
             """
     )
 
@@ -55,7 +60,10 @@ struct RunCommand: RegistryCommand {
     @Option(help: "Experiment seed; every run's seed derives from it and the labels (default: 0, or the file's).")
     var seed: Int?
 
-    @Option(help: "Experiment name, used for the default output folder (default: the file's folder name, or 'cli').")
+    @Option(help: """
+        Experiment name, used for the default output folder (default: the file's "name", else its folder's name for \
+        experiment.json or its own name; 'cli' for flags).
+        """)
     var name: String?
 
     @Option(help: "Runs executed in parallel (default: the number of cores).")
@@ -67,7 +75,7 @@ struct RunCommand: RegistryCommand {
     @Option(help: "Run only shard k of n, e.g. 2/4.")
     var shard: String?
 
-    @Flag(help: "Delete the results of a different experiment found in the output folder, instead of refusing.")
+    @Flag(help: "Delete the results already in the output folder (any experiment's) and run everything again.")
     var overwrite = false
 
     @Flag(help: "Run again the runs recorded as failed.")
@@ -78,14 +86,14 @@ struct RunCommand: RegistryCommand {
 
     func validate() throws {
         // The same ranges as in experiment files.
-        if let repetitions, !(1...100_000).contains(repetitions) {
-            throw ValidationError("--repetitions must be in [1, 100000], got \(repetitions)")
+        if let repetitions, !Experiment.repetitionRange.contains(repetitions) {
+            throw ValidationError("--repetitions must be in \(Experiment.repetitionRange), got \(repetitions)")
         }
-        if let budget, !(1...100_000_000).contains(budget) {
-            throw ValidationError("--budget must be in [1, 100000000], got \(budget)")
+        if let budget, !Experiment.budgetRange.contains(budget) {
+            throw ValidationError("--budget must be in \(Experiment.budgetRange), got \(budget)")
         }
         if let seed, seed < 0 { throw ValidationError("--seed must be non-negative, got \(seed)") }
-        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1, got \(jobs)") }
+        if let jobs, !(1...1024).contains(jobs) { throw ValidationError("--jobs must be in [1, 1024], got \(jobs)") }
         if let shard {
             do { _ = try Shard(parsing: shard) } catch { throw ValidationError("\(error)") }
         }
@@ -110,30 +118,34 @@ struct RunCommand: RegistryCommand {
                     + "; \(count(jobs, "job")); output \(runner.store.directory.path)")
         }
         let progress: TerminalProgress? = quiet ? nil : TerminalProgress()
-        let outcome = try runner.run(progress: progress)
+        let outcome: RunOutcome
+        do {
+            outcome = try runner.run(progress: progress)
+        } catch RunnerError.unusableEntry(let field, let label, let reason) {
+            throw RunnerError.invalidExperiment(
+                file: self.experiment ?? "command line", field: field, value: "\"\(label)\"", reason: reason)
+        }
         if !quiet {
             printError(
                 "Executed \(count(outcome.executed, "run")) (\(outcome.failedNow) failed); skipped "
-                    + "\(outcome.skipped) already complete.")
+                    + "\(outcome.skipped) already recorded" + (retryFailed ? "." : " (--retry-failed reruns failed ones)."))
         }
         print(SummaryTable.render(outcome.aggregate, budget: experiment.budget, repetitions: experiment.repetitions))
-        if outcome.aggregate.failed > 0 {
-            for failure in outcome.aggregate.failures.prefix(20) {
-                printError("failed: \(failure.problem) / \(failure.optimizer) / repetition \(failure.repetition): "
-                    + failure.reason)
-            }
-            throw ExitStatus.runsFailed
-        }
+        try reportFailures(outcome.aggregate)
     }
 
     /// The experiment to run and the default output folder.
+    ///
+    /// A file's experiment runs into the file's folder when no flag changes it (the layout of `Results/`); an
+    /// experiment changed by flags, or built from them, runs into `tunebench-out/NAME`, so that the file's folder
+    /// keeps the file's results.
     func resolveExperiment(registry: Registry) throws -> (Experiment, String) {
         var experiment: Experiment
-        var defaultOutput: String?
+        var fileFolder: String?
         if let path = self.experiment {
             let url = URL(fileURLWithPath: path)
             experiment = try ExperimentFile.load(url, registry: registry)
-            defaultOutput = url.deletingLastPathComponent().path
+            fileFolder = url.deletingLastPathComponent().path
         } else if optimizers == nil && problems == nil {
             experiment = Experiment.defaultExperiment(registry: registry)
         } else {
@@ -141,18 +153,37 @@ struct RunCommand: RegistryCommand {
             experiment.name = "cli"
             experiment.description = nil
         }
-        if let optimizers {
-            experiment.optimizers = try EntryList.parse(optimizers, flag: "--optimizers", kind: .optimizer, registry: registry)
-        }
-        if let problems {
-            experiment.problems = try EntryList.parse(problems, flag: "--problems", kind: .problem, registry: registry)
+        let fromFile = experiment
+        do {
+            if let optimizers {
+                experiment.optimizers = try EntryList.parse(
+                    optimizers, flag: "--optimizers", kind: .optimizer, registry: registry)
+            }
+            if let problems {
+                experiment.problems = try EntryList.parse(problems, flag: "--problems", kind: .problem, registry: registry)
+            }
+        } catch {
+            throw ValidationError("\(error)")  // a bad flag value is a usage error (exit status 64)
         }
         if let repetitions { experiment.repetitions = repetitions }
         if let budget { experiment.budget = budget }
         if let seed { experiment.seed = UInt64(seed) }
         if let name { experiment.name = name }
-        return (experiment, defaultOutput ?? "tunebench-out/\(experiment.name)")
+        if let fileFolder, experiment == fromFile { return (experiment, fileFolder) }
+        return (experiment, "tunebench-out/\(experiment.name)")
     }
+}
+
+/// Prints the failed runs (at most 20, then a count) and throws exit status 3 when there are any.
+func reportFailures(_ aggregate: Aggregate) throws {
+    guard aggregate.failed > 0 else { return }
+    for failure in aggregate.failures.prefix(20) {
+        printError("failed: \(failure.problem) / \(failure.optimizer) / repetition \(failure.repetition): " + failure.reason)
+    }
+    if aggregate.failures.count > 20 {
+        printError("... and \(aggregate.failures.count - 20) more failed runs, listed in summary.json")
+    }
+    throw ExitStatus.runsFailed
 }
 
 /// `1 run`, `2 runs`.

@@ -1,15 +1,21 @@
-/// Writes compact UTF-8 JSON with members in the order they are written.
+/// Writes UTF-8 JSON with members in the order they are written, compact or indented by two spaces.
 ///
-/// Numbers use Swift's shortest round-trip form (`0.1`, `1e-05`), identical on every platform; non-finite numbers,
-/// which JSON cannot hold, are written as `null`. Commas are inserted automatically.
+/// Numbers use Swift's shortest round-trip form (`0.1`, `1e-05`, `1.0`), identical on every platform and read back
+/// by ``JSONReader`` with the same bits and type (a real written as `1.0` stays a real); non-finite numbers, which
+/// JSON cannot hold, are written as `null`. Commas and, when pretty, line breaks are inserted automatically.
 public struct JSONWriter {
     public private(set) var bytes: [UInt8] = []
     /// For each open container, whether it has no element yet.
     private var empty: [Bool] = []
     private var afterKey = false
+    private let pretty: Bool
 
-    public init(capacity: Int = 0) {
+    /// - Parameters:
+    ///   - capacity: bytes to reserve.
+    ///   - pretty: one element per line, indented by two spaces per level, `": "` after keys.
+    public init(capacity: Int = 0, pretty: Bool = false) {
         bytes.reserveCapacity(capacity)
+        self.pretty = pretty
     }
 
     // MARK: - Structure
@@ -21,8 +27,7 @@ public struct JSONWriter {
     }
 
     public mutating func endObject() {
-        bytes.append(UInt8(ascii: "}"))
-        empty.removeLast()
+        close(UInt8(ascii: "}"))
     }
 
     public mutating func beginArray() {
@@ -32,8 +37,7 @@ public struct JSONWriter {
     }
 
     public mutating func endArray() {
-        bytes.append(UInt8(ascii: "]"))
-        empty.removeLast()
+        close(UInt8(ascii: "]"))
     }
 
     /// Writes a member key; the next value written is its value.
@@ -41,6 +45,7 @@ public struct JSONWriter {
         separate()
         appendString(key)
         bytes.append(UInt8(ascii: ":"))
+        if pretty { bytes.append(UInt8(ascii: " ")) }
         afterKey = true
     }
 
@@ -99,7 +104,8 @@ public struct JSONWriter {
 
     // MARK: - Helpers
 
-    /// Writes a comma before every element of a container but the first (a value right after its key needs none).
+    /// Writes a comma before every element of a container but the first (a value right after its key needs none),
+    /// and when pretty a line break and the indentation.
     @inline(__always)
     private mutating func separate() {
         if afterKey {
@@ -112,6 +118,18 @@ public struct JSONWriter {
         } else {
             bytes.append(UInt8(ascii: ","))
         }
+        if pretty { newline(depth: empty.count) }
+    }
+
+    private mutating func close(_ bracket: UInt8) {
+        let hadElements = empty.removeLast() == false
+        if pretty, hadElements { newline(depth: empty.count) }
+        bytes.append(bracket)
+    }
+
+    private mutating func newline(depth: Int) {
+        bytes.append(0x0A)
+        bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * depth))
     }
 
     private mutating func appendString(_ value: String) {

@@ -119,12 +119,7 @@ extension SpecRecord {
         writer.beginObject()
         for key in options.keys.sorted() {
             writer.key(key)
-            switch options[key]! {
-            case .integer(let k): writer.integer(k)
-            case .real(let x): writer.number(x)
-            case .string(let s): writer.string(s)
-            case .bool(let b): writer.bool(b)
-            }
+            writer.option(options[key]!)
         }
         writer.endObject()
         writer.endObject()
@@ -138,13 +133,10 @@ extension SpecRecord {
             case "name": name = try reader.readString()
             case "options":
                 try reader.readObject { reader, option in
-                    switch try reader.readValue() {
-                    case .integer(let k): options[option] = .integer(k)
-                    case .number(let x): options[option] = .real(x)
-                    case .string(let s): options[option] = .string(s)
-                    case .bool(let b): options[option] = .bool(b)
-                    default: throw reader.error("option '\(option)' must be a number, a string or a boolean")
+                    guard let value = OptionValue(json: try reader.readValue()) else {
+                        throw reader.error("option '\(option)' must be a number, a string or a boolean")
                     }
+                    options[option] = value
                 }
             default: try reader.skipValue()
             }

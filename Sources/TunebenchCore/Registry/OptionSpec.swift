@@ -32,7 +32,13 @@ public struct OptionSpec: Sendable, Hashable {
         switch kind {
         case .integer(let range): return "an integer in [\(range.lowerBound), \(range.upperBound)]"
         case .integerChoice(let values): return "one of " + values.map(String.init).joined(separator: ", ")
-        case .real(let range): return "a number in [\(range.lowerBound), \(range.upperBound)]"
+        case .real(let range):
+            switch (range.lowerBound.isFinite, range.upperBound.isFinite) {
+            case (true, true): return "a number in [\(range.lowerBound), \(range.upperBound)]"
+            case (true, false): return "a finite number >= \(range.lowerBound)"
+            case (false, true): return "a finite number <= \(range.upperBound)"
+            case (false, false): return "a finite number"
+            }
         case .choice(let words): return "one of " + words.map { "'\($0)'" }.joined(separator: ", ")
         case .bool: return "true or false"
         }

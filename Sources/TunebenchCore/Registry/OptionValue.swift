@@ -31,27 +31,40 @@ public enum OptionValue: Sendable, Hashable {
     }
 }
 
-extension OptionValue: Codable {
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        if let b = try? container.decode(Bool.self) {
-            self = .bool(b)
-        } else if let k = try? container.decode(Int.self) {
-            self = .integer(k)
-        } else if let x = try? container.decode(Double.self) {
-            self = .real(x)
-        } else {
-            self = .string(try container.decode(String.self))
+// MARK: - JSON
+
+extension OptionValue {
+    /// The option value a JSON scalar stands for: `true`/`false`, an integer, a real (written with a fraction or
+    /// exponent, so `1.0` stays real), or text; `nil` for null, arrays and objects.
+    public init?(json: JSONValue) {
+        switch json {
+        case .bool(let b): self = .bool(b)
+        case .integer(let k): self = .integer(k)
+        case .number(let x): self = .real(x)
+        case .string(let s): self = .string(s)
+        case .null, .array, .object: return nil
         }
     }
 
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
+    /// The value as a JSON scalar.
+    public var json: JSONValue {
         switch self {
-        case .integer(let k): try container.encode(k)
-        case .real(let x): try container.encode(x)
-        case .string(let s): try container.encode(s)
-        case .bool(let b): try container.encode(b)
+        case .integer(let k): return .integer(k)
+        case .real(let x): return .number(x)
+        case .string(let s): return .string(s)
+        case .bool(let b): return .bool(b)
+        }
+    }
+}
+
+extension JSONWriter {
+    /// Writes an option value with its type: reals keep a fraction (`1.0`), so they read back as reals.
+    public mutating func option(_ value: OptionValue) {
+        switch value {
+        case .integer(let k): integer(k)
+        case .real(let x): number(x)
+        case .string(let s): string(s)
+        case .bool(let b): bool(b)
         }
     }
 }

@@ -5,12 +5,14 @@ import Foundation
 extension SearchSpace {
     /// Maps a point of the unit cube to a configuration.
     ///
-    /// Coordinates are clamped to `[0, 1]`, then, for each active parameter `p` with coordinate `u`:
+    /// Coordinates are clamped to `[0, 1]` (a NaN coordinate counts as `1/2`), then, for each active parameter `p`
+    /// with coordinate `u`:
     /// - real, linear: `x = lower + u (upper - lower)`;
     /// - real, log: `x = exp(log lower + u (log upper - log lower))`;
     /// - integer: the real rule on the widened interval `[lower - 1/2, upper + 1/2]` (in log space for the log
-    ///   scale), rounded to the nearest integer and clamped to the bounds, so that every integer owns a cell of
-    ///   equal width (in the parameter's scale);
+    ///   scale), rounded to the nearest integer and clamped to the bounds, so that integer `k` owns the cell that
+    ///   maps to `[k - 1/2, k + 1/2]`: cells of equal width on the linear scale, and on the log scale of width
+    ///   proportional to `log((k + 1/2) / (k - 1/2))`, wider for small integers;
     /// - categorical with `n` choices: choice `min(n - 1, floor(u n))`, so each choice owns `[i/n, (i+1)/n)`.
     ///
     /// Inactive parameters (their condition fails on the decoded parent) get no value; their coordinate is ignored.

@@ -2,7 +2,7 @@
 ///
 /// Invariants (established by `init`, which throws ``CoreError`` otherwise):
 /// - at least one parameter, and names are unique and non-empty;
-/// - real bounds are finite with `lower < upper`; integer bounds have `lower < upper`;
+/// - real bounds are finite with `lower < upper`; integer bounds have `lower < upper` and lie within ±2^53;
 /// - log scale needs `lower > 0`;
 /// - categorical choices are non-empty and unique;
 /// - a condition names an *earlier* categorical parameter and a non-empty subset of its choices.
@@ -62,6 +62,9 @@ public struct SearchSpace: Sendable, Hashable {
 
     // MARK: - Validation
 
+    /// Integers up to this magnitude are exact as doubles, which the unit-cube encoding relies on.
+    public static let largestExactInteger = 1 << 53
+
     private static func check(_ parameter: Parameter) throws {
         let name = parameter.name
         guard !name.isEmpty else { throw CoreError.invalidParameter(name: name, reason: "the name is empty") }
@@ -79,6 +82,10 @@ public struct SearchSpace: Sendable, Hashable {
                     name: name, reason: "log scale needs a positive lower bound, got \(lower)")
             }
         case .integer(let lower, let upper, let scale):
+            guard abs(lower) <= Self.largestExactInteger, abs(upper) <= Self.largestExactInteger else {
+                throw CoreError.invalidParameter(
+                    name: name, reason: "integer bounds [\(lower), \(upper)] must lie within ±2^53 (exact as doubles)")
+            }
             guard lower < upper else {
                 throw CoreError.invalidParameter(
                     name: name, reason: "lower bound \(lower) must be below upper bound \(upper)")

@@ -9,10 +9,10 @@ import TunebenchNumerics
 /// integers rounded and kept once each, at most all of them. Conditional parameters are varied
 /// only where they are active, so the grid is the set of distinct configurations of the product.
 ///
-/// Fitting the budget: numeric parameters start at one level; in space order, round after round, each gains a
-/// level while the grid stays within the budget, and stops growing once it would not. When even the coarsest
-/// grid exceeds the budget (many categorical choices), a seeded uniform sample of `budget` of its points is
-/// visited instead (reservoir sampling, Vitter's algorithm R, ACM TOMS 11(1), 1985).
+/// Fitting the budget: the numeric parameters get the finest common number of levels `k` whose grid fits the
+/// budget (found by bisection), then, in space order, each gets `k + 1` levels if the grid still fits. When even
+/// the coarsest grid exceeds the budget (many categorical choices), a seeded uniform sample of `budget` of its
+/// points is visited instead (reservoir sampling, Vitter's algorithm R, ACM TOMS 11(1), 1985).
 ///
 /// The grid is deterministic; only the visiting order depends on the seed. `ask` returns `nil` once every grid
 /// point has been suggested. A grid holds at most ``enumerationLimit`` points, whatever the budget.
@@ -33,23 +33,27 @@ public struct GridSearch: Optimizer {
         let space = context.space
         // A grid never holds more than `enumerationLimit` points, however large the budget.
         let budget = min(max(context.budget, 0), Self.enumerationLimit)
-        var levels = space.parameters.map { Self.levels(of: $0, count: 1) }
-        var counts = [Int](repeating: 1, count: space.dimension)
-        var growing = space.parameters.indices.filter { space.parameters[$0].choices == nil }
-        while !growing.isEmpty {
-            var stillGrowing: [Int] = []
-            for index in growing {
-                let candidate = Self.levels(of: space.parameters[index], count: counts[index] + 1)
-                guard candidate.count > levels[index].count else { continue }  // an integer with all its values
-                var trial = levels
-                trial[index] = candidate
-                if Self.count(space, trial, limit: budget) <= budget {
-                    levels = trial
-                    counts[index] += 1
-                    stillGrowing.append(index)
-                }
+        // The finest common resolution that fits, by bisection (the grid grows with the resolution), then one
+        // more level for each numeric parameter in space order while the grid still fits.
+        let numeric = space.parameters.indices.filter { space.parameters[$0].choices == nil }
+        func grid(_ resolution: (Int) -> Int) -> [[ParameterValue]] {
+            space.parameters.indices.map { Self.levels(of: space.parameters[$0], count: resolution($0)) }
+        }
+        var (fits, tooLarge) = (1, max(budget, 1) + 1)
+        while tooLarge - fits > 1 {
+            let middle = (fits + tooLarge) / 2
+            if Self.count(space, grid { _ in middle }, limit: budget) <= budget { fits = middle } else { tooLarge = middle }
+        }
+        var resolution = [Int](repeating: fits, count: space.dimension)
+        var levels = grid { resolution[$0] }
+        for index in numeric {
+            resolution[index] += 1
+            let candidate = grid { resolution[$0] }
+            if candidate[index].count > levels[index].count, Self.count(space, candidate, limit: budget) <= budget {
+                levels = candidate
+            } else {
+                resolution[index] -= 1
             }
-            growing = stillGrowing
         }
         var generator = Xoshiro256StarStar(seed: context.seed)
         let size = Self.count(space, levels, limit: Self.enumerationLimit)
@@ -99,13 +103,25 @@ public struct GridSearch: Optimizer {
             } else {
                 value = parameter.domain.value(at: t)
             }
-            if !values.contains(value) { values.append(value) }
+            if values.last != value { values.append(value) }  // levels increase, so duplicates are neighbours
         }
         return values
     }
 
     /// The number of distinct configurations of the grid, counting up to `limit + 1` at most.
+    ///
+    /// Without conditions it is the product of the level counts; with conditions the grid is walked, inactive
+    /// parameters contributing one way each.
     static func count(_ space: SearchSpace, _ levels: [[ParameterValue]], limit: Int) -> Int {
+        if !space.isConditional {
+            var product = 1
+            for level in levels {
+                let (next, overflow) = product.multipliedReportingOverflow(by: level.count)
+                if overflow || next > limit { return limit + 1 }
+                product = next
+            }
+            return product
+        }
         var values = [ParameterValue?](repeating: nil, count: space.dimension)
         func count(from index: Int) -> Int {
             guard index < space.dimension else { return 1 }

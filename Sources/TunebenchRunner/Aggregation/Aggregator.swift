@@ -64,6 +64,9 @@ public struct Aggregator {
                         counts.missing += 1
                         continue
                     }
+                    if let mismatch = Self.mismatch(record, run, experiment) {
+                        throw RunnerError.foreignRunFile(path: store.runURL(run).path, mismatch: mismatch)
+                    }
                     optimum = optimum ?? record.optimum
                     overhead.append(record.trials.reduce(0) { $0 + $1.askSeconds + $1.tellSeconds })
                     evaluationTime.append(record.trials.reduce(0) { $0 + $1.evaluationSeconds })
@@ -112,6 +115,19 @@ public struct Aggregator {
         try store.writeAtomically(try Self.json(aggregate), to: store.directory.appendingPathComponent("summary.json"))
         try store.writeAtomically(try Self.json(timings), to: store.directory.appendingPathComponent("timings.json"))
         return aggregate
+    }
+
+    /// How a record differs from the run of the plan whose file holds it, or `nil` when it belongs there.
+    static func mismatch(_ record: RunRecord, _ run: PlannedRun, _ experiment: Experiment) -> String? {
+        let checks: [(String, String, String)] = [
+            ("problem", record.problem, run.problem.label),
+            ("optimizer", record.optimizer, run.optimizer.label),
+            ("repetition", "\(record.repetition)", "\(run.repetition)"),
+            ("budget", "\(record.budget)", "\(experiment.budget)"),
+            ("instance seed", record.instanceSeed, RunRecord.hex(run.instanceSeed(experimentSeed: experiment.seed))),
+            ("optimizer seed", record.optimizerSeed, RunRecord.hex(run.optimizerSeed(experimentSeed: experiment.seed))),
+        ]
+        return checks.first { $0.1 != $0.2 }.map { "its \($0.0) is \($0.1), the experiment's is \($0.2)" }
     }
 
     /// The best true value after each evaluation, padded to `budget` with the last value; appends the run's rows

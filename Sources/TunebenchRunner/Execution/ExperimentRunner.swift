@@ -8,7 +8,7 @@ public struct RunOptions: Sendable {
     public var jobs: Int
     /// Execute only this shard of the plan.
     public var shard: Shard?
-    /// Delete the results of a different experiment found in the output folder instead of refusing.
+    /// Delete the results already in the output folder first, and run everything again.
     public var overwrite: Bool
     /// Execute again the runs recorded as failed.
     public var retryFailed: Bool
@@ -50,27 +50,47 @@ public struct ExperimentRunner: Sendable {
         self.options = options
     }
 
-    /// Builds every problem and every optimizer-problem pair once, so that a bad entry fails before any run.
-    /// - Throws: ``RunnerError/unusableEntry(entry:reason:)``.
+    /// Checks the experiment before any run: non-empty lists, unique labels that can name files, and every
+    /// problem and every optimizer-problem pair built once, so that a bad entry fails before any run.
+    /// - Throws: ``RunnerError/unusableEntry(field:label:reason:)`` naming the entry's place in the experiment.
     public func validate() throws {
-        let executor = RunExecutor(registry: registry, experiment: experiment)
-        for problemSpec in experiment.problems {
-            let probe = PlannedRun(index: 0, problem: problemSpec, optimizer: experiment.optimizers[0], repetition: 0)
+        for (field, specs) in [("optimizers", experiment.optimizers), ("problems", experiment.problems)] {
+            guard !specs.isEmpty else {
+                throw RunnerError.unusableEntry(field: field, label: "", reason: "the experiment lists none")
+            }
+            var seen: Set<String> = []
+            for (index, spec) in specs.enumerated() {
+                guard EntrySpec.isValidLabel(spec.label) else {
+                    throw RunnerError.unusableEntry(
+                        field: "\(field)[\(index)]", label: spec.label,
+                        reason: "a label names files: use ASCII letters, digits and ._+=-")
+                }
+                guard seen.insert(spec.label).inserted else {
+                    throw RunnerError.unusableEntry(
+                        field: "\(field)[\(index)]", label: spec.label, reason: "the label is used twice")
+                }
+            }
+        }
+        for (problemIndex, problemSpec) in experiment.problems.enumerated() {
+            let seed = SeedDerivation.instanceSeed(experiment: experiment.seed, problem: problemSpec.label, repetition: 0)
             let problem: any Problem
             do {
-                problem = try registry.makeProblem(problemSpec, seed: executor.instanceSeed(probe))
+                problem = try registry.makeProblem(problemSpec, seed: seed)
             } catch {
-                throw RunnerError.unusableEntry(entry: "problem '\(problemSpec.label)'", reason: "\(error)")
+                throw RunnerError.unusableEntry(field: "problems[\(problemIndex)]", label: problemSpec.label, reason: "\(error)")
             }
-            for optimizerSpec in experiment.optimizers {
+            for (optimizerIndex, optimizerSpec) in experiment.optimizers.enumerated() {
                 do {
                     _ = try registry.makeOptimizer(
                         optimizerSpec, for: problem, problemLabel: problemSpec.label, seed: 0, budget: experiment.budget)
-                } catch let error as CoreError {
-                    throw RunnerError.unusableEntry(entry: "optimizer '\(optimizerSpec.label)'", reason: "\(error)")
                 } catch {
+                    // A missing capability already names the problem.
+                    var reason = "\(error)"
+                    if case .missingCapability? = error as? CoreError {} else {
+                        reason = "on problem '\(problemSpec.label)': " + reason
+                    }
                     throw RunnerError.unusableEntry(
-                        entry: "optimizer '\(optimizerSpec.label)' on problem '\(problemSpec.label)'", reason: "\(error)")
+                        field: "optimizers[\(optimizerIndex)]", label: optimizerSpec.label, reason: reason)
                 }
             }
         }
@@ -97,6 +117,7 @@ public struct ExperimentRunner: Sendable {
         try validate()
         try store.prepare(for: experiment, registry: registry, overwrite: options.overwrite)
         let (pending, skipped) = try pendingRuns()
+        store.removeTemporaryFiles(of: pending)
         progress?.started(total: pending.count, skipped: skipped)
         let failedNow = try execute(pending, progress: progress)
         progress?.ended()

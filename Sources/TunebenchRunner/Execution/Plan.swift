@@ -7,6 +7,17 @@ public struct PlannedRun: Sendable, Hashable {
     public var problem: EntrySpec
     public var optimizer: EntrySpec
     public var repetition: Int
+
+    /// The instance seed: shared by every optimizer of the same problem and repetition.
+    public func instanceSeed(experimentSeed: UInt64) -> UInt64 {
+        SeedDerivation.instanceSeed(experiment: experimentSeed, problem: problem.label, repetition: repetition)
+    }
+
+    /// The optimizer seed.
+    public func optimizerSeed(experimentSeed: UInt64) -> UInt64 {
+        SeedDerivation.optimizerSeed(
+            experiment: experimentSeed, optimizer: optimizer.label, problem: problem.label, repetition: repetition)
+    }
 }
 
 /// The ordered list of runs of an experiment: problems, then optimizers, then repetitions.

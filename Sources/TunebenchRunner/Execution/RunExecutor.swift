@@ -16,18 +16,6 @@ public struct RunExecutor: Sendable {
         self.experiment = experiment
     }
 
-    /// The instance seed of a run (shared by every optimizer of the same problem and repetition).
-    public func instanceSeed(_ run: PlannedRun) -> UInt64 {
-        SeedDerivation.instanceSeed(experiment: experiment.seed, problem: run.problem.label, repetition: run.repetition)
-    }
-
-    /// The optimizer seed of a run.
-    public func optimizerSeed(_ run: PlannedRun) -> UInt64 {
-        SeedDerivation.optimizerSeed(
-            experiment: experiment.seed, optimizer: run.optimizer.label, problem: run.problem.label,
-            repetition: run.repetition)
-    }
-
     /// Runs `run` to completion or failure.
     public func execute(_ run: PlannedRun) -> RunRecord {
         let clock = ContinuousClock()
@@ -39,14 +27,14 @@ public struct RunExecutor: Sendable {
         var failure: String?
         var stage = "building the problem"
         do {
-            var problem = try registry.makeProblem(run.problem, seed: instanceSeed(run))
+            var problem = try registry.makeProblem(run.problem, seed: run.instanceSeed(experimentSeed: experiment.seed))
             optimum = problem.optimum
             let space = problem.space
             parameters = space.parameters.map(\.name)
             let fidelities = problem.fidelities
             stage = "building the optimizer"
             var optimizer = try registry.makeOptimizer(
-                run.optimizer, for: problem, problemLabel: run.problem.label, seed: optimizerSeed(run),
+                run.optimizer, for: problem, problemLabel: run.problem.label, seed: run.optimizerSeed(experimentSeed: experiment.seed),
                 budget: experiment.budget)
             for number in 0..<experiment.budget {
                 stage = "ask (trial \(number))"
@@ -88,7 +76,7 @@ public struct RunExecutor: Sendable {
         return RunRecord(
             problem: run.problem.label, optimizer: run.optimizer.label, repetition: run.repetition,
             problemSpec: SpecRecord(run.problem), optimizerSpec: SpecRecord(run.optimizer),
-            instanceSeed: instanceSeed(run), optimizerSeed: optimizerSeed(run), budget: experiment.budget,
+            instanceSeed: run.instanceSeed(experimentSeed: experiment.seed), optimizerSeed: run.optimizerSeed(experimentSeed: experiment.seed), budget: experiment.budget,
             optimum: optimum, parameters: parameters, status: failure == nil ? .complete : .failed, failure: failure, trials: trials,
             wallSeconds: seconds(clock.now - start))
     }

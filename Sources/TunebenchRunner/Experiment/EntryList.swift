@@ -4,7 +4,8 @@ import TunebenchCore
 ///
 /// Syntax: `NAME[:KEY=VALUE[:KEY=VALUE...]]`, entries separated by commas, for example
 /// `random,sobol:scramble=false` or `branin,rosenbrock:dimension=8`. A problem list may also name a suite
-/// (`classic`), which stands for its problems. Values are read as booleans, integers or reals when they look
+/// (`classic`), which stands for its problems; options given to a suite (`classic:noise=0.1`) go to each of its
+/// problems and are appended to their labels (`branin-noise0.1`). Values are read as booleans, integers or reals when they look
 /// like one, else as text. Labels are the default labels (``TunebenchCore/EntrySpec/defaultLabel(name:options:)``).
 public enum EntryList {
     /// Parses `text` given to `flag` into entry specs and checks them against `registry`.
@@ -18,12 +19,6 @@ public enum EntryList {
             let parts = item.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
             let name = parts[0]
             guard !name.isEmpty else { throw fail(text, "an entry name is empty; separate names with single commas") }
-            if kind == .problem, parts.count == 1, !registry.problems.contains(where: { $0.name == name }),
-                let suite = try? registry.suite(named: name)
-            {
-                specs += suite.problems
-                continue
-            }
             var options: [String: OptionValue] = [:]
             for assignment in parts.dropFirst() {
                 let pair = assignment.split(separator: "=", maxSplits: 1).map(String.init)
@@ -32,13 +27,26 @@ public enum EntryList {
                 }
                 options[pair[0]] = OptionValue(parsing: pair[1])
             }
-            let spec = EntrySpec(name, options: options)
-            do {
-                _ = try kind == .optimizer ? registry.optimizerOptions(spec) : registry.problemOptions(spec)
-            } catch {
-                throw fail(item, "\(error)")
+            var entries = [EntrySpec(name, options: options)]
+            if kind == .problem, !registry.problems.contains(where: { $0.name == name }),
+                let suite = try? registry.suite(named: name)
+            {
+                // A suite stands for its problems; options given to it go to each, and into each label.
+                let suffix = options.isEmpty ? "" : "-" + EntrySpec.defaultLabel(name: "", options: options).dropFirst()
+                entries = suite.problems.map { problem in
+                    EntrySpec(
+                        problem.name, label: problem.label + suffix,
+                        options: problem.options.merging(options) { _, given in given })
+                }
             }
-            specs.append(spec)
+            for spec in entries {
+                do {
+                    _ = try kind == .optimizer ? registry.optimizerOptions(spec) : registry.problemOptions(spec)
+                } catch {
+                    throw fail(item, (entries.count > 1 ? "problem '\(spec.label)': " : "") + "\(error)")
+                }
+            }
+            specs += entries
         }
         var seen: Set<String> = []
         for spec in specs where !seen.insert(spec.label).inserted {

@@ -43,6 +43,11 @@ public struct Experiment: Sendable, Hashable {
             optimizers: registry.optimizers.map { EntrySpec($0.name) }, problems: problems)
     }
 
+    /// The repetitions an experiment may have.
+    public static let repetitionRange = 1...100_000
+    /// The budgets (evaluations per run) an experiment may have.
+    public static let budgetRange = 1...100_000_000
+
     /// The number of runs: problems x optimizers x repetitions.
     public var runCount: Int { problems.count * optimizers.count * repetitions }
 }

@@ -18,8 +18,8 @@ import TunebenchCore
 /// ```
 ///
 /// `optimizers` and `problems` are required; `seed` defaults to 0, `repetitions` to 10, `budget` to 100, `name`
-/// to the name of the folder holding the file. An entry is a registry name, or an object with `name` and
-/// optionally `label` and `options`; a problem entry may also be `{"suite": NAME}`, which stands for the suite's
+/// to ``defaultName(for:)``. An entry is a registry name, or an object with `name` and optionally `label` and
+/// `options`; a problem entry may also be a suite's name or `{"suite": NAME}`, which stand for the suite's
 /// problems. Labels default to ``TunebenchCore/EntrySpec/defaultLabel(name:options:)`` and must be unique.
 ///
 /// Every error names the file, the field (as a path such as `problems[2].options.dimension`) and the value.
@@ -35,9 +35,16 @@ public enum ExperimentFile {
         } catch {
             throw RunnerError.unreadableExperiment(file: url.path, reason: "cannot be read (\(error.localizedDescription))")
         }
-        let folderName = url.deletingLastPathComponent().lastPathComponent
-        return try parse(data, file: url.path, defaultName: folderName.isEmpty ? "experiment" : folderName,
-            registry: registry)
+        return try parse(data, file: url.path, defaultName: defaultName(for: url), registry: registry)
+    }
+
+    /// The name of an experiment file without a "name" field: its folder's name for a file called
+    /// `experiment.json` (the layout of `Results/`), else the file's name without extension.
+    public static func defaultName(for url: URL) -> String {
+        let stem = url.deletingPathExtension().lastPathComponent
+        let folder = url.deletingLastPathComponent().lastPathComponent
+        let name = url.lastPathComponent == "experiment.json" ? folder : stem
+        return EntrySpec.isValidLabel(name) ? name : "experiment"
     }
 
     /// Parses and validates experiment JSON.
@@ -62,8 +69,10 @@ public enum ExperimentFile {
         let name = try fields["name"].map { try reader.label($0, at: "name") } ?? defaultName
         let description = try fields["description"].map { try reader.string($0, at: "description") }
         let seed = try fields["seed"].map { try reader.integer($0, at: "seed", in: 0...Int.max) } ?? 0
-        let repetitions = try fields["repetitions"].map { try reader.integer($0, at: "repetitions", in: 1...100_000) } ?? 10
-        let budget = try fields["budget"].map { try reader.integer($0, at: "budget", in: 1...100_000_000) } ?? 100
+        let repetitions = try fields["repetitions"].map {
+            try reader.integer($0, at: "repetitions", in: Experiment.repetitionRange)
+        } ?? 10
+        let budget = try fields["budget"].map { try reader.integer($0, at: "budget", in: Experiment.budgetRange) } ?? 100
         guard let optimizerList = fields["optimizers"] else {
             throw reader.error("optimizers", .null, "is missing; list the optimizers to run, e.g. [\"random\"]")
         }
@@ -77,35 +86,48 @@ public enum ExperimentFile {
             optimizers: optimizers, problems: problems)
     }
 
-    /// The canonical JSON of an experiment (sorted keys, every label explicit), as stored in result folders.
+    /// The canonical JSON of an experiment (every label explicit, options with their types kept), as stored in
+    /// result folders. Reading it back with ``parse(_:file:defaultName:registry:)`` gives the same experiment.
     public static func encode(_ experiment: Experiment) -> Data {
-        struct Spec: Encodable {
-            var name: String
-            var label: String
-            var options: [String: OptionValue]?
+        var writer = JSONWriter(pretty: true)
+        writer.beginObject()
+        writer.key("name")
+        writer.string(experiment.name)
+        if let description = experiment.description {
+            writer.key("description")
+            writer.string(description)
         }
-        struct Document: Encodable {
-            var name: String
-            var description: String?
-            var seed: UInt64
-            var repetitions: Int
-            var budget: Int
-            var optimizers: [Spec]
-            var problems: [Spec]
+        writer.key("seed")
+        writer.integer(Int(experiment.seed))
+        writer.key("repetitions")
+        writer.integer(experiment.repetitions)
+        writer.key("budget")
+        writer.integer(experiment.budget)
+        for (key, specs) in [("optimizers", experiment.optimizers), ("problems", experiment.problems)] {
+            writer.key(key)
+            writer.beginArray()
+            for spec in specs {
+                writer.beginObject()
+                writer.key("name")
+                writer.string(spec.name)
+                writer.key("label")
+                writer.string(spec.label)
+                if !spec.options.isEmpty {
+                    writer.key("options")
+                    writer.beginObject()
+                    for option in spec.options.keys.sorted() {
+                        writer.key(option)
+                        writer.option(spec.options[option]!)
+                    }
+                    writer.endObject()
+                }
+                writer.endObject()
+            }
+            writer.endArray()
         }
-        func specs(_ list: [EntrySpec]) -> [Spec] {
-            list.map { Spec(name: $0.name, label: $0.label, options: $0.options.isEmpty ? nil : $0.options) }
-        }
-        let document = Document(
-            name: experiment.name, description: experiment.description, seed: experiment.seed,
-            repetitions: experiment.repetitions, budget: experiment.budget,
-            optimizers: specs(experiment.optimizers), problems: specs(experiment.problems))
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        // Encoding plain strings, integers and finite numbers cannot fail.
-        return (try? encoder.encode(document)).map { $0 + Data("\n".utf8) } ?? Data()
+        writer.endObject()
+        return Data(writer.bytes + [0x0A])
     }
-
 }
 
 /// Reads typed fields of a parsed experiment, turning every mismatch into a ``RunnerError`` with its path.
@@ -143,13 +165,10 @@ struct FieldReader {
     }
 
     func option(_ value: JSONValue, at field: String) throws -> OptionValue {
-        switch value {
-        case .bool(let b): return .bool(b)
-        case .integer(let k): return .integer(k)
-        case .number(let x): return .real(x)
-        case .string(let s): return .string(s)
-        default: throw error(field, value, "expected a number, a string or a boolean, found \(value.typeName)")
+        guard let option = OptionValue(json: value) else {
+            throw error(field, value, "expected a number, a string or a boolean, found \(value.typeName)")
         }
+        return option
     }
 
     /// Reads a list of entries, expands suites, checks names and options against the registry and labels for
@@ -184,6 +203,11 @@ struct FieldReader {
         var options: [String: OptionValue] = [:]
         switch item {
         case .string(let s):
+            if kind == .problem, !registry.problems.contains(where: { $0.name == s }),
+                let suite = try? registry.suite(named: s)
+            {
+                return suite.problems
+            }
             name = s
         case .object(let fields):
             if kind == .problem, let suiteName = fields["suite"] {
@@ -229,7 +253,7 @@ struct FieldReader {
             case .unknownEntry:
                 throw error(path + (item.isString ? "" : ".name"), .string(name), "\(coreError)")
             case .unknownOption(_, let option, _), .invalidOption(_, let option, _, _):
-                throw error("\(path).options.\(option)", options[option].map(Self.shown) ?? .null, "\(coreError)")
+                throw error("\(path).options.\(option)", options[option].map(\.json) ?? .null, "\(coreError)")
             default:
                 throw error(path, item, "\(coreError)")
             }
@@ -238,15 +262,6 @@ struct FieldReader {
             throw error(path, .string(spec.label), "the label names files: give a \"label\" of ASCII letters, digits and ._+=-")
         }
         return [spec]
-    }
-
-    private static func shown(_ value: OptionValue) -> JSONValue {
-        switch value {
-        case .bool(let b): return .bool(b)
-        case .integer(let k): return .integer(k)
-        case .real(let x): return .number(x)
-        case .string(let s): return .string(s)
-        }
     }
 }
 

@@ -32,30 +32,55 @@ public struct ResultStore: Sendable {
             .appendingPathComponent("rep-\(padded).json")
     }
 
-    /// Makes the folder ready for `experiment`: creates it, checks that it does not hold another experiment,
-    /// writes `experiment.json`, removes temporary files of interrupted runs, and checks it can be written.
-    /// - Parameter overwrite: delete the results of a different experiment instead of refusing.
+    /// Makes the folder ready for `experiment`: creates it, checks that its results can be reused, and writes
+    /// `experiment.json` when the folder has none or holds another (compatible) experiment.
+    ///
+    /// Results can be reused when the stored experiment has the same seed and budget and every label present in
+    /// both experiments names the same entry with the same options: run files are keyed by labels, and seeds
+    /// derive from labels, so adding or removing optimizers, problems or repetitions keeps every existing run
+    /// valid. An `experiment.json` equal to `experiment` is left as it is (it may be the user's own file).
+    /// - Parameter overwrite: first delete the results already in the folder (run files and derived files),
+    ///   whatever experiment they belong to, so that everything runs again; `experiment.json` is then replaced
+    ///   unless it already holds `experiment`.
     /// - Throws: ``RunnerError/differentExperiment(folder:difference:)`` or ``RunnerError/storage(path:reason:)``.
     public func prepare(for experiment: Experiment, registry: Registry, overwrite: Bool) throws {
         let manager = FileManager.default
         try createDirectory(directory)
+        if overwrite { try removeResults() }
+        var stored: Experiment?
         if manager.fileExists(atPath: experimentURL.path) {
-            let difference: String?
             do {
-                let stored = try ExperimentFile.load(experimentURL, registry: registry)
-                difference = Self.difference(stored, experiment)
-            } catch {
-                difference = "its experiment.json cannot be read: \(error)"
+                stored = try ExperimentFile.load(experimentURL, registry: registry)
+            } catch where !overwrite {
+                throw RunnerError.differentExperiment(
+                    folder: directory.path, difference: "its experiment.json cannot be read: \(error)")
             }
-            if let difference {
-                guard overwrite else { throw RunnerError.differentExperiment(folder: directory.path, difference: difference) }
-                try removeResults()
+            if !overwrite, let stored, let difference = Self.incompatibility(stored, experiment, registry: registry) {
+                throw RunnerError.differentExperiment(folder: directory.path, difference: difference)
             }
-        } else if overwrite {
-            try removeResults()
         }
-        try writeAtomically(ExperimentFile.encode(experiment), to: experimentURL)
-        try removeTemporaryFiles()
+        if stored != experiment {
+            try writeAtomically(ExperimentFile.encode(experiment), to: experimentURL)
+        }
+    }
+
+    /// Removes the temporary files that interrupted executions of `runs` left behind. Only these runs' files are
+    /// touched, so that shards running into the same folder at the same time do not disturb each other.
+    public func removeTemporaryFiles(of runs: [PlannedRun]) {
+        var namesByFolder: [String: Set<String>] = [:]
+        for run in runs {
+            let url = runURL(run)
+            namesByFolder[url.deletingLastPathComponent().path, default: []].insert(url.lastPathComponent)
+        }
+        let manager = FileManager.default
+        for (folder, names) in namesByFolder {
+            guard let files = try? manager.contentsOfDirectory(atPath: folder) else { continue }
+            for file in files where file.hasPrefix(".") && file.hasSuffix(".tmp") {
+                // ".rep-003.json.<pid>.tmp" belongs to "rep-003.json".
+                let owner = file.dropFirst().split(separator: ".").prefix(2).joined(separator: ".")
+                if names.contains(owner) { try? manager.removeItem(atPath: folder + "/" + file) }
+            }
+        }
     }
 
     /// Whether the run has a (complete) file.
@@ -109,10 +134,10 @@ public struct ResultStore: Sendable {
         }
     }
 
-    /// Deletes what Tunebench wrote in the folder (runs and derived outputs), nothing else.
+    /// Deletes the results Tunebench wrote in the folder (runs and derived outputs), nothing else.
     private func removeResults() throws {
         let manager = FileManager.default
-        for name in ["runs", "curves", "evaluations.csv", "summary.json", "timings.json", "experiment.json"] {
+        for name in ["runs", "curves", "evaluations.csv", "summary.json", "timings.json"] {
             let url = directory.appendingPathComponent(name)
             guard manager.fileExists(atPath: url.path) else { continue }
             do {
@@ -123,33 +148,31 @@ public struct ResultStore: Sendable {
         }
     }
 
-    private func removeTemporaryFiles() throws {
-        guard let walker = FileManager.default.enumerator(at: runsDirectory, includingPropertiesForKeys: nil) else {
-            return
-        }
-        for case let url as URL in walker where url.lastPathComponent.hasPrefix(".") && url.pathExtension == "tmp" {
-            try? FileManager.default.removeItem(at: url)
-        }
-    }
-
-    /// The first difference that changes results between a stored experiment and a new one, in words, or `nil`
-    /// when they would give the same runs.
-    static func difference(_ stored: Experiment, _ new: Experiment) -> String? {
-        func labels(_ specs: [EntrySpec]) -> String { specs.map(\.label).joined(separator: ", ") }
+    /// Why the results of `stored` cannot be reused for `new`, or `nil` when they can (see ``prepare``).
+    static func incompatibility(_ stored: Experiment, _ new: Experiment, registry: Registry) -> String? {
         if stored.seed != new.seed { return "seed \(stored.seed) there, \(new.seed) here" }
         if stored.budget != new.budget { return "budget \(stored.budget) there, \(new.budget) here" }
-        if stored.repetitions != new.repetitions {
-            return "\(stored.repetitions) repetitions there, \(new.repetitions) here"
+        for (kind, old, current) in [
+            ("optimizer", stored.optimizers, new.optimizers), ("problem", stored.problems, new.problems),
+        ] {
+            for spec in current {
+                guard let previous = old.first(where: { $0.label == spec.label }) else { continue }
+                if previous.name != spec.name || resolved(previous, kind, registry) != resolved(spec, kind, registry) {
+                    return "\(kind) '\(spec.label)' is \(describe(previous)) there, \(describe(spec)) here"
+                }
+            }
         }
-        if stored.optimizers != new.optimizers {
-            return "optimizers [\(labels(stored.optimizers))] there, [\(labels(new.optimizers))] here"
-                + (labels(stored.optimizers) == labels(new.optimizers) ? " with other options" : "")
-        }
-        if stored.problems != new.problems {
-            return "problems [\(labels(stored.problems))] there, [\(labels(new.problems))] here"
-                + (labels(stored.problems) == labels(new.problems) ? " with other options" : "")
-        }
-        // The name and description do not change any result, so they may be edited between sessions.
         return nil
+    }
+
+    private static func resolved(_ spec: EntrySpec, _ kind: String, _ registry: Registry) -> Options? {
+        try? kind == "optimizer" ? registry.optimizerOptions(spec) : registry.problemOptions(spec)
+    }
+
+    private static func describe(_ spec: EntrySpec) -> String {
+        spec.options.isEmpty
+            ? "\(spec.name) with default options"
+            : spec.name + " with " + spec.options.keys.sorted().map { "\($0)=\(spec.options[$0]!.text)" }
+                .joined(separator: ", ")
     }
 }

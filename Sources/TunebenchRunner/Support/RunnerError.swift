@@ -11,8 +11,11 @@ public enum RunnerError: Error, Sendable, Equatable {
     case storage(path: String, reason: String)
     /// A `--shard` value is not `k/n` with `1 <= k <= n`.
     case invalidShard(String)
-    /// An entry of the experiment cannot be built or paired (capabilities, factory errors), found before any run.
-    case unusableEntry(entry: String, reason: String)
+    /// An entry of the experiment cannot be built or paired (capabilities, factory errors), found before any run;
+    /// `field` is its place in the experiment, such as `optimizers[1]`.
+    case unusableEntry(field: String, label: String, reason: String)
+    /// A run file holds the record of another experiment (copied from elsewhere).
+    case foreignRunFile(path: String, mismatch: String)
     /// A run file exists but cannot be decoded.
     case corruptRunFile(path: String, reason: String)
 }
@@ -31,8 +34,11 @@ extension RunnerError: CustomStringConvertible {
             return "\(path): \(reason)"
         case .invalidShard(let text):
             return "--shard '\(text)' must be k/n with 1 <= k <= n, for example 1/4"
-        case .unusableEntry(let entry, let reason):
-            return "\(entry): \(reason)"
+        case .unusableEntry(let field, let label, let reason):
+            return "field '\(field)'" + (label.isEmpty ? "" : " ('\(label)')") + ": \(reason)"
+        case .foreignRunFile(let path, let mismatch):
+            return "run file \(path) belongs to another experiment (\(mismatch)); delete it, or aggregate in a "
+                + "folder holding only this experiment's runs"
         case .corruptRunFile(let path, let reason):
             return "run file \(path) cannot be read (\(reason)); delete it and run again to redo that run"
         }

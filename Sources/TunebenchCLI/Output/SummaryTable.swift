@@ -1,10 +1,11 @@
 import Foundation
+import Tunebench
 
 /// The summary table printed at the end of a run: median final metric per problem (rows) and optimizer
 /// (columns), the best per problem marked with `*`.
-public enum SummaryTable {
+enum SummaryTable {
     /// Renders `aggregate` as aligned plain text.
-    public static func render(_ aggregate: Aggregate, budget: Int, repetitions: Int) -> String {
+    static func render(_ aggregate: Aggregate, budget: Int, repetitions: Int) -> String {
         guard let first = aggregate.problems.first else { return "No problems.\n" }
         let optimizers = first.optimizers.map(\.optimizer)
         var rows: [[String]] = [["problem"] + optimizers]

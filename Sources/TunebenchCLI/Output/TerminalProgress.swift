@@ -1,0 +1,108 @@
+import Foundation
+import Synchronization
+import Tunebench
+
+/// Shows progress on standard error: a line redrawn in place on a terminal, plain lines every `interval` seconds
+/// otherwise (logs, CI), and nothing when quiet.
+///
+/// Each line gives runs done of the total, the percentage, elapsed time, the estimated time left (from the mean
+/// run time so far) and the number of failed runs, with the reason of each failure as it happens.
+final class TerminalProgress: ProgressObserver {
+    private struct State {
+        var total = 0
+        var done = 0
+        var failed = 0
+        var start = ContinuousClock.now
+        var lastLine = ContinuousClock.now
+        var ended = false
+    }
+
+    private let state = Mutex(State())
+    private let interactive: Bool
+    private let interval: Duration
+
+    /// - Parameters:
+    ///   - interactive: redraw one line (`nil`: when standard error is a terminal).
+    ///   - interval: the least time between two plain lines.
+    init(interactive: Bool? = nil, interval: Duration = .seconds(10)) {
+        self.interactive = interactive ?? (isatty(STDERR_FILENO) != 0)
+        self.interval = interval
+    }
+
+    func started(total: Int, skipped: Int) {
+        state.withLock { state in
+            state.total = total
+            state.start = .now
+            state.lastLine = .now
+        }
+        // A ticker keeps the line moving while long runs are in progress: elapsed time and ETA on a terminal every
+        // second, a plain line every `interval` otherwise.
+        let ticker = Thread { [self] in
+            while true {
+                Thread.sleep(forTimeInterval: 0.1)
+                let line: String? = state.withLock { state in
+                    guard !state.ended else { return nil }
+                    let now = ContinuousClock.now
+                    guard now - state.lastLine >= (interactive ? .seconds(1) : interval) else { return "" }
+                    state.lastLine = now
+                    return interactive ? "\r\u{1B}[K" + Self.status(state, now: now) : "progress: " + Self.status(state, now: now) + "\n"
+                }
+                guard let line else { return }
+                if !line.isEmpty { FileHandle.standardError.write(Data(line.utf8)) }
+            }
+        }
+        ticker.start()
+    }
+
+    func finished(_ record: RunRecord) {
+        let line: String? = state.withLock { state in
+            state.done += 1
+            var text = ""
+            if record.status == .failed {
+                state.failed += 1
+                text += (interactive ? "\r\u{1B}[K" : "")
+                    + "run failed: \(record.problem) / \(record.optimizer) / repetition \(record.repetition): "
+                    + (record.failure ?? "no reason") + "\n"
+            }
+            let now = ContinuousClock.now
+            if interactive {
+                // Redraw at most ten times a second, and always for the last run.
+                guard !text.isEmpty || now - state.lastLine >= .milliseconds(100) || state.done == state.total else {
+                    return nil
+                }
+                state.lastLine = now
+                return text + "\r\u{1B}[K" + Self.status(state, now: now)
+            }
+            if now - state.lastLine >= interval || state.done == state.total {
+                state.lastLine = now
+                return text + "progress: " + Self.status(state, now: now) + "\n"
+            }
+            return text.isEmpty ? nil : text
+        }
+        if let line { FileHandle.standardError.write(Data(line.utf8)) }
+    }
+
+    func ended() {
+        state.withLock { $0.ended = true }
+        if interactive { FileHandle.standardError.write(Data("\n".utf8)) }
+    }
+
+    private static func status(_ state: State, now: ContinuousClock.Instant) -> String {
+        let elapsed = now - state.start
+        let percent = state.total == 0 ? 100 : 100 * Double(state.done) / Double(state.total)
+        var text = "\(state.done)/\(state.total) runs (\(String(format: "%.1f", percent))%), elapsed "
+            + clock(elapsed)
+        if state.done > 0, state.done < state.total {
+            text += ", eta " + clock(elapsed / state.done * (state.total - state.done))
+        }
+        return text + ", \(state.failed) failed"
+    }
+
+    /// A duration as `m:ss` or `h:mm:ss`.
+    static func clock(_ duration: Duration) -> String {
+        let total = Int(duration.components.seconds)
+        let (hours, minutes, secs) = (total / 3600, total / 60 % 60, total % 60)
+        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        return hours > 0 ? "\(hours):\(two(minutes)):\(two(secs))" : "\(minutes):\(two(secs))"
+    }
+}
