@@ -1,27 +1,6 @@
 import Testing
 import TunebenchNumerics
 
-/// SplitMix64 (G. L. Steele, D. Lea and C. H. Flood, "Fast splittable pseudorandom number generators", OOPSLA 2014),
-/// so that the tests of this module need nothing from TunebenchCore.
-private struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9e37_79b9_7f4a_7c15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xbf58_476d_1ce4_e5b9
-        z = (z ^ (z >> 27)) &* 0x94d0_49bb_1331_11eb
-        return z ^ (z >> 31)
-    }
-}
-
-/// A generator that always returns all ones: every jitter is `1 - 2^-53`, the largest `nextUnit()` can give.
-private struct AllOnesGenerator: RandomNumberGenerator {
-    mutating func next() -> UInt64 {
-        .max
-    }
-}
-
 struct LatinHypercubeTests {
     @Test(arguments: [1, 2, 3, 7, 100, 1000])
     func everyStratumOfEveryCoordinateHoldsOnePoint(count: Int) throws {
@@ -36,7 +15,7 @@ struct LatinHypercubeTests {
 
     @Test func jitterNearOneStaysInsideItsStratum() throws {
         // With u = 1 - 2^-53, (k + u) rounds to k + 1 for k >= 1; the point must still stay below (k + 1) / n.
-        var generator = AllOnesGenerator()
+        var generator = Replay(words: [.max])
         for count in [2, 3, 10, 1000] {
             let points = try LatinHypercube(dimension: 2).points(count: count, using: &generator)
             #expect(points.allSatisfy { $0.allSatisfy { (0..<1).contains($0) } })

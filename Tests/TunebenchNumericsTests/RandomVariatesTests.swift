@@ -1,28 +1,6 @@
 import Testing
 import TunebenchNumerics
 
-/// A tiny deterministic generator so that Numerics tests need nothing from Core: SplitMix64.
-private struct TestGenerator: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
-/// A generator replaying fixed words, to pin the conversions.
-private struct Replay: RandomNumberGenerator {
-    var words: [UInt64]
-    var index = 0
-    mutating func next() -> UInt64 {
-        defer { index += 1 }
-        return words[index % words.count]
-    }
-}
-
 struct RandomVariatesTests {
     @Test func unitDrawsUseTheTop53Bits() {
         var replay = Replay(words: [0, .max, 1 << 11])
@@ -35,7 +13,7 @@ struct RandomVariatesTests {
     }
 
     @Test func boundedIntegersAreUniform() {
-        var generator = TestGenerator(state: 3)
+        var generator = SplitMix64(state: 3)
         var counts = [Int](repeating: 0, count: 7)
         for _ in 0..<70_000 { counts[generator.nextIndex(below: 7)] += 1 }
         // Each count is Binomial(70000, 1/7): mean 10000, standard deviation about 92.6; allow 5 sigma.
@@ -44,7 +22,7 @@ struct RandomVariatesTests {
     }
 
     @Test func gaussianDrawsHaveUnitVariance() {
-        var generator = TestGenerator(state: 5)
+        var generator = SplitMix64(state: 5)
         let draws = (0..<100_000).map { _ in generator.nextGaussian() }
         let mean = Statistics.mean(draws)
         let variance = Statistics.standardDeviation(draws)
@@ -54,8 +32,8 @@ struct RandomVariatesTests {
     }
 
     @Test func shuffleIsAPermutationAndDeterministic() {
-        var a = TestGenerator(state: 9)
-        var b = TestGenerator(state: 9)
+        var a = SplitMix64(state: 9)
+        var b = SplitMix64(state: 9)
         let p = a.permutation(50)
         #expect(p.sorted() == Array(0..<50))
         #expect(p == b.permutation(50))

@@ -1,29 +1,6 @@
 import Testing
 import TunebenchNumerics
 
-/// SplitMix64 (G. L. Steele, D. Lea and C. H. Flood, "Fast splittable pseudorandom number generators", OOPSLA 2014),
-/// so that the tests of this module need nothing from TunebenchCore.
-private struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9e37_79b9_7f4a_7c15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xbf58_476d_1ce4_e5b9
-        z = (z ^ (z >> 27)) &* 0x94d0_49bb_1331_11eb
-        return z ^ (z >> 31)
-    }
-}
-
-/// A generator that always returns the same word, to drive the scrambling to its extremes.
-private struct ConstantGenerator: RandomNumberGenerator {
-    let word: UInt64
-
-    mutating func next() -> UInt64 {
-        word
-    }
-}
-
 struct SobolSequenceTests {
     // MARK: - Agreement with SciPy
 
@@ -246,7 +223,7 @@ struct SobolSequenceTests {
 
     @Test func extremeScramblingKeepsNetsAndStaysBelowOne() throws {
         // All-ones draws give the digital shift 1...1 and a lower-triangular matrix full of ones.
-        var generator = ConstantGenerator(word: .max)
+        var generator = Replay(words: [.max])
         var sobol = try SobolSequence(dimension: 3, scramble: true, using: &generator)
         let points = sobol.next(count: 1 << 10)
         #expect(points.allSatisfy { $0.allSatisfy { (0..<1).contains($0) } })
