@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "TunebenchProblems", targets: ["TunebenchProblems"]),
         .library(name: "TunebenchOptimizers", targets: ["TunebenchOptimizers"]),
         .library(name: "TunebenchRunner", targets: ["TunebenchRunner"]),
+        .library(name: "TunebenchPlugins", targets: ["TunebenchPlugins"]),
         .library(name: "TunebenchConformance", targets: ["TunebenchConformance"]),
         .library(name: "TunebenchCLI", targets: ["TunebenchCLI"]),
         .executable(name: "tunebench", targets: ["tunebench"]),
@@ -32,11 +33,14 @@ let package = Package(
         // The contract every optimizer and problem must satisfy, reusable by third-party packages.
         .target(name: "TunebenchConformance", dependencies: ["TunebenchCore", "TunebenchNumerics"]),
         .target(name: "TunebenchRunner", dependencies: ["TunebenchCore", "TunebenchNumerics"]),
+        // Out-of-process solvers and problems speaking kurobako's protocol (Plugins/PROTOCOL.md).
+        .target(name: "TunebenchPlugins", dependencies: ["TunebenchCore", "TunebenchNumerics"]),
         // Umbrella: re-exports the libraries and defines `Registry.builtin`.
         .target(
             name: "Tunebench",
             dependencies: [
                 "TunebenchCore", "TunebenchNumerics", "TunebenchProblems", "TunebenchOptimizers", "TunebenchRunner",
+                "TunebenchPlugins",
             ]
         ),
         // The command-line interface as a library, so that another package can run it with its own registry.
@@ -56,6 +60,8 @@ let package = Package(
             dependencies: ["TunebenchOptimizers", "TunebenchConformance", "Tunebench"]
         ),
         .testTarget(name: "TunebenchRunnerTests", dependencies: ["TunebenchRunner", "Tunebench"]),
+        .testTarget(
+            name: "TunebenchPluginsTests", dependencies: ["TunebenchPlugins", "Tunebench"], exclude: ["Fixtures"]),
         .testTarget(
             name: "TunebenchCLITests",
             dependencies: ["TunebenchCLI", "tunebench", "CustomOptimizerExample"]

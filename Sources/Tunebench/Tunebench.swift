@@ -3,18 +3,22 @@
 @_exported import TunebenchCore
 @_exported import TunebenchNumerics
 @_exported import TunebenchOptimizers
+@_exported import TunebenchPlugins
 @_exported import TunebenchProblems
 @_exported import TunebenchRunner
 
 extension Registry {
-    /// Every built-in optimizer, problem and suite.
+    /// Every built-in optimizer, problem and suite, and the `external` entries that run a plugin given by its
+    /// command line. Plugins declared under `Plugins/` are added by the command line (``PluginCatalog``).
     ///
     /// Copy it and register your own entries to extend it; it is a value, so the copy leaves it unchanged.
     public static let builtin: Registry = {
         var registry = Registry()
         do {
             for entry in BuiltinOptimizers.entries { try registry.register(entry) }
+            try registry.register(PluginEntries.externalSolver)
             for entry in BuiltinProblems.entries { try registry.register(entry) }
+            try registry.register(PluginEntries.externalProblem)
             try registry.register(BuiltinProblems.classicSuite)
         } catch {
             preconditionFailure("the built-in registry is inconsistent: \(error)")

@@ -19,7 +19,7 @@ public struct TunebenchCommand: ParsableCommand {
             default experiment, or `tunebench run --help` for everything a run can do.
             """,
         version: TunebenchVersion.current,
-        subcommands: [RunCommand.self, ListCommand.self, AggregateCommand.self, BenchCommand.self],
+        subcommands: [RunCommand.self, ListCommand.self, AggregateCommand.self, PluginCommandGroup.self, BenchCommand.self],
         defaultSubcommand: nil
     )
 
@@ -37,7 +37,7 @@ public struct TunebenchCommand: ParsableCommand {
         do {
             var command = try parseAsRoot(arguments)
             if var registryCommand = command as? any RegistryCommand {
-                try registryCommand.run(registry: registry)
+                try registryCommand.run(registry: try registryCommand.plugins.extend(registry))
             } else {
                 try command.run()
             }
@@ -57,9 +57,40 @@ public struct TunebenchCommand: ParsableCommand {
     }
 }
 
-/// A subcommand that needs the registry.
+/// A subcommand that needs the registry (extended with the plugins of `--plugins`).
 protocol RegistryCommand: ParsableCommand {
+    var plugins: PluginOptions { get }
     mutating func run(registry: Registry) throws
+}
+
+/// `--plugins DIR`: where plugin manifests are found.
+struct PluginOptions: ParsableArguments {
+    @Option(
+        name: .customLong("plugins"),
+        help: "A folder of plugin folders, each with a plugin.json manifest (default: ./Plugins when it exists).",
+        completion: .directory)
+    var directory: String?
+
+    /// The catalog of the plugin folder, or an empty one when there is none.
+    func catalog() throws -> PluginCatalog {
+        let path = directory ?? "Plugins"
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            if directory != nil { throw ValidationError("--plugins \(path) is not a folder") }
+            return PluginCatalog()
+        }
+        return PluginCatalog.discover(in: URL(fileURLWithPath: path))
+    }
+
+    /// `registry` with the plugins added; problems with manifests are printed as warnings.
+    func extend(_ registry: Registry) throws -> Registry {
+        let catalog = try catalog()
+        var extended = registry
+        for warning in catalog.invalid + catalog.register(into: &extended) {
+            printError("warning: " + warning)
+        }
+        return extended
+    }
 }
 
 extension RegistryCommand {

@@ -4,7 +4,8 @@ import TunebenchConformance
 
 /// Every registered optimizer, with its default options, passes the conformance suite.
 struct OptimizerConformanceTests {
-    @Test(arguments: Registry.builtin.optimizers.map(\.name))
+    /// (Plugins, which need a command, are checked by the plugin tests.)
+    @Test(arguments: Registry.builtin.optimizers.filter(\.includedByDefault).map(\.name))
     func registeredOptimizerConforms(name: String) throws {
         let entry = try Registry.builtin.optimizer(named: name)
         let options = try Options.resolve([:], specs: entry.options, entry: name)

@@ -6,7 +6,7 @@ import Tunebench
 struct DeterminismTests {
     let experiment = Experiment(
         name: "determinism", seed: 42, repetitions: 3, budget: 30,
-        optimizers: [EntrySpec("random"), EntrySpec("grid")] + Registry.builtin.optimizers.dropFirst(2).map { EntrySpec($0.name) },
+        optimizers: [EntrySpec("random"), EntrySpec("grid")] + Registry.builtin.optimizers.filter(\.includedByDefault).dropFirst(2).map { EntrySpec($0.name) },
         problems: [EntrySpec("branin"), EntrySpec("hartmann3"), EntrySpec("branin", options: ["noise": .real(0.5)])])
 
     private func run(_ folder: URL, jobs: Int, shard: Shard? = nil) throws {

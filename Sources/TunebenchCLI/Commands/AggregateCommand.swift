@@ -18,6 +18,8 @@ struct AggregateCommand: RegistryCommand {
     @Argument(help: "A result folder written by `tunebench run`.", completion: .directory)
     var directory: String
 
+    @OptionGroup var plugins: PluginOptions
+
     mutating func run(registry: Registry) throws {
         let store = ResultStore(directory: URL(fileURLWithPath: directory))
         guard FileManager.default.fileExists(atPath: store.experimentURL.path) else {

@@ -7,7 +7,7 @@ struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Benchmarks of Tunebench itself; they print measurements and assert nothing.",
-        subcommands: [HarnessBenchmark.self]
+        subcommands: [HarnessBenchmark.self, PluginRoundTripBenchmark.self]
     )
 }
 
@@ -38,6 +38,8 @@ struct HarnessBenchmark: RegistryCommand {
         }
     }
 
+    @OptionGroup var plugins: PluginOptions
+
     mutating func run(registry: Registry) throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tunebench-bench-\(getpid())")
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -65,5 +67,57 @@ struct HarnessBenchmark: RegistryCommand {
         print("  tunebench run (validate, run, write, aggregate): " + rate(total))
         print("  runs and run files (total minus aggregation):    " + rate(total - aggregatePhase))
         print("  aggregation alone (CSVs, summary):               " + rate(aggregatePhase))
+    }
+}
+
+/// `tunebench bench plugin`: start-up and ask/tell round-trip time of a solver plugin.
+struct PluginRoundTripBenchmark: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "plugin",
+        abstract: "Measure a solver plugin's start-up time and the round trip of one ask and one tell.",
+        discussion: """
+            Starts the solver STARTS times (process start to SOLVER_SPEC_CAST), then runs ROUNDS ask/tell rounds \
+            on a 2-D continuous space, and prints the medians and quartiles. The round trip includes the solver's \
+            own work, so it is the protocol's cost only for a solver that does little (random search). Give the \
+            command after `--`, or the name of a plugin of a manifest.
+            """
+    )
+
+    @Option(help: "Process starts to time.")
+    var starts = 5
+
+    @Option(help: "Ask/tell rounds to time.")
+    var rounds = 200
+
+    @OptionGroup var plugins: PluginOptions
+
+    @Argument(parsing: .captureForPassthrough, help: ArgumentHelp("The solver's command after `--`, or a plugin name.", valueName: "command"))
+    var command: [String] = []
+
+    func validate() throws {
+        guard !arguments.isEmpty else { throw ValidationError("give the solver's command after --") }
+        guard starts >= 1, rounds >= 1 else { throw ValidationError("--starts and --rounds must be at least 1") }
+    }
+
+    private var arguments: [String] {
+        command.first == "--" ? Array(command.dropFirst()) : command
+    }
+
+    func run() throws {
+        let plugin: PluginCommand
+        if arguments.count == 1, let manifest = try plugins.catalog().manifests.first(where: { $0.name == arguments[0] }) {
+            plugin = manifest.command
+        } else {
+            plugin = PluginCommand(name: arguments.joined(separator: " "), arguments: arguments)
+        }
+        let result = try PluginBenchmark.measure(plugin, starts: starts, rounds: rounds)
+        func summary(_ values: [Double], scale: Double, unit: String) -> String {
+            let sorted = values.sorted()
+            let q = [0.25, 0.5, 0.75].map { Statistics.quantile(sorted: sorted, $0) * scale }
+            return String(format: "median %.1f %@ [q25 %.1f, q75 %.1f] over %d", q[1], unit, q[0], q[2], values.count)
+        }
+        print("plugin: \(result.solver.name) (\(plugin.arguments.joined(separator: " ")))")
+        print("  start-up to SOLVER_SPEC_CAST: " + summary(result.startups, scale: 1000, unit: "ms"))
+        print("  ask + tell round trip:        " + summary(result.roundTrips, scale: 1e6, unit: "µs"))
     }
 }

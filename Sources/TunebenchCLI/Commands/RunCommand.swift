@@ -17,7 +17,9 @@ struct RunCommand: RegistryCommand {
             ENTRY LISTS
               --optimizers and --problems take comma-separated registry names, each optionally followed by options \
             as NAME:KEY=VALUE[:KEY=VALUE], e.g. `--problems branin,rosenbrock:dimension=8:noise=0.1`. A problem \
-            list may name a suite (e.g. `classic`). `tunebench list` shows every name and option.
+            list may name a suite (e.g. `classic`). `tunebench list` shows every name and option, the plugins of \
+            ./Plugins (or --plugins DIR) included. A plugin without a manifest can be named on the spot: \
+            `--plugin mine="python3 my_solver.py" --optimizers random,mine`.
 
             OUTPUT AND RESUMING
               Results go to --output, by default the folder of the EXPERIMENT file when no flag changes its \
@@ -75,6 +77,13 @@ struct RunCommand: RegistryCommand {
     @Option(help: "Run only shard k of n, e.g. 2/4.")
     var shard: String?
 
+    @Option(
+        name: .customLong("plugin"),
+        help: ArgumentHelp(
+            "A plugin given by its command line, usable by NAME in --optimizers or --problems (repeatable).",
+            valueName: "NAME=COMMAND"))
+    var pluginCommands: [String] = []
+
     @Flag(help: "Delete the results already in the output folder (any experiment's) and run everything again.")
     var overwrite = false
 
@@ -100,7 +109,10 @@ struct RunCommand: RegistryCommand {
         if let name, !EntrySpec.isValidLabel(name) {
             throw ValidationError("--name '\(name)' must use ASCII letters, digits and ._+=- (it names a folder)")
         }
+        _ = try commands()
     }
+
+    @OptionGroup var plugins: PluginOptions
 
     mutating func run(registry: Registry) throws {
         let jobs = self.jobs ?? ProcessInfo.processInfo.activeProcessorCount
@@ -134,6 +146,20 @@ struct RunCommand: RegistryCommand {
         try reportFailures(outcome.aggregate)
     }
 
+    /// The plugins of `--plugin NAME=COMMAND`.
+    func commands() throws -> [String: String] {
+        var commands: [String: String] = [:]
+        for text in pluginCommands {
+            let parts = text.split(separator: "=", maxSplits: 1).map(String.init)
+            guard parts.count == 2, EntrySpec.isValidLabel(parts[0]), !parts[1].isEmpty else {
+                throw ValidationError(
+                    "--plugin '\(text)' must be NAME=COMMAND, e.g. --plugin mine=\"python3 my_solver.py\"")
+            }
+            commands[parts[0]] = parts[1]
+        }
+        return commands
+    }
+
     /// The experiment to run and the default output folder.
     ///
     /// A file's experiment runs into the file's folder when no flag changes it (the layout of `Results/`); an
@@ -157,10 +183,11 @@ struct RunCommand: RegistryCommand {
         do {
             if let optimizers {
                 experiment.optimizers = try EntryList.parse(
-                    optimizers, flag: "--optimizers", kind: .optimizer, registry: registry)
+                    optimizers, flag: "--optimizers", kind: .optimizer, registry: registry, commands: try commands())
             }
             if let problems {
-                experiment.problems = try EntryList.parse(problems, flag: "--problems", kind: .problem, registry: registry)
+                experiment.problems = try EntryList.parse(
+                    problems, flag: "--problems", kind: .problem, registry: registry, commands: try commands())
             }
         } catch {
             throw ValidationError("\(error)")  // a bad flag value is a usage error (exit status 64)

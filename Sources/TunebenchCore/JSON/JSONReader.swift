@@ -15,8 +15,16 @@ public struct JSONReader {
     public static let maximumDepth = 512
     private var depth = 0
 
-    public init(_ bytes: [UInt8]) {
+    /// Whether the non-standard tokens `NaN`, `Infinity` and `-Infinity` (which Python's `json.dumps` writes) are
+    /// read as numbers.
+    public let allowsNonFiniteNumbers: Bool
+
+    /// - Parameters:
+    ///   - bytes: UTF-8 JSON text.
+    ///   - allowsNonFiniteNumbers: read `NaN`, `Infinity` and `-Infinity` as numbers instead of rejecting them.
+    public init(_ bytes: [UInt8], allowsNonFiniteNumbers: Bool = false) {
         self.bytes = bytes
+        self.allowsNonFiniteNumbers = allowsNonFiniteNumbers
     }
 
     // MARK: - Structure
@@ -128,6 +136,7 @@ public struct JSONReader {
     /// Reads a number (or `null`, read as NaN when `nullAsNaN` is set).
     public mutating func readDouble(nullAsNaN: Bool = false) throws -> Double {
         if nullAsNaN, try readNull() { return .nan }
+        if let special = try nonFiniteNumber() { return special }
         let text = try numberText()
         guard let value = Double(text) else { throw error("number \(text) cannot be read") }
         return value
@@ -167,6 +176,7 @@ public struct JSONReader {
         case nil:
             throw error("unexpected end of the document")
         default:
+            if let special = try nonFiniteNumber() { return .number(special) }
             let text = try numberText()
             if let k = Int(text) { return .integer(k) }
             guard let x = Double(text) else { throw error("number \(text) cannot be read") }
@@ -175,6 +185,26 @@ public struct JSONReader {
     }
 
     // MARK: - Lexing
+
+    /// `NaN`, `Infinity` or `-Infinity` when allowed and next, consumed; else `nil`.
+    private mutating func nonFiniteNumber() throws -> Double? {
+        guard allowsNonFiniteNumbers else { return nil }
+        skipWhitespace()
+        switch peek() {
+        case UInt8(ascii: "N"):
+            try literal("NaN")
+            return .nan
+        case UInt8(ascii: "I"):
+            try literal("Infinity")
+            return .infinity
+        case UInt8(ascii: "-") where index + 1 < bytes.count && bytes[index + 1] == UInt8(ascii: "I"):
+            index += 1
+            try literal("Infinity")
+            return -.infinity
+        default:
+            return nil
+        }
+    }
 
     @inline(__always)
     private func peek() -> UInt8? {

@@ -9,10 +9,10 @@ public enum JSONValue: Sendable, Hashable {
     case array([JSONValue])
     case object([String: JSONValue])
 
-    /// Parses a complete JSON text.
+    /// Parses a complete JSON text (with `allowsNonFiniteNumbers`, also Python's `NaN` and `Infinity` tokens).
     /// - Throws: ``JSONError`` with the line and column of the first problem.
-    public static func parse(_ bytes: some Collection<UInt8>) throws -> JSONValue {
-        var reader = JSONReader(Array(bytes))
+    public static func parse(_ bytes: some Collection<UInt8>, allowsNonFiniteNumbers: Bool = false) throws -> JSONValue {
+        var reader = JSONReader(Array(bytes), allowsNonFiniteNumbers: allowsNonFiniteNumbers)
         let value = try reader.readValue()
         try reader.expectEnd()
         return value

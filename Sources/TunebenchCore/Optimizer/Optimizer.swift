@@ -20,6 +20,15 @@ public protocol Optimizer {
 
     /// Reports the result of evaluating a suggestion.
     mutating func tell(_ observation: Observation) throws
+
+    /// Facts worth recording with each run, such as the library and version behind a plugin solver.
+    var metadata: [String: String] { get }
+}
+
+// MARK: - Default implementations
+
+extension Optimizer {
+    public var metadata: [String: String] { [:] }
 }
 
 /// A configuration to evaluate, and for multi-fidelity optimizers the fidelity level to evaluate it at.
@@ -65,13 +74,18 @@ public struct OptimizerContext: Sendable {
     public var fidelities: [Fidelity]
     /// The entry's options, checked against its ``OptionSpec``s and completed with defaults.
     public var options: Options
+    /// The label of the problem being optimized, for messages and for plugins that report it.
+    public var problem: String
 
-    public init(space: SearchSpace, seed: UInt64, budget: Int, fidelities: [Fidelity] = [], options: Options = .init())
-    {
+    public init(
+        space: SearchSpace, seed: UInt64, budget: Int, fidelities: [Fidelity] = [], options: Options = .init(),
+        problem: String = "problem"
+    ) {
         self.space = space
         self.seed = seed
         self.budget = budget
         self.fidelities = fidelities
         self.options = options
+        self.problem = problem
     }
 }

@@ -32,6 +32,9 @@ public protocol Problem {
     /// Evaluates a configuration at fidelity level `fidelity` (an index into `fidelities`), or at full fidelity
     /// when `fidelity` is `nil`.
     mutating func evaluate(_ configuration: Configuration, fidelity: Int?) throws -> Evaluation
+
+    /// Facts worth recording with each run, such as the library and version behind a plugin problem.
+    var metadata: [String: String] { get }
 }
 
 // MARK: - Default implementations
@@ -40,6 +43,8 @@ extension Problem {
     public var optimum: Double? { nil }
 
     public var fidelities: [Fidelity] { [] }
+
+    public var metadata: [String: String] { [:] }
 
     /// Single-fidelity problems ignore the fidelity level.
     public mutating func evaluate(_ configuration: Configuration, fidelity: Int?) throws -> Evaluation {

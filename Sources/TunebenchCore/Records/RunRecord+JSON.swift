@@ -4,10 +4,11 @@
 //  "problemSpec":{"name":"branin","options":{}},"optimizerSpec":{"name":"random","options":{}},
 //  "instanceSeed":"91b4...","optimizerSeed":"0c3e...","budget":100,"optimum":0.397...,
 //  "parameters":["x1","x2"],"status":"complete","wallSeconds":0.0012,
+//  "optimizerMetadata":{"library":"optuna 5.0.0"},
 //  "trials":[{"number":0,"configuration":{"x1":2.5,"x2":7.1},"value":24.1,"cost":1,"status":"ok",
 //             "askSeconds":1e-06,"evaluationSeconds":2e-07,"tellSeconds":1e-07}, ...]}
 //
-// Optional members (optimum, failure, fidelity, value, noiselessValue, info) are left out when absent; inactive
+// Optional members (optimum, failure, metadata, fidelity, value, noiselessValue, info) are left out when absent; inactive
 // parameters are left out of a configuration. Unknown members are skipped when reading, so that later minor
 // versions stay readable; a larger "format" is refused.
 
@@ -50,6 +51,16 @@ extension RunRecord {
         }
         writer.key("wallSeconds")
         writer.number(wallSeconds)
+        for (key, metadata) in [("problemMetadata", problemMetadata), ("optimizerMetadata", optimizerMetadata)]
+        where !metadata.isEmpty {
+            writer.key(key)
+            writer.beginObject()
+            for name in metadata.keys.sorted() {
+                writer.key(name)
+                writer.string(metadata[name]!)
+            }
+            writer.endObject()
+        }
         writer.key("trials")
         writer.beginArray()
         for trial in trials { trial.write(to: &writer, parameters: parameters) }
@@ -92,6 +103,10 @@ extension RunRecord {
                 record.status = status
             case "failure": record.failure = try reader.readString()
             case "wallSeconds": record.wallSeconds = try reader.readDouble()
+            case "problemMetadata", "optimizerMetadata":
+                var metadata: [String: String] = [:]
+                try reader.readObject { reader, name in metadata[name] = try reader.readString() }
+                if key == "problemMetadata" { record.problemMetadata = metadata } else { record.optimizerMetadata = metadata }
             case "trials":
                 guard seen.contains("parameters") else { throw reader.error("\"trials\" must come after \"parameters\"") }
                 let parameters = record.parameters

@@ -30,6 +30,10 @@ public struct RunRecord: Sendable, Hashable {
     public var trials: [TrialRecord]
     /// Wall-clock seconds of the whole run (building the problem and optimizer included).
     public var wallSeconds: Double
+    /// What the problem and the optimizer report of themselves (``Problem/metadata``, ``Optimizer/metadata``),
+    /// such as a plugin's library and version; empty for most built-ins.
+    public var problemMetadata: [String: String] = [:]
+    public var optimizerMetadata: [String: String] = [:]
 
     public init(
         problem: String, optimizer: String, repetition: Int, problemSpec: SpecRecord, optimizerSpec: SpecRecord,

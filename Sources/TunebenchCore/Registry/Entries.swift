@@ -8,15 +8,23 @@ public struct OptimizerEntry: Sendable {
     public var options: [OptionSpec]
     /// Builds one optimizer for one run. Called from any thread.
     public var factory: @Sendable (OptimizerContext) throws -> any Optimizer
+    /// Checks, before any run, that the optimizer can run in a context, without building it (for optimizers that
+    /// are costly to build, such as plugins that start a process). When `nil`, the check builds the optimizer.
+    public var preflight: (@Sendable (OptimizerContext) throws -> Void)?
+    /// Whether experiments that name no optimizers (the default experiment) include this one; plugins do not.
+    public var includedByDefault: Bool
 
     public init(
         name: String, summary: String, capabilities: Capabilities = .allParameterKinds, options: [OptionSpec] = [],
+        includedByDefault: Bool = true, preflight: (@Sendable (OptimizerContext) throws -> Void)? = nil,
         factory: @escaping @Sendable (OptimizerContext) throws -> any Optimizer
     ) {
         self.name = name
         self.summary = summary
         self.capabilities = capabilities
         self.options = options
+        self.includedByDefault = includedByDefault
+        self.preflight = preflight
         self.factory = factory
     }
 }

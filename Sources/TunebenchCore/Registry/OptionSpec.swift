@@ -12,6 +12,8 @@ public struct OptionSpec: Sendable, Hashable {
         case choice([String])
         /// `true` or `false`.
         case bool
+        /// Any text, such as a command line (the entry says whether an empty one is acceptable).
+        case text
     }
 
     public var name: String
@@ -41,6 +43,7 @@ public struct OptionSpec: Sendable, Hashable {
             }
         case .choice(let words): return "one of " + words.map { "'\($0)'" }.joined(separator: ", ")
         case .bool: return "true or false"
+        case .text: return "a text"
         }
     }
 
@@ -79,6 +82,9 @@ public struct OptionSpec: Sendable, Hashable {
             return value
         case .bool:
             guard case .bool = value else { throw reject() }
+            return value
+        case .text:
+            guard case .string = value else { throw reject() }
             return value
         }
     }

@@ -113,10 +113,28 @@ public struct Registry: Sendable {
     ) throws -> any Optimizer {
         let entry = try optimizer(named: spec.name)
         try checkCapabilities(entry, spec: spec, problem: problem, problemLabel: problemLabel)
-        let context = OptimizerContext(
+        return try entry.factory(try context(spec, problem: problem, problemLabel: problemLabel, seed: seed, budget: budget))
+    }
+
+    /// Checks that the optimizer of `spec` can run on `problem`, with the entry's preflight when it has one and by
+    /// building the optimizer otherwise.
+    public func checkOptimizer(_ spec: EntrySpec, for problem: any Problem, problemLabel: String, budget: Int) throws {
+        let entry = try optimizer(named: spec.name)
+        try checkCapabilities(entry, spec: spec, problem: problem, problemLabel: problemLabel)
+        let context = try context(spec, problem: problem, problemLabel: problemLabel, seed: 0, budget: budget)
+        if let preflight = entry.preflight {
+            try preflight(context)
+        } else {
+            _ = try entry.factory(context)
+        }
+    }
+
+    private func context(_ spec: EntrySpec, problem: any Problem, problemLabel: String, seed: UInt64, budget: Int)
+        throws -> OptimizerContext
+    {
+        OptimizerContext(
             space: problem.space, seed: seed, budget: budget, fidelities: problem.fidelities,
-            options: try optimizerOptions(spec))
-        return try entry.factory(context)
+            options: try optimizerOptions(spec), problem: problemLabel)
     }
 
     /// Refuses a pair when the optimizer lacks a capability the problem needs.

@@ -81,8 +81,8 @@ public struct ExperimentRunner: Sendable {
             }
             for (optimizerIndex, optimizerSpec) in experiment.optimizers.enumerated() {
                 do {
-                    _ = try registry.makeOptimizer(
-                        optimizerSpec, for: problem, problemLabel: problemSpec.label, seed: 0, budget: experiment.budget)
+                    try registry.checkOptimizer(
+                        optimizerSpec, for: problem, problemLabel: problemSpec.label, budget: experiment.budget)
                 } catch {
                     // A missing capability already names the problem.
                     var reason = "\(error)"

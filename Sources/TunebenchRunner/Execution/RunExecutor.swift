@@ -24,11 +24,14 @@ public struct RunExecutor: Sendable {
         trials.reserveCapacity(min(experiment.budget, 1 << 20))
         var optimum: Double?
         var parameters: [String] = []
+        var problemMetadata: [String: String] = [:]
+        var optimizerMetadata: [String: String] = [:]
         var failure: String?
         var stage = "building the problem"
         do {
             var problem = try registry.makeProblem(run.problem, seed: run.instanceSeed(experimentSeed: experiment.seed))
             optimum = problem.optimum
+            problemMetadata = problem.metadata
             let space = problem.space
             parameters = space.parameters.map(\.name)
             let fidelities = problem.fidelities
@@ -36,6 +39,7 @@ public struct RunExecutor: Sendable {
             var optimizer = try registry.makeOptimizer(
                 run.optimizer, for: problem, problemLabel: run.problem.label, seed: run.optimizerSeed(experimentSeed: experiment.seed),
                 budget: experiment.budget)
+            optimizerMetadata = optimizer.metadata
             for number in 0..<experiment.budget {
                 stage = "ask (trial \(number))"
                 let t0 = clock.now
@@ -73,12 +77,15 @@ public struct RunExecutor: Sendable {
         } catch {
             failure = "\(stage) failed: \(error)"
         }
-        return RunRecord(
+        var record = RunRecord(
             problem: run.problem.label, optimizer: run.optimizer.label, repetition: run.repetition,
             problemSpec: SpecRecord(run.problem), optimizerSpec: SpecRecord(run.optimizer),
             instanceSeed: run.instanceSeed(experimentSeed: experiment.seed), optimizerSeed: run.optimizerSeed(experimentSeed: experiment.seed), budget: experiment.budget,
             optimum: optimum, parameters: parameters, status: failure == nil ? .complete : .failed, failure: failure, trials: trials,
             wallSeconds: seconds(clock.now - start))
+        record.problemMetadata = problemMetadata
+        record.optimizerMetadata = optimizerMetadata
+        return record
     }
 }
 

@@ -9,8 +9,12 @@ import TunebenchCore
 /// like one, else as text. Labels are the default labels (``TunebenchCore/EntrySpec/defaultLabel(name:options:)``).
 public enum EntryList {
     /// Parses `text` given to `flag` into entry specs and checks them against `registry`.
+    /// - Parameter commands: plugins named on the command line (`--plugin NAME=COMMAND`): a name among them stands for
+    ///   the registry's `external` entry with that command, labelled with the name.
     /// - Throws: ``RunnerError/invalidExperiment(file:field:value:reason:)`` with `file` = "command line".
-    public static func parse(_ text: String, flag: String, kind: EntryKind, registry: Registry) throws -> [EntrySpec] {
+    public static func parse(
+        _ text: String, flag: String, kind: EntryKind, registry: Registry, commands: [String: String] = [:]
+    ) throws -> [EntrySpec] {
         func fail(_ value: String, _ reason: String) -> RunnerError {
             RunnerError.invalidExperiment(file: "command line", field: flag, value: "'\(value)'", reason: reason)
         }
@@ -28,7 +32,13 @@ public enum EntryList {
                 options[pair[0]] = OptionValue(parsing: pair[1])
             }
             var entries = [EntrySpec(name, options: options)]
-            if kind == .problem, !registry.problems.contains(where: { $0.name == name }),
+            if let command = commands[name] {
+                entries = [
+                    EntrySpec(
+                        "external", label: EntrySpec.defaultLabel(name: name, options: options),
+                        options: options.merging(["command": .string(command)]) { given, _ in given })
+                ]
+            } else if kind == .problem, !registry.problems.contains(where: { $0.name == name }),
                 let suite = try? registry.suite(named: name)
             {
                 // A suite stands for its problems; options given to it go to each, and into each label.

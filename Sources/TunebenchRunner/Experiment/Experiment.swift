@@ -32,7 +32,8 @@ public struct Experiment: Sendable, Hashable {
         self.problems = problems
     }
 
-    /// The built-in default experiment: every optimizer of `registry` with default options on the `classic`
+    /// The built-in default experiment: every optimizer of `registry` included by default (plugins are not) with
+    /// default options on the `classic`
     /// suite (or every problem when there is no such suite), 10 repetitions of 100 evaluations, seed 0.
     public static func defaultExperiment(registry: Registry) -> Experiment {
         let problems = (try? registry.suite(named: "classic").problems) ?? registry.problems.map { EntrySpec($0.name) }
@@ -40,7 +41,7 @@ public struct Experiment: Sendable, Hashable {
             name: "default",
             description: "Every built-in optimizer on the classic suite of synthetic functions.",
             seed: 0, repetitions: 10, budget: 100,
-            optimizers: registry.optimizers.map { EntrySpec($0.name) }, problems: problems)
+            optimizers: registry.optimizers.filter(\.includedByDefault).map { EntrySpec($0.name) }, problems: problems)
     }
 
     /// The repetitions an experiment may have.

@@ -20,7 +20,8 @@ import TunebenchCore
 /// `optimizers` and `problems` are required; `seed` defaults to 0, `repetitions` to 10, `budget` to 100, `name`
 /// to ``defaultName(for:)``. An entry is a registry name, or an object with `name` and optionally `label` and
 /// `options`; a problem entry may also be a suite's name or `{"suite": NAME}`, which stand for the suite's
-/// problems. Labels default to ``TunebenchCore/EntrySpec/defaultLabel(name:options:)`` and must be unique.
+/// problems. A plugin can be named by its command line, `{"command": "python3 my_solver.py", "label": "mine"}`,
+/// which stands for the registry's `external` entry with that `command` option. Labels default to ``TunebenchCore/EntrySpec/defaultLabel(name:options:)`` and must be unique.
 ///
 /// Every error names the file, the field (as a path such as `problems[2].options.dimension`) and the value.
 public enum ExperimentFile {
@@ -221,21 +222,36 @@ struct FieldReader {
                     throw self.error(path + ".suite", suiteName, "\(error)")
                 }
             }
-            let allowed = kind == .problem ? ["name", "label", "options", "suite"] : ["name", "label", "options"]
+            let allowed = ["name", "command", "label", "options"] + (kind == .problem ? ["suite"] : [])
             for key in fields.keys.sorted() where !allowed.contains(key) {
                 let hint = NearestName.suggestion(for: key, among: allowed).map { "; did you mean '\($0)'?" } ?? ""
                 throw error("\(path).\(key)", fields[key]!, "unknown field\(hint)")
             }
-            guard let nameValue = fields["name"] else {
-                throw error(path, item, "needs a \"name\"")
-            }
-            name = try string(nameValue, at: path + ".name")
             label = try fields["label"].map { try self.label($0, at: path + ".label") }
+            if let commandValue = fields["command"] {
+                // A plugin named by its command line: the registry's `external` entry with the command as option.
+                guard fields["name"] == nil else {
+                    throw error(path, item, "give either \"name\" (a registry entry) or \"command\" (a plugin), not both")
+                }
+                guard label != nil else {
+                    throw error(path, item, "an entry with a \"command\" needs a \"label\" to name its results")
+                }
+                name = "external"
+                options["command"] = .string(try string(commandValue, at: path + ".command"))
+            } else {
+                guard let nameValue = fields["name"] else {
+                    throw error(path, item, "needs a \"name\" (or a plugin \"command\")")
+                }
+                name = try string(nameValue, at: path + ".name")
+            }
             if let optionsValue = fields["options"] {
                 guard case .object(let given) = optionsValue else {
                     throw error(path + ".options", optionsValue, "expected an object of option values")
                 }
                 for key in given.keys.sorted() {
+                    guard options[key] == nil else {
+                        throw error("\(path).options.\(key)", given[key]!, "the command is given by the entry's \"command\"")
+                    }
                     options[key] = try option(given[key]!, at: "\(path).options.\(key)")
                 }
             }

@@ -1,0 +1,69 @@
+import ArgumentParser
+import Foundation
+import Tunebench
+
+/// `tunebench plugin`: working with out-of-process plugins.
+struct PluginCommandGroup: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "plugin",
+        abstract: "Check plugins that speak kurobako's protocol (Plugins/PROTOCOL.md).",
+        subcommands: [PluginCheckCommand.self]
+    )
+}
+
+/// `tunebench plugin check -- COMMAND ...` or `tunebench plugin check NAME`.
+struct PluginCheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Run a plugin through the whole protocol and print PASS or FAIL for each item.",
+        discussion: """
+            Give the plugin's command after `--` (run in the current folder), or the name of a plugin of a \
+            manifest (run in its folder with its timeout). A solver is checked for its spec, ask/tell on a space \
+            of each parameter kind it claims (with a failed evaluation told), valid trial ids and suggestions \
+            inside the space, the same answers for the same seed, and a clean exit when its input closes. A \
+            problem is checked for its spec, evaluations at random points, the same values for the same seed, and \
+            a clean exit. Exit status 0 when every item passes, 1 otherwise.
+            """
+    )
+
+    @Option(help: "Seconds to wait for each reply (default: the manifest's, else 60).")
+    var timeout: Double?
+
+    @OptionGroup var plugins: PluginOptions
+
+    @Argument(
+        parsing: .captureForPassthrough,
+        help: ArgumentHelp("The plugin's command line after `--`, or the name of a plugin of a manifest.", valueName: "command"))
+    var command: [String] = []
+
+    func validate() throws {
+        guard !arguments.isEmpty else {
+            throw ValidationError("give the plugin's command after --, e.g. tunebench plugin check -- python3 my_solver.py")
+        }
+        if let timeout, !(timeout > 0) { throw ValidationError("--timeout must be positive, got \(timeout)") }
+    }
+
+    /// The command without the `--` separator.
+    private var arguments: [String] {
+        command.first == "--" ? Array(command.dropFirst()) : command
+    }
+
+    func run() throws {
+        var plugin: PluginCommand
+        if arguments.count == 1, let manifest = try plugins.catalog().manifests.first(where: { $0.name == arguments[0] }) {
+            plugin = manifest.command
+        } else {
+            plugin = PluginCommand(name: arguments.joined(separator: " "), arguments: arguments)
+        }
+        if let timeout { plugin.timeout = timeout }
+        FileHandle.standardOutput.write(
+            Data(("Checking \(plugin.arguments.joined(separator: " "))" + (plugin.directory.map { " in \($0)" } ?? "") + "\n").utf8))
+        let items = PluginCheck.run(plugin) { item in
+            // Unbuffered, so that each item shows as soon as it is known.
+            FileHandle.standardOutput.write(Data((item.description + "\n").utf8))
+        }
+        let failed = items.filter { !$0.passed }.count
+        print(failed == 0 ? "All \(items.count) checks passed." : "\(failed) of \(items.count) checks failed.")
+        if failed > 0 { throw ExitCode.failure }
+    }
+}

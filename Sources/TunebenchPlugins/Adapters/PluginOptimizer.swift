@@ -1,0 +1,104 @@
+import TunebenchCore
+
+/// A plugin solver as an ``Optimizer``: one plugin process per run, one solver instance in it.
+///
+/// The process is started and the solver created when the optimizer is built, and both end when it is released
+/// (`DROP_SOLVER_CAST`, then the process is closed, terminated if need be, and reaped). Every reply is checked:
+/// the trial id must be the one offered, the params must be a configuration of the space, the step a level of the
+/// problem. A violation throws, which fails the run with the reason and the tail of the plugin's standard error.
+public final class PluginOptimizer: Optimizer {
+    private let client: SolverClient
+    private let space: SearchSpace
+    private let fidelities: [Fidelity]
+    private let lastStep: Int
+    private var remaining: Int
+    private var nextTrialID = 0
+    private var pending: (trialID: Int, step: Int)?
+
+    /// What the solver said of itself.
+    public var spec: SolverSpecification { client.spec }
+
+    /// The solver's name and attributes (library, version), recorded with each run.
+    public var metadata: [String: String] {
+        client.spec.attrs.merging(["solver": client.spec.name]) { attribute, _ in attribute }
+    }
+
+    /// Starts the plugin, checks its capabilities against the space and creates the solver, seeded with the run's
+    /// optimizer seed.
+    /// - Throws: ``PluginError``, or ``TunebenchCore/CoreError/missingCapability(optimizer:problem:missing:)`` when
+    ///   the solver lacks a capability the space needs.
+    public init(command: PluginCommand, context: OptimizerContext) throws {
+        let problem = ProblemSpecification(space: context.space, name: context.problem, fidelities: context.fidelities)
+        client = try SolverClient(command)
+        space = context.space
+        fidelities = context.fidelities
+        lastStep = problem.steps.last ?? 1
+        remaining = context.budget
+        let missing = client.spec.missing(for: problem)
+        guard missing.isEmpty else {
+            client.connection.close()
+            throw CoreError.missingCapability(optimizer: command.name, problem: context.problem, missing: missing)
+        }
+        try client.createSolver(id: 0, seed: context.seed, problem: problem)
+    }
+
+    deinit {
+        client.drop(solver: 0)
+        client.connection.close()
+    }
+
+    public func ask() throws -> Suggestion? {
+        guard remaining > 0 else { return nil }
+        let offered = nextTrialID
+        let proposal = try client.ask(solver: 0, nextTrialID: offered)
+        let during = "ASK_CALL for trial \(offered)"
+        guard proposal.trialID == offered else {
+            throw client.connection.violation(
+                "ASK_REPLY proposes trial id \(proposal.trialID); expected \(offered), the id offered for a new trial",
+                during: during)
+        }
+        guard proposal.nextTrialID > proposal.trialID else {
+            throw client.connection.violation(
+                "ASK_REPLY gives next_trial_id \(proposal.nextTrialID), not above the trial's id \(proposal.trialID)",
+                during: during)
+        }
+        guard let step = proposal.nextStep else {
+            throw client.connection.violation(
+                "it finished trial \(offered) without evaluating it (next_step null); Tunebench evaluates every trial",
+                during: during)
+        }
+        let level: Int?
+        if fidelities.isEmpty {
+            guard step == lastStep else {
+                throw client.connection.violation(
+                    "it asked for step \(step) of a single-fidelity problem (the only step is \(lastStep))", during: during)
+            }
+            level = nil
+        } else {
+            guard let index = fidelities.firstIndex(where: { $0.steps == step }) else {
+                throw client.connection.violation(
+                    "it asked for step \(step), which is not one of the problem's steps "
+                        + fidelities.map { String($0.steps) }.joined(separator: ", "),
+                    during: during)
+            }
+            level = index == fidelities.count - 1 ? nil : index
+        }
+        switch ParameterValues.configuration(from: proposal.params, space: space) {
+        case .success(let configuration):
+            remaining -= 1
+            nextTrialID = proposal.nextTrialID
+            pending = (proposal.trialID, step)
+            return Suggestion(configuration, fidelity: level)
+        case .failure(let reason):
+            throw client.connection.violation(reason.text, during: during)
+        }
+    }
+
+    public func tell(_ observation: Observation) throws {
+        guard let pending else { return }
+        self.pending = nil
+        try client.tell(
+            solver: 0, trialID: pending.trialID, values: observation.finiteValue.map { [$0] } ?? [],
+            currentStep: pending.step)
+    }
+}

@@ -1,0 +1,69 @@
+import TunebenchCore
+
+/// A plugin problem as a ``Problem``: one plugin process per run, one problem instance in it seeded with the run's
+/// instance seed, one evaluator per evaluation.
+///
+/// A configuration the problem cannot evaluate (`UNEVALUABLE_PARAMS`, or an empty list of values) is a failed trial;
+/// a NaN value breaks the protocol and fails the run.
+public final class PluginProblem: Problem {
+    private let client: ProblemClient
+    public let space: SearchSpace
+    public let optimum: Double?
+    public let fidelities: [Fidelity]
+    private let lastStep: Int
+    private var nextEvaluator = 0
+
+    /// What the problem said of itself.
+    public var spec: ProblemSpecification { client.spec }
+
+    /// The problem's name and attributes, recorded with each run.
+    public var metadata: [String: String] {
+        client.spec.attrs.merging(["problem": client.spec.name]) { attribute, _ in attribute }
+    }
+
+    /// Starts the plugin, reads its spec and creates the problem instance.
+    /// - Throws: ``PluginError``.
+    public init(command: PluginCommand, seed: UInt64) throws {
+        client = try ProblemClient(command)
+        do {
+            space = try client.spec.searchSpace(plugin: command.name)
+        } catch {
+            client.connection.close()
+            throw error
+        }
+        optimum = client.spec.optimum
+        fidelities = client.spec.fidelities
+        lastStep = client.spec.steps.last ?? 1
+        try client.createProblem(id: 0, seed: seed)
+    }
+
+    deinit {
+        client.dropProblem(0)
+        client.connection.close()
+    }
+
+    public func evaluate(_ configuration: Configuration) throws -> Evaluation {
+        try evaluate(configuration, fidelity: nil)
+    }
+
+    public func evaluate(_ configuration: Configuration, fidelity: Int?) throws -> Evaluation {
+        let step = fidelity.map { fidelities[$0].steps } ?? lastStep
+        let cost = fidelity.map { fidelities[$0].cost } ?? 1
+        let evaluator = nextEvaluator
+        nextEvaluator += 1
+        guard try client.createEvaluator(problem: 0, evaluator: evaluator, configuration: configuration) else {
+            return Evaluation(value: .nan, cost: cost)
+        }
+        let result = try client.evaluate(evaluator: evaluator, nextStep: step)
+        try client.dropEvaluator(evaluator)
+        guard let (_, values) = result, let value = values.first else {
+            return Evaluation(value: .nan, cost: cost)
+        }
+        guard !value.isNaN else {
+            throw client.connection.violation(
+                "it returned NaN as the objective value (an empty list marks a failed evaluation)",
+                during: "EVALUATE_CALL for evaluator \(evaluator)")
+        }
+        return Evaluation(value: value, cost: cost)
+    }
+}

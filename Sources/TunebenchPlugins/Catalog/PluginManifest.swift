@@ -1,0 +1,100 @@
+import Foundation
+import TunebenchCore
+
+/// A plugin declared in `Plugins/NAME/plugin.json` (format in `Plugins/PROTOCOL.md`).
+public struct PluginManifest: Sendable, Hashable {
+    public enum Kind: String, Sendable, Hashable {
+        case solver
+        case problem
+    }
+
+    public var name: String
+    public var kind: Kind
+    public var summary: String
+    /// The command, run in the plugin's folder, with the manifest's timeout.
+    public var command: PluginCommand
+    /// A command that exits with status 0 when the plugin can start.
+    public var check: [String]?
+    /// The fix to show when the check fails.
+    public var install: String?
+    /// The manifest file.
+    public var path: String
+
+    /// Reads every plugin a manifest declares (one object, or `{"plugins": [...]}`).
+    /// - Throws: ``PluginError/invalidManifest(path:field:reason:)`` naming the file and the field.
+    public static func load(_ url: URL) throws -> [PluginManifest] {
+        let path = url.path
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw PluginError.invalidManifest(path: path, field: "(file)", reason: "cannot be read")
+        }
+        let document: JSONValue
+        do {
+            document = try JSONValue.parse(data)
+        } catch {
+            throw PluginError.invalidManifest(path: path, field: "(file)", reason: "is not valid JSON (\(error))")
+        }
+        let folder = url.deletingLastPathComponent().standardizedFileURL.path
+        switch document {
+        case .object(let fields) where fields["plugins"] != nil:
+            guard case .array(let items)? = fields["plugins"] else {
+                throw PluginError.invalidManifest(path: path, field: "plugins", reason: "expected a list of plugins")
+            }
+            return try items.enumerated().map { index, item in
+                try manifest(item, field: "plugins[\(index)]", path: path, folder: folder)
+            }
+        case .object:
+            return [try manifest(document, field: "(top level)", path: path, folder: folder)]
+        default:
+            throw PluginError.invalidManifest(path: path, field: "(top level)", reason: "expected an object")
+        }
+    }
+
+    private static func manifest(_ value: JSONValue, field: String, path: String, folder: String) throws -> PluginManifest {
+        func invalid(_ key: String, _ reason: String) -> PluginError {
+            PluginError.invalidManifest(path: path, field: field == "(top level)" ? key : "\(field).\(key)", reason: reason)
+        }
+        guard case .object(let fields) = value else { throw invalid("", "expected an object") }
+        let known = ["name", "kind", "summary", "command", "timeout", "check", "install"]
+        for key in fields.keys.sorted() where !known.contains(key) {
+            let hint = NearestName.suggestion(for: key, among: known).map { "; did you mean '\($0)'?" } ?? ""
+            throw invalid(key, "unknown field\(hint)")
+        }
+        func text(_ key: String) throws -> String? {
+            switch fields[key] {
+            case nil: return nil
+            case .string(let s)?: return s
+            case let other?: throw invalid(key, "is \(other.shown); expected a string")
+            }
+        }
+        func words(_ key: String) throws -> [String]? {
+            switch fields[key] {
+            case nil: return nil
+            case .array(let items)?:
+                let strings = items.compactMap { item -> String? in if case .string(let s) = item { s } else { nil } }
+                guard strings.count == items.count, !strings.isEmpty else {
+                    throw invalid(key, "expected a non-empty list of strings (the program and its arguments)")
+                }
+                return strings
+            case let other?: throw invalid(key, "is \(other.shown); expected a list of strings")
+            }
+        }
+        guard let name = try text("name"), EntrySpec.isValidLabel(name) else {
+            throw invalid("name", "expected a name of ASCII letters, digits and ._+=-")
+        }
+        guard let kindText = try text("kind"), let kind = Kind(rawValue: kindText) else {
+            throw invalid("kind", "expected \"solver\" or \"problem\"")
+        }
+        guard let arguments = try words("command") else { throw invalid("command", "is missing") }
+        var timeout = PluginCommand.defaultTimeout
+        switch fields["timeout"] {
+        case nil: break
+        case .integer(let k)? where k > 0: timeout = Double(k)
+        case .number(let x)? where x > 0 && x.isFinite: timeout = x
+        case let other?: throw invalid("timeout", "is \(other.shown); expected a positive number of seconds")
+        }
+        return PluginManifest(
+            name: name, kind: kind, summary: try text("summary") ?? "plugin \(name)",
+            command: PluginCommand(name: name, arguments: arguments, directory: folder, timeout: timeout),
+            check: try words("check"), install: try text("install"), path: path)
+    }
+}

@@ -1,0 +1,176 @@
+import Foundation
+import TunebenchCore
+
+/// One plugin process and the JSON-lines conversation with it: send a message, receive a message of an expected
+/// type, every read bounded by the plugin's timeout, every failure turned into a ``PluginError`` naming the plugin,
+/// what the harness was doing, and the tail of the plugin's standard error.
+final class PluginConnection {
+    let command: PluginCommand
+    private let process: ChildProcess
+    private var closed = false
+
+    /// Starts the plugin.
+    init(_ command: PluginCommand) throws {
+        self.command = command
+        process = try ChildProcess(
+            arguments: command.arguments, directory: command.directory, environment: Self.environment, name: command.name)
+    }
+
+    deinit {
+        close()
+    }
+
+    /// Added to every plugin's environment: Python block-buffers a piped standard output, and a line must reach
+    /// the harness as soon as it is printed; numerical libraries run on one thread, so that runs in parallel do not
+    /// oversubscribe the cores and optimizer times compare like with like.
+    static let environment = [
+        "PYTHONUNBUFFERED": "1", "OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1",
+    ]
+
+    /// The plugin's process id, for tests.
+    var pid: Int32 { process.pid }
+
+    private var deadline: ContinuousClock.Instant {
+        .now + .milliseconds(Int64(command.timeout * 1000))
+    }
+
+    /// Sends one message built by `body` (which writes the members after `"type"`).
+    func send(_ type: String, during: String, _ body: (inout JSONWriter) -> Void = { _ in }) throws {
+        var writer = JSONWriter(capacity: 256)
+        writer.beginObject()
+        writer.key("type")
+        writer.string(type)
+        body(&writer)
+        writer.endObject()
+        do {
+            try process.write(writer.bytes + [0x0A], deadline: deadline)
+        } catch {
+            throw translate(error, during: during)
+        }
+    }
+
+    /// Receives the next message, which must have type `type`; an `ERROR_REPLY` becomes
+    /// ``PluginError/errorReply(plugin:kind:message:during:)``.
+    func receive(_ type: String, during: String) throws -> Message {
+        let message = try receive(during: during)
+        if message.type == "ERROR_REPLY" {
+            throw PluginError.errorReply(
+                plugin: command.name, kind: (try? message.string("kind")) ?? "(no kind)",
+                message: try? message.string("message"), during: during)
+        }
+        guard message.type == type else {
+            throw violation("expected \(type), got \(message.type)", during: during)
+        }
+        return message
+    }
+
+    /// Receives the next message, whatever its type.
+    func receive(during: String) throws -> Message {
+        let line: [UInt8]
+        do {
+            line = try process.readLine(deadline: deadline)
+        } catch {
+            throw translate(error, during: during)
+        }
+        let value: JSONValue
+        do {
+            value = try JSONValue.parse(line, allowsNonFiniteNumbers: true)
+        } catch {
+            throw PluginError.garbage(
+                plugin: command.name, reason: "a line that is not JSON (\(error)): \(Self.excerpt(line))",
+                during: during, stderr: process.stderrTail())
+        }
+        guard case .object(let fields) = value, case .string(let type)? = fields["type"] else {
+            throw PluginError.garbage(
+                plugin: command.name, reason: "a line that is not a protocol message (no \"type\"): \(Self.excerpt(line))",
+                during: during, stderr: process.stderrTail())
+        }
+        return Message(type: type, fields: fields, connection: self, during: during)
+    }
+
+    /// A protocol violation found by the caller, with the plugin's standard error.
+    func violation(_ reason: String, during: String) -> PluginError {
+        PluginError.violation(plugin: command.name, reason: reason, during: during, stderr: process.stderrTail())
+    }
+
+    /// Ends the session: closes the plugin's input and makes sure the process and its group are gone.
+    /// - Returns: how the process ended.
+    @discardableResult
+    func close(grace: Duration = .seconds(2)) -> String {
+        if !closed {
+            closed = true
+            process.terminate(grace: grace)
+        }
+        return process.exitDescription(patience: .zero) ?? "did not exit"
+    }
+
+    private func translate(_ failure: ChildProcess.Failure, during: String) -> PluginError {
+        switch failure {
+        case .timedOut:
+            return PluginError.timedOut(
+                plugin: command.name, seconds: command.timeout, during: during, stderr: process.stderrTail())
+        case .lineTooLong:
+            return PluginError.garbage(
+                plugin: command.name, reason: "a line longer than \(ChildProcess.maximumLineLength >> 20) MiB",
+                during: during, stderr: process.stderrTail())
+        case .endOfOutput(let partial) where !partial.isEmpty:
+            return PluginError.garbage(
+                plugin: command.name,
+                reason: "a partial line (\(partial.count) bytes without a newline) and then closed its output: "
+                    + Self.excerpt(partial),
+                during: during, stderr: process.stderrTail())
+        case .endOfOutput, .closed:
+            let status = process.exitDescription(patience: .milliseconds(500)) ?? "closed its output"
+            return PluginError.exited(plugin: command.name, status: status, during: during, stderr: process.stderrTail())
+        }
+    }
+
+    /// At most 200 characters of a line, for messages.
+    static func excerpt(_ line: [UInt8]) -> String {
+        let text = String(decoding: line.prefix(200), as: UTF8.self)
+        return "'" + text + (line.count > 200 ? "...'" : "'")
+    }
+}
+
+/// A received message: its type and fields, with typed accessors that report missing or mistyped fields as
+/// protocol violations.
+struct Message {
+    let type: String
+    let fields: [String: JSONValue]
+    let connection: PluginConnection
+    let during: String
+
+    func value(_ key: String) throws -> JSONValue {
+        guard let value = fields[key] else { throw connection.violation("\(type) has no \"\(key)\"", during: during) }
+        return value
+    }
+
+    func string(_ key: String) throws -> String {
+        guard case .string(let s) = try value(key) else {
+            throw connection.violation("\"\(key)\" of \(type) is not a string", during: during)
+        }
+        return s
+    }
+
+    func integer(_ key: String) throws -> Int {
+        switch try value(key) {
+        case .integer(let k): return k
+        case .number(let x) where x.rounded() == x && abs(x) < 9e15: return Int(x)
+        default: throw connection.violation("\"\(key)\" of \(type) is not an integer", during: during)
+        }
+    }
+
+    func object(_ key: String) throws -> [String: JSONValue] {
+        guard case .object(let members) = try value(key) else {
+            throw connection.violation("\"\(key)\" of \(type) is not an object", during: during)
+        }
+        return members
+    }
+
+    func array(_ key: String) throws -> [JSONValue] {
+        guard case .array(let items) = try value(key) else {
+            throw connection.violation("\"\(key)\" of \(type) is not a list", during: during)
+        }
+        return items
+    }
+}

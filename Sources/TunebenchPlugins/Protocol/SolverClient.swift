@@ -1,0 +1,145 @@
+import TunebenchCore
+
+/// What a solver says of itself in `SOLVER_SPEC_CAST`.
+public struct SolverSpecification: Sendable, Hashable {
+    public var name: String
+    public var attrs: [String: String]
+    /// kurobako capability names, such as `UNIFORM_CONTINUOUS`.
+    public var capabilities: Set<String>
+
+    /// Every capability kurobako defines.
+    public static let knownCapabilities: Set<String> = [
+        "UNIFORM_CONTINUOUS", "UNIFORM_DISCRETE", "LOG_UNIFORM_CONTINUOUS", "LOG_UNIFORM_DISCRETE", "CATEGORICAL",
+        "CONDITIONAL", "MULTI_OBJECTIVE", "CONCURRENT",
+    ]
+
+    /// The capabilities a problem needs that this solver lacks, sorted.
+    public func missing(for problem: ProblemSpecification) -> [String] {
+        problem.requiredCapabilities.filter { !capabilities.contains($0) }
+    }
+}
+
+/// The harness's side of a solver session (see `Plugins/PROTOCOL.md`).
+final class SolverClient {
+    let connection: PluginConnection
+    let spec: SolverSpecification
+
+    /// Starts the solver and reads its spec.
+    init(_ command: PluginCommand) throws {
+        connection = try PluginConnection(command)
+        spec = try Self.readSpec(try connection.receive("SOLVER_SPEC_CAST", during: "start-up"))
+    }
+
+    /// Adopts a connection whose first message (already read) is `SOLVER_SPEC_CAST`.
+    init(connection: PluginConnection, spec message: Message) throws {
+        self.connection = connection
+        spec = try Self.readSpec(message)
+    }
+
+    private static func readSpec(_ message: Message) throws -> SolverSpecification {
+        let fields = try message.object("spec")
+        guard case .string(let name)? = fields["name"] else {
+            throw message.connection.violation("the solver spec has no \"name\"", during: message.during)
+        }
+        var attrs: [String: String] = [:]
+        if case .object(let members)? = fields["attrs"] {
+            for (key, value) in members {
+                if case .string(let text) = value { attrs[key] = text } else { attrs[key] = value.shown }
+            }
+        }
+        var capabilities: Set<String> = []
+        switch fields["capabilities"] {
+        case .array(let items)?:
+            for item in items {
+                guard case .string(let capability) = item else {
+                    throw message.connection.violation("a capability is \(item.shown)", during: message.during)
+                }
+                capabilities.insert(capability)
+            }
+        case nil, .null?:
+            capabilities = []
+        case let other?:
+            throw message.connection.violation("\"capabilities\" is \(other.shown)", during: message.during)
+        }
+        return SolverSpecification(name: name, attrs: attrs, capabilities: capabilities)
+    }
+
+    func createSolver(id: Int, seed: UInt64, problem: ProblemSpecification) throws {
+        try connection.send("CREATE_SOLVER_CAST", during: "CREATE_SOLVER_CAST") { writer in
+            writer.key("solver_id")
+            writer.integer(id)
+            writer.key("random_seed")
+            writer.integer(Int(protocolSeed(seed)))
+            writer.key("problem")
+            problem.write(to: &writer)
+        }
+    }
+
+    /// A trial the solver proposes.
+    struct Proposal {
+        var trialID: Int
+        var params: [JSONValue]
+        /// `nil` when the solver has finished with the trial.
+        var nextStep: Int?
+        var nextTrialID: Int
+    }
+
+    func ask(solver: Int, nextTrialID: Int) throws -> Proposal {
+        let during = "ASK_CALL for trial \(nextTrialID)"
+        try connection.send("ASK_CALL", during: during) { writer in
+            writer.key("solver_id")
+            writer.integer(solver)
+            writer.key("next_trial_id")
+            writer.integer(nextTrialID)
+        }
+        let reply = try connection.receive("ASK_REPLY", during: during)
+        let trial = try reply.object("trial")
+        guard case .integer(let id)? = trial["id"] else {
+            throw connection.violation("the trial of ASK_REPLY has no integer \"id\"", during: during)
+        }
+        guard case .array(let params)? = trial["params"] else {
+            throw connection.violation("the trial of ASK_REPLY has no \"params\" list", during: during)
+        }
+        let nextStep: Int?
+        switch trial["next_step"] {
+        case .integer(let step)?: nextStep = step
+        case nil, .null?: nextStep = nil
+        case let other?: throw connection.violation("\"next_step\" is \(other.shown)", during: during)
+        }
+        return Proposal(trialID: id, params: params, nextStep: nextStep, nextTrialID: try reply.integer("next_trial_id"))
+    }
+
+    /// Tells the solver a result; `values` is empty for a failed evaluation.
+    func tell(solver: Int, trialID: Int, values: [Double], currentStep: Int) throws {
+        let during = "TELL_CALL for trial \(trialID)"
+        try connection.send("TELL_CALL", during: during) { writer in
+            writer.key("solver_id")
+            writer.integer(solver)
+            writer.key("trial")
+            writer.beginObject()
+            writer.key("id")
+            writer.integer(trialID)
+            writer.key("values")
+            writer.beginArray()
+            for value in values { writer.number(value) }
+            writer.endArray()
+            writer.key("current_step")
+            writer.integer(currentStep)
+            writer.endObject()
+        }
+        _ = try connection.receive("TELL_REPLY", during: during)
+    }
+
+    /// Drops a solver instance; a failure to send is ignored (the session is ending anyway).
+    func drop(solver: Int) {
+        try? connection.send("DROP_SOLVER_CAST", during: "DROP_SOLVER_CAST") { writer in
+            writer.key("solver_id")
+            writer.integer(solver)
+        }
+    }
+}
+
+/// The seed sent to plugins: the low 53 bits, which every JSON parser reads exactly (see `Plugins/PROTOCOL.md`).
+func protocolSeed(_ seed: UInt64) -> UInt64 {
+    seed & ((1 << 53) - 1)
+}

@@ -1,0 +1,53 @@
+import Foundation
+import Testing
+import Tunebench
+
+/// Paths and helpers for the plugin tests.
+enum PluginFixtures {
+    static let testsFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    static let packageRoot = testsFolder.deletingLastPathComponent().deletingLastPathComponent()
+    static let fixtures = testsFolder.appendingPathComponent("Fixtures")
+    static let pluginsFolder = packageRoot.appendingPathComponent("Plugins")
+
+    /// A command running a fixture script with python3.
+    static func python(_ script: String, _ arguments: String..., timeout: Double = 10) -> PluginCommand {
+        PluginCommand(
+            name: ([script] + arguments).joined(separator: " "),
+            arguments: ["python3", fixtures.appendingPathComponent(script).path] + arguments, timeout: timeout)
+    }
+
+    /// Whether `python3 -c CODE` succeeds (a Python module is installed).
+    static func pythonCan(_ code: String) -> Bool {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", code]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        do {
+            try process.run()
+        } catch {
+            return false
+        }
+        process.waitUntilExit()
+        return process.terminationStatus == 0
+    }
+
+    static let hasPython = pythonCan("import json")
+    static let hasKurobako = pythonCan("import kurobako")
+
+    /// Processes whose command line contains `marker`.
+    static func processes(containing marker: String) -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []).filter { entry in
+            guard Int(entry) != nil, let data = FileManager.default.contents(atPath: "/proc/\(entry)/cmdline") else {
+                return false
+            }
+            return String(decoding: data.map { $0 == 0 ? 0x20 : $0 }, as: UTF8.self).contains(marker)
+        }
+    }
+
+    static func temporaryFolder() -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("tunebench-plugins-\(UUID().uuidString)")
+        try! FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+}
