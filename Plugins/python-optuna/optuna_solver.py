@@ -1,0 +1,307 @@
+"""Optuna's samplers as a kurobako solver.
+
+Usage: ``python3 optuna_solver.py {tpe,cmaes,gp}``
+
+Built only on the ``kurobako`` package (its ``SolverRunner`` speaks the protocol, unchanged) and
+Optuna's public ask-and-tell API. Each sampler runs with its default settings and ``seed`` set to
+the run's ``random_seed``. See README.md for the mapping of the search space and the choices made.
+"""
+
+import contextlib
+import importlib.metadata
+import logging
+import os
+import re
+import sys
+import warnings
+from typing import Callable, Dict, List, Optional, Set
+
+
+def _reserve_stdout_for_protocol() -> None:
+    """Keep the real standard output for protocol lines and send everything else to stderr.
+
+    The real standard output is duplicated to a private descriptor that becomes ``sys.stdout``
+    (line-buffered; kurobako's runner writes its messages there with ``print``), and descriptor 1
+    is pointed at standard error, so that whatever native code writes to descriptor 1 lands in the
+    log. Python-level prints of the libraries are caught by ``_quiet()`` around every library call.
+    """
+    sys.stdout.flush()
+    protocol = os.dup(1)
+    os.dup2(2, 1)
+    sys.stdout = os.fdopen(protocol, "w", buffering=1, encoding="utf-8")
+
+
+def _quiet() -> contextlib.AbstractContextManager:
+    """Sends Python-level prints to standard error for the duration of a library call."""
+    return contextlib.redirect_stdout(sys.stderr)
+
+
+def _warn_once_per_place() -> None:
+    """Shows each warning once per source line, however its text varies.
+
+    A library may warn on every trial with a varying text (skopt: "The objective has been
+    evaluated at point [3] before, using random point [5]"); Tunebench shows only the end of stderr
+    when a run fails, so the repeats would bury a real error. Warnings still go to stderr.
+    """
+    seen = set()
+    show = warnings.showwarning
+
+    def show_once(message, category, filename, lineno, file=None, line=None):
+        if (filename, lineno) in seen:
+            return
+        seen.add((filename, lineno))
+        show(message, category, filename, lineno, file, line)
+        print("(further warnings from {}:{} are not shown)".format(filename, lineno), file=sys.stderr)
+
+    warnings.showwarning = show_once
+
+
+_reserve_stdout_for_protocol()
+_warn_once_per_place()
+
+with _quiet():
+    import optuna
+    from optuna.distributions import (
+        BaseDistribution,
+        CategoricalDistribution,
+        FloatDistribution,
+        IntDistribution,
+    )
+    from optuna.trial import Trial, TrialState
+
+    from kurobako.problem import (
+        CategoricalRange,
+        ContinuousRange,
+        DiscreteRange,
+        Distribution,
+        ProblemSpec,
+        Var,
+    )
+    from kurobako.solver import (
+        Capability,
+        EvaluatedTrial,
+        NextTrial,
+        Solver,
+        SolverFactory,
+        SolverRunner,
+        SolverSpec,
+        TrialIdGenerator,
+    )
+
+
+class _OncePerMessage(logging.Filter):
+    """Lets each log message through once, messages that differ only in numbers counting as one.
+
+    CmaEsSampler warns on every trial that a categorical parameter falls back to random sampling;
+    Tunebench shows only the end of stderr when a run fails, so the repeats would bury a real error.
+    """
+
+    def __init__(self):
+        super().__init__()
+        self._seen: Set[str] = set()
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        key = re.sub(r"[0-9]+", "#", record.getMessage())
+        if key in self._seen:
+            return False
+        self._seen.add(key)
+        return True
+
+
+# Optuna logs to stderr already; WARNING drops the per-trial INFO lines ("Trial 3 finished ...").
+optuna.logging.set_verbosity(optuna.logging.WARNING)
+for _handler in logging.getLogger("optuna").handlers:
+    _handler.addFilter(_OncePerMessage())
+
+_NUMERIC = {
+    Capability.UNIFORM_CONTINUOUS,
+    Capability.LOG_UNIFORM_CONTINUOUS,
+    Capability.UNIFORM_DISCRETE,
+    Capability.LOG_UNIFORM_DISCRETE,
+}
+
+
+class _Sampler:
+    """One sampler choice: how to build it, what it claims, and what to record about it."""
+
+    def __init__(
+        self,
+        make: Callable[[int], "optuna.samplers.BaseSampler"],
+        class_name: str,
+        capabilities: Set[Capability],
+        packages: List[str],
+        paper: str,
+        note: str,
+    ):
+        self.make = make
+        self.class_name = class_name
+        self.capabilities = capabilities
+        self.packages = packages
+        self.paper = paper
+        self.note = note
+
+
+SAMPLERS: Dict[str, _Sampler] = {
+    "tpe": _Sampler(
+        make=lambda seed: optuna.samplers.TPESampler(seed=seed),
+        class_name="TPESampler",
+        capabilities=_NUMERIC | {Capability.CATEGORICAL, Capability.CONDITIONAL},
+        packages=["optuna", "kurobako", "lupa", "numpy", "scipy"],
+        paper=(
+            "Bergstra et al. 2011, Algorithms for Hyper-Parameter Optimization (NeurIPS); "
+            "Watanabe 2023, arXiv:2304.11127; Akiba et al. 2019, Optuna (KDD)"
+        ),
+        note=(
+            "default settings (multivariate TPE for one objective); parameters outside the "
+            "intersection search space (conditional ones) are sampled by univariate TPE"
+        ),
+    ),
+    "cmaes": _Sampler(
+        make=lambda seed: optuna.samplers.CmaEsSampler(seed=seed),
+        class_name="CmaEsSampler",
+        capabilities=_NUMERIC | {Capability.CATEGORICAL},
+        packages=["optuna", "cmaes", "kurobako", "lupa", "numpy", "scipy"],
+        paper="Hansen 2016, The CMA Evolution Strategy: A Tutorial, arXiv:1604.00772",
+        note=(
+            "default settings; categorical parameters are sampled by Optuna's fallback, "
+            "the independent RandomSampler(seed=seed); no CONDITIONAL (conditional parameters "
+            "would fall to that random fallback too)"
+        ),
+    ),
+    "gp": _Sampler(
+        make=lambda seed: optuna.samplers.GPSampler(seed=seed),
+        class_name="GPSampler",
+        capabilities=_NUMERIC | {Capability.CATEGORICAL},
+        packages=["optuna", "torch", "kurobako", "lupa", "numpy", "scipy"],
+        paper=(
+            "Ament et al. 2023, Unexpected Improvements to Expected Improvement for Bayesian "
+            "Optimization, arXiv:2310.20708"
+        ),
+        note=(
+            "default settings (logEI); no CONDITIONAL (conditional parameters would be sampled "
+            "by Optuna's fallback, the independent RandomSampler)"
+        ),
+    ),
+}
+
+
+def _versions(packages: List[str]) -> str:
+    """Installed versions as ``name=version`` words, e.g. ``optuna=5.0.0 kurobako=0.2.1``."""
+    words = []
+    for package in packages:
+        try:
+            words.append("{}={}".format(package, importlib.metadata.version(package)))
+        except importlib.metadata.PackageNotFoundError:
+            words.append("{}=missing".format(package))
+    return " ".join(words)
+
+
+def to_distribution(var: Var) -> BaseDistribution:
+    """The Optuna distribution of a kurobako variable.
+
+    ``CONTINUOUS [low, high)`` becomes a float distribution on ``[low, high]``; ``DISCRETE`` is
+    half-open in kurobako, so ``[low, high)`` becomes the integers ``low ... high - 1``;
+    ``CATEGORICAL`` keeps its choices (the reply is the index of the chosen one).
+
+    - Raises: ``ValueError`` for an infinite bound or an empty range.
+    """
+    log = var.distribution == Distribution.LOG_UNIFORM
+    if isinstance(var.range, ContinuousRange):
+        low, high = float(var.range.low), float(var.range.high)
+        if not (abs(low) < float("inf") and abs(high) < float("inf")):
+            raise ValueError("parameter '{}' has an infinite bound".format(var.name))
+        return FloatDistribution(low, high, log=log)
+    if isinstance(var.range, DiscreteRange):
+        if var.range.high <= var.range.low:
+            raise ValueError("parameter '{}' has an empty DISCRETE range".format(var.name))
+        return IntDistribution(int(var.range.low), int(var.range.high) - 1, log=log)
+    if isinstance(var.range, CategoricalRange):
+        return CategoricalDistribution(list(var.range.choices))
+    raise ValueError("parameter '{}' has an unknown range {}".format(var.name, var.range))
+
+
+def _suggest(trial: Trial, name: str, distribution: BaseDistribution) -> float:
+    """Suggests one parameter with the public ``Trial.suggest_*`` API and returns its protocol value."""
+    if isinstance(distribution, FloatDistribution):
+        return float(
+            trial.suggest_float(name, distribution.low, distribution.high, log=distribution.log)
+        )
+    if isinstance(distribution, IntDistribution):
+        return int(trial.suggest_int(name, distribution.low, distribution.high, log=distribution.log))
+    assert isinstance(distribution, CategoricalDistribution)
+    choice = trial.suggest_categorical(name, distribution.choices)
+    return distribution.choices.index(choice)
+
+
+class OptunaSolver(Solver):
+    """One run: an in-memory study driven by ask and tell."""
+
+    def __init__(self, sampler: "optuna.samplers.BaseSampler", problem: ProblemSpec):
+        if len(problem.values) != 1:
+            raise ValueError("this bridge handles one objective; the problem has {}".format(len(problem.values)))
+        self._problem = problem
+        self._distributions = [to_distribution(var) for var in problem.params]
+        with _quiet():
+            self._study = optuna.create_study(sampler=sampler, direction="minimize")
+        self._pending: Dict[int, Trial] = {}
+
+    def ask(self, idg: TrialIdGenerator) -> NextTrial:
+        params: List[Optional[float]] = []
+        with _quiet():
+            trial = self._study.ask()
+            for var, distribution in zip(self._problem.params, self._distributions):
+                # The constraint reads the parameters before this one; inactive ones are None.
+                if var.is_constraint_satisfied(self._problem.params, params):
+                    params.append(_suggest(trial, var.name, distribution))
+                else:
+                    params.append(None)
+        trial_id = idg.generate()
+        self._pending[trial_id] = trial
+        return NextTrial(trial_id=trial_id, params=params, next_step=self._problem.last_step)
+
+    def tell(self, trial: EvaluatedTrial) -> None:
+        optuna_trial = self._pending.pop(trial.trial_id)
+        with _quiet():
+            if len(trial.values) == 0:
+                self._study.tell(optuna_trial, state=TrialState.FAIL)
+            else:
+                self._study.tell(optuna_trial, float(trial.values[0]))
+
+
+class OptunaSolverFactory(SolverFactory):
+    """Makes one seeded sampler and study per ``CREATE_SOLVER_CAST``."""
+
+    def __init__(self, key: str):
+        self._sampler = SAMPLERS[key]
+        self._key = key
+
+    def specification(self) -> SolverSpec:
+        sampler = self._sampler
+        return SolverSpec(
+            name="optuna-{} ({})".format(self._key, sampler.class_name),
+            capabilities=sampler.capabilities,
+            attrs={
+                "version": _versions(sampler.packages),
+                "sampler": "{}(seed=random_seed)".format(sampler.class_name),
+                "paper": sampler.paper,
+                "github": "https://github.com/optuna/optuna",
+                "settings": sampler.note,
+            },
+        )
+
+    def create_solver(self, seed: int, problem: ProblemSpec) -> Solver:
+        with _quiet():
+            sampler = self._sampler.make(seed)
+        return OptunaSolver(sampler, problem)
+
+
+def main(argv: List[str]) -> int:
+    if len(argv) != 2 or argv[1] not in SAMPLERS:
+        print("usage: optuna_solver.py {}".format("|".join(SAMPLERS)), file=sys.stderr)
+        return 2
+    SolverRunner(OptunaSolverFactory(argv[1])).run()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
