@@ -82,6 +82,16 @@ struct PluginOptions: ParsableArguments {
         return PluginCatalog.discover(in: URL(fileURLWithPath: path))
     }
 
+    /// The plugin named by `arguments`: a plugin of a manifest when it is one name, else a command line (after an
+    /// optional `--`) run in the current folder.
+    func command(for arguments: [String]) throws -> PluginCommand {
+        let words = arguments.first == "--" ? Array(arguments.dropFirst()) : arguments
+        if words.count == 1, let manifest = try catalog().manifests.first(where: { $0.name == words[0] }) {
+            return manifest.command
+        }
+        return PluginCommand(name: words.joined(separator: " "), arguments: words)
+    }
+
     /// `registry` with the plugins added; problems with manifests are printed as warnings.
     func extend(_ registry: Registry) throws -> Registry {
         let catalog = try catalog()

@@ -14,7 +14,7 @@ public enum PluginError: Error, Sendable, Equatable {
     /// The plugin broke the protocol: wrong message type, wrong id, a value outside the space, NaN.
     case violation(plugin: String, reason: String, during: String, stderr: String)
     /// The plugin answered with `ERROR_REPLY`.
-    case errorReply(plugin: String, kind: String, message: String?, during: String)
+    case errorReply(plugin: String, kind: String, message: String?, during: String, stderr: String)
     /// A problem spec that Tunebench cannot represent.
     case unsupportedSpec(plugin: String, reason: String)
     /// A manifest (`Plugins/NAME/plugin.json`) is invalid.
@@ -34,8 +34,9 @@ extension PluginError: CustomStringConvertible {
             return "plugin '\(plugin)' wrote \(reason) during \(during)" + Self.tail(stderr)
         case .violation(let plugin, let reason, let during, let stderr):
             return "plugin '\(plugin)' broke the protocol during \(during): \(reason)" + Self.tail(stderr)
-        case .errorReply(let plugin, let kind, let message, let during):
+        case .errorReply(let plugin, let kind, let message, let during, let stderr):
             return "plugin '\(plugin)' answered \(during) with ERROR_REPLY \(kind)" + (message.map { ": \($0)" } ?? "")
+                + Self.tail(stderr)
         case .unsupportedSpec(let plugin, let reason):
             return "plugin '\(plugin)' describes a problem Tunebench cannot use: \(reason)"
         case .invalidManifest(let path, let field, let reason):
@@ -51,6 +52,6 @@ extension PluginError: CustomStringConvertible {
     }
 
     private static func seconds(_ value: Double) -> String {
-        value == value.rounded() ? "\(Int(value)) s" : "\(value) s"
+        value == value.rounded() && abs(value) < 1e15 ? "\(Int(value)) s" : "\(value) s"
     }
 }

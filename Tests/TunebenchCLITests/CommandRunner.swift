@@ -49,18 +49,6 @@ enum CommandRunner {
             errors: try String(contentsOf: errorsURL, encoding: .utf8))
     }
 
-    /// Whether python3 can import the kurobako package (the plugin tests that need it are skipped otherwise).
-    static let pythonHasKurobako: Bool = {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", "import kurobako"]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        guard (try? process.run()) != nil else { return false }
-        process.waitUntilExit()
-        return process.terminationStatus == 0
-    }()
-
     static func temporaryFolder() -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("tunebench-cli-\(UUID().uuidString)")
         try! FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)

@@ -55,6 +55,7 @@ struct HelpAndListTests {
         }
         #expect(result.output.contains("option dimension = "))
         let names = try CommandRunner.run("tunebench", ["list", "optimizers", "--names"])
-        #expect(names.output.hasPrefix(Registry.builtin.optimizers.map { $0.name + "\n" }.joined()))
+        // Plugins of ./Plugins are listed in their own section, not among the optimizers.
+        #expect(names.output == Registry.builtin.optimizers.map { $0.name + "\n" }.joined())
     }
 }

@@ -43,12 +43,10 @@ struct PluginCommandTests {
         let run = try CommandRunner.run(
             "tunebench",
             ["run", "--plugins", plugins.path, "--optimizers", "random,demo-solver,mine", "--problems", "branin",
-                "--plugin", "mine=python3 \(Self.fixtures.appendingPathComponent("kurobako_random_solver.py").path)",
+                "--plugin", "mine=python3 \(Self.fixtures.appendingPathComponent("broken_solver.py").path) valid",
                 "--repetitions", "2", "--budget", "5", "--output", folder.appendingPathComponent("out").path, "-q"])
-        if CommandRunner.pythonHasKurobako {
-            #expect(run.status == 0, "\(run.errors)")
-            #expect(run.output.contains("demo-solver") && run.output.contains("mine"))
-        }
+        #expect(run.status == 0, "\(run.errors)")
+        #expect(run.output.contains("demo-solver") && run.output.contains("mine"))
         let bad = try CommandRunner.run("tunebench", ["run", "--plugin", "no-equals-sign", "--optimizers", "random"])
         #expect(bad.status == 64 && bad.errors.contains("--plugin 'no-equals-sign' must be NAME=COMMAND"))
     }

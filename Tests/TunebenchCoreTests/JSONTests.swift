@@ -25,7 +25,7 @@ struct JSONTests {
             ]))
         #expect(try parse("[]") == .array([]))
         #expect(try parse("0") == .integer(0))
-        #expect(try parse("12345678901234567890") == .number(12_345_678_901_234_567_890))
+        #expect(try parse("12345678901234567890") == .number(1.2345678901234567e19))
     }
 
     @Test func malformedTextIsLocated() {
@@ -69,7 +69,7 @@ struct JSONTests {
 
     @Test func doublesRoundTripExactly() throws {
         var generator = Xoshiro256StarStar(seed: 4)
-        var values: [Double] = [0, -0.0, 1, 0.1, 1e-300, 5e-324, .greatestFiniteMagnitude, -123.456, 1e22, 4.35]
+        var values: [Double] = [0, -0.0, 1, 0.1, 1e-300, .leastNonzeroMagnitude, .greatestFiniteMagnitude, -123.456, 1e22, 4.35]
         while values.count < 5000 {
             let x = Double(bitPattern: generator.next())  // every sign, exponent and mantissa
             if x.isFinite { values.append(x) }

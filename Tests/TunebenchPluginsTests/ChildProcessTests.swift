@@ -27,17 +27,23 @@ struct ChildProcessTests {
         _ = try child.readLine(deadline: .now + .seconds(10))  // SOLVER_SPEC_CAST: the interpreter is up
         let clock = ContinuousClock()
         let begin = clock.now
-        child.terminate(grace: .milliseconds(300))
+        // A correct plugin exits on end of input well within the grace; the others need a signal.
+        child.terminate(grace: mode == "valid" ? .seconds(5) : .milliseconds(300))
         #expect(child.exitDescription(patience: .zero) == ending)
         #expect(reaped(child.pid))
-        #expect(clock.now - begin < .seconds(5))
+        #expect(clock.now - begin < .seconds(8))
     }
 
     @Test func grandchildrenDieWithTheirParent() throws {
         let token = "token-\(UUID().uuidString)"
         let child = try start("orphan", token: token)
         _ = try child.readLine(deadline: .now + .seconds(10))
-        #expect(PluginFixtures.processes(containing: token).count == 2)  // the plugin and its own child
+        // The plugin and its own child (polled: under load the child may take a moment to show in /proc).
+        let deadline = ContinuousClock.now + .seconds(10)
+        while PluginFixtures.processes(containing: token).count < 2 && ContinuousClock.now < deadline {
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        #expect(PluginFixtures.processes(containing: token).count == 2)
         child.terminate(grace: .milliseconds(300))
         Thread.sleep(forTimeInterval: 0.2)
         #expect(PluginFixtures.processes(containing: token).isEmpty)

@@ -30,7 +30,7 @@ struct HarnessFaultTests {
 
     @Test(arguments: [
         ("crash", "exited with status 1 during ASK_CALL for trial 2; the end of its standard error:"),
-        ("exit", "exited with status 0 during ASK_CALL for trial 0"),
+        ("exit", "exited with status 0 during"),  // CREATE_SOLVER_CAST or the first ASK_CALL, whichever meets the exit
         ("partial", #"wrote a partial line (38 bytes without a newline) and then closed its output: '{"type": "ASK_REPLY""#),
         ("garbage", "wrote a line that is not JSON"),
         ("wrong-id", "ASK_REPLY proposes trial id 7; expected 2"),
@@ -49,9 +49,9 @@ struct HarnessFaultTests {
     @Test func hangingSolverTimesOut() throws {
         let clock = ContinuousClock()
         let start = clock.now
-        let summary = try run(solverMode: "hang", timeout: 1)
+        let summary = try run(solverMode: "hang", timeout: 3)
         #expect(summary.failed == 3)
-        #expect(summary.failures.allSatisfy { $0.reason.contains("did not answer within 1 s during ASK_CALL for trial 2") })
+        #expect(summary.failures.allSatisfy { $0.reason.contains("did not answer within 3 s during ASK_CALL for trial 2") })
         #expect(clock.now - start < .seconds(30))
     }
 

@@ -190,10 +190,12 @@ typedef struct tb_solver_spec {
 
 /** The trial an ask callback proposes (ASK_REPLY's `trial`). The SDK presets every field. */
 typedef struct tb_next_trial {
-    /** Preset to `next_trial_id`. A solver may set an older id to resume that trial at a higher step; the
-     *  reply's `next_trial_id` is then left unchanged. */
+    /** Preset to `next_trial_id`. kurobako lets a solver set an older id to resume that trial at a higher step
+     *  (the reply's `next_trial_id` is then left unchanged); Tunebench does not support resumed trials yet and
+     *  fails the run (see Plugins/PROTOCOL.md). */
     uint64_t id;
-    /** One slot per parameter of the problem, preset to NaN (sent as null: inactive). */
+    /** One slot per parameter of the problem, preset to NaN (sent as null: inactive). Write the values into the
+     *  slots; the pointer and `n_params` are owned by the SDK and must not be changed. */
     double *params;
     size_t n_params;
     /** Preset to the problem's last step; TB_STEP_NONE is sent as null. */
@@ -258,7 +260,8 @@ int tb_solver_main(const tb_solver_callbacks *cb, void *user);
 /** The result an evaluate callback fills (EVALUATE_REPLY). The SDK presets every field. */
 typedef struct tb_evaluation {
     /** One slot per objective (`spec.n_values`, or 1 when that is 0), preset to NaN. Every slot must be set
-     *  to a finite number; the SDK answers ERROR_REPLY kind BUG otherwise. */
+     *  to a finite number; the SDK answers ERROR_REPLY kind BUG otherwise. The pointer and `n_values` are owned
+     *  by the SDK and must not be changed. */
     double *values;
     size_t n_values;
     /** Preset to `next_step`: the step the evaluation reached. */

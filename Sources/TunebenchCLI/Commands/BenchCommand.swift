@@ -95,21 +95,12 @@ struct PluginRoundTripBenchmark: ParsableCommand {
     var command: [String] = []
 
     func validate() throws {
-        guard !arguments.isEmpty else { throw ValidationError("give the solver's command after --") }
+        guard !command.filter({ $0 != "--" }).isEmpty else { throw ValidationError("give the solver's command after --") }
         guard starts >= 1, rounds >= 1 else { throw ValidationError("--starts and --rounds must be at least 1") }
     }
 
-    private var arguments: [String] {
-        command.first == "--" ? Array(command.dropFirst()) : command
-    }
-
     func run() throws {
-        let plugin: PluginCommand
-        if arguments.count == 1, let manifest = try plugins.catalog().manifests.first(where: { $0.name == arguments[0] }) {
-            plugin = manifest.command
-        } else {
-            plugin = PluginCommand(name: arguments.joined(separator: " "), arguments: arguments)
-        }
+        let plugin = try plugins.command(for: command)
         let result = try PluginBenchmark.measure(plugin, starts: starts, rounds: rounds)
         func summary(_ values: [Double], scale: Double, unit: String) -> String {
             let sorted = values.sorted()

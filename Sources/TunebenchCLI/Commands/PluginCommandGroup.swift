@@ -37,24 +37,16 @@ struct PluginCheckCommand: ParsableCommand {
     var command: [String] = []
 
     func validate() throws {
-        guard !arguments.isEmpty else {
+        guard !command.filter({ $0 != "--" }).isEmpty else {
             throw ValidationError("give the plugin's command after --, e.g. tunebench plugin check -- python3 my_solver.py")
         }
-        if let timeout, !(timeout > 0) { throw ValidationError("--timeout must be positive, got \(timeout)") }
-    }
-
-    /// The command without the `--` separator.
-    private var arguments: [String] {
-        command.first == "--" ? Array(command.dropFirst()) : command
+        if let timeout, !PluginCommand.timeoutRange.contains(timeout) {
+            throw ValidationError("--timeout must be in \(PluginCommand.timeoutRange) seconds, got \(timeout)")
+        }
     }
 
     func run() throws {
-        var plugin: PluginCommand
-        if arguments.count == 1, let manifest = try plugins.catalog().manifests.first(where: { $0.name == arguments[0] }) {
-            plugin = manifest.command
-        } else {
-            plugin = PluginCommand(name: arguments.joined(separator: " "), arguments: arguments)
-        }
+        var plugin = try plugins.command(for: command)
         if let timeout { plugin.timeout = timeout }
         FileHandle.standardOutput.write(
             Data(("Checking \(plugin.arguments.joined(separator: " "))" + (plugin.directory.map { " in \($0)" } ?? "") + "\n").utf8))

@@ -115,6 +115,8 @@ struct RunCommand: RegistryCommand {
     @OptionGroup var plugins: PluginOptions
 
     mutating func run(registry: Registry) throws {
+        // Plugins lead their own process groups; on Ctrl-C or SIGTERM, end them before exiting.
+        LiveChildren.shared.terminateOnInterrupt()
         let jobs = self.jobs ?? ProcessInfo.processInfo.activeProcessorCount
         let (experiment, defaultOutput) = try resolveExperiment(registry: registry)
         let outputURL = URL(fileURLWithPath: output ?? defaultOutput)

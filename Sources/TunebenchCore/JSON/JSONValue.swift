@@ -18,6 +18,15 @@ public enum JSONValue: Sendable, Hashable {
         return value
     }
 
+    /// The number, for an integer or a real; `nil` for anything else.
+    public var doubleValue: Double? {
+        switch self {
+        case .integer(let k): return Double(k)
+        case .number(let x): return x
+        default: return nil
+        }
+    }
+
     /// The value as written in a message: strings quoted, containers summarised.
     public var shown: String {
         switch self {

@@ -34,10 +34,11 @@ public final class PluginOptimizer: Optimizer {
         fidelities = context.fidelities
         lastStep = problem.steps.last ?? 1
         remaining = context.budget
-        let missing = client.spec.missing(for: problem)
-        guard missing.isEmpty else {
+        do {
+            try client.spec.check(problem, solver: command.name, problemLabel: context.problem)
+        } catch {
             client.connection.close()
-            throw CoreError.missingCapability(optimizer: command.name, problem: context.problem, missing: missing)
+            throw error
         }
         try client.createSolver(id: 0, seed: context.seed, problem: problem)
     }
@@ -52,16 +53,6 @@ public final class PluginOptimizer: Optimizer {
         let offered = nextTrialID
         let proposal = try client.ask(solver: 0, nextTrialID: offered)
         let during = "ASK_CALL for trial \(offered)"
-        guard proposal.trialID == offered else {
-            throw client.connection.violation(
-                "ASK_REPLY proposes trial id \(proposal.trialID); expected \(offered), the id offered for a new trial",
-                during: during)
-        }
-        guard proposal.nextTrialID > proposal.trialID else {
-            throw client.connection.violation(
-                "ASK_REPLY gives next_trial_id \(proposal.nextTrialID), not above the trial's id \(proposal.trialID)",
-                during: during)
-        }
         guard let step = proposal.nextStep else {
             throw client.connection.violation(
                 "it finished trial \(offered) without evaluating it (next_step null); Tunebench evaluates every trial",

@@ -54,7 +54,13 @@ public final class PluginProblem: Problem {
         guard try client.createEvaluator(problem: 0, evaluator: evaluator, configuration: configuration) else {
             return Evaluation(value: .nan, cost: cost)
         }
-        let result = try client.evaluate(evaluator: evaluator, nextStep: step)
+        let result: (currentStep: Int, values: [Double])?
+        do {
+            result = try client.evaluate(evaluator: evaluator, nextStep: step)
+        } catch {
+            try? client.dropEvaluator(evaluator)
+            throw error
+        }
         try client.dropEvaluator(evaluator)
         guard let (_, values) = result, let value = values.first else {
             return Evaluation(value: .nan, cost: cost)

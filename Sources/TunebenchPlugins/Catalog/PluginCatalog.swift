@@ -51,7 +51,8 @@ public struct PluginCatalog: Sendable {
         guard let check = manifest.check else { return .ready }
         do {
             let process = try ChildProcess(
-                arguments: check, directory: manifest.command.directory, environment: [:], name: manifest.name)
+                arguments: check, directory: manifest.command.directory, environment: [:], name: manifest.name,
+                discardOutput: true)
             process.terminate(grace: .seconds(60))
             let status = process.exitDescription(patience: .zero) ?? "did not finish"
             if status == "exited with status 0" { return .ready }
@@ -76,7 +77,7 @@ public enum PluginEntries {
     /// The option every plugin entry has: the reply timeout.
     static func timeoutOption(_ seconds: Double) -> OptionSpec {
         OptionSpec(
-            "timeout", .real(0.001...86_400), default: .real(seconds),
+            "timeout", .real(PluginCommand.timeoutRange), default: .real(seconds),
             summary: "seconds to wait for each reply of the plugin before failing the run")
     }
 
@@ -156,10 +157,8 @@ final class SolverSpecCache: Sendable {
             spec = client.spec
             specs.withLock { $0[command] = spec }
         }
-        let missing = spec.missing(
-            for: ProblemSpecification(space: context.space, name: context.problem, fidelities: context.fidelities))
-        guard missing.isEmpty else {
-            throw CoreError.missingCapability(optimizer: command.name, problem: context.problem, missing: missing)
-        }
+        try spec.check(
+            ProblemSpecification(space: context.space, name: context.problem, fidelities: context.fidelities),
+            solver: command.name, problemLabel: context.problem)
     }
 }

@@ -86,11 +86,14 @@ public struct PluginManifest: Sendable, Hashable {
         }
         guard let arguments = try words("command") else { throw invalid("command", "is missing") }
         var timeout = PluginCommand.defaultTimeout
-        switch fields["timeout"] {
-        case nil: break
-        case .integer(let k)? where k > 0: timeout = Double(k)
-        case .number(let x)? where x > 0 && x.isFinite: timeout = x
-        case let other?: throw invalid("timeout", "is \(other.shown); expected a positive number of seconds")
+        if let value = fields["timeout"] {
+            guard let seconds = value.doubleValue, PluginCommand.timeoutRange.contains(seconds) else {
+                throw invalid(
+                    "timeout",
+                    "is \(value.shown); expected seconds in [\(PluginCommand.timeoutRange.lowerBound), "
+                        + "\(PluginCommand.timeoutRange.upperBound)]")
+            }
+            timeout = seconds
         }
         return PluginManifest(
             name: name, kind: kind, summary: try text("summary") ?? "plugin \(name)",

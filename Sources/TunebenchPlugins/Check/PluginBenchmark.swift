@@ -23,7 +23,7 @@ public enum PluginBenchmark {
         for _ in 0..<max(starts, 1) {
             let begin = clock.now
             let started = try SolverClient(command)
-            startups.append(seconds(clock.now - begin))
+            startups.append((clock.now - begin).inSeconds)
             client?.connection.close()
             client = started
         }
@@ -36,23 +36,13 @@ public enum PluginBenchmark {
         for _ in 0..<rounds {
             let begin = clock.now
             let proposal = try solver.ask(solver: 0, nextTrialID: nextTrialID)
-            let values = proposal.params.map { item -> Double in
-                switch item {
-                case .integer(let k): return Double(k)
-                case .number(let x): return x
-                default: return 0
-                }
-            }
+            let values = proposal.params.map { $0.doubleValue ?? 0 }
             try solver.tell(
                 solver: 0, trialID: proposal.trialID, values: [values.reduce(0) { $0 + $1 * $1 }],
                 currentStep: proposal.nextStep ?? 1)
-            roundTrips.append(seconds(clock.now - begin))
+            roundTrips.append((clock.now - begin).inSeconds)
             nextTrialID = proposal.nextTrialID
         }
         return Result(startups: startups, roundTrips: roundTrips, solver: solver.spec)
-    }
-
-    private static func seconds(_ duration: Duration) -> Double {
-        Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 #if canImport(Glibc)
 import Glibc
@@ -7,13 +8,14 @@ import Darwin
 #endif
 
 /// A child process with a pipe to its standard input, a pipe from its standard output, and its standard error
-/// redirected to an unlinked temporary file (so that a chatty child can never block on a full pipe, and the
-/// harness can read the tail of what it wrote).
+/// appended to an unlinked temporary file (so that a chatty child can never block on a full pipe, and the harness
+/// can read the tail of what it wrote).
 ///
 /// The child leads a new process group, so that ``terminate(grace:)`` reaches its own children too (a shell
 /// wrapper, a Python multiprocessing pool). SIGPIPE is ignored in the harness, and restored to its default in the
-/// child. Every read and write has a deadline; ``terminate(grace:)`` closes the input, waits, then sends SIGTERM
-/// and SIGKILL to the group, and reaps the child, so that no zombie or orphan is left.
+/// child. Every read and write has a deadline. ``terminate(grace:)`` closes the input, waits, then sends SIGTERM
+/// and SIGKILL to the group, and reaps the child, so that no zombie or orphan is left; the group is killed while the
+/// leader is still unreaped, so its id cannot have been reused by another process.
 ///
 /// One instance is used by one thread at a time.
 final class ChildProcess {
@@ -22,23 +24,33 @@ final class ChildProcess {
     private var output: Int32
     private let errors: Int32
     private var buffered: [UInt8] = []
+    /// The wait status, once reaped.
     private var exitStatus: Int32?
+    /// How the child ended, once known (reaped or not).
+    private var ending: String?
     private var terminated = false
 
     /// The longest line accepted from the child, so that a child writing without newlines cannot exhaust memory.
     static let maximumLineLength = 64 << 20
+    /// The size beyond which the standard error file is cut back to its last 64 KiB.
+    static let maximumErrorLog = 8 << 20
 
     /// Starts `arguments[0]` (searched in `PATH` when it has no slash) with `arguments`, in `directory`.
-    /// - Parameter environment: added to (or replacing entries of) the harness's environment.
+    /// - Parameters:
+    ///   - environment: added to (or replacing entries of) the harness's environment.
+    ///   - discardOutput: send the child's standard output to /dev/null instead of a pipe (for check commands).
     /// - Throws: ``PluginError/cannotStart(plugin:reason:)``.
-    init(arguments: [String], directory: String?, environment: [String: String], name: String) throws {
+    init(
+        arguments: [String], directory: String?, environment: [String: String], name: String,
+        discardOutput: Bool = false
+    ) throws {
         guard let executable = arguments.first, !executable.isEmpty else {
             throw PluginError.cannotStart(plugin: name, reason: "the command is empty")
         }
         Self.ignoreSIGPIPE
-        // Descriptors are created close-on-exec, and no other child is started between their creation and the
-        // flag being set, so that no child inherits another child's pipes (an inherited write end of a pipe would
-        // keep the harness from ever seeing that pipe's end of file).
+        // Descriptors are made close-on-exec, and no other child is started between their creation and the flag
+        // being set, so that no child inherits another child's pipes (an inherited write end of a pipe would keep
+        // the harness from ever seeing that pipe's end of file).
         Self.spawnLock.lock()
         defer { Self.spawnLock.unlock() }
         let stdinPipe = try Self.pipe(name)
@@ -70,7 +82,11 @@ final class ChildProcess {
             posix_spawnattr_destroy(&attributes)
         }
         posix_spawn_file_actions_adddup2(&actions, stdinPipe.read, 0)
-        posix_spawn_file_actions_adddup2(&actions, stdoutPipe.write, 1)
+        if discardOutput {
+            posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        } else {
+            posix_spawn_file_actions_adddup2(&actions, stdoutPipe.write, 1)
+        }
         if stderrFile >= 0 {
             posix_spawn_file_actions_adddup2(&actions, stderrFile, 2)
         }
@@ -84,6 +100,8 @@ final class ChildProcess {
         var defaults = sigset_t()
         sigemptyset(&defaults)
         sigaddset(&defaults, SIGPIPE)
+        sigaddset(&defaults, SIGINT)
+        sigaddset(&defaults, SIGTERM)
         var mask = sigset_t()
         sigemptyset(&mask)
         posix_spawnattr_setsigdefault(&attributes, &defaults)
@@ -115,6 +133,7 @@ final class ChildProcess {
         output = stdoutPipe.read
         errors = stderrFile
         _ = fcntl(input, F_SETFL, fcntl(input, F_GETFL) | O_NONBLOCK)
+        LiveChildren.shared.insert(child)
     }
 
     deinit {
@@ -130,7 +149,7 @@ final class ChildProcess {
         guard input >= 0 else { throw .closed }
         var offset = 0
         while offset < bytes.count {
-            let written = bytes[offset...].withUnsafeBytes { Glibc.write(input, $0.baseAddress, $0.count) }
+            let written = bytes[offset...].withUnsafeBytes { systemWrite(input, $0.baseAddress, $0.count) }
             if written >= 0 {
                 offset += written
                 continue
@@ -146,6 +165,7 @@ final class ChildProcess {
     /// Reads one line (without its newline) from the child's output within `deadline`.
     /// - Throws: `.endOfOutput(partial:)` at end of output, `.timedOut`, `.lineTooLong`.
     func readLine(deadline: ContinuousClock.Instant) throws(Failure) -> [UInt8] {
+        trimErrorLog()
         var searched = 0
         while true {
             if let newline = buffered[searched...].firstIndex(of: 0x0A) {
@@ -157,7 +177,7 @@ final class ChildProcess {
             guard buffered.count <= Self.maximumLineLength else { throw .lineTooLong }
             try wait(for: output, events: Int16(POLLIN), until: deadline)
             var chunk = [UInt8](repeating: 0, count: 65_536)
-            let count = chunk.withUnsafeMutableBytes { Glibc.read(output, $0.baseAddress, $0.count) }
+            let count = chunk.withUnsafeMutableBytes { systemRead(output, $0.baseAddress, $0.count) }
             if count > 0 {
                 buffered.append(contentsOf: chunk[..<count])
             } else if count == 0 {
@@ -175,7 +195,7 @@ final class ChildProcess {
         while true {
             let remaining = deadline - .now
             guard remaining > .zero else { throw .timedOut }
-            let milliseconds = Int32(min(remaining.components.seconds * 1000 + remaining.components.attoseconds / 1_000_000_000_000_000 + 1, 60_000))
+            let milliseconds = Int32(min(remaining.inSeconds * 1000 + 1, 60_000))
             var request = pollfd(fd: descriptor, events: events, revents: 0)
             let ready = poll(&request, 1, milliseconds)
             if ready > 0 { return }  // readable, writable, or hung up: the read or write says which
@@ -198,17 +218,30 @@ final class ChildProcess {
         return text
     }
 
+    /// Cuts the standard error file back to its last 64 KiB once it passes ``maximumErrorLog``, so that a chatty
+    /// plugin cannot fill the disk over a long run (the file is opened for appending, so the child's next writes
+    /// land at the new end).
+    private func trimErrorLog() {
+        guard errors >= 0 else { return }
+        var info = stat()
+        guard fstat(errors, &info) == 0, Int(info.st_size) > Self.maximumErrorLog else { return }
+        let tail = Array(stderrTail(limit: 65_536).utf8)
+        _ = ftruncate(errors, 0)
+        _ = tail.withUnsafeBytes { pwrite(errors, $0.baseAddress, $0.count, 0) }
+    }
+
     // MARK: - Life cycle
 
-    /// The child's exit status in words, once it has exited (waiting up to `patience` for it), else `nil`.
+    /// How the child ended once it has (waiting up to `patience` for it), else `nil`. The child is not reaped, so
+    /// that ``terminate(grace:)`` can still kill what is left of its process group safely.
     func exitDescription(patience: Duration = .milliseconds(200)) -> String? {
         let deadline = ContinuousClock.now + patience
-        while exitStatus == nil {
-            reap(blocking: false)
-            if exitStatus != nil || ContinuousClock.now >= deadline { break }
+        while ending == nil {
+            ending = peekEnding()
+            if ending != nil || ContinuousClock.now >= deadline { break }
             Thread.sleep(forTimeInterval: 0.005)
         }
-        return exitStatus.map(Self.describe)
+        return ending
     }
 
     /// Ends the child: closes its input, waits `grace` for it to exit, then sends SIGTERM and, after another
@@ -220,33 +253,66 @@ final class ChildProcess {
             close(input)
             input = -1
         }
-        waitForExit(upTo: grace)
-        if exitStatus == nil {
+        if !waitForExit(upTo: grace) {
             kill(-pid, SIGTERM)
-            waitForExit(upTo: .seconds(1))
+            _ = waitForExit(upTo: .seconds(1))
         }
-        // Whether or not the leader is gone, make sure nothing of its group survives it.
+        // The leader is now a zombie at most, so the group id is still its own: kill what is left of the group
+        // (children it started), then reap the leader.
         kill(-pid, SIGKILL)
-        if exitStatus == nil { reap(blocking: true) }
+        reap()
+        LiveChildren.shared.remove(pid)
         if output >= 0 {
             close(output)
             output = -1
         }
     }
 
-    private func waitForExit(upTo duration: Duration) {
+    /// Waits up to `duration` for the child to exit, without reaping it.
+    private func waitForExit(upTo duration: Duration) -> Bool {
         let deadline = ContinuousClock.now + duration
-        while exitStatus == nil && ContinuousClock.now < deadline {
-            reap(blocking: false)
-            if exitStatus == nil { Thread.sleep(forTimeInterval: 0.002) }
+        while true {
+            if let ended = peekEnding() {
+                ending = ended
+                return true
+            }
+            if ContinuousClock.now >= deadline { return false }
+            Thread.sleep(forTimeInterval: 0.002)
         }
     }
 
-    private func reap(blocking: Bool) {
+    /// How the child ended, if it has, read with `WNOWAIT` so that it stays unreaped.
+    private func peekEnding() -> String? {
+        if let ending { return ending }
+        var info = siginfo_t()
+        guard waitid(P_PID, id_t(pid), &info, WEXITED | WNOHANG | WNOWAIT) == 0 else {
+            return errno == ECHILD ? "ended" : nil
+        }
+        #if os(Linux)
+        let childPID = info._sifields._sigchld.si_pid
+        let status = info._sifields._sigchld.si_status
+        #else
+        let childPID = info.si_pid
+        let status = info.si_status
+        #endif
+        guard childPID == pid else { return nil }  // still running
+        return info.si_code == CLD_EXITED ? "exited with status \(status)" : Self.describeSignal(status)
+    }
+
+    /// Reaps the child (blocking), retrying when interrupted by a signal.
+    private func reap() {
         guard exitStatus == nil else { return }
         var status: Int32 = 0
-        let result = waitpid(pid, &status, blocking ? 0 : WNOHANG)
-        if result == pid { exitStatus = status } else if result < 0 && errno == ECHILD { exitStatus = 0 }
+        while true {
+            let result = waitpid(pid, &status, 0)
+            if result == pid {
+                exitStatus = status
+                if ending == nil { ending = Self.describe(status) }
+                return
+            }
+            if result < 0 && errno == EINTR { continue }
+            return  // ECHILD: already reaped elsewhere
+        }
     }
 
     // MARK: - Helpers
@@ -288,7 +354,7 @@ final class ChildProcess {
 
     private static func pipe(_ name: String) throws -> (read: Int32, write: Int32) {
         var descriptors: [Int32] = [0, 0]
-        let result = Glibc.pipe(&descriptors)
+        let result = systemPipe(&descriptors)
         if result == 0 {
             _ = fcntl(descriptors[0], F_SETFD, FD_CLOEXEC)
             _ = fcntl(descriptors[1], F_SETFD, FD_CLOEXEC)
@@ -299,24 +365,73 @@ final class ChildProcess {
         return (descriptors[0], descriptors[1])
     }
 
-    /// A temporary file that is already unlinked: it disappears when the last descriptor is closed.
+    /// A temporary file, already unlinked (it disappears when the last descriptor is closed), opened for appending.
     private static func anonymousFile() -> Int32 {
         var template = Array((NSTemporaryDirectory() + "/tunebench-stderr-XXXXXX").utf8CString)
         let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard descriptor >= 0 else { return -1 }
         template.withUnsafeBufferPointer { _ = unlink($0.baseAddress!) }
         _ = fcntl(descriptor, F_SETFD, FD_CLOEXEC)
+        _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) | O_APPEND)
         return descriptor
     }
 
     /// A wait status in words: "exited with status 1", "was killed by signal 11 (SIGSEGV)".
     static func describe(_ status: Int32) -> String {
         let signal = status & 0x7f
-        if signal == 0 { return "exited with status \((status >> 8) & 0xff)" }
+        return signal == 0 ? "exited with status \((status >> 8) & 0xff)" : describeSignal(signal)
+    }
+
+    static func describeSignal(_ signal: Int32) -> String {
         let names: [Int32: String] = [
             SIGABRT: "SIGABRT", SIGSEGV: "SIGSEGV", SIGKILL: "SIGKILL", SIGTERM: "SIGTERM", SIGBUS: "SIGBUS",
             SIGFPE: "SIGFPE", SIGILL: "SIGILL", SIGPIPE: "SIGPIPE", SIGINT: "SIGINT",
         ]
         return "was killed by signal \(signal)" + (names[signal].map { " (\($0))" } ?? "")
     }
+}
+
+// The C library's calls, under names that the methods of ChildProcess do not shadow.
+private func systemWrite(_ descriptor: Int32, _ buffer: UnsafeRawPointer?, _ count: Int) -> Int { write(descriptor, buffer, count) }
+private func systemRead(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int { read(descriptor, buffer, count) }
+private func systemPipe(_ descriptors: UnsafeMutablePointer<Int32>) -> Int32 { pipe(descriptors) }
+
+/// The process groups of the plugins alive in this process, so that an interrupted harness can end them: they lead
+/// their own groups, so a Ctrl-C at the terminal does not reach them.
+public final class LiveChildren: Sendable {
+    public static let shared = LiveChildren()
+    private let groups = Mutex<Set<pid_t>>([])
+
+    func insert(_ group: pid_t) { groups.withLock { _ = $0.insert(group) } }
+    func remove(_ group: pid_t) { groups.withLock { _ = $0.remove(group) } }
+
+    /// Sends SIGTERM to every live plugin's process group, waits `grace`, then sends SIGKILL.
+    public func terminateAll(grace: Duration = .seconds(1)) {
+        let live = groups.withLock { $0 }
+        for group in live { kill(-group, SIGTERM) }
+        Thread.sleep(forTimeInterval: grace.inSeconds)
+        for group in live { kill(-group, SIGKILL) }
+    }
+
+    /// Ends every live plugin and then the process with status `128 + signal` when SIGINT or SIGTERM arrives.
+    public func terminateOnInterrupt() {
+        for signalNumber in [SIGINT, SIGTERM] {
+            signal(signalNumber, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
+            source.setEventHandler {
+                self.terminateAll()
+                exit(128 + signalNumber)
+            }
+            source.resume()
+            Self.sources.withLock { $0.append(SignalSource(source: source)) }
+        }
+    }
+
+    /// Keeps the signal sources alive. Dispatch sources are thread-safe objects that Swift does not mark
+    /// `Sendable`; they are only stored here, never used again.
+    private struct SignalSource: @unchecked Sendable {
+        let source: any DispatchSourceSignal
+    }
+
+    private static let sources = Mutex<[SignalSource]>([])
 }

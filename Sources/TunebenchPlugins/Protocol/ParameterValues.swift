@@ -24,14 +24,11 @@ enum ParameterValues {
         }
         var values = [ParameterValue?](repeating: nil, count: space.dimension)
         for (index, parameter) in space.parameters.enumerated() where space.isActive(index, given: values) {
-            let x: Double
-            switch items[index] {
-            case .integer(let k): x = Double(k)
-            case .number(let number): x = number
-            case .null:
-                return .failure(Reason("it sent null for '\(parameter.name)', which is active"))
-            case let other:
-                return .failure(Reason("it sent \(other.shown) for '\(parameter.name)'; expected a number"))
+            guard let x = items[index].doubleValue else {
+                if items[index] == .null {
+                    return .failure(Reason("it sent null for '\(parameter.name)', which is active"))
+                }
+                return .failure(Reason("it sent \(items[index].shown) for '\(parameter.name)'; expected a number"))
             }
             guard !x.isNaN else { return .failure(Reason("it suggested NaN for '\(parameter.name)', which is not in the space")) }
             switch parameter.domain {

@@ -3,6 +3,8 @@
 public struct PluginCommand: Sendable, Hashable {
     /// The default reply timeout in seconds.
     public static let defaultTimeout = 60.0
+    /// The reply timeouts accepted, in seconds (up to a day).
+    public static let timeoutRange = 0.001...86_400.0
 
     public var name: String
     /// The program (searched in `PATH` when it has no slash, else relative to `directory`) and its arguments.

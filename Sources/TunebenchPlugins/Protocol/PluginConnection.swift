@@ -21,17 +21,19 @@ final class PluginConnection {
     }
 
     /// Added to every plugin's environment: Python block-buffers a piped standard output, and a line must reach
-    /// the harness as soon as it is printed; numerical libraries run on one thread, so that runs in parallel do not
-    /// oversubscribe the cores and optimizer times compare like with like.
+    /// the harness as soon as it is printed; Python randomises string hashing per process, which can change the
+    /// iteration order of sets and so a plugin's answers, so it is fixed; numerical libraries run on one thread, so
+    /// that runs in parallel do not oversubscribe the cores and optimizer times compare like with like.
     static let environment = [
-        "PYTHONUNBUFFERED": "1", "OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1",
+        "PYTHONUNBUFFERED": "1", "PYTHONHASHSEED": "0", "OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1",
+        "MKL_NUM_THREADS": "1",
     ]
 
     /// The plugin's process id, for tests.
     var pid: Int32 { process.pid }
 
     private var deadline: ContinuousClock.Instant {
-        .now + .milliseconds(Int64(command.timeout * 1000))
+        .now + .seconds(saturating: command.timeout)
     }
 
     /// Sends one message built by `body` (which writes the members after `"type"`).
@@ -56,7 +58,7 @@ final class PluginConnection {
         if message.type == "ERROR_REPLY" {
             throw PluginError.errorReply(
                 plugin: command.name, kind: (try? message.string("kind")) ?? "(no kind)",
-                message: try? message.string("message"), during: during)
+                message: try? message.string("message"), during: during, stderr: process.stderrTail())
         }
         guard message.type == type else {
             throw violation("expected \(type), got \(message.type)", during: during)

@@ -47,7 +47,7 @@ final class ProblemClient {
         do {
             _ = try connection.receive("CREATE_EVALUATOR_REPLY", during: during)
             return true
-        } catch PluginError.errorReply(_, let kind, _, _) where Self.isUnevaluable(kind) {
+        } catch PluginError.errorReply(_, let kind, _, _, _) where Self.isUnevaluable(kind) {
             return false
         }
     }
@@ -66,15 +66,14 @@ final class ProblemClient {
         let reply: Message
         do {
             reply = try connection.receive("EVALUATE_REPLY", during: during)
-        } catch PluginError.errorReply(_, let kind, _, _) where Self.isUnevaluable(kind) {
+        } catch PluginError.errorReply(_, let kind, _, _, _) where Self.isUnevaluable(kind) {
             return nil
         }
         let values = try reply.array("values").map { item -> Double in
-            switch item {
-            case .integer(let k): return Double(k)
-            case .number(let x): return x
-            default: throw connection.violation("a value of EVALUATE_REPLY is \(item.shown)", during: during)
+            guard let value = item.doubleValue else {
+                throw connection.violation("a value of EVALUATE_REPLY is \(item.shown)", during: during)
             }
+            return value
         }
         return (try reply.integer("current_step"), values)
     }

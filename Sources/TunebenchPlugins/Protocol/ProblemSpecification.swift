@@ -94,15 +94,40 @@ public struct ProblemSpecification: Sendable, Hashable {
         }
     }
 
-    /// The known optimum, from the Tunebench extension `attrs.optimum`.
+    /// The known optimum, from the Tunebench extension `attrs.optimum` (a finite number written as a string).
     public var optimum: Double? {
-        attrs["optimum"].flatMap(Double.init)
+        attrs["optimum"].flatMap(Double.init).flatMap { $0.isFinite ? $0 : nil }
     }
+
+    /// The most steps a problem may declare.
+    public static let maximumSteps = 10_000
 
     /// The fidelity levels of a multi-fidelity problem (one per step, cost proportional to the step), or none.
     public var fidelities: [Fidelity] {
         guard steps.count > 1, let last = steps.last, last > 0 else { return [] }
         return steps.map { Fidelity(steps: $0, cost: Double($0) / Double(last)) }
+    }
+
+    /// Why the spec cannot be handed to kurobako solvers, or `nil`: with constraints, every parameter name must be
+    /// a Lua identifier, because kurobako's solvers bind the parameters as Lua variables to evaluate them.
+    public var luaProblem: String? {
+        guard parameters.contains(where: { $0.constraint != nil }) else { return nil }
+        let keywords: Set<String> = [
+            "and", "break", "do", "else", "elseif", "end", "false", "for", "function", "goto", "if", "in", "local",
+            "nil", "not", "or", "repeat", "return", "then", "true", "until", "while",
+        ]
+        for variable in parameters {
+            let scalars = Array(variable.name.unicodeScalars)
+            let isIdentifier =
+                !scalars.isEmpty && !keywords.contains(variable.name)
+                && scalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || $0 == "_" || ("0"..."9").contains($0)) }
+                && !("0"..."9").contains(scalars[0])
+            if !isIdentifier {
+                return "parameter '\(variable.name)' of a conditional space is not a Lua identifier, which kurobako "
+                    + "solvers need to evaluate conditions; use letters, digits and _"
+            }
+        }
+        return nil
     }
 
     /// The capabilities a solver needs for this spec, in kurobako's words.
@@ -223,8 +248,12 @@ public struct ProblemSpecification: Sendable, Hashable {
         if case .array(let values)? = spec["values_domain"] { objectives = values.count } else { objectives = 1 }
         switch spec["steps"] {
         case .integer(let n)? where n >= 1:
+            guard n <= Self.maximumSteps else { throw invalid("\"steps\" is \(n); at most \(Self.maximumSteps) are supported") }
             steps = Array(1...n)
         case .array(let items)?:
+            guard items.count <= Self.maximumSteps else {
+                throw invalid("\"steps\" lists \(items.count) steps; at most \(Self.maximumSteps) are supported")
+            }
             steps = try items.map { item in
                 guard case .integer(let step) = item, step >= 1 else { throw invalid("\"steps\" holds \(item.shown)") }
                 return step

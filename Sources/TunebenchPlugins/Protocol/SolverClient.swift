@@ -17,6 +17,17 @@ public struct SolverSpecification: Sendable, Hashable {
     public func missing(for problem: ProblemSpecification) -> [String] {
         problem.requiredCapabilities.filter { !capabilities.contains($0) }
     }
+
+    /// Checks that this solver can search `problem`.
+    /// - Throws: ``TunebenchCore/CoreError/missingCapability(optimizer:problem:missing:)`` naming the solver and the
+    ///   problem, or ``PluginError/unsupportedSpec(plugin:reason:)`` for names kurobako's constraints cannot hold.
+    func check(_ problem: ProblemSpecification, solver: String, problemLabel: String) throws {
+        let missing = missing(for: problem)
+        guard missing.isEmpty else {
+            throw CoreError.missingCapability(optimizer: solver, problem: problemLabel, missing: missing)
+        }
+        if let reason = problem.luaProblem { throw PluginError.unsupportedSpec(plugin: solver, reason: reason) }
+    }
 }
 
 /// The harness's side of a solver session (see `Plugins/PROTOCOL.md`).
@@ -84,6 +95,11 @@ final class SolverClient {
         var nextTrialID: Int
     }
 
+    /// Asks for a new trial, offering id `nextTrialID`.
+    ///
+    /// The reply must propose that id and a larger `next_trial_id`. kurobako also lets a solver resume an earlier
+    /// trial at a higher step (multi-fidelity), or end a trial without a step; Tunebench evaluates every trial once,
+    /// at the step asked for, and refuses both for now (see `Plugins/PROTOCOL.md`).
     func ask(solver: Int, nextTrialID: Int) throws -> Proposal {
         let during = "ASK_CALL for trial \(nextTrialID)"
         try connection.send("ASK_CALL", during: during) { writer in
@@ -106,7 +122,24 @@ final class SolverClient {
         case nil, .null?: nextStep = nil
         case let other?: throw connection.violation("\"next_step\" is \(other.shown)", during: during)
         }
-        return Proposal(trialID: id, params: params, nextStep: nextStep, nextTrialID: try reply.integer("next_trial_id"))
+        let proposal = Proposal(trialID: id, params: params, nextStep: nextStep, nextTrialID: try reply.integer("next_trial_id"))
+        if proposal.trialID < nextTrialID && proposal.trialID >= 0 {
+            throw connection.violation(
+                "ASK_REPLY resumes the earlier trial \(proposal.trialID); Tunebench evaluates each trial once and does "
+                    + "not support resumed trials yet (expected the new id \(nextTrialID))",
+                during: during)
+        }
+        guard proposal.trialID == nextTrialID else {
+            throw connection.violation(
+                "ASK_REPLY proposes trial id \(proposal.trialID); expected \(nextTrialID), the id offered for a new trial",
+                during: during)
+        }
+        guard proposal.nextTrialID > proposal.trialID else {
+            throw connection.violation(
+                "ASK_REPLY gives next_trial_id \(proposal.nextTrialID), not above the trial's id \(proposal.trialID)",
+                during: during)
+        }
+        return proposal
     }
 
     /// Tells the solver a result; `values` is empty for a failed evaluation.

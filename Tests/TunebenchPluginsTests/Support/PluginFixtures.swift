@@ -33,7 +33,8 @@ enum PluginFixtures {
     }
 
     static let hasPython = pythonCan("import json")
-    static let hasKurobako = pythonCan("import kurobako")
+    /// The kurobako package, and lupa, which its conditional spaces need.
+    static let hasKurobako = pythonCan("import kurobako, lupa")
 
     /// Processes whose command line contains `marker`.
     static func processes(containing marker: String) -> [String] {
