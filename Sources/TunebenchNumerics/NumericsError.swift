@@ -18,6 +18,24 @@ public enum NumericsError: Error, Equatable, Sendable {
     ///   - count: The requested number of points.
     ///   - supported: The point counts the design supports.
     case pointCountOutOfRange(design: String, count: Int, supported: ClosedRange<Int>)
+
+    /// A matrix that must be symmetric positive definite is not, numerically, even with the largest jitter allowed
+    /// added to its diagonal.
+    ///
+    /// - Parameters:
+    ///   - size: The order `n` of the `n × n` matrix.
+    ///   - pivot: The zero-based row whose pivot was rejected in the last attempt.
+    ///   - jitter: The jitter added to the diagonal in the last attempt; `0` when the policy allowed none.
+    case notPositiveDefinite(size: Int, pivot: Int, jitter: Double)
+
+    /// A matrix handed to a factorisation has a NaN or infinite entry.
+    ///
+    /// - Parameters:
+    ///   - operation: What was asked, for example `"Cholesky"`.
+    ///   - size: The order `n` of the `n × n` matrix.
+    ///   - row: The zero-based row of the first such entry (in row-major order, lower triangle).
+    ///   - column: Its zero-based column.
+    case nonFiniteEntry(operation: String, size: Int, row: Int, column: Int)
 }
 
 extension NumericsError: CustomStringConvertible {
@@ -42,6 +60,18 @@ extension NumericsError: CustomStringConvertible {
                 return message + "; ask for at least \(Self.count(supported.lowerBound, "point"))"
             }
             return message + "; ask for at most \(Self.count(supported.upperBound, "point"))"
+        case .notPositiveDefinite(let size, let pivot, let jitter):
+            let attempt =
+                jitter > 0
+                ? "even with jitter \(jitter) (the largest the jitter policy allows) added to the diagonal"
+                : "and no jitter could be added (the jitter policy allows none, or the mean diagonal is not positive)"
+            return "Cholesky: the \(size) × \(size) matrix is not numerically positive definite: the pivot of row"
+                + " \(pivot) fell to \(size) × machine epsilon of its diagonal entry or below, \(attempt); check that"
+                + " the matrix is symmetric positive semi-definite (a valid kernel, a non-negative noise variance,"
+                + " no negative diagonal entry), or allow a larger maximum in Cholesky.JitterPolicy"
+        case .nonFiniteEntry(let operation, let size, let row, let column):
+            return "\(operation): entry (\(row), \(column)) of the \(size) × \(size) matrix is NaN or infinite; drop"
+                + " the observation that produced it (a failed evaluation, an overflowing kernel) before factoring"
         }
     }
 

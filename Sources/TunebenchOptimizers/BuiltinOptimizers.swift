@@ -1,4 +1,5 @@
 import TunebenchCore
+import TunebenchNumerics
 
 /// The registry entries of the built-in optimizers, in listing order.
 public enum BuiltinOptimizers {
@@ -24,5 +25,65 @@ public enum BuiltinOptimizers {
                 OptionSpec("centered", .bool, default: .bool(false), summary: "points at stratum centres, not jittered")
             ]
         ) { try LatinHypercubeSearch(context: $0) },
+        gaussianProcess(
+            "gp", acquisition: .logei, includedByDefault: true,
+            summary: "Bayesian optimization: a Gaussian process (Matérn-5/2, MAP hyperparameters) with the acquisition of "
+                + "option 'acquisition' (default log-EI)"),
+        gaussianProcess(
+            "gp-ei", acquisition: .ei, includedByDefault: false,
+            summary: "Gaussian-process Bayesian optimization with expected improvement (Jones et al. 1998)"),
+        gaussianProcess(
+            "gp-logei", acquisition: .logei, includedByDefault: false,
+            summary: "Gaussian-process Bayesian optimization with log expected improvement (Ament et al. 2023)"),
+        gaussianProcess(
+            "gp-ucb", acquisition: .ucb, includedByDefault: false,
+            summary: "Gaussian-process Bayesian optimization with a confidence bound μ − κσ (Srinivas et al. 2010)"),
     ]
+
+    /// A Gaussian-process entry whose `acquisition` option defaults to `acquisition`.
+    static func gaussianProcess(
+        _ name: String, acquisition: AcquisitionFunction, includedByDefault: Bool, summary: String
+    ) -> OptimizerEntry {
+        let defaults = GaussianProcessOptimizer.Settings()
+        return OptimizerEntry(
+            name: name, summary: summary,
+            options: [
+                OptionSpec(
+                    "acquisition", .choice(AcquisitionFunction.allCases.map(\.rawValue)),
+                    default: .string(acquisition.rawValue),
+                    summary: "ei, logei (log expected improvement), ucb (μ − κσ) or pi (probability of improvement)"),
+                OptionSpec(
+                    "kernel", .choice(CovarianceKernel.allCases.map(\.rawValue)), default: .string("matern52"),
+                    summary: "covariance: matern52 or rbf, one length-scale per dimension"),
+                OptionSpec(
+                    "initial", .integer(1...10_000), default: .integer(defaults.initialPoints),
+                    summary: "points of the initial scrambled Sobol design"),
+                OptionSpec(
+                    "candidates", .integer(16...1_000_000), default: .integer(defaults.candidates),
+                    summary: "Sobol candidates scored by the acquisition at each ask"),
+                OptionSpec(
+                    "local-searches", .integer(1...1000), default: .integer(defaults.localSearches),
+                    summary: "best candidates refined by L-BFGS-B at each ask"),
+                OptionSpec(
+                    "kappa", .real(0...100), default: .real(defaults.kappa),
+                    summary: "κ of the confidence bound (acquisition ucb)"),
+                OptionSpec(
+                    "prior", .choice(GaussianProcessOptimizer.PriorChoice.allCases.map(\.rawValue)),
+                    default: .string(defaults.prior.rawValue),
+                    summary: "hyperparameter prior: standard (length-scales near the unit cube's width, noise free to "
+                        + "fall to 1e-8) or dimension-scaled (Hvarfner et al. 2024, for many dimensions)"),
+            ],
+            includedByDefault: includedByDefault
+        ) { context in
+            var settings = GaussianProcessOptimizer.Settings()
+            settings.acquisition = AcquisitionFunction(rawValue: context.options.string("acquisition")) ?? .logei
+            settings.kernel = CovarianceKernel(rawValue: context.options.string("kernel")) ?? .matern52
+            settings.initialPoints = context.options.integer("initial")
+            settings.candidates = context.options.integer("candidates")
+            settings.localSearches = context.options.integer("local-searches")
+            settings.kappa = context.options.real("kappa")
+            settings.prior = GaussianProcessOptimizer.PriorChoice(rawValue: context.options.string("prior")) ?? .standard
+            return try GaussianProcessOptimizer(context: context, settings: settings)
+        }
+    }
 }

@@ -7,7 +7,7 @@ struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Benchmarks of Tunebench itself; they print measurements and assert nothing.",
-        subcommands: [HarnessBenchmark.self, PluginRoundTripBenchmark.self]
+        subcommands: [HarnessBenchmark.self, PluginRoundTripBenchmark.self, GaussianProcessBenchmark.self]
     )
 }
 
@@ -110,5 +110,116 @@ struct PluginRoundTripBenchmark: ParsableCommand {
         print("plugin: \(result.solver.name) (\(plugin.arguments.joined(separator: " ")))")
         print("  start-up to SOLVER_SPEC_CAST: " + summary(result.startups, scale: 1000, unit: "ms"))
         print("  ask + tell round trip:        " + summary(result.roundTrips, scale: 1e6, unit: "µs"))
+    }
+}
+
+/// `tunebench bench gp`: ask latency of the Gaussian-process optimizer, and Cholesky time beside NumPy's.
+struct GaussianProcessBenchmark: RegistryCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "gp",
+        abstract: "Measure the Gaussian-process optimizer's ask latency and the Cholesky factorisation's speed.",
+        discussion: """
+            Ask latency: the optimizer is given N Hartmann-6 observations at scrambled Sobol points (as its initial \
+            design) and answers one ask (its first model fit, from the prior, untimed); after that observation is \
+            told, the next ask (hyperparameter re-estimation warm-started from the previous estimate, acquisition \
+            over the candidate pool, L-BFGS-B refinement) is timed, REPEATS times with different seeds, and the \
+            median is printed for each N. Cholesky: the factorisation of an n × n kernel matrix \
+            (CholeskyBenchmark), and NumPy's np.linalg.cholesky of a matrix of the same kind with OpenBLAS on one \
+            thread (OPENBLAS_NUM_THREADS=1), when python3 with NumPy is available.
+            """
+    )
+
+    @Option(help: "Observations before the timed ask, comma-separated.")
+    var observations = "50,100,200,500,1000"
+
+    @Option(help: "Timed asks per size.")
+    var repeats = 3
+
+    @Option(help: "Matrix sizes for the Cholesky timing, comma-separated.")
+    var sizes = "100,500,1000,2000"
+
+    @OptionGroup var plugins: PluginOptions
+
+    func validate() throws {
+        guard repeats >= 1, !parse(observations).isEmpty, !parse(sizes).isEmpty else {
+            throw ValidationError("--repeats must be positive; --observations and --sizes lists of positive integers")
+        }
+    }
+
+    private func parse(_ list: String) -> [Int] {
+        list.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }.filter { $0 > 0 }
+    }
+
+    mutating func run(registry: Registry) throws {
+        print("Gaussian-process optimizer, 6 dimensions (Hartmann6), median ask latency over \(repeats) asks:")
+        for n in parse(observations) {
+            var latencies: [Double] = []
+            for repeat_ in 0..<repeats {
+                var problem = try registry.makeProblem(EntrySpec("hartmann6"), seed: 1)
+                var settings = GaussianProcessOptimizer.Settings()
+                settings.initialPoints = n
+                var optimizer = try GaussianProcessOptimizer(
+                    context: OptimizerContext(space: problem.space, seed: UInt64(repeat_ + 1), budget: n + 2),
+                    settings: settings)
+                for _ in 0..<(n + 1) {
+                    guard let suggestion = optimizer.ask() else { break }
+                    let value = try problem.evaluate(suggestion.configuration).value
+                    optimizer.tell(Observation(suggestion, value: value))
+                }
+                let clock = ContinuousClock()
+                let start = clock.now
+                _ = optimizer.ask()
+                latencies.append((clock.now - start).inSeconds)
+            }
+            print(String(format: "  %5d observations: %9.2f ms", n, Statistics.median(latencies) * 1000))
+        }
+        print("Cholesky factorisation, median of 5 (ms):")
+        let numpy = numpyTimings(parse(sizes))
+        for n in parse(sizes) {
+            let swift = Statistics.median(CholeskyBenchmark.seconds(n: n, repetitions: 5)) * 1000
+            var line = String(format: "  n = %5d: Tunebench %9.3f", n, swift)
+            if let reference = numpy[n] {
+                line += String(format: "   NumPy/OpenBLAS (1 thread) %9.3f   ratio %.2f", reference, swift / reference)
+            }
+            print(line)
+        }
+        if numpy.isEmpty { print("  (NumPy timings unavailable: python3 with numpy was not found)") }
+    }
+
+    /// NumPy's Cholesky times in milliseconds by size, or none when python3 or NumPy is missing.
+    private func numpyTimings(_ sizes: [Int]) -> [Int: Double] {
+        let script = """
+            import sys, time, numpy as np
+            for n in map(int, sys.argv[1:]):
+                rng = np.random.default_rng(1)
+                x = rng.random((n, 6))
+                d2 = ((x[:, None, :] - x[None, :, :]) ** 2).sum(-1)
+                a = np.exp(-d2 / (2 * 0.25)) + 1e-3 * np.eye(n)
+                np.linalg.cholesky(a)
+                times = []
+                for _ in range(5):
+                    t = time.perf_counter(); np.linalg.cholesky(a); times.append(time.perf_counter() - t)
+                print(n, sorted(times)[2] * 1000)
+            """
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", script] + sizes.map(String.init)
+        var environment = ProcessInfo.processInfo.environment
+        environment["OPENBLAS_NUM_THREADS"] = "1"
+        environment["OMP_NUM_THREADS"] = "1"
+        process.environment = environment
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        guard (try? process.run()) != nil else { return [:] }
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { return [:] }
+        var timings: [Int: Double] = [:]
+        for line in String(decoding: data, as: UTF8.self).split(separator: "\n") {
+            let parts = line.split(separator: " ")
+            if parts.count == 2, let n = Int(parts[0]), let ms = Double(parts[1]) { timings[n] = ms }
+        }
+        return timings
     }
 }
