@@ -95,6 +95,19 @@ struct GaussianProcessOptimizerTests {
         #expect(tracec.contains { c in (0..<4).allSatisfy { c.choice($0) == 2 } })  // the optimum is found
     }
 
+    /// Candidates are scored at their choice's coordinate: on a mixed space the model must tell the good choice from
+    /// the others and then refine the real parameter under it.
+    @Test func mixedCategoricalAndRealSpacesConverge() throws {
+        let space = try SearchSpace([
+            .categorical("c", choices: ["a", "b", "c", "d", "e"]), .real("x", lower: 0, upper: 1),
+        ])
+        var gp = try optimizer(space, budget: 30)
+        let objective = { (c: Configuration) in (c.choice(0) == 3 ? 0 : 1) + (c.real(1) - 0.3) * (c.real(1) - 0.3) }
+        let trace = try run(&gp, space, objective)
+        #expect(trace.map(objective).min()! < 1e-3)
+        #expect(trace.suffix(10).filter { $0.choice(0) == 3 }.count >= 5)
+    }
+
     @Test func conditionalSpacesWork() throws {
         let space = try SearchSpace([
             .categorical("model", choices: ["linear", "tree"]),

@@ -91,7 +91,8 @@ public enum LengthScalePrior: Sendable, Hashable {
 /// - ``dimensionScaled(dimension:)``, after C. Hvarfner, E. O. Hellsten and L. Nardi, "Vanilla Bayesian
 ///   optimization performs great in high dimensions", ICML 2024: `log ℓ_j ~ N(√2 + log(d) / 2, 3)`, so that the
 ///   prior length-scale grows like `√d` and the model stays simple in many dimensions, with the noise prior
-///   `log σ_n² ~ N(−4, 1)` that BoTorch pairs with it. On the low-dimensional standard problems at 100 evaluations it
+///   `N(−4, 1)` on the log noise variance that BoTorch pairs with it (here on `log(σ_n² − floor)`, which differs
+///   from it only near the floor). On the low-dimensional standard problems at 100 evaluations it
 ///   leaves weakly relevant dimensions (Hartmann3's `x1`) at length-scales so long that they are never explored again,
 ///   which is why it is not the default.
 public struct GaussianProcessPrior: Sendable, Hashable {

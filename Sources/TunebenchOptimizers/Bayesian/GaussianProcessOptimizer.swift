@@ -7,14 +7,18 @@ import TunebenchNumerics
 /// **Coordinates.** The model works on the space's unit-cube encoding (``SearchSpace/encode(_:)``): reals in their
 /// scale (log scales in log space), integers by continuous relaxation (a point is rounded by decoding it, and the
 /// model sees the integer's own position), categoricals as one coordinate each with the Hamming distance (0 for the
-/// same choice, 1 otherwise), and inactive conditional parameters fixed at 1/2 (the documented rule: they contribute
-/// nothing between two points where both are inactive).
+/// same choice, 1 otherwise), and inactive conditional parameters at −1, outside the cube (the documented rule: they
+/// contribute nothing between two points where both are inactive, and an inactive parameter never looks like an
+/// active value, as ½ would for the middle choice of a categorical). Candidates are snapped to these coordinates
+/// (categorical coordinates to their choice's centre, inactive ones to −1) before they are scored, and local search
+/// moves only the active real and integer coordinates.
 ///
 /// **Each ask.** The first `initial` points are a scrambled Sobol design. Then:
 /// 1. the hyperparameters are re-estimated by maximum a posteriori from the previous estimate (and, every tenth
-///    time, also from the prior's mode and two draws from the prior), with bounded L-BFGS-B and analytic gradients;
-/// 2. the acquisition is evaluated on a pool of `candidates` scrambled Sobol points plus a quarter as many Gaussian
-///    perturbations of the five best observed points (standard deviations 0.01, 0.05 and 0.2 in the unit cube);
+///    time, also from the prior's mode; the first time also from two draws from the prior), with bounded L-BFGS-B
+///    and analytic gradients;
+/// 2. the acquisition is evaluated on a pool of `candidates` scrambled Sobol points plus a quarter as many (at least
+///    8) Gaussian perturbations of the five best observed points (standard deviations 0.01, 0.05 and 0.2 in the unit cube);
 /// 3. the `local-searches` best of them, and the best observed point, are refined by bounded L-BFGS-B on the
 ///    continuous and integer coordinates (categorical coordinates held), with the acquisition's analytic gradient;
 ///    starting from the incumbent is what finds the last digits of an optimum (Optuna's GPSampler does the same);
@@ -61,6 +65,8 @@ public struct GaussianProcessOptimizer: Optimizer {
     private let settings: Settings
     private let dimension: Int
     private let categorical: [Bool]
+    /// Whether candidates need snapping: the space has categorical or conditional parameters.
+    private let needsSnapping: Bool
     private var generator: Xoshiro256StarStar
     private var design: SobolSequence
     private var model: GaussianProcessRegressor
@@ -68,6 +74,9 @@ public struct GaussianProcessOptimizer: Optimizer {
     private var remaining: Int
     private var fits = 0
     private var pending: [Double]?
+
+    /// The model's coordinate of an inactive parameter.
+    static let inactiveCoordinate = -1.0
 
     private static let hyperparameterMinimizer = BoundedMinimizer(
         memory: 10, maxIterations: 60, maxEvaluations: 100, gradientTolerance: 1e-2, functionTolerance: 1e-9)
@@ -81,6 +90,7 @@ public struct GaussianProcessOptimizer: Optimizer {
         self.settings = settings
         dimension = space.dimension
         categorical = space.parameters.map { $0.choices != nil }
+        needsSnapping = categorical.contains(true) || space.parameters.contains { $0.condition != nil }
         generator = Xoshiro256StarStar(seed: context.seed)
         do {
             design = try SobolSequence(dimension: dimension, scramble: true, using: &generator)
@@ -109,7 +119,7 @@ public struct GaussianProcessOptimizer: Optimizer {
         }
         remaining -= 1
         observed.insert(configuration)
-        pending = space.encode(configuration)
+        pending = modelPoint(configuration)
         return Suggestion(configuration)
     }
 
@@ -141,6 +151,7 @@ public struct GaussianProcessOptimizer: Optimizer {
         var pool = sobolPool(settings.candidates)
         pool += perturbations(of: predictor, count: max(settings.candidates / 4, 8))
         let count = pool.count / dimension
+        if needsSnapping { snap(&pool, count: count) }
         let (means, variances) = predictor.meanAndVariance(points: pool)
         var scores = [Double](repeating: 0, count: count)
         for c in 0..<count {
@@ -162,8 +173,7 @@ public struct GaussianProcessOptimizer: Optimizer {
             let point = refine(start, predictor: predictor, best: best)
             let configuration = space.decode(point)
             guard !observed.contains(configuration) else { continue }
-            let snapped = space.encode(configuration)
-            let (mean, variance) = predictor.meanAndVariance(points: snapped)
+            let (mean, variance) = predictor.meanAndVariance(points: modelPoint(configuration))
             let score = settings.acquisition.value(
                 mean: mean[0], sd: variance[0].squareRoot(), best: best, kappa: settings.kappa)
             refined.append((score.isNaN ? -.infinity : score, configuration))
@@ -181,17 +191,39 @@ public struct GaussianProcessOptimizer: Optimizer {
         return nil
     }
 
-    /// Re-estimates the hyperparameters from the previous estimate (and, every tenth time, from the prior's mode and
-    /// two prior draws).
+    /// Re-estimates the hyperparameters from the previous estimate (and, every tenth time, from the prior's mode; the
+    /// first time also from two prior draws). Restarts rarely find a better optimum once the estimate is warm (on
+    /// Hartmann6, none did in a 100-evaluation run), so they are kept few: they were half of the fitting time.
     private mutating func fitHyperparameters() {
         var starts = [model.hyperparameters]
-        if fits % 10 == 0 {
-            starts.append(model.prior.mode(dimension: dimension))
+        let mode = model.prior.mode(dimension: dimension)
+        if fits % 10 == 0, mode != model.hyperparameters { starts.append(mode) }
+        if fits == 0 {
             starts.append(model.prior.sample(dimension: dimension, using: &generator))
             starts.append(model.prior.sample(dimension: dimension, using: &generator))
         }
         fits += 1
         model.fit(starts: starts, minimizer: Self.hyperparameterMinimizer)
+    }
+
+    /// The model's coordinates of a configuration: its unit-cube encoding, with inactive parameters at −1.
+    private func modelPoint(_ configuration: Configuration) -> [Double] {
+        var point = space.encode(configuration)
+        for j in 0..<dimension where configuration.values[j] == nil { point[j] = Self.inactiveCoordinate }
+        return point
+    }
+
+    /// Sets the categorical and inactive coordinates of each of the `count` rows of `pool` to the model's
+    /// coordinates of the configuration the row decodes to; real and integer coordinates keep their relaxation.
+    private func snap(_ pool: inout [Double], count: Int) {
+        for c in 0..<count {
+            let row = Array(pool[c * dimension..<(c + 1) * dimension])
+            let configuration = space.decode(row)
+            let snapped = modelPoint(configuration)
+            for j in 0..<dimension where categorical[j] || configuration.values[j] == nil {
+                pool[c * dimension + j] = snapped[j]
+            }
+        }
     }
 
     private mutating func sobolPool(_ count: Int) -> [Double] {
@@ -233,11 +265,13 @@ public struct GaussianProcessOptimizer: Optimizer {
         return points
     }
 
-    /// Maximizes the acquisition from `start` over the continuous and integer coordinates (categorical ones held).
+    /// Maximizes the acquisition from `start` (snapped) over its active continuous and integer coordinates;
+    /// categorical and inactive coordinates are held (activity depends only on categorical parents, so it cannot
+    /// change on the way).
     private func refine(_ start: [Double], predictor: GaussianProcessPredictor, best: Double) -> [Double] {
         var lower = [Double](repeating: 0, count: dimension)
         var upper = [Double](repeating: 1, count: dimension)
-        for j in 0..<dimension where categorical[j] {
+        for j in 0..<dimension where categorical[j] || start[j] == Self.inactiveCoordinate {
             lower[j] = start[j]
             upper[j] = start[j]
         }
