@@ -9,59 +9,21 @@ hyperopt. ``fmin`` has no ask-and-tell interface, so this bridge drives a ``Tria
 See README.md for the mapping of the search space and the choices made.
 """
 
-import contextlib
-import importlib.metadata
 import logging
 import math
 import os
 import sys
-import warnings
 from typing import Any, Dict, List, Optional
 
 
-def _reserve_stdout_for_protocol() -> None:
-    """Keep the real standard output for protocol lines and send everything else to stderr.
+# The helpers shared by the Python plugins (standard library only): see Plugins/python-common.
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), os.pardir, "python-common"))
+from tunebench_bridge import quiet, reserve_stdout_for_protocol, versions, warn_once_per_place  # noqa: E402
 
-    The real standard output is duplicated to a private descriptor that becomes ``sys.stdout``
-    (line-buffered; kurobako's runner writes its messages there with ``print``), and descriptor 1
-    is pointed at standard error, so that whatever native code writes to descriptor 1 lands in the
-    log. Python-level prints of the libraries are caught by ``_quiet()`` around every library call.
-    """
-    sys.stdout.flush()
-    protocol = os.dup(1)
-    os.dup2(2, 1)
-    sys.stdout = os.fdopen(protocol, "w", buffering=1, encoding="utf-8")
+reserve_stdout_for_protocol()
+warn_once_per_place()
 
-
-def _quiet() -> contextlib.AbstractContextManager:
-    """Sends Python-level prints to standard error for the duration of a library call."""
-    return contextlib.redirect_stdout(sys.stderr)
-
-
-def _warn_once_per_place() -> None:
-    """Shows each warning once per source line, however its text varies.
-
-    A library may warn on every trial with a varying text (skopt: "The objective has been
-    evaluated at point [3] before, using random point [5]"); Tunebench shows only the end of stderr
-    when a run fails, so the repeats would bury a real error. Warnings still go to stderr.
-    """
-    seen = set()
-    show = warnings.showwarning
-
-    def show_once(message, category, filename, lineno, file=None, line=None):
-        if (filename, lineno) in seen:
-            return
-        seen.add((filename, lineno))
-        show(message, category, filename, lineno, file, line)
-        print("(further warnings from {}:{} are not shown)".format(filename, lineno), file=sys.stderr)
-
-    warnings.showwarning = show_once
-
-
-_reserve_stdout_for_protocol()
-_warn_once_per_place()
-
-with _quiet():
+with quiet():
     import numpy as np
     from hyperopt import STATUS_FAIL, STATUS_OK, Domain, Trials, hp, tpe
     from hyperopt.base import JOB_STATE_DONE
@@ -90,17 +52,6 @@ with _quiet():
 logging.getLogger("hyperopt").setLevel(logging.WARNING)
 
 PACKAGES = ["hyperopt", "numpy", "scipy", "kurobako"]
-
-
-def _versions(packages: List[str]) -> str:
-    """Installed versions as ``name=version`` words, e.g. ``hyperopt=0.3.0 kurobako=0.2.1``."""
-    words = []
-    for package in packages:
-        try:
-            words.append("{}={}".format(package, importlib.metadata.version(package)))
-        except importlib.metadata.PackageNotFoundError:
-            words.append("{}=missing".format(package))
-    return " ".join(words)
 
 
 def to_expression(var: Var) -> Any:
@@ -171,14 +122,14 @@ class HyperoptSolver(Solver):
         self._problem = problem
         expressions = [to_expression(var) for var in problem.params]
         space = {var.name: e for var, e in zip(problem.params, expressions) if e is not None}
-        with _quiet():
+        with quiet():
             self._domain = Domain(_dummy_objective, space)
         self._trials = Trials()
         self._rstate = np.random.default_rng(seed)
         self._pending: Dict[int, int] = {}  # kurobako trial id -> hyperopt tid
 
     def ask(self, idg: TrialIdGenerator) -> NextTrial:
-        with _quiet():
+        with quiet():
             new_ids = self._trials.new_trial_ids(1)
             self._trials.refresh()
             docs = tpe.suggest(new_ids, self._domain, self._trials, self._rstate.integers(2**31 - 1))
@@ -207,7 +158,7 @@ class HyperoptSolver(Solver):
         doc["book_time"] = now
         doc["refresh_time"] = now
         doc["state"] = JOB_STATE_DONE
-        with _quiet():
+        with quiet():
             self._trials.refresh()
 
 
@@ -225,7 +176,7 @@ class HyperoptSolverFactory(SolverFactory):
                 Capability.CATEGORICAL,
             },
             attrs={
-                "version": _versions(PACKAGES),
+                "version": versions(PACKAGES),
                 "algorithm": (
                     "hyperopt.tpe.suggest with its defaults, as fmin(rstate=default_rng(random_seed)) calls it"
                 ),

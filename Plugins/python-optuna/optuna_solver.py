@@ -7,59 +7,21 @@ Optuna's public ask-and-tell API. Each sampler runs with its default settings an
 the run's ``random_seed``. See README.md for the mapping of the search space and the choices made.
 """
 
-import contextlib
-import importlib.metadata
 import logging
 import os
 import re
 import sys
-import warnings
 from typing import Callable, Dict, List, Optional, Set
 
 
-def _reserve_stdout_for_protocol() -> None:
-    """Keep the real standard output for protocol lines and send everything else to stderr.
+# The helpers shared by the Python plugins (standard library only): see Plugins/python-common.
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), os.pardir, "python-common"))
+from tunebench_bridge import quiet, reserve_stdout_for_protocol, versions, warn_once_per_place  # noqa: E402
 
-    The real standard output is duplicated to a private descriptor that becomes ``sys.stdout``
-    (line-buffered; kurobako's runner writes its messages there with ``print``), and descriptor 1
-    is pointed at standard error, so that whatever native code writes to descriptor 1 lands in the
-    log. Python-level prints of the libraries are caught by ``_quiet()`` around every library call.
-    """
-    sys.stdout.flush()
-    protocol = os.dup(1)
-    os.dup2(2, 1)
-    sys.stdout = os.fdopen(protocol, "w", buffering=1, encoding="utf-8")
+reserve_stdout_for_protocol()
+warn_once_per_place()
 
-
-def _quiet() -> contextlib.AbstractContextManager:
-    """Sends Python-level prints to standard error for the duration of a library call."""
-    return contextlib.redirect_stdout(sys.stderr)
-
-
-def _warn_once_per_place() -> None:
-    """Shows each warning once per source line, however its text varies.
-
-    A library may warn on every trial with a varying text (skopt: "The objective has been
-    evaluated at point [3] before, using random point [5]"); Tunebench shows only the end of stderr
-    when a run fails, so the repeats would bury a real error. Warnings still go to stderr.
-    """
-    seen = set()
-    show = warnings.showwarning
-
-    def show_once(message, category, filename, lineno, file=None, line=None):
-        if (filename, lineno) in seen:
-            return
-        seen.add((filename, lineno))
-        show(message, category, filename, lineno, file, line)
-        print("(further warnings from {}:{} are not shown)".format(filename, lineno), file=sys.stderr)
-
-    warnings.showwarning = show_once
-
-
-_reserve_stdout_for_protocol()
-_warn_once_per_place()
-
-with _quiet():
+with quiet():
     import optuna
     from optuna.distributions import (
         BaseDistribution,
@@ -185,17 +147,6 @@ SAMPLERS: Dict[str, _Sampler] = {
 }
 
 
-def _versions(packages: List[str]) -> str:
-    """Installed versions as ``name=version`` words, e.g. ``optuna=5.0.0 kurobako=0.2.1``."""
-    words = []
-    for package in packages:
-        try:
-            words.append("{}={}".format(package, importlib.metadata.version(package)))
-        except importlib.metadata.PackageNotFoundError:
-            words.append("{}=missing".format(package))
-    return " ".join(words)
-
-
 def to_distribution(var: Var) -> BaseDistribution:
     """The Optuna distribution of a kurobako variable.
 
@@ -241,13 +192,13 @@ class OptunaSolver(Solver):
             raise ValueError("this bridge handles one objective; the problem has {}".format(len(problem.values)))
         self._problem = problem
         self._distributions = [to_distribution(var) for var in problem.params]
-        with _quiet():
+        with quiet():
             self._study = optuna.create_study(sampler=sampler, direction="minimize")
         self._pending: Dict[int, Trial] = {}
 
     def ask(self, idg: TrialIdGenerator) -> NextTrial:
         params: List[Optional[float]] = []
-        with _quiet():
+        with quiet():
             trial = self._study.ask()
             for var, distribution in zip(self._problem.params, self._distributions):
                 # The constraint reads the parameters before this one; inactive ones are None.
@@ -261,7 +212,7 @@ class OptunaSolver(Solver):
 
     def tell(self, trial: EvaluatedTrial) -> None:
         optuna_trial = self._pending.pop(trial.trial_id)
-        with _quiet():
+        with quiet():
             if len(trial.values) == 0:
                 self._study.tell(optuna_trial, state=TrialState.FAIL)
             else:
@@ -281,7 +232,7 @@ class OptunaSolverFactory(SolverFactory):
             name="optuna-{} ({})".format(self._key, sampler.class_name),
             capabilities=sampler.capabilities,
             attrs={
-                "version": _versions(sampler.packages),
+                "version": versions(sampler.packages),
                 "sampler": "{}(seed=random_seed)".format(sampler.class_name),
                 "paper": sampler.paper,
                 "github": "https://github.com/optuna/optuna",
@@ -290,7 +241,7 @@ class OptunaSolverFactory(SolverFactory):
         )
 
     def create_solver(self, seed: int, problem: ProblemSpec) -> Solver:
-        with _quiet():
+        with quiet():
             sampler = self._sampler.make(seed)
         return OptunaSolver(sampler, problem)
 

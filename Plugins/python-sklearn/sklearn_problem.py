@@ -8,57 +8,20 @@ a ``RandomForestClassifier`` on ``sklearn.datasets.load_digits``, deterministic 
 problem seed. See README.md for the space and the choices made.
 """
 
-import contextlib
-import importlib.metadata
 import math
 import os
 import sys
-import warnings
 from typing import List, Optional
 
 
-def _reserve_stdout_for_protocol() -> None:
-    """Keep the real standard output for protocol lines and send everything else to stderr.
+# The helpers shared by the Python plugins (standard library only): see Plugins/python-common.
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), os.pardir, "python-common"))
+from tunebench_bridge import quiet, reserve_stdout_for_protocol, versions, warn_once_per_place  # noqa: E402
 
-    The real standard output is duplicated to a private descriptor that becomes ``sys.stdout``
-    (line-buffered; kurobako's runner writes its messages there with ``print``), and descriptor 1
-    is pointed at standard error, so that whatever native code writes to descriptor 1 lands in the
-    log. Python-level prints of the libraries are caught by ``_quiet()`` around every library call.
-    """
-    sys.stdout.flush()
-    protocol = os.dup(1)
-    os.dup2(2, 1)
-    sys.stdout = os.fdopen(protocol, "w", buffering=1, encoding="utf-8")
+reserve_stdout_for_protocol()
+warn_once_per_place()
 
-
-def _quiet() -> contextlib.AbstractContextManager:
-    """Sends Python-level prints to standard error for the duration of a library call."""
-    return contextlib.redirect_stdout(sys.stderr)
-
-
-def _warn_once_per_place() -> None:
-    """Shows each warning once per source line, however its text varies.
-
-    Tunebench shows only the end of stderr when a run fails, so a warning repeated on every evaluation
-    would bury a real error. Warnings still go to stderr.
-    """
-    seen = set()
-    show = warnings.showwarning
-
-    def show_once(message, category, filename, lineno, file=None, line=None):
-        if (filename, lineno) in seen:
-            return
-        seen.add((filename, lineno))
-        show(message, category, filename, lineno, file, line)
-        print("(further warnings from {}:{} are not shown)".format(filename, lineno), file=sys.stderr)
-
-    warnings.showwarning = show_once
-
-
-_reserve_stdout_for_protocol()
-_warn_once_per_place()
-
-with _quiet():
+with quiet():
     import numpy as np
     from sklearn.datasets import load_digits
     from sklearn.ensemble import RandomForestClassifier
@@ -89,17 +52,6 @@ PARAMS = [
 PACKAGES = ["scikit-learn", "numpy", "scipy", "kurobako"]
 
 
-def _versions(packages: List[str]) -> str:
-    """Installed versions as ``name=version`` words, e.g. ``scikit-learn=1.9.1``."""
-    words = []
-    for package in packages:
-        try:
-            words.append("{}={}".format(package, importlib.metadata.version(package)))
-        except importlib.metadata.PackageNotFoundError:
-            words.append("{}=missing".format(package))
-    return " ".join(words)
-
-
 def _integer(value: Optional[float], var: Var) -> Optional[int]:
     """An integral value inside ``var``'s half-open range, or ``None``."""
     if value is None or not math.isfinite(value) or abs(value - round(value)) > 1e-9:
@@ -119,7 +71,7 @@ class ForestEvaluator(Evaluator):
     def evaluate(self, next_step: int) -> List[float]:
         problem = self._problem
         folds = StratifiedKFold(n_splits=N_SPLITS, shuffle=True, random_state=problem.fold_seed)
-        with _quiet():
+        with quiet():
             accuracy = cross_val_score(self._forest, problem.X, problem.y, cv=folds, scoring="accuracy", n_jobs=1)
         self._step = 1
         return [float(1.0 - np.mean(accuracy))]
@@ -137,7 +89,7 @@ class ForestProblem(Problem):
 
     def __init__(self, seed: int):
         self.fold_seed, self.forest_seed = (int(s) for s in np.random.SeedSequence(seed).generate_state(2))
-        with _quiet():
+        with quiet():
             self.X, self.y = load_digits(return_X_y=True)
 
     def create_evaluator(self, params: List[Optional[float]]) -> Optional[Evaluator]:
@@ -169,7 +121,7 @@ class ForestProblemFactory(ProblemFactory):
             params=PARAMS,
             values=[Var("cv_error", ContinuousRange(0.0, 1.0))],
             attrs={
-                "version": _versions(PACKAGES),
+                "version": versions(PACKAGES),
                 "model": "sklearn.ensemble.RandomForestClassifier(n_jobs=1), other arguments at their defaults",
                 "dataset": "sklearn.datasets.load_digits (1797 samples, 64 features, 10 classes)",
                 "objective": "1 - mean accuracy over 3 shuffled stratified folds (StratifiedKFold)",

@@ -8,58 +8,20 @@ scikit-optimize's ask-and-tell ``skopt.Optimizer``, configured exactly as ``gp_m
 those functions would evaluate. See README.md for the mapping of the search space and the choices.
 """
 
-import contextlib
-import importlib.metadata
 import math
 import os
 import sys
-import warnings
 from typing import Any, Callable, Dict, List, Optional
 
 
-def _reserve_stdout_for_protocol() -> None:
-    """Keep the real standard output for protocol lines and send everything else to stderr.
+# The helpers shared by the Python plugins (standard library only): see Plugins/python-common.
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), os.pardir, "python-common"))
+from tunebench_bridge import quiet, reserve_stdout_for_protocol, versions, warn_once_per_place  # noqa: E402
 
-    The real standard output is duplicated to a private descriptor that becomes ``sys.stdout``
-    (line-buffered; kurobako's runner writes its messages there with ``print``), and descriptor 1
-    is pointed at standard error, so that whatever native code writes to descriptor 1 lands in the
-    log. Python-level prints of the libraries are caught by ``_quiet()`` around every library call.
-    """
-    sys.stdout.flush()
-    protocol = os.dup(1)
-    os.dup2(2, 1)
-    sys.stdout = os.fdopen(protocol, "w", buffering=1, encoding="utf-8")
+reserve_stdout_for_protocol()
+warn_once_per_place()
 
-
-def _quiet() -> contextlib.AbstractContextManager:
-    """Sends Python-level prints to standard error for the duration of a library call."""
-    return contextlib.redirect_stdout(sys.stderr)
-
-
-def _warn_once_per_place() -> None:
-    """Shows each warning once per source line, however its text varies.
-
-    A library may warn on every trial with a varying text (skopt: "The objective has been
-    evaluated at point [3] before, using random point [5]"); Tunebench shows only the end of stderr
-    when a run fails, so the repeats would bury a real error. Warnings still go to stderr.
-    """
-    seen = set()
-    show = warnings.showwarning
-
-    def show_once(message, category, filename, lineno, file=None, line=None):
-        if (filename, lineno) in seen:
-            return
-        seen.add((filename, lineno))
-        show(message, category, filename, lineno, file, line)
-        print("(further warnings from {}:{} are not shown)".format(filename, lineno), file=sys.stderr)
-
-    warnings.showwarning = show_once
-
-
-_reserve_stdout_for_protocol()
-_warn_once_per_place()
-
-with _quiet():
+with quiet():
     import numpy as np
     from skopt import Optimizer
     from skopt.space import Categorical, Dimension, Integer, Real
@@ -188,17 +150,6 @@ VARIANTS: Dict[str, _Variant] = {
 PACKAGES = ["scikit-optimize", "scikit-learn", "numpy", "scipy", "kurobako"]
 
 
-def _versions(packages: List[str]) -> str:
-    """Installed versions as ``name=version`` words, e.g. ``scikit-optimize=0.10.2``."""
-    words = []
-    for package in packages:
-        try:
-            words.append("{}={}".format(package, importlib.metadata.version(package)))
-        except importlib.metadata.PackageNotFoundError:
-            words.append("{}=missing".format(package))
-    return " ".join(words)
-
-
 def to_dimension(var: Var) -> Optional[Dimension]:
     """The scikit-optimize dimension of a kurobako variable, or ``None`` for a single-valued one.
 
@@ -255,7 +206,7 @@ class SkoptSolver(Solver):
         self._worst: Optional[float] = None
 
     def ask(self, idg: TrialIdGenerator) -> NextTrial:
-        with _quiet():
+        with quiet():
             point = self._optimizer.ask()
         # A parameter without a dimension is a DISCRETE range of one integer, its low end.
         params: List[Optional[float]] = [
@@ -276,7 +227,7 @@ class SkoptSolver(Solver):
             return
         else:
             value = self._worst
-        with _quiet():
+        with quiet():
             self._optimizer.tell(point, value)
 
 
@@ -299,7 +250,7 @@ class SkoptSolverFactory(SolverFactory):
                 Capability.CATEGORICAL,
             },
             attrs={
-                "version": _versions(PACKAGES),
+                "version": versions(PACKAGES),
                 "optimizer": "skopt.Optimizer as {}(random_state=random_seed) builds it".format(variant.function),
                 "settings": variant.settings,
                 "failures": "told as the worst value seen so far; skipped before the first success",
@@ -315,7 +266,7 @@ class SkoptSolverFactory(SolverFactory):
         free = [index for index, dimension in enumerate(dimensions) if dimension is not None]
         if not free:
             raise ValueError("the problem has no parameter with more than one value")
-        with _quiet():
+        with quiet():
             optimizer = self._variant.make([dimensions[index] for index in free], seed)
         return SkoptSolver(optimizer, problem, free)
 
