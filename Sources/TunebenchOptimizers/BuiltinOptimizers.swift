@@ -72,6 +72,10 @@ public enum BuiltinOptimizers {
                     default: .string(defaults.prior.rawValue),
                     summary: "hyperparameter prior: standard (length-scales near the unit cube's width, noise free to "
                         + "fall to 1e-8) or dimension-scaled (Hvarfner et al. 2024, for many dimensions)"),
+                OptionSpec(
+                    "restarts", .bool, default: .bool(defaults.restarts),
+                    summary: "once the search has converged, spend 3 asks in 4 on fresh models that see only their own "
+                        + "points (TuRBO-style restarts), the 4th on the global model"),
             ],
             includedByDefault: includedByDefault
         ) { context in
@@ -83,6 +87,7 @@ public enum BuiltinOptimizers {
             settings.localSearches = context.options.integer("local-searches")
             settings.kappa = context.options.real("kappa")
             settings.prior = GaussianProcessOptimizer.PriorChoice(rawValue: context.options.string("prior")) ?? .standard
+            settings.restarts = context.options.bool("restarts")
             return try GaussianProcessOptimizer(context: context, settings: settings)
         }
     }

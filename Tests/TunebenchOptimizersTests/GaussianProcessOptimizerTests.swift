@@ -118,4 +118,28 @@ struct GaussianProcessOptimizerTests {
         let trace = try run(&gp, space) { c in c.choice(0) == 0 ? abs(log10(c.real(1)) + 2) : Double(c.integer(2)) }
         #expect(trace.count == 25 && Set(trace).count == 25)
     }
+
+    /// Once the search has converged, restarts spend most asks on fresh models (which explore, far from the optimum)
+    /// while the global model keeps polishing the optimum; without restarts the search stays at the optimum.
+    @Test(arguments: [false, true]) func aConvergedSearchRestartsAndKeepsPolishing(restarts: Bool) throws {
+        let space = try SearchSpace([.real("x", lower: -2, upper: 2), .real("y", lower: -2, upper: 2)])
+        let f = { (c: Configuration) in (c.real(0) - 0.7) * (c.real(0) - 0.7) + (c.real(1) + 0.3) * (c.real(1) + 0.3) }
+        var settings = GaussianProcessOptimizer.Settings()
+        settings.initialPoints = 5
+        settings.candidates = 256
+        settings.restarts = restarts
+        var gp: any Optimizer = try GaussianProcessOptimizer(
+            context: OptimizerContext(space: space, seed: 1, budget: 60), settings: settings)
+        let values = try run(&gp, space, f).map(f)
+        #expect(values.prefix(20).min()! < 1e-4)  // converged within 20 evaluations either way
+        let far = values.suffix(30).filter { $0 > 0.25 }.count
+        if restarts {
+            #expect(Int(gp.metadata["restarts"] ?? "") ?? 0 >= 1)
+            #expect(far >= 3, "\(far) exploring suggestions in the last 30")
+            #expect(values.min()! < 1e-6)
+        } else {
+            #expect(gp.metadata["restarts"] == "off")
+            #expect(far == 0)
+        }
+    }
 }

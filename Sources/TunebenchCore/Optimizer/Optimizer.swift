@@ -21,7 +21,9 @@ public protocol Optimizer {
     /// Reports the result of evaluating a suggestion.
     mutating func tell(_ observation: Observation) throws
 
-    /// Facts worth recording with each run, such as the library and version behind a plugin solver.
+    /// Facts worth recording with each run, such as the library and version behind a plugin solver. The runner reads
+    /// them when the optimizer is built and again when the run completes, so they may also say what happened (how
+    /// many times the GP restarted).
     var metadata: [String: String] { get }
 }
 

@@ -72,6 +72,7 @@ public struct RunExecutor: Sendable {
                         info: evaluation.info.isEmpty ? nil : evaluation.info,
                         askSeconds: seconds(t1 - t0), evaluationSeconds: seconds(t2 - t1), tellSeconds: seconds(t3 - t2)))
             }
+            optimizerMetadata = optimizer.metadata  // again: it may report what happened (the GP's restarts)
         } catch let error as RunFailure {
             failure = error.reason
         } catch {

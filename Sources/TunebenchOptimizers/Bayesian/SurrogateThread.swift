@@ -1,0 +1,48 @@
+import TunebenchCore
+import TunebenchNumerics
+
+/// One line of search of ``GaussianProcessOptimizer``: a Gaussian-process model of the observations the line has
+/// made (or of all of them, for the global line), the schedule of its hyperparameter fits, and how long its
+/// suggestions have promised almost nothing.
+struct SurrogateThread: Sendable {
+    private(set) var model: GaussianProcessRegressor
+    /// Suggestions this line has made, from its design or its model.
+    var asks = 0
+    private var fits = 0
+    /// Consecutive model suggestions whose expected improvement was below ``GaussianProcessOptimizer/convergedImprovement``.
+    private(set) var quietSuggestions = 0
+
+    private static let hyperparameterMinimizer = BoundedMinimizer(
+        memory: 10, maxIterations: 60, maxEvaluations: 100, gradientTolerance: 1e-2, functionTolerance: 1e-9)
+
+    init(dimension: Int, categorical: [Bool], settings: GaussianProcessOptimizer.Settings) {
+        model = GaussianProcessRegressor(
+            dimension: dimension, categorical: categorical, kernel: settings.kernel,
+            prior: settings.prior.prior(dimension: dimension))
+    }
+
+    mutating func append(_ point: [Double], _ value: Double) {
+        model.append(point, value)
+    }
+
+    /// Records the expected improvement of a suggestion the model made.
+    mutating func record(expectedImprovement: Double) {
+        quietSuggestions = expectedImprovement < GaussianProcessOptimizer.convergedImprovement ? quietSuggestions + 1 : 0
+    }
+
+    /// Re-estimates the hyperparameters from the previous estimate (and, every tenth time, from the prior's mode; the
+    /// first time also from two prior draws). Restarts rarely find a better optimum once the estimate is warm (on
+    /// Hartmann6, none did in a 100-evaluation run), so they are kept few: they were half of the fitting time.
+    mutating func fit(using generator: inout Xoshiro256StarStar) {
+        let dimension = model.dimension
+        var starts = [model.hyperparameters]
+        let mode = model.prior.mode(dimension: dimension)
+        if fits % 10 == 0, mode != model.hyperparameters { starts.append(mode) }
+        if fits == 0 {
+            starts.append(model.prior.sample(dimension: dimension, using: &generator))
+            starts.append(model.prior.sample(dimension: dimension, using: &generator))
+        }
+        fits += 1
+        model.fit(starts: starts, minimizer: Self.hyperparameterMinimizer)
+    }
+}
