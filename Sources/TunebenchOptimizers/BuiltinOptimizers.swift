@@ -38,7 +38,75 @@ public enum BuiltinOptimizers {
         gaussianProcess(
             "gp-ucb", acquisition: .ucb, includedByDefault: false,
             summary: "Gaussian-process Bayesian optimization with a confidence bound μ − κσ (Srinivas et al. 2010)"),
+        tpe,
+        cmaes,
     ]
+
+    /// The tree-structured Parzen estimator with Optuna's defaults.
+    static let tpe: OptimizerEntry = {
+        let defaults = TPEOptimizer.Settings()
+        return OptimizerEntry(
+            name: "tpe",
+            summary: "Tree-structured Parzen estimator (Bergstra et al. 2011) as in Optuna 5 (multivariate, magic clip), "
+                + "with 96 candidates and γ = min(⌈0.15 n⌉, 25)",
+            options: [
+                OptionSpec(
+                    "startup", .integer(0...100_000), default: .integer(defaults.startupTrials),
+                    summary: "random points before the Parzen estimators are used"),
+                OptionSpec(
+                    "candidates", .integer(1...1_000_000), default: .integer(defaults.candidates),
+                    summary: "draws from l(x) scored by log l(x) − log g(x) at each ask"),
+                OptionSpec(
+                    "gamma", .real(0.001...1), default: .real(defaults.gammaFraction),
+                    summary: "fraction of the evaluations in l(x): γ(n) = min(⌈gamma · n⌉, 25)"),
+                OptionSpec(
+                    "prior-weight", .real(0.001...1000), default: .real(defaults.priorWeight),
+                    summary: "weight of the prior component of each estimator"),
+                OptionSpec(
+                    "multivariate", .bool, default: .bool(defaults.multivariate),
+                    summary: "one joint estimator for the parameters active in every evaluation (else one per parameter)"),
+                OptionSpec(
+                    "magic-clip", .bool, default: .bool(defaults.magicClip),
+                    summary: "bandwidths at least (hi − lo)/min(100, n + 2)"),
+            ]
+        ) { context in
+            var settings = TPEOptimizer.Settings()
+            settings.startupTrials = context.options.integer("startup")
+            settings.candidates = context.options.integer("candidates")
+            settings.gammaFraction = context.options.real("gamma")
+            settings.priorWeight = context.options.real("prior-weight")
+            settings.multivariate = context.options.bool("multivariate")
+            settings.magicClip = context.options.bool("magic-clip")
+            return TPEOptimizer(context: context, settings: settings)
+        }
+    }()
+
+    /// CMA-ES with IPOP restarts.
+    static let cmaes: OptimizerEntry = {
+        let defaults = CMAESOptimizer.Settings()
+        return OptimizerEntry(
+            name: "cmaes",
+            summary: "CMA-ES (Hansen 2016) on the unit cube from Optuna's start, a smaller first population, IPOP restarts "
+                + "(Auger and Hansen 2005)",
+            options: [
+                OptionSpec(
+                    "population", .integer(0...100_000), default: .integer(defaults.populationSize),
+                    summary: "λ, the points of the first generation; 0 for max(4, ⌊⅔ (4 + ⌊3 ln n⌋)⌋)"),
+                OptionSpec(
+                    "sigma", .real(1e-6...1), default: .real(defaults.sigma),
+                    summary: "initial step size σ₀ in unit-cube coordinates"),
+                OptionSpec(
+                    "restarts", .bool, default: .bool(defaults.restarts),
+                    summary: "restart with a doubled population and a random mean when the search stalls (IPOP)"),
+            ]
+        ) { context in
+            var settings = CMAESOptimizer.Settings()
+            settings.populationSize = context.options.integer("population")
+            settings.sigma = context.options.real("sigma")
+            settings.restarts = context.options.bool("restarts")
+            return CMAESOptimizer(context: context, settings: settings)
+        }
+    }()
 
     /// A Gaussian-process entry whose `acquisition` option defaults to `acquisition`.
     static func gaussianProcess(
