@@ -19,7 +19,10 @@ public struct TunebenchCommand: ParsableCommand {
             default experiment, or `tunebench run --help` for everything a run can do.
             """,
         version: TunebenchVersion.current,
-        subcommands: [RunCommand.self, ListCommand.self, AggregateCommand.self, PluginCommandGroup.self, BenchCommand.self],
+        subcommands: [
+            RunCommand.self, ListCommand.self, AggregateCommand.self, CompareCommand.self, PluginCommandGroup.self,
+            BenchCommand.self,
+        ],
         defaultSubcommand: nil
     )
 

@@ -40,6 +40,43 @@ public enum BuiltinOptimizers {
             summary: "Gaussian-process Bayesian optimization with a confidence bound μ − κσ (Srinivas et al. 2010)"),
         tpe,
         cmaes,
+        OptimizerEntry(
+            name: "ga",
+            summary: "Real-coded genetic algorithm: tournaments, SBX crossover, polynomial mutation, (μ + λ) elitism "
+                + "(Deb and Agrawal 1995)",
+            options: [
+                OptionSpec(
+                    "population", .integer(0...100_000), default: .integer(0),
+                    summary: "individuals per generation; 0 for max(8, min(40, ⌊budget/50⌋))")
+            ]
+        ) { context in
+            var settings = GeneticAlgorithm.Settings()
+            settings.population = context.options.integer("population")
+            return GeneticAlgorithm(context: context, settings: settings)
+        },
+        OptimizerEntry(
+            name: "annealing",
+            summary: "Simulated annealing (Kirkpatrick et al. 1983): geometric cooling fitted to the budget, step size "
+                + "adapted to a 44 % acceptance rate"
+        ) { SimulatedAnnealing(context: $0) },
+        OptimizerEntry(
+            name: "nelder-mead",
+            summary: "Nelder–Mead simplex with Gao and Han's adaptive coefficients, clipped to the bounds, restarted "
+                + "from random points when the simplex collapses",
+            options: [
+                OptionSpec(
+                    "step", .real(1e-6...1), default: .real(NelderMeadSearch.Settings().step),
+                    summary: "edge of the initial simplex in unit-cube coordinates"),
+                OptionSpec(
+                    "restarts", .bool, default: .bool(true),
+                    summary: "start again from a random point when the simplex collapses"),
+            ]
+        ) { context in
+            var settings = NelderMeadSearch.Settings()
+            settings.step = context.options.real("step")
+            settings.restarts = context.options.bool("restarts")
+            return NelderMeadSearch(context: context, settings: settings)
+        },
     ]
 
     /// The tree-structured Parzen estimator with Optuna's defaults.

@@ -21,11 +21,8 @@ struct AggregateCommand: RegistryCommand {
     @OptionGroup var plugins: PluginOptions
 
     mutating func run(registry: Registry) throws {
-        let store = ResultStore(directory: URL(fileURLWithPath: directory))
-        guard FileManager.default.fileExists(atPath: store.experimentURL.path) else {
-            throw ValidationError("\(store.experimentURL.path) does not exist; is \(directory) a result folder?")
-        }
-        let experiment = try ExperimentFile.load(store.experimentURL, registry: registry)
+        let folder = try ResultFolder(directory, registry: registry)
+        let (store, experiment) = (folder.store, folder.experiment)
         // Aggregating a folder without run files would replace its summary with an empty one.
         guard Plan(experiment).runs.contains(where: store.hasRecord) else {
             throw ValidationError(

@@ -1,0 +1,129 @@
+import Foundation
+import TunebenchCore
+import TunebenchNumerics
+
+/// A real-coded genetic algorithm on the space's unit cube: binary tournament selection, simulated binary crossover
+/// and polynomial mutation (K. Deb and R. B. Agrawal, "Simulated binary crossover for continuous search space",
+/// Complex Systems 9, 1995; K. Deb and M. Goyal, "A combined genetic adaptive search (GeneAS) for engineering
+/// design", 1996), with elitist (μ + λ) survival as in NSGA-II (Deb et al. 2002).
+///
+/// **Genes.** One per parameter, in unit-cube coordinates: integers are real-coded and rounded when decoded.
+/// Categorical genes cross over uniformly (each child takes the gene of either parent with probability ½) and mutate
+/// by a uniform redraw.
+///
+/// **A generation.** From a population of `P` (option `population`, default `max(8, min(40, ⌊B/50⌋))` for a budget
+/// `B`, so that a run lasts at least 50 generations until the population reaches 40; the first population is
+/// uniform random), `P` children are bred: two binary tournaments pick the parents; with
+/// probability 0.9 SBX with distribution index `η_c = 15` (the spread factor
+/// `β = (2u)^{1/(η_c+1)}` for `u ≤ ½`, else `(1/(2(1 − u)))^{1/(η_c+1)}`, children `½((1 ± β) p₁ + (1 ∓ β) p₂)`,
+/// per gene with probability ½, clipped to the cube); each gene then mutates with probability `1/d` by the
+/// polynomial mutation of index `η_m = 20` (`δ = (2u)^{1/(η_m+1)} − 1` for `u < ½`, else
+/// `1 − (2(1 − u))^{1/(η_m+1)}`, scaled by the distance to the bound on its side). Parents and children together are
+/// sorted by value (failures last, ties by age) and the best `P` survive.
+public struct GeneticAlgorithm: Optimizer {
+    public struct Settings: Sendable, Hashable {
+        /// `P`; 0 for `max(8, min(40, ⌊budget/50⌋))`.
+        public var population = 0
+        public var crossoverProbability = 0.9
+        public var crossoverIndex = 15.0
+        public var mutationIndex = 20.0
+
+        public init() {}
+    }
+
+    private let space: SearchSpace
+    private let settings: Settings
+    private let categorical: [Bool]
+    private let size: Int
+    private var generator: Xoshiro256StarStar
+    /// The survivors, by value.
+    private var population: [(genes: [Double], value: Double)] = []
+    /// The generation being evaluated, and the values told so far.
+    private var brood: [[Double]] = []
+    private var broodValues: [Double] = []
+    private var remaining: Int
+
+    public init(context: OptimizerContext, settings: Settings) {
+        space = context.space
+        self.settings = settings
+        categorical = space.parameters.map { $0.choices != nil }
+        let d = space.dimension
+        size = settings.population > 0 ? settings.population : max(8, min(40, context.budget / 50))
+        generator = Xoshiro256StarStar(seed: context.seed)
+        remaining = context.budget
+        brood = (0..<size).map { _ in (0..<d).map { _ in generator.nextUnit() } }
+    }
+
+    public mutating func ask() -> Suggestion? {
+        guard remaining > 0 else { return nil }
+        remaining -= 1
+        return Suggestion(space.decode(brood[broodValues.count]))
+    }
+
+    public mutating func tell(_ observation: Observation) {
+        broodValues.append(observation.finiteValue ?? .infinity)
+        guard broodValues.count == brood.count else { return }
+        // (μ + λ) survival: parents first, so that ties keep the elder.
+        let pool = population + zip(brood, broodValues).map { ($0, $1) }
+        let order = pool.indices.sorted { pool[$0].value != pool[$1].value ? pool[$0].value < pool[$1].value : $0 < $1 }
+        population = order.prefix(size).map { pool[$0] }
+        brood = breed()
+        broodValues = []
+    }
+
+    // MARK: - Variation
+
+    private mutating func breed() -> [[Double]] {
+        var children: [[Double]] = []
+        while children.count < size {
+            let first = tournament()
+            let second = tournament()
+            var (a, b) = (population[first].genes, population[second].genes)
+            if generator.nextUnit() < settings.crossoverProbability { crossover(&a, &b) }
+            mutate(&a)
+            mutate(&b)
+            children.append(a)
+            if children.count < size { children.append(b) }
+        }
+        return children
+    }
+
+    /// The better of two members drawn uniformly (the population is sorted, so the smaller index).
+    private mutating func tournament() -> Int {
+        min(generator.nextIndex(below: population.count), generator.nextIndex(below: population.count))
+    }
+
+    private mutating func crossover(_ a: inout [Double], _ b: inout [Double]) {
+        let eta = settings.crossoverIndex
+        for j in a.indices where generator.nextUnit() < 0.5 {
+            if categorical[j] {
+                swap(&a[j], &b[j])
+                continue
+            }
+            let u = generator.nextUnit()
+            let beta = u <= 0.5 ? pow(2 * u, 1 / (eta + 1)) : pow(1 / (2 * (1 - u)), 1 / (eta + 1))
+            let (p1, p2) = (a[j], b[j])
+            a[j] = min(max(0.5 * ((1 + beta) * p1 + (1 - beta) * p2), 0), 1)
+            b[j] = min(max(0.5 * ((1 - beta) * p1 + (1 + beta) * p2), 0), 1)
+        }
+    }
+
+    private mutating func mutate(_ x: inout [Double]) {
+        let probability = 1 / Double(max(x.count, 1))
+        let eta = settings.mutationIndex
+        for j in x.indices where generator.nextUnit() < probability {
+            if categorical[j] {
+                x[j] = generator.nextUnit()
+                continue
+            }
+            let u = generator.nextUnit()
+            if u < 0.5 {
+                let delta = pow(2 * u, 1 / (eta + 1)) - 1
+                x[j] = min(max(x[j] + delta * x[j], 0), 1)
+            } else {
+                let delta = 1 - pow(2 * (1 - u), 1 / (eta + 1))
+                x[j] = min(max(x[j] + delta * (1 - x[j]), 0), 1)
+            }
+        }
+    }
+}
