@@ -65,30 +65,29 @@ struct AcquisitionMaximizer: Sendable {
         if let incumbent = targets.indices.min(by: { targets[$0] != targets[$1] ? targets[$0] < targets[$1] : $0 < $1 }) {
             starts.append(Array(inputs[incumbent * dimension..<(incumbent + 1) * dimension]))
         }
-        var winner: (score: Double, configuration: Configuration, point: [Double])?
+        var winner: (score: Double, configuration: Configuration, mean: Double, sd: Double)?
         for start in starts {
             let configuration = space.decode(refine(start, predictor: predictor, best: best))
             guard !observed.contains(configuration) else { continue }
-            let point = modelPoint(configuration)
-            let (mean, variance) = predictor.meanAndVariance(points: point)
-            var score = settings.acquisition.value(
-                mean: mean[0], sd: variance[0].squareRoot(), best: best, kappa: settings.kappa)
+            let (mean, variance) = predictor.meanAndVariance(points: modelPoint(configuration))
+            let sd = variance[0].squareRoot()
+            var score = settings.acquisition.value(mean: mean[0], sd: sd, best: best, kappa: settings.kappa)
             if score.isNaN { score = -.infinity }
-            if winner == nil || score > winner!.score { winner = (score, configuration, point) }
+            if winner == nil || score > winner!.score { winner = (score, configuration, mean[0], sd) }
         }
         if winner == nil {
             // Every refined point was seen before: the best unseen point of the pool.
             for index in ranked {
                 let configuration = space.decode(Array(pool[index * dimension..<(index + 1) * dimension]))
                 if !observed.contains(configuration) {
-                    winner = (-.infinity, configuration, modelPoint(configuration))
+                    let (mean, variance) = predictor.meanAndVariance(points: modelPoint(configuration))
+                    winner = (-.infinity, configuration, mean[0], variance[0].squareRoot())
                     break
                 }
             }
         }
         guard let winner else { return nil }
-        let (mean, variance) = predictor.meanAndVariance(points: winner.point)
-        let logEI = GaussianAcquisition.logEI(mean: mean[0], sd: variance[0].squareRoot(), best: best)
+        let logEI = GaussianAcquisition.logEI(mean: winner.mean, sd: winner.sd, best: best)
         return (winner.configuration, logEI.isNaN ? 0 : exp(logEI))
     }
 

@@ -145,35 +145,42 @@ public struct GaussianProcessOptimizer: Optimizer {
 
     /// A suggestion of the global line; its convergence starts the first restart.
     private mutating func globalSuggestion() -> Configuration? {
-        let asks = global.asks
-        global.asks += 1
-        guard asks >= settings.initialPoints, global.model.count >= 2 else { return designSuggestion() }
-        global.fit(using: &generator)
-        guard let predictor = try? global.model.predictor(),
-            let (configuration, improvement) = maximizer.maximize(
-                predictor: predictor, inputs: global.model.inputs, observed: observed, using: &generator)
+        let watch = settings.restarts && restart == nil
+        guard let (configuration, converged) = Self.suggestion(
+            from: &global, watch: watch, maximizer: maximizer, observed: observed, using: &generator)
         else { return designSuggestion() }
-        if settings.restarts, restart == nil {
-            global.record(expectedImprovement: improvement)
-            if global.quietSuggestions >= Self.patience { beginRestart() }
-        }
+        if converged { beginRestart() }
         return configuration
     }
 
     /// A suggestion of the current restart; its convergence starts the next one.
     private mutating func restartSuggestion() -> Configuration? {
         guard restart != nil else { return globalSuggestion() }
-        let asks = restart!.asks
-        restart!.asks += 1
-        guard asks >= settings.initialPoints, restart!.model.count >= 2 else { return designSuggestion() }
-        restart!.fit(using: &generator)
-        guard let predictor = try? restart!.model.predictor(),
-            let (configuration, improvement) = maximizer.maximize(
-                predictor: predictor, inputs: restart!.model.inputs, observed: observed, using: &generator)
+        guard let (configuration, converged) = Self.suggestion(
+            from: &restart!, watch: true, maximizer: maximizer, observed: observed, using: &generator)
         else { return designSuggestion() }
-        restart!.record(expectedImprovement: improvement)
-        if restart!.quietSuggestions >= Self.patience { beginRestart() }
+        if converged { beginRestart() }
         return configuration
+    }
+
+    /// The model suggestion of a line of search, and whether the line has now converged (when `watch`); `nil` while
+    /// the line is still in its initial design or when its model cannot be used (the caller then takes a design
+    /// point).
+    private static func suggestion(
+        from thread: inout SurrogateThread, watch: Bool, maximizer: AcquisitionMaximizer,
+        observed: Set<Configuration>, using generator: inout Xoshiro256StarStar
+    ) -> (configuration: Configuration, converged: Bool)? {
+        let asks = thread.asks
+        thread.asks += 1
+        guard asks >= maximizer.settings.initialPoints, thread.model.count >= 2 else { return nil }
+        thread.fit(using: &generator)
+        guard let predictor = try? thread.model.predictor(),
+            let (configuration, improvement) = maximizer.maximize(
+                predictor: predictor, inputs: thread.model.inputs, observed: observed, using: &generator)
+        else { return nil }
+        guard watch else { return (configuration, false) }
+        thread.record(expectedImprovement: improvement)
+        return (configuration, thread.quietSuggestions >= patience)
     }
 
     private mutating func beginRestart() {

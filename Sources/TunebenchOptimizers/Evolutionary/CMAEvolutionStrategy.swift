@@ -110,10 +110,9 @@ struct CMAEvolutionStrategy: Sendable {
     /// One draw from `N(m, σ² C)` inside the box.
     func sample(using generator: inout Xoshiro256StarStar) -> [Double] {
         var x = [Double](repeating: 0, count: dimension)
-        for attempt in 0...(10 * dimension) {
+        for _ in 0..<(10 * dimension) {
             draw(into: &x, using: &generator)
             if x.allSatisfy({ $0 >= 0 && $0 <= 1 }) { return x }
-            if attempt == 10 * dimension { break }
         }
         draw(into: &x, using: &generator)
         for i in x.indices { x[i] = min(max(x[i], 0), 1) }

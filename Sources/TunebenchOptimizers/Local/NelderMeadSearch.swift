@@ -120,7 +120,7 @@ public struct NelderMeadSearch: Optimizer {
             values[index] = value
             if index < n { phase = .building(index: index + 1) } else { beginIteration() }
         case .reflecting:
-            sortSimplex()
+            // The simplex is still sorted: beginIteration() sorted it and nothing has changed since.
             if value < values[0] {
                 phase = .expanding(reflected: point, reflectedValue: value)
             } else if value < values[n - 1] {
@@ -165,8 +165,8 @@ public struct NelderMeadSearch: Optimizer {
         }
     }
 
+    /// Moves every vertex towards the best one (the simplex is sorted: contractions do not reorder it).
     private mutating func shrink() {
-        sortSimplex()
         for i in 1...n {
             vertices[i] = (0..<n).map { vertices[0][$0] + delta * (vertices[i][$0] - vertices[0][$0]) }
         }
