@@ -38,6 +38,7 @@ public enum BuiltinOptimizers {
         gaussianProcess(
             "gp-ucb", acquisition: .ucb, includedByDefault: false,
             summary: "Gaussian-process Bayesian optimization with a confidence bound μ − κσ (Srinivas et al. 2010)"),
+        forest,
         tpe,
         cmaes,
         OptimizerEntry(
@@ -59,6 +60,24 @@ public enum BuiltinOptimizers {
             summary: "Simulated annealing (Kirkpatrick et al. 1983): geometric cooling fitted to the budget, step size "
                 + "adapted to a 44 % acceptance rate"
         ) { SimulatedAnnealing(context: $0) },
+        OptimizerEntry(
+            name: "lbfgsb",
+            summary: "Gradient-based search: multi-start L-BFGS-B (Byrd et al. 1995) with the problem's gradient, or "
+                + "forward differences (each probe an evaluation); integer and categorical values fixed per start",
+            options: [
+                OptionSpec(
+                    "finite-differences", .bool, default: .bool(false),
+                    summary: "estimate gradients by forward differences even when the problem provides them"),
+                OptionSpec(
+                    "step", .real(1e-12...0.1), default: .real(QuasiNewtonSearch.Settings().step),
+                    summary: "forward-difference step in unit-cube coordinates"),
+            ]
+        ) { context in
+            var settings = QuasiNewtonSearch.Settings()
+            settings.finiteDifferences = context.options.bool("finite-differences")
+            settings.step = context.options.real("step")
+            return QuasiNewtonSearch(context: context, settings: settings)
+        },
         OptimizerEntry(
             name: "nelder-mead",
             summary: "Nelder–Mead simplex with Gao and Han's adaptive coefficients, clipped to the bounds, restarted "
@@ -115,6 +134,59 @@ public enum BuiltinOptimizers {
             settings.multivariate = context.options.bool("multivariate")
             settings.magicClip = context.options.bool("magic-clip")
             return TPEOptimizer(context: context, settings: settings)
+        }
+    }()
+
+    /// The SMAC-style random-forest optimizer.
+    static let forest: OptimizerEntry = {
+        let defaults = ForestOptimizer.Settings()
+        return OptimizerEntry(
+            name: "forest",
+            summary: "SMAC-style model-based search (Hutter et al. 2011): a random forest's mean and variance, expected "
+                + "improvement maximized by random candidates and local search, interleaved random points",
+            options: [
+                OptionSpec(
+                    "initial", .integer(1...10_000), default: .integer(defaults.initialPoints),
+                    summary: "points of the initial scrambled Sobol design"),
+                OptionSpec(
+                    "warping", .choice(ForestOptimizer.OutputWarping.allCases.map(\.rawValue)),
+                    default: .string(defaults.warping.rawValue),
+                    summary: "log (model log((y − best)/(median − best) + 0.001), as SMAC models log runtimes) or none"),
+                OptionSpec(
+                    "random-fraction", .real(0...1), default: .real(defaults.randomFraction),
+                    summary: "probability that a later suggestion is uniform random"),
+                OptionSpec(
+                    "trees", .integer(1...10_000), default: .integer(defaults.forest.trees),
+                    summary: "trees of the forest"),
+                OptionSpec(
+                    "split", .choice(RegressionTree.SplitRule.allCases.map(\.rawValue)),
+                    default: .string(defaults.forest.tree.splitRule.rawValue),
+                    summary: "best (CART thresholds) or random (extra-trees thresholds)"),
+                OptionSpec(
+                    "bootstrap", .bool, default: .bool(defaults.forest.bootstrap),
+                    summary: "grow each tree on a bootstrap sample (else on every observation)"),
+                OptionSpec(
+                    "feature-fraction", .real(0.01...1), default: .real(defaults.forest.featureFraction),
+                    summary: "fraction of the parameters considered at each split"),
+                OptionSpec(
+                    "min-leaf", .integer(1...1000), default: .integer(defaults.forest.tree.minSamplesLeaf),
+                    summary: "observations each leaf keeps at least"),
+                OptionSpec(
+                    "candidates", .integer(1...1_000_000), default: .integer(defaults.search.candidates),
+                    summary: "uniform random candidates scored at each ask before local search"),
+            ]
+        ) { context in
+            var settings = ForestOptimizer.Settings()
+            settings.initialPoints = context.options.integer("initial")
+            settings.randomFraction = context.options.real("random-fraction")
+            settings.warping = ForestOptimizer.OutputWarping(rawValue: context.options.string("warping")) ?? .log
+            settings.forest.trees = context.options.integer("trees")
+            settings.forest.tree.splitRule = RegressionTree.SplitRule(rawValue: context.options.string("split")) ?? .best
+            settings.forest.bootstrap = context.options.bool("bootstrap")
+            settings.forest.featureFraction = context.options.real("feature-fraction")
+            settings.forest.tree.minSamplesLeaf = context.options.integer("min-leaf")
+            settings.search.candidates = context.options.integer("candidates")
+            return ForestOptimizer(context: context, settings: settings)
         }
     }()
 

@@ -38,10 +38,15 @@ public struct Suggestion: Sendable, Hashable {
     public var configuration: Configuration
     /// An index into the problem's fidelity levels, or `nil` for full fidelity.
     public var fidelity: Int?
+    /// Whether the optimizer wants the objective's gradient at this point (honoured at full fidelity when the problem
+    /// provides gradients, ``OptimizerContext/gradients``; the evaluation costs one evaluation of the budget either
+    /// way).
+    public var wantsGradient: Bool
 
-    public init(_ configuration: Configuration, fidelity: Int? = nil) {
+    public init(_ configuration: Configuration, fidelity: Int? = nil, wantsGradient: Bool = false) {
         self.configuration = configuration
         self.fidelity = fidelity
+        self.wantsGradient = wantsGradient
     }
 }
 
@@ -51,10 +56,14 @@ public struct Observation: Sendable, Hashable {
     /// The observed value, or `nil` when the evaluation failed. It may also be non-finite; treat that as a
     /// failure too.
     public var value: Double?
+    /// The objective's gradient at the suggestion, when the suggestion asked for it and the problem provides it: one
+    /// partial derivative per parameter, with respect to the parameter's own value (``Evaluation/gradient``).
+    public var gradient: [Double]?
 
-    public init(_ suggestion: Suggestion, value: Double?) {
+    public init(_ suggestion: Suggestion, value: Double?, gradient: [Double]? = nil) {
         self.suggestion = suggestion
         self.value = value
+        self.gradient = gradient
     }
 
     /// The observed value when it is usable (present and finite).
@@ -78,10 +87,13 @@ public struct OptimizerContext: Sendable {
     public var options: Options
     /// The label of the problem being optimized, for messages and for plugins that report it.
     public var problem: String
+    /// Whether the problem provides gradients (``Problem/providesGradient``): a suggestion with
+    /// ``Suggestion/wantsGradient`` then comes back with ``Observation/gradient``.
+    public var gradients: Bool
 
     public init(
         space: SearchSpace, seed: UInt64, budget: Int, fidelities: [Fidelity] = [], options: Options = .init(),
-        problem: String = "problem"
+        problem: String = "problem", gradients: Bool = false
     ) {
         self.space = space
         self.seed = seed
@@ -89,5 +101,6 @@ public struct OptimizerContext: Sendable {
         self.fidelities = fidelities
         self.options = options
         self.problem = problem
+        self.gradients = gradients
     }
 }

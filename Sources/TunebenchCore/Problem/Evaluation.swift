@@ -9,12 +9,20 @@ public struct Evaluation: Sendable, Hashable {
     public var cost: Double
     /// Extra named numbers worth recording, such as a test error.
     public var info: [String: Double]
+    /// The gradient of the noiseless objective, when asked for (``Problem/evaluateWithGradient(_:)``): one partial
+    /// derivative per parameter of the space, in order, with respect to the parameter's own value (for a log-scaled
+    /// real, with respect to the value, not its logarithm). It is handed to the optimizer and not recorded.
+    public var gradient: [Double]?
 
-    public init(value: Double, noiselessValue: Double? = nil, cost: Double = 1, info: [String: Double] = [:]) {
+    public init(
+        value: Double, noiselessValue: Double? = nil, cost: Double = 1, info: [String: Double] = [:],
+        gradient: [Double]? = nil
+    ) {
         self.value = value
         self.noiselessValue = noiselessValue
         self.cost = cost
         self.info = info
+        self.gradient = gradient
     }
 
     /// The value regret is measured on: the noiseless value when known, else the observed one.

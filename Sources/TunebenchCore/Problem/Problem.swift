@@ -13,6 +13,10 @@
 ///   the whole run, and is meant for problems that cannot go on (a crashed plugin, a missing file).
 /// - `optimum`, when given, is the global minimum of the noiseless objective, verified in a test; regret is
 ///   measured against it.
+/// - A problem that sets `providesGradient` implements `evaluateWithGradient(_:)`, returning the same evaluation as
+///   `evaluate(_:)` plus the gradient (``Evaluation/gradient``), exact to rounding and verified against finite
+///   differences in a test. Only problems whose parameters are all real can provide one. The runner asks for it only
+///   when the optimizer's suggestion does (``Suggestion/wantsGradient``).
 ///
 /// `TunebenchConformance.ProblemConformance` checks these rules for any problem.
 public protocol Problem {
@@ -35,6 +39,13 @@ public protocol Problem {
 
     /// Facts worth recording with each run, such as the library and version behind a plugin problem.
     var metadata: [String: String] { get }
+
+    /// Whether `evaluateWithGradient(_:)` returns the gradient of the objective.
+    var providesGradient: Bool { get }
+
+    /// Evaluates a configuration at full fidelity, with the gradient when ``providesGradient`` is true.
+    /// - Throws: an error that makes the whole run fail.
+    mutating func evaluateWithGradient(_ configuration: Configuration) throws -> Evaluation
 }
 
 // MARK: - Default implementations
@@ -45,6 +56,13 @@ extension Problem {
     public var fidelities: [Fidelity] { [] }
 
     public var metadata: [String: String] { [:] }
+
+    public var providesGradient: Bool { false }
+
+    /// Without a gradient: the plain evaluation.
+    public mutating func evaluateWithGradient(_ configuration: Configuration) throws -> Evaluation {
+        try evaluate(configuration)
+    }
 
     /// Single-fidelity problems ignore the fidelity level.
     public mutating func evaluate(_ configuration: Configuration, fidelity: Int?) throws -> Evaluation {

@@ -134,7 +134,7 @@ public struct Registry: Sendable {
     {
         OptimizerContext(
             space: problem.space, seed: seed, budget: budget, fidelities: problem.fidelities,
-            options: try optimizerOptions(spec), problem: problemLabel)
+            options: try optimizerOptions(spec), problem: problemLabel, gradients: problem.providesGradient)
     }
 
     /// Refuses a pair when the optimizer lacks a capability the problem needs.

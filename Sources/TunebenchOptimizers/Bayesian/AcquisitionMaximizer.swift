@@ -23,7 +23,7 @@ struct AcquisitionMaximizer: Sendable {
     let needsSnapping: Bool
 
     /// The model's coordinate of an inactive parameter.
-    static let inactiveCoordinate = -1.0
+    static let inactiveCoordinate = SearchSpace.inactiveModelCoordinate
 
     private static let minimizer = BoundedMinimizer(
         memory: 8, maxIterations: 40, maxEvaluations: 80, gradientTolerance: 1e-7, functionTolerance: 1e-10)
@@ -93,9 +93,7 @@ struct AcquisitionMaximizer: Sendable {
 
     /// The model's coordinates of a configuration: its unit-cube encoding, with inactive parameters at −1.
     func modelPoint(_ configuration: Configuration) -> [Double] {
-        var point = space.encode(configuration)
-        for j in 0..<dimension where configuration.values[j] == nil { point[j] = Self.inactiveCoordinate }
-        return point
+        space.modelPoint(configuration)
     }
 
     // MARK: - The pool

@@ -59,11 +59,24 @@ public struct NoisyProblem<Base: Problem>: Problem {
         try evaluate(configuration, fidelity: nil)
     }
 
+    /// Whether the base problem provides gradients (of the noiseless objective: the noise has none).
+    public var providesGradient: Bool { base.providesGradient }
+
+    /// The noisy evaluation with the base problem's gradient (the gradient of the noiseless objective, which is the
+    /// gradient of the noisy objective's mean).
+    public mutating func evaluateWithGradient(_ configuration: Configuration) throws -> Evaluation {
+        addNoise(to: try base.evaluateWithGradient(configuration))
+    }
+
     /// Evaluates the base problem and adds `σ ε_k` to its value, keeping the noiseless value.
     ///
     /// - Throws: what the base problem throws (no noise is drawn then).
     public mutating func evaluate(_ configuration: Configuration, fidelity: Int?) throws -> Evaluation {
-        var evaluation = try base.evaluate(configuration, fidelity: fidelity)
+        addNoise(to: try base.evaluate(configuration, fidelity: fidelity))
+    }
+
+    private mutating func addNoise(to evaluation: Evaluation) -> Evaluation {
+        var evaluation = evaluation
         let epsilon = generator.nextGaussian()
         evaluation.noiselessValue = evaluation.trueValue
         if evaluation.value.isFinite {

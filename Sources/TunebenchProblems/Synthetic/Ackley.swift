@@ -38,13 +38,39 @@ public struct Ackley: SyntheticFunction {
     public var minimizers: [[Double]] { [[Double](repeating: 0, count: dimension)] }
 
     public func value(_ x: [Double]) -> Double {
+        let (squares, cosines) = Self.sums(x)
+        let d = Double(x.count)
+        return -20 * exp(-0.2 * (squares / d).squareRoot()) - exp(cosines / d) + 20 + M_E
+    }
+
+    public var hasGradient: Bool { true }
+
+    /// The gradient `∂f/∂x_i = 4 exp(-b r) x_i / (d r) + (c / d) exp(Σ_j cos(c x_j) / d) sin(c x_i)` with
+    /// `r = sqrt(Σ_j x_j² / d)` (`a b = 4`).
+    ///
+    /// At the origin the first term is the tip of a cone, `-a exp(-b r) ≈ -a + 4r`, and has no derivative; the
+    /// subgradient 0 is used there (the cone's subdifferential is the ball of radius `4 / √d`), so the gradient at
+    /// the minimizer is 0.
+    public func gradient(_ x: [Double], into gradient: inout [Double]) -> Bool {
+        let (squares, cosines) = Self.sums(x)
+        let d = Double(x.count)
+        let r = (squares / d).squareRoot()
+        let radial = r > 0 ? 4 * exp(-0.2 * r) / (d * r) : 0
+        let periodic = 2 * Double.pi / d * exp(cosines / d)
+        for i in x.indices {
+            gradient[i] = radial * x[i] + periodic * sin(2 * Double.pi * x[i])
+        }
+        return true
+    }
+
+    /// `Σ x_i²` and `Σ cos(2π x_i)`.
+    private static func sums(_ x: [Double]) -> (squares: Double, cosines: Double) {
         var squares = 0.0
         var cosines = 0.0
         for xi in x {
             squares += xi * xi
             cosines += cos(2 * Double.pi * xi)
         }
-        let d = Double(x.count)
-        return -20 * exp(-0.2 * (squares / d).squareRoot()) - exp(cosines / d) + 20 + M_E
+        return (squares, cosines)
     }
 }

@@ -35,6 +35,20 @@ public struct Branin: SyntheticFunction {
         Self.value(x[0], x[1])
     }
 
+    public var hasGradient: Bool { true }
+
+    /// The gradient `(2a q (c - 2b x1) - s (1 - t) sin x1, 2a q)` with `q = x2 - b x1² + c x1 - r`.
+    public func gradient(_ x: [Double], into gradient: inout [Double]) -> Bool {
+        let b = 5.1 / (4 * Double.pi * Double.pi)
+        let c = 5 / Double.pi
+        let t = 1 / (8 * Double.pi)
+        let x1 = x[0]
+        let q = x[1] - b * x1 * x1 + c * x1 - 6
+        gradient[0] = 2 * q * (c - 2 * b * x1) - 10 * (1 - t) * sin(x1)
+        gradient[1] = 2 * q
+        return true
+    }
+
     /// The Branin function of two coordinates, shared with ``BraninMixed``.
     @inline(__always)
     static func value(_ x1: Double, _ x2: Double) -> Double {

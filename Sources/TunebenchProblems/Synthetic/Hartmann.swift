@@ -33,4 +33,30 @@ enum Hartmann {
         }
         return -sum
     }
+
+    /// Writes the gradient of ``value(_:a:p:)`` at `x` into `gradient` (`d` elements):
+    ///
+    /// ```
+    /// ∂f/∂x_j = Σ_i 2 α_i A_ij (x_j - P_ij) exp(-Σ_k A_ik (x_k - P_ik)²)
+    /// ```
+    ///
+    /// - Complexity: `8 d` terms and 4 exponentials, no allocation.
+    @inline(__always)
+    static func gradient(_ x: [Double], a: [Double], p: [Double], into gradient: inout [Double]) {
+        let d = x.count
+        for j in 0..<d {
+            gradient[j] = 0
+        }
+        for i in 0..<4 {
+            var inner = 0.0
+            for j in 0..<d {
+                let delta = x[j] - p[i * d + j]
+                inner += a[i * d + j] * delta * delta
+            }
+            let weight = 2 * alpha[i] * exp(-inner)
+            for j in 0..<d {
+                gradient[j] += weight * a[i * d + j] * (x[j] - p[i * d + j])
+            }
+        }
+    }
 }

@@ -43,6 +43,14 @@ public struct Hartmann6: SyntheticFunction {
         Hartmann.value(x, a: Self.a, p: Self.p)
     }
 
+    public var hasGradient: Bool { true }
+
+    /// The gradient `∂f/∂x_j = Σ_i 2 α_i A_ij (x_j - P_ij) exp(-Σ_k A_ik (x_k - P_ik)²)`.
+    public func gradient(_ x: [Double], into gradient: inout [Double]) -> Bool {
+        Hartmann.gradient(x, a: Self.a, p: Self.p, into: &gradient)
+        return true
+    }
+
     /// `A`, row by row (Dixon & Szegő 1978; SFU VLSE).
     static let a: [Double] = [
         10, 3, 17, 3.5, 1.7, 8,

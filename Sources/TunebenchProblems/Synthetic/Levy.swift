@@ -51,4 +51,36 @@ public struct Levy: SyntheticFunction {
         let s = sin(2 * Double.pi * wd)
         return sum + (wd - 1) * (wd - 1) * (1 + s * s)
     }
+
+    public var hasGradient: Bool { true }
+
+    /// The gradient by the chain rule, `∂f/∂x_i = (1/4) ∂f/∂w_i`, where `∂f/∂w_i` sums the derivatives of the
+    /// terms containing `w_i`:
+    ///
+    /// ```
+    /// first term (i = 1):      π sin(2π w_1)
+    /// sum term (i < d):        2 (w_i - 1) [1 + 10 sin²(π w_i + 1)] + 10π (w_i - 1)² sin(2π w_i + 2)
+    /// last term (i = d):       2 (w_d - 1) [1 + sin²(2π w_d)] + 2π (w_d - 1)² sin(4π w_d)
+    /// ```
+    public func gradient(_ x: [Double], into gradient: inout [Double]) -> Bool {
+        let d = x.count
+        for i in 0..<d {
+            let w = 1 + (x[i] - 1) / 4
+            let square = (w - 1) * (w - 1)
+            var derivative = 0.0
+            if i == 0 {
+                derivative += Double.pi * sin(2 * Double.pi * w)
+            }
+            if i < d - 1 {
+                let s = sin(Double.pi * w + 1)
+                derivative += 2 * (w - 1) * (1 + 10 * s * s) + 10 * Double.pi * square * sin(2 * Double.pi * w + 2)
+            }
+            if i == d - 1 {
+                let s = sin(2 * Double.pi * w)
+                derivative += 2 * (w - 1) * (1 + s * s) + 2 * Double.pi * square * sin(4 * Double.pi * w)
+            }
+            gradient[i] = derivative / 4
+        }
+        return true
+    }
 }

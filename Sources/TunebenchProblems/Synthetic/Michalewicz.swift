@@ -83,4 +83,21 @@ public struct Michalewicz: SyntheticFunction {
         }
         return -sum
     }
+
+    public var hasGradient: Bool { true }
+
+    /// The gradient `∂f/∂x_i = -cos(x_i) s_i^20 - (40 i x_i / π) sin(x_i) s_i^19 cos(i x_i² / π)` with
+    /// `s_i = sin(i x_i² / π)`, the powers taken by squaring as in ``value(_:)``.
+    public func gradient(_ x: [Double], into gradient: inout [Double]) -> Bool {
+        for (index, xi) in x.enumerated() {
+            let i = Double(index + 1)
+            let phase = i * xi * xi / Double.pi
+            let s = sin(phase)
+            let s2 = s * s
+            let s4 = s2 * s2
+            let s16 = s4 * s4 * s4 * s4
+            gradient[index] = -cos(xi) * s16 * s4 - 40 * i * xi / Double.pi * sin(xi) * s16 * s2 * s * cos(phase)
+        }
+        return true
+    }
 }

@@ -45,4 +45,14 @@ public struct Rastrigin: SyntheticFunction {
         }
         return sum
     }
+
+    public var hasGradient: Bool { true }
+
+    /// The gradient `∂f/∂x_i = 2 x_i + 20π sin(2π x_i)`.
+    public func gradient(_ x: [Double], into gradient: inout [Double]) -> Bool {
+        for (index, xi) in x.enumerated() {
+            gradient[index] = 2 * xi + 20 * Double.pi * sin(2 * Double.pi * xi)
+        }
+        return true
+    }
 }

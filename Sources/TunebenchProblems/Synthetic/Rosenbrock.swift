@@ -44,4 +44,20 @@ public struct Rosenbrock: SyntheticFunction {
         }
         return sum
     }
+
+    public var hasGradient: Bool { true }
+
+    /// The gradient `∂f/∂x_k = -400 x_k (x_{k+1} - x_k²) + 2 (x_k - 1) + 200 (x_k - x_{k-1}²)`, where the first
+    /// two terms are absent for `k = d` and the last for `k = 1`.
+    public func gradient(_ x: [Double], into gradient: inout [Double]) -> Bool {
+        for k in x.indices {
+            gradient[k] = 0
+        }
+        for i in 0..<(x.count - 1) {
+            let valley = x[i + 1] - x[i] * x[i]
+            gradient[i] += -400 * x[i] * valley + 2 * (x[i] - 1)
+            gradient[i + 1] += 200 * valley
+        }
+        return true
+    }
 }

@@ -80,6 +80,27 @@ public struct Shekel: SyntheticFunction {
         return -sum
     }
 
+    public var hasGradient: Bool { true }
+
+    /// The gradient `∂f/∂x_j = Σ_i 2 (x_j - C_ji) / D_i²` with `D_i = Σ_k (x_k - C_ki)² + β_i`.
+    public func gradient(_ x: [Double], into gradient: inout [Double]) -> Bool {
+        for j in 0..<4 {
+            gradient[j] = 0
+        }
+        for i in 0..<m {
+            var distance = Self.beta[i]
+            for j in 0..<4 {
+                let delta = x[j] - Self.centres[j * 10 + i]
+                distance += delta * delta
+            }
+            let weight = 2 / (distance * distance)
+            for j in 0..<4 {
+                gradient[j] += weight * (x[j] - Self.centres[j * 10 + i])
+            }
+        }
+        return true
+    }
+
     /// `β`: the published `(1, 2, 2, 4, 4, 6, 3, 7, 5, 5)` divided by 10 (Dixon & Szegő 1978; SFU VLSE).
     static let beta: [Double] = ([1, 2, 2, 4, 4, 6, 3, 7, 5, 5] as [Double]).map { $0 / 10 }
 

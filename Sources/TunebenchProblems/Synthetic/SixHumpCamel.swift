@@ -37,4 +37,16 @@ public struct SixHumpCamel: SyntheticFunction {
         let s2 = x2 * x2
         return (4 - 2.1 * s1 + s1 * s1 / 3) * s1 + x1 * x2 + (-4 + 4 * s2) * s2
     }
+
+    public var hasGradient: Bool { true }
+
+    /// The gradient `(8 x1 - 8.4 x1³ + 2 x1⁵ + x2, x1 - 8 x2 + 16 x2³)`.
+    public func gradient(_ x: [Double], into gradient: inout [Double]) -> Bool {
+        let x1 = x[0]
+        let x2 = x[1]
+        let s1 = x1 * x1
+        gradient[0] = (8 - 8.4 * s1 + 2 * s1 * s1) * x1 + x2
+        gradient[1] = x1 + (-8 + 16 * x2 * x2) * x2
+        return true
+    }
 }

@@ -42,4 +42,14 @@ public struct Sphere: SyntheticFunction {
         }
         return sum
     }
+
+    public var hasGradient: Bool { true }
+
+    /// The gradient `∂f/∂x_i = 2 x_i`.
+    public func gradient(_ x: [Double], into gradient: inout [Double]) -> Bool {
+        for (index, xi) in x.enumerated() {
+            gradient[index] = 2 * xi
+        }
+        return true
+    }
 }

@@ -55,4 +55,14 @@ public struct StyblinskiTang: SyntheticFunction {
         }
         return sum / 2
     }
+
+    public var hasGradient: Bool { true }
+
+    /// The gradient `∂f/∂x_i = 2 x_i³ - 16 x_i + 5/2`.
+    public func gradient(_ x: [Double], into gradient: inout [Double]) -> Bool {
+        for (index, xi) in x.enumerated() {
+            gradient[index] = (2 * xi * xi - 16) * xi + 2.5
+        }
+        return true
+    }
 }

@@ -14,6 +14,12 @@ import TunebenchCore
 ///   lies in the box with `value(point)` equal to `minimum` to within rounding. Where a published value has
 ///   few digits, refine it (and say so, with the published value, in a comment next to the constant).
 /// - The type's documentation gives the formula, the domain, the minimum, the minimizers and the source.
+/// - A function with an analytic gradient sets `hasGradient` to `true` and implements `gradient(_:into:)`:
+///   the derivative of the formula that `value(_:)` computes, exact to within rounding (not a finite
+///   difference), written into the caller's buffer without allocating. Where the function is not
+///   differentiable at isolated points (Ackley's cone at the origin), return an element of the subdifferential
+///   there, such as 0, and say so in the method's documentation. The formula of the gradient goes in the
+///   documentation of `gradient(_:into:)`. A function without one keeps the defaults (`false`).
 public protocol SyntheticFunction: Sendable {
     /// The function's name in lower case with hyphens, as in the registry (`branin`, `styblinski-tang`).
     var name: String { get }
@@ -32,6 +38,23 @@ public protocol SyntheticFunction: Sendable {
     /// - Parameter x: `dimension` coordinates inside `bounds`.
     /// - Returns: the value to minimize.
     func value(_ x: [Double]) -> Double
+
+    /// Whether ``gradient(_:into:)`` provides the analytic gradient; `false` unless the function implements it.
+    var hasGradient: Bool { get }
+
+    /// Writes the gradient of the function at `x` into `gradient`.
+    ///
+    /// On success `gradient[i]` holds `∂f/∂x_i` at `x` for each of the `dimension` coordinates, exact to within
+    /// rounding; at the isolated points where `f` is not differentiable it holds a subgradient, as each function
+    /// documents.
+    ///
+    /// - Parameters:
+    ///   - x: `dimension` coordinates inside `bounds`.
+    ///   - gradient: a buffer of `dimension` elements, overwritten on success.
+    /// - Returns: `true` when the gradient was written; `false`, with `gradient` unspecified, when the function
+    ///   offers no analytic gradient (``hasGradient`` is `false`).
+    /// - Complexity: about the cost of ``value(_:)``, no allocation.
+    func gradient(_ x: [Double], into gradient: inout [Double]) -> Bool
 }
 
 // MARK: - Default implementations
@@ -39,6 +62,14 @@ public protocol SyntheticFunction: Sendable {
 extension SyntheticFunction {
     /// The number of coordinates, `bounds.count`.
     public var dimension: Int { bounds.count }
+
+    /// `false`: no analytic gradient unless the function provides one.
+    public var hasGradient: Bool { false }
+
+    /// Writes nothing and returns `false`: no analytic gradient unless the function provides one.
+    public func gradient(_ x: [Double], into gradient: inout [Double]) -> Bool {
+        false
+    }
 }
 
 // MARK: - API

@@ -42,4 +42,15 @@ public struct SyntheticProblem<Function: SyntheticFunction>: KnownMinimizers, Se
         let y = function.value(point)
         return Evaluation(value: y)
     }
+
+    /// Whether the function has an analytic gradient (``SyntheticFunction/hasGradient``).
+    public var providesGradient: Bool { function.hasGradient }
+
+    /// The function's value and, when it has one, its analytic gradient at the configuration's coordinates.
+    public mutating func evaluateWithGradient(_ configuration: Configuration) -> Evaluation {
+        var evaluation = evaluate(configuration)
+        var gradient = [Double](repeating: 0, count: point.count)
+        if function.gradient(point, into: &gradient) { evaluation.gradient = gradient }
+        return evaluation
+    }
 }

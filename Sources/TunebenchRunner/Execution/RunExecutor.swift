@@ -56,11 +56,16 @@ public struct RunExecutor: Sendable {
                         "the optimizer asked for fidelity level \(level), but the problem has \(fidelities.count)")
                 }
                 stage = "evaluate (trial \(number))"
-                let evaluation = try problem.evaluate(suggestion.configuration, fidelity: suggestion.fidelity)
+                let withGradient = suggestion.wantsGradient && suggestion.fidelity == nil && problem.providesGradient
+                let evaluation = try withGradient
+                    ? problem.evaluateWithGradient(suggestion.configuration)
+                    : problem.evaluate(suggestion.configuration, fidelity: suggestion.fidelity)
                 let t2 = clock.now
                 let usable = evaluation.value.isFinite
                 stage = "tell (trial \(number))"
-                try optimizer.tell(Observation(suggestion, value: usable ? evaluation.value : nil))
+                try optimizer.tell(
+                    Observation(
+                        suggestion, value: usable ? evaluation.value : nil, gradient: usable ? evaluation.gradient : nil))
                 let t3 = clock.now
                 trials.append(
                     TrialRecord(
