@@ -7,7 +7,11 @@ import TunebenchNumerics
 /// - the same seed gives the same instance (the same values for the same sequence of evaluations);
 /// - values at random points of the space are finite (`finiteEverywhere`);
 /// - no value is below the stated optimum (minus `tolerance`), and the noiseless value is the one compared;
-/// - `space` and `optimum` do not change while evaluating.
+/// - `space` and `optimum` do not change while evaluating;
+/// - when the problem provides gradients: `evaluateWithGradient` gives the value `evaluate` gives, a finite gradient
+///   with one component per parameter, and each real parameter's component matches a central difference of the
+///   noiseless value (step 10⁻⁶ of the parameter's range, relative tolerance 10⁻⁴; coordinates within a step of a bound
+///   are skipped).
 public enum ProblemConformance {
     /// Runs every check on `samples` random points and returns the failures (empty when the problem conforms).
     public static func check(
@@ -47,9 +51,53 @@ public enum ProblemConformance {
             if first.space != space || first.optimum != optimum {
                 fail("space and optimum are constant", "they changed while evaluating")
             }
+            if first.providesGradient, let message = try gradientMismatch(factory: factory, samples: min(samples, 20)) {
+                fail("gradients match the values", message)
+            }
         } catch {
             fail("evaluation does not throw", "threw \(error)")
         }
         return failures
+    }
+
+    /// The first disagreement between `evaluateWithGradient` and `evaluate` or central differences, or `nil`.
+    private static func gradientMismatch(factory: (UInt64) throws -> any Problem, samples: Int) throws -> String? {
+        var withGradient = try factory(7)
+        var plain = try factory(7)
+        var probe = try factory(7)
+        let space = withGradient.space
+        var generator = Xoshiro256StarStar(seed: 98)
+        for _ in 0..<samples {
+            let point = (0..<space.dimension).map { _ in generator.nextUnit() }
+            let configuration = space.decode(point)
+            let a = try withGradient.evaluateWithGradient(configuration)
+            let b = try plain.evaluate(configuration)
+            let described = space.describe(configuration)
+            guard a.value == b.value || (a.value.isNaN && b.value.isNaN) else {
+                return "at \(described): evaluateWithGradient gives \(a.value), evaluate \(b.value)"
+            }
+            guard let gradient = a.gradient, gradient.count == space.dimension, gradient.allSatisfy(\.isFinite) else {
+                return "at \(described): the gradient is \(a.gradient.map { "\($0)" } ?? "missing")"
+            }
+            for (j, parameter) in space.parameters.enumerated() {
+                guard case .real(let lower, let upper, _) = parameter.domain, let value = configuration.values[j] else {
+                    continue
+                }
+                let x = value.numericValue
+                let step = 1e-6 * (upper - lower)
+                guard x - step >= lower, x + step <= upper else { continue }
+                var values = configuration.values
+                values[j] = .real(x + step)
+                let up = try probe.evaluate(Configuration(values)).trueValue
+                values[j] = .real(x - step)
+                let down = try probe.evaluate(Configuration(values)).trueValue
+                let difference = (up - down) / (2 * step)
+                let scale = max(1, abs(difference), abs(gradient[j]))
+                if abs(difference - gradient[j]) > 1e-4 * scale {
+                    return "at \(described): ∂f/∂\(parameter.name) is \(gradient[j]), a central difference gives \(difference)"
+                }
+            }
+        }
+        return nil
     }
 }

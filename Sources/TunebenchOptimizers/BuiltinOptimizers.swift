@@ -151,7 +151,7 @@ public enum BuiltinOptimizers {
                 OptionSpec(
                     "warping", .choice(ForestOptimizer.OutputWarping.allCases.map(\.rawValue)),
                     default: .string(defaults.warping.rawValue),
-                    summary: "log (model log((y − best)/(median − best) + 0.001), as SMAC models log runtimes) or none"),
+                    summary: "log (model log((y − best)/(median − best) + 0.1), as SMAC models log runtimes) or none"),
                 OptionSpec(
                     "random-fraction", .real(0...1), default: .real(defaults.randomFraction),
                     summary: "probability that a later suggestion is uniform random"),
@@ -181,7 +181,7 @@ public enum BuiltinOptimizers {
             settings.randomFraction = context.options.real("random-fraction")
             settings.warping = ForestOptimizer.OutputWarping(rawValue: context.options.string("warping")) ?? .log
             settings.forest.trees = context.options.integer("trees")
-            settings.forest.tree.splitRule = RegressionTree.SplitRule(rawValue: context.options.string("split")) ?? .best
+            settings.forest.tree.splitRule = RegressionTree.SplitRule(rawValue: context.options.string("split")) ?? .random
             settings.forest.bootstrap = context.options.bool("bootstrap")
             settings.forest.featureFraction = context.options.real("feature-fraction")
             settings.forest.tree.minSamplesLeaf = context.options.integer("min-leaf")

@@ -48,7 +48,8 @@ public struct RandomForestRegressor: Sendable, Hashable {
         let n = targets.count
         precondition(n >= 1 && inputs.count == n * dimension, "RandomForestRegressor: bad training data shape")
         var treeSettings = settings.tree
-        treeSettings.featuresPerSplit = max(1, Int((settings.featureFraction * Double(dimension)).rounded(.up)))
+        // ⌈f d⌉, less a rounding margin so that 0.07 × 100 = 7.000000000000001 gives 7.
+        treeSettings.featuresPerSplit = max(1, Int((settings.featureFraction * Double(dimension) - 1e-9).rounded(.up)))
         var rows = Array(0..<n)
         trees.removeAll(keepingCapacity: true)
         for _ in 0..<settings.trees {

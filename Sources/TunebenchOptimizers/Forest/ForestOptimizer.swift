@@ -29,9 +29,9 @@ public struct ForestOptimizer: Optimizer {
         /// The probability that a suggestion after the design is uniform random (0.1 was as good as 0 and 0.2 on Branin
         /// and Hartmann6 at 200 evaluations, tuning seeds 7, 11 and 13, before the values were warped).
         public var randomFraction = 0.1
-        /// The forest: 24 trees on bootstrap samples (as SMAC's), thresholds drawn at random (extra-trees, as
-        /// scikit-optimize's `forest_minimize` uses by default), which average into a smoother surrogate than CART's
-        /// thresholds; at least 3 observations per leaf (SMAC's and scikit-optimize's setting).
+        /// The forest: 24 trees (SMAC3 grows 10) on bootstrap samples (as SMAC's), thresholds drawn at random
+        /// (extra-trees, as scikit-optimize's `forest_minimize` uses by default), which average into a smoother
+        /// surrogate than CART's thresholds; at least 3 observations per leaf (SMAC's and scikit-optimize's setting).
         public var forest: RandomForestRegressor.Settings = {
             var settings = RandomForestRegressor.Settings()
             settings.trees = 24
@@ -61,8 +61,11 @@ public struct ForestOptimizer: Optimizer {
             case .none:
                 return values
             case .log:
-                guard let low = values.min() else { return values }
-                let spread = max(Statistics.median(values) - low, .leastNormalMagnitude)
+                guard let low = values.min(), let high = values.max() else { return values }
+                // The median's distance from the best, kept above 10⁻¹² of the range so that the ratio cannot overflow
+                // when most values tie with the best (a plateau); 1 when all values are equal.
+                var spread = max(Statistics.median(values) - low, 1e-12 * (high - low))
+                if !(spread > 0) { spread = 1 }
                 return values.map { Foundation.log(($0 - low) / spread + 0.1) }
             }
         }

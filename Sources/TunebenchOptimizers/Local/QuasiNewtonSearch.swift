@@ -23,9 +23,12 @@ import TunebenchNumerics
 /// **Ask and tell.** L-BFGS-B calls its objective as a function; here the objective's values arrive through `tell`.
 /// So each `ask` replays the current local run from its start, answering the minimizer's requests from the values
 /// already told (the minimizer is deterministic, so the replay retraces the same path), until it requests a point not
-/// yet evaluated: that point is the suggestion. A replay costs a few microseconds per iteration of the local run.
+/// yet evaluated: that point is the suggestion. A replay costs a few microseconds per iteration of the local run, so
+/// a local run of `k` points costs O(k²) in all (1–38 ms for a whole 500-evaluation run on the test functions).
 ///
-/// A failed evaluation is a non-finite value to the minimizer, which then steps back.
+/// A failed evaluation is a non-finite value to the minimizer, which then steps back. On a noisy problem the analytic
+/// gradient is the noiseless one while the values are noisy, so line searches fail once the noise dominates the
+/// decrease; the run then restarts.
 public struct QuasiNewtonSearch: Optimizer {
     /// What the optimizer can be told.
     public struct Settings: Sendable, Hashable {
