@@ -24,19 +24,6 @@ struct ForestOptimizerTests {
         return try entry.factory(OptimizerContext(space: space, seed: seed, budget: budget, options: options))
     }
 
-    /// Runs `optimizer` until it stops on `objective`, validating every suggestion; returns the trace.
-    private func run(
-        _ optimizer: inout any Optimizer, _ space: SearchSpace, _ objective: (Configuration) throws -> Double?
-    ) throws -> [Configuration] {
-        var trace: [Configuration] = []
-        while let suggestion = try optimizer.ask() {
-            try space.validate(suggestion.configuration)
-            trace.append(suggestion.configuration)
-            try optimizer.tell(Observation(suggestion, value: objective(suggestion.configuration)))
-        }
-        return trace
-    }
-
     /// Runs the optimizer that `make` builds on Branin; returns the trace and the best value's regret.
     private func branin(_ make: (SearchSpace) throws -> any Optimizer) throws -> (trace: [Configuration], regret: Double) {
         var problem = try Registry.builtin.makeProblem(EntrySpec("branin"), seed: 1)

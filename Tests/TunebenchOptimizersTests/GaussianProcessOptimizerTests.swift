@@ -12,19 +12,6 @@ struct GaussianProcessOptimizerTests {
         return try GaussianProcessOptimizer(context: OptimizerContext(space: space, seed: seed, budget: budget), settings: settings)
     }
 
-    /// Runs `optimizer` on `objective` and returns the trace.
-    private func run(
-        _ optimizer: inout any Optimizer, _ space: SearchSpace, _ objective: (Configuration) -> Double?
-    ) throws -> [Configuration] {
-        var trace: [Configuration] = []
-        while let suggestion = try optimizer.ask() {
-            try space.validate(suggestion.configuration)
-            trace.append(suggestion.configuration)
-            try optimizer.tell(Observation(suggestion, value: objective(suggestion.configuration)))
-        }
-        return trace
-    }
-
     @Test func findsTheMinimumOfASmoothFunctionWithoutRepeatingPoints() throws {
         let space = try SearchSpace([.real("x", lower: -2, upper: 2), .real("y", lower: -2, upper: 2)])
         var gp = try optimizer(space, budget: 30)

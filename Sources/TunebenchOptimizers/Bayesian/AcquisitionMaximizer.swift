@@ -22,9 +22,6 @@ struct AcquisitionMaximizer: Sendable {
     /// Whether candidates need snapping: the space has categorical or conditional parameters.
     let needsSnapping: Bool
 
-    /// The model's coordinate of an inactive parameter.
-    static let inactiveCoordinate = SearchSpace.inactiveModelCoordinate
-
     private static let minimizer = BoundedMinimizer(
         memory: 8, maxIterations: 40, maxEvaluations: 80, gradientTolerance: 1e-7, functionTolerance: 1e-10)
 
@@ -69,7 +66,7 @@ struct AcquisitionMaximizer: Sendable {
         for start in starts {
             let configuration = space.decode(refine(start, predictor: predictor, best: best))
             guard !observed.contains(configuration) else { continue }
-            let (mean, variance) = predictor.meanAndVariance(points: modelPoint(configuration))
+            let (mean, variance) = predictor.meanAndVariance(points: space.modelPoint(configuration))
             let sd = variance[0].squareRoot()
             var score = settings.acquisition.value(mean: mean[0], sd: sd, best: best, kappa: settings.kappa)
             if score.isNaN { score = -.infinity }
@@ -80,7 +77,7 @@ struct AcquisitionMaximizer: Sendable {
             for index in ranked {
                 let configuration = space.decode(Array(pool[index * dimension..<(index + 1) * dimension]))
                 if !observed.contains(configuration) {
-                    let (mean, variance) = predictor.meanAndVariance(points: modelPoint(configuration))
+                    let (mean, variance) = predictor.meanAndVariance(points: space.modelPoint(configuration))
                     winner = (-.infinity, configuration, mean[0], variance[0].squareRoot())
                     break
                 }
@@ -91,11 +88,6 @@ struct AcquisitionMaximizer: Sendable {
         return (winner.configuration, logEI.isNaN ? 0 : exp(logEI))
     }
 
-    /// The model's coordinates of a configuration: its unit-cube encoding, with inactive parameters at −1.
-    func modelPoint(_ configuration: Configuration) -> [Double] {
-        space.modelPoint(configuration)
-    }
-
     // MARK: - The pool
 
     /// Sets the categorical and inactive coordinates of each of the `count` rows of `pool` to the model's
@@ -104,7 +96,7 @@ struct AcquisitionMaximizer: Sendable {
         for c in 0..<count {
             let row = Array(pool[c * dimension..<(c + 1) * dimension])
             let configuration = space.decode(row)
-            let snapped = modelPoint(configuration)
+            let snapped = space.modelPoint(configuration)
             for j in 0..<dimension where categorical[j] || configuration.values[j] == nil {
                 pool[c * dimension + j] = snapped[j]
             }
@@ -160,7 +152,7 @@ struct AcquisitionMaximizer: Sendable {
     private func refine(_ start: [Double], predictor: GaussianProcessPredictor, best: Double) -> [Double] {
         var lower = [Double](repeating: 0, count: dimension)
         var upper = [Double](repeating: 1, count: dimension)
-        for j in 0..<dimension where categorical[j] || start[j] == Self.inactiveCoordinate {
+        for j in 0..<dimension where categorical[j] || start[j] == SearchSpace.inactiveModelCoordinate {
             lower[j] = start[j]
             upper[j] = start[j]
         }

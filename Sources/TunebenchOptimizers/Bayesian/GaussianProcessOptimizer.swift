@@ -130,7 +130,7 @@ public struct GaussianProcessOptimizer: Optimizer {
         }
         remaining -= 1
         observed.insert(configuration)
-        pending = (maximizer.modelPoint(configuration), fromRestart ? restartCount : 0)
+        pending = (space.modelPoint(configuration), fromRestart ? restartCount : 0)
         return Suggestion(configuration)
     }
 

@@ -85,7 +85,6 @@ public struct ForestOptimizer: Optimizer {
     private var asks = 0
     private var remaining: Int
     private var pending: Configuration?
-    private var modelSuggestions = 0
 
     public init(context: OptimizerContext, settings: Settings) {
         space = context.space
@@ -143,7 +142,6 @@ public struct ForestOptimizer: Optimizer {
         let scale = sd > 0 && sd.isFinite ? sd : 1
         let targets = warped.map { ($0 - mean) / scale }
         forest.fit(inputs: inputs, targets: targets, using: &generator)
-        modelSuggestions += 1
         return search.maximize(
             forest: forest, targets: targets, units: units, observed: observed, using: &generator)
     }
