@@ -13,11 +13,15 @@ import TunebenchNumerics
 /// ```
 ///
 /// On every space of ``ConformanceSpaces/all`` the optimizer can handle, it checks that
-/// - every suggestion belongs to the space (kinds, bounds, inactive parameters without a value);
+/// - every suggestion belongs to the space (kinds, bounds, inactive parameters without a value), and names a fidelity
+///   level the problem has (none on a single-fidelity problem);
 /// - it makes at most `budget` suggestions, and keeps answering `nil` once it has answered `nil`;
 /// - the same seed gives the same trace, and (on continuous spaces) different seeds give different traces;
 /// - it survives failed evaluations (`nil` values, NaN and infinity) and goes on suggesting valid points;
 /// - neither `ask` nor `tell` throws on these well-formed inputs.
+///
+/// An optimizer with the `multiFidelity` capability is checked twice on every space: on a single-fidelity problem and
+/// on one with ``fidelityLevels`` (where a level `k` below the last adds `0.1 (levels − 1 − k)` to the value).
 public enum OptimizerConformance {
     /// Runs every check and returns the failures (empty when the optimizer conforms).
     /// - Parameters:
@@ -25,44 +29,63 @@ public enum OptimizerConformance {
     ///   - options: options passed in every context.
     ///   - budget: the budget of each run.
     ///   - factory: builds an optimizer from a context.
+    /// The levels of the multi-fidelity checks: 1, 3 and 9 steps, costing 1/9, 1/3 and 1.
+    public static let fidelityLevels = [
+        Fidelity(steps: 1, cost: 1.0 / 9), Fidelity(steps: 3, cost: 1.0 / 3), Fidelity(steps: 9, cost: 1),
+    ]
+
     public static func check(
         capabilities: Capabilities, options: Options = .init(), budget: Int = 40,
         factory: (OptimizerContext) throws -> any Optimizer
     ) -> [ConformanceFailure] {
         var failures: [ConformanceFailure] = []
-        for named in ConformanceSpaces.all where named.space.requiredCapabilities.isSubset(of: capabilities) {
-            func context(seed: UInt64) -> OptimizerContext {
-                OptimizerContext(space: named.space, seed: seed, budget: budget, options: options)
+        let fidelityCases = capabilities.contains(.multiFidelity) ? [[], fidelityLevels] : [[]]
+        for levels in fidelityCases {
+            for named in ConformanceSpaces.all where named.space.requiredCapabilities.isSubset(of: capabilities) {
+                let label = levels.isEmpty ? named.name : "\(named.name), \(levels.count) fidelity levels"
+                let space = ConformanceSpaces.Named(name: label, space: named.space)
+                check(space, levels: levels, options: options, budget: budget, factory: factory, into: &failures)
             }
-            let first = run(factory, context(seed: 11), failEvery: nil, label: named.name, into: &failures)
-            let again = run(factory, context(seed: 11), failEvery: nil, label: named.name, into: &failures)
-            if let first, let again, first != again {
-                failures.append(
-                    .init(
-                        check: "same seed gives the same trace", context: named.name,
-                        message: "two runs with seed 11 differ at suggestion \(firstDifference(first, again))"))
-            }
-            let continuous = named.space.parameters.allSatisfy {
-                if case .real = $0.domain { return $0.condition == nil }
-                return false
-            }
-            if continuous, let first,
-                let other = run(factory, context(seed: 12), failEvery: nil, label: named.name, into: &failures),
-                first == other
-            {
-                failures.append(
-                    .init(
-                        check: "different seeds differ", context: named.name,
-                        message: "seeds 11 and 12 gave the same \(first.count) suggestions"))
-            }
-            _ = run(factory, context(seed: 13), failEvery: 3, label: named.name, into: &failures)
         }
         return failures
     }
 
+    /// The checks on one space.
+    static func check(
+        _ named: ConformanceSpaces.Named, levels: [Fidelity], options: Options, budget: Int,
+        factory: (OptimizerContext) throws -> any Optimizer, into failures: inout [ConformanceFailure]
+    ) {
+        func context(seed: UInt64) -> OptimizerContext {
+            OptimizerContext(space: named.space, seed: seed, budget: budget, fidelities: levels, options: options)
+        }
+        let first = run(factory, context(seed: 11), failEvery: nil, label: named.name, into: &failures)
+        let again = run(factory, context(seed: 11), failEvery: nil, label: named.name, into: &failures)
+        if let first, let again, first != again {
+            failures.append(
+                .init(
+                    check: "same seed gives the same trace", context: named.name,
+                    message: "two runs with seed 11 differ at suggestion \(firstDifference(first, again))"))
+        }
+        let continuous = named.space.parameters.allSatisfy {
+            if case .real = $0.domain { return $0.condition == nil }
+            return false
+        }
+        if continuous, let first,
+            let other = run(factory, context(seed: 12), failEvery: nil, label: named.name, into: &failures),
+            first == other
+        {
+            failures.append(
+                .init(
+                    check: "different seeds differ", context: named.name,
+                    message: "seeds 11 and 12 gave the same \(first.count) suggestions"))
+        }
+        _ = run(factory, context(seed: 13), failEvery: 3, label: named.name, into: &failures)
+    }
+
     /// Runs one optimizer for its budget on a smooth test objective and records broken rules.
     ///
-    /// The objective is `sum_i (u_i - 0.3)^2` over the unit-cube encoding of the configuration. With
+    /// The objective is `sum_i (u_i - 0.3)^2` over the unit-cube encoding of the configuration, plus 0.1 per level
+    /// below the last for a multi-fidelity suggestion. With
     /// `failEvery = k`, every k-th evaluation fails, in turn as a `nil` value, NaN, and +infinity.
     /// - Returns: the trace (suggestions in order), or `nil` if the run threw.
     static func run(
@@ -90,8 +113,16 @@ public enum OptimizerConformance {
                         .init(check: "suggestions are inside the space", context: place, message: "\(error)"))
                     return trace
                 }
+                if let level = suggestion.fidelity, !context.fidelities.indices.contains(level) {
+                    failures.append(
+                        .init(
+                            check: "fidelity levels exist", context: place,
+                            message: "suggestion \(trace.count + 1) asks for level \(level) of \(context.fidelities.count)"))
+                    return trace
+                }
                 trace.append(suggestion)
-                var value: Double? = context.space.encode(suggestion.configuration).reduce(0) {
+                let lowerLevels = suggestion.fidelity.map { context.fidelities.count - 1 - $0 } ?? 0
+                var value: Double? = context.space.encode(suggestion.configuration).reduce(0.1 * Double(lowerLevels)) {
                     $0 + ($1 - 0.3) * ($1 - 0.3)
                 }
                 if let k = failEvery, trace.count % k == 0 {

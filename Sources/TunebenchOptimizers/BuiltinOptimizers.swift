@@ -60,6 +60,17 @@ public enum BuiltinOptimizers {
             summary: "Simulated annealing (Kirkpatrick et al. 1983): geometric cooling fitted to the budget, step size "
                 + "adapted to a 44 % acceptance rate"
         ) { SimulatedAnnealing(context: $0) },
+        hyperband(
+            "successive-halving", successiveHalving: true, sampler: .random,
+            summary: "Successive halving (Jamieson and Talwalkar 2016): Hyperband's most aggressive bracket, repeated"),
+        hyperband(
+            "hyperband", successiveHalving: false, sampler: .random,
+            summary: "Hyperband (Li et al. 2018): brackets of successive halving over the fidelity levels, random "
+                + "configurations"),
+        hyperband(
+            "bohb", successiveHalving: false, sampler: .model,
+            summary: "BOHB (Falkner et al. 2018): Hyperband whose new configurations come from a TPE model of the "
+                + "highest level with enough evaluations"),
         OptimizerEntry(
             name: "lbfgsb",
             summary: "Gradient-based search: multi-start L-BFGS-B (Byrd et al. 1995) with the problem's gradient, or "
@@ -97,6 +108,43 @@ public enum BuiltinOptimizers {
             return NelderMeadSearch(context: context, settings: settings)
         },
     ]
+
+    /// An entry of the Hyperband family. They are left out of the default experiment, whose problems have one fidelity
+    /// level (where Hyperband is random search and BOHB a TPE with random draws).
+    static func hyperband(
+        _ name: String, successiveHalving: Bool, sampler: HyperbandOptimizer.Sampler, summary: String
+    ) -> OptimizerEntry {
+        let defaults = HyperbandOptimizer.Settings()
+        var options = [
+            OptionSpec(
+                "eta", .integer(2...100), default: .integer(defaults.eta),
+                summary: "reduction factor η: each rung keeps the best ⌊n/η⌋ for the next fidelity level")
+        ]
+        if sampler == .model {
+            options += [
+                OptionSpec(
+                    "random-fraction", .real(0...1), default: .real(defaults.randomFraction),
+                    summary: "fraction ρ of new configurations drawn at random rather than from the model"),
+                OptionSpec(
+                    "candidates", .integer(1...1_000_000), default: .integer(defaults.candidates),
+                    summary: "draws from l(x) scored by log l(x) − log g(x) per new configuration"),
+            ]
+        }
+        return OptimizerEntry(
+            name: name, summary: summary, capabilities: Capabilities.allParameterKinds.union(.multiFidelity),
+            options: options, includedByDefault: false
+        ) { context in
+            var settings = HyperbandOptimizer.Settings()
+            settings.eta = context.options.integer("eta")
+            settings.successiveHalving = successiveHalving
+            settings.sampler = sampler
+            if sampler == .model {
+                settings.randomFraction = context.options.real("random-fraction")
+                settings.candidates = context.options.integer("candidates")
+            }
+            return HyperbandOptimizer(context: context, settings: settings)
+        }
+    }
 
     /// The tree-structured Parzen estimator with Optuna's defaults.
     static let tpe: OptimizerEntry = {

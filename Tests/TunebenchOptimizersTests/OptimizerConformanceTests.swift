@@ -4,8 +4,11 @@ import TunebenchConformance
 
 /// Every registered optimizer, with its default options, passes the conformance suite.
 struct OptimizerConformanceTests {
-    /// (Plugins, which need a command, are checked by the plugin tests.)
-    @Test(arguments: Registry.builtin.optimizers.filter(\.includedByDefault).map(\.name))
+    /// (Plugins, which need a command, are checked by the plugin tests.) The multi-fidelity optimizers, left out of the
+    /// default experiment, are checked too.
+    @Test(
+        arguments: Registry.builtin.optimizers.filter { $0.includedByDefault || $0.capabilities.contains(.multiFidelity) }
+            .map(\.name))
     func registeredOptimizerConforms(name: String) throws {
         let entry = try Registry.builtin.optimizer(named: name)
         let options = try Options.resolve([:], specs: entry.options, entry: name)

@@ -28,7 +28,7 @@ struct ParzenEstimatorTests {
         let rows: [[Double]] = [[0.1, 3, log(0.01), 0, log(1)], [0.5, 4, log(0.5), 2, log(20)],
                                 [0.55, 9, log(2.0), 2, log(300)], [0.9, 9, log(5.0), 1, log(999)]]
         let estimator = ParzenEstimator(
-            observations: rows, weights: TPEOptimizer.weights(4), domains: domains, priorWeight: 1, magicClip: true)
+            observations: rows, weights: ParzenSampler.weights(4), domains: domains, priorWeight: 1, magicClip: true)
         let densities = estimator.logDensities([[0.2, 4, log(0.02), 2, log(15)], [0.95, 10, log(9.0), 0, log(1000)]])
         let (first, second) = (densities[0], densities[1])
         #expect(abs(first - -10.136716412797568) < 1e-10, "\(first)")
@@ -37,10 +37,10 @@ struct ParzenEstimatorTests {
 
     /// Optuna's `default_weights(30)`: a ramp 1/30 … 1 over the oldest five, then 25 ones.
     @Test func weightsRampTheOldestObservations() {
-        let w = TPEOptimizer.weights(30)
+        let w = ParzenSampler.weights(30)
         #expect(w.count == 30 && w.suffix(25).allSatisfy { $0 == 1 })
         for (x, e) in zip(w.prefix(5), [1.0 / 30, 0.275, 0.5166666666666667, 0.7583333333333333, 1]) { #expect(abs(x - e) < 1e-12) }
-        #expect(TPEOptimizer.weights(26).first == 1.0 / 26 && TPEOptimizer.weights(10) == [Double](repeating: 1, count: 10))
+        #expect(ParzenSampler.weights(26).first == 1.0 / 26 && ParzenSampler.weights(10) == [Double](repeating: 1, count: 10))
     }
 
     /// Draws stay in the domain, integers land on integers, and the categorical frequencies follow the mixture.

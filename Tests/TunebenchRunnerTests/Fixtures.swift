@@ -27,6 +27,31 @@ struct Faulty: Problem {
     }
 }
 
+/// Three fidelity levels (1, 3 and 9 steps, costing 1/9, 1/3 and 1): f(x) = x at the last level and -1 below, so
+/// that a low-fidelity value counted as the best would show.
+struct Levels: Problem {
+    let space = try! SearchSpace([.real("x", lower: 0, upper: 1)])
+    var optimum: Double? { 0 }
+    let fidelities = [Fidelity(steps: 1, cost: 1.0 / 9), Fidelity(steps: 3, cost: 1.0 / 3), Fidelity(steps: 9, cost: 1)]
+    mutating func evaluate(_ configuration: Configuration) -> Evaluation { evaluate(configuration, fidelity: nil) }
+    mutating func evaluate(_ configuration: Configuration, fidelity: Int?) -> Evaluation {
+        let level = fidelity ?? 2
+        return Evaluation(value: level == 2 ? configuration.real(0) : -1, cost: fidelities[level].cost)
+    }
+}
+
+/// Suggests (x, level) pairs in order, then stops.
+struct Ladder: Optimizer {
+    var steps: [(x: Double, level: Int?)]
+    var next = 0
+    mutating func ask() -> Suggestion? {
+        defer { next += 1 }
+        guard next < steps.count else { return nil }
+        return Suggestion(Configuration([.real(steps[next].x)]), fidelity: steps[next].level)
+    }
+    mutating func tell(_ observation: Observation) {}
+}
+
 /// Suggests a fixed sequence of x values, then stops; can be told to throw or to leave the space.
 struct Scripted: Optimizer {
     var values: [Double]
@@ -63,6 +88,11 @@ enum Fixtures {
             })
         try! registry.register(
             OptimizerEntry(name: "outside", summary: "leaves the space") { _ in Scripted(values: [0.5, 2]) })
+        try! registry.register(ProblemEntry(name: "levels", summary: "three fidelity levels") { _ in Levels() })
+        try! registry.register(
+            OptimizerEntry(name: "ladder", summary: "fixed (x, level) pairs") { _ in
+                Ladder(steps: [(0.5, 0), (0.4, 1), (0.3, 2), (0.2, nil), (0.1, 0), (0.05, 1)])
+            })
         try! registry.register(
             Suite(name: "pair", summary: "two", problems: [EntrySpec("identity"), EntrySpec("faulty", label: "nan")]))
         return registry

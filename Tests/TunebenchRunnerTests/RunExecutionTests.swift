@@ -99,11 +99,11 @@ struct ExperimentRunnerTests {
         let evaluations = try String(contentsOf: folder.appendingPathComponent("evaluations.csv"), encoding: .utf8)
         #expect(
             evaluations == """
-                problem,optimizer,repetition,evaluation,value,best,regret
-                f,scripted,0,1,,inf,inf
-                f,scripted,0,2,0.5,0.5,0.5
-                f,scripted,0,3,0.7,0.5,0.5
-                f,scripted,0,4,0.1,0.1,0.1
+                problem,optimizer,repetition,evaluation,value,best,regret,fidelity,cost
+                f,scripted,0,1,,inf,inf,,1.0
+                f,scripted,0,2,0.5,0.5,0.5,,2.0
+                f,scripted,0,3,0.7,0.5,0.5,,3.0
+                f,scripted,0,4,0.1,0.1,0.1,,4.0
 
                 """)
         let curve = try String(contentsOf: folder.appendingPathComponent("curves/f.csv"), encoding: .utf8)

@@ -7,7 +7,9 @@ struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Benchmarks of Tunebench itself; they print measurements and assert nothing.",
-        subcommands: [HarnessBenchmark.self, PluginRoundTripBenchmark.self, GaussianProcessBenchmark.self]
+        subcommands: [
+            HarnessBenchmark.self, PluginRoundTripBenchmark.self, GaussianProcessBenchmark.self, ProblemBenchmark.self,
+        ]
     )
 }
 

@@ -56,8 +56,17 @@ struct RunCommand: RegistryCommand {
     @Option(help: "Runs per optimizer and problem (default: 10, or the file's value).")
     var repetitions: Int?
 
-    @Option(help: "Evaluations per run (default: 100, or the file's value).")
+    @Option(help: "Evaluations per run (default: 100, or the file's value; 100000 with a cost budget).")
     var budget: Int?
+
+    @Option(
+        name: .customLong("cost-budget"),
+        help: """
+            Total cost per run in the problems' cost unit (a full-fidelity evaluation of a built-in problem costs 1): \
+            a run ends before the first suggestion whose cost does not fit. Curves over cumulative cost then go to \
+            curves-cost/PROBLEM.csv (default: none, or the file's "cost-budget").
+            """)
+    var costBudget: Double?
 
     @Option(help: "Experiment seed; every run's seed derives from it and the labels (default: 0, or the file's).")
     var seed: Int?
@@ -101,6 +110,9 @@ struct RunCommand: RegistryCommand {
         if let budget, !Experiment.budgetRange.contains(budget) {
             throw ValidationError("--budget must be in \(Experiment.budgetRange), got \(budget)")
         }
+        if let costBudget, !(costBudget > 0 && costBudget.isFinite) {
+            throw ValidationError("--cost-budget must be a positive number, got \(costBudget)")
+        }
         if let seed, seed < 0 { throw ValidationError("--seed must be non-negative, got \(seed)") }
         if let jobs, !(1...1024).contains(jobs) { throw ValidationError("--jobs must be in [1, 1024], got \(jobs)") }
         if let shard {
@@ -128,7 +140,8 @@ struct RunCommand: RegistryCommand {
             printError(
                 "Experiment '\(experiment.name)': \(count(experiment.optimizers.count, "optimizer")) x "
                     + "\(count(experiment.problems.count, "problem")) x \(count(experiment.repetitions, "repetition")), "
-                    + "budget \(experiment.budget), seed \(experiment.seed)" + (shard.map { ", shard \($0)" } ?? "")
+                    + "budget \(experiment.budget)" + (experiment.costBudget.map { ", cost budget \($0)" } ?? "")
+                    + ", seed \(experiment.seed)" + (shard.map { ", shard \($0)" } ?? "")
                     + "; \(count(jobs, "job")); output \(runner.store.directory.path)")
         }
         let progress: TerminalProgress? = quiet ? nil : TerminalProgress()
@@ -195,6 +208,12 @@ struct RunCommand: RegistryCommand {
             throw ValidationError("\(error)")  // a bad flag value is a usage error (exit status 64)
         }
         if let repetitions { experiment.repetitions = repetitions }
+        if let costBudget {
+            if experiment.costBudget == nil && budget == nil {
+                experiment.budget = max(experiment.budget, Experiment.defaultBudgetWithCost)
+            }
+            experiment.costBudget = costBudget
+        }
         if let budget { experiment.budget = budget }
         if let seed { experiment.seed = UInt64(seed) }
         if let name { experiment.name = name }

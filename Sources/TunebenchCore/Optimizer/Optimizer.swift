@@ -90,10 +90,13 @@ public struct OptimizerContext: Sendable {
     /// Whether the problem provides gradients (``Problem/providesGradient``): a suggestion with
     /// ``Suggestion/wantsGradient`` then comes back with ``Observation/gradient``.
     public var gradients: Bool
+    /// The run's cost budget in the problem's cost unit, when the experiment has one: the run ends before the first
+    /// suggestion whose fidelity level's cost does not fit in what is left.
+    public var costBudget: Double?
 
     public init(
         space: SearchSpace, seed: UInt64, budget: Int, fidelities: [Fidelity] = [], options: Options = .init(),
-        problem: String = "problem", gradients: Bool = false
+        problem: String = "problem", gradients: Bool = false, costBudget: Double? = nil
     ) {
         self.space = space
         self.seed = seed
@@ -102,5 +105,6 @@ public struct OptimizerContext: Sendable {
         self.options = options
         self.problem = problem
         self.gradients = gradients
+        self.costBudget = costBudget
     }
 }

@@ -2,13 +2,15 @@
 //
 // {"format":1,"problem":"branin","optimizer":"random","repetition":0,
 //  "problemSpec":{"name":"branin","options":{}},"optimizerSpec":{"name":"random","options":{}},
-//  "instanceSeed":"91b4...","optimizerSeed":"0c3e...","budget":100,"optimum":0.397...,
+//  "instanceSeed":"91b4...","optimizerSeed":"0c3e...","budget":100,"costBudget":33.5,"optimum":0.397...,
+//  "fidelities":[{"steps":1,"cost":0.037},{"steps":3,"cost":0.111}, ...],
 //  "parameters":["x1","x2"],"status":"complete","wallSeconds":0.0012,
 //  "optimizerMetadata":{"library":"optuna 5.0.0"},
 //  "trials":[{"number":0,"configuration":{"x1":2.5,"x2":7.1},"value":24.1,"cost":1,"status":"ok",
 //             "askSeconds":1e-06,"evaluationSeconds":2e-07,"tellSeconds":1e-07}, ...]}
 //
-// Optional members (optimum, failure, metadata, fidelity, value, noiselessValue, info) are left out when absent; inactive
+// Optional members (costBudget, optimum, fidelities, failure, metadata, fidelity, value, noiselessValue, info) are left
+// out when absent; inactive
 // parameters are left out of a configuration. Unknown members are skipped when reading, so that later minor
 // versions stay readable; a larger "format" is refused.
 
@@ -35,9 +37,26 @@ extension RunRecord {
         writer.string(optimizerSeed)
         writer.key("budget")
         writer.integer(budget)
+        if let costBudget {
+            writer.key("costBudget")
+            writer.number(costBudget)
+        }
         if let optimum {
             writer.key("optimum")
             writer.number(optimum)
+        }
+        if !fidelities.isEmpty {
+            writer.key("fidelities")
+            writer.beginArray()
+            for level in fidelities {
+                writer.beginObject()
+                writer.key("steps")
+                writer.integer(level.steps)
+                writer.key("cost")
+                writer.number(level.cost)
+                writer.endObject()
+            }
+            writer.endArray()
         }
         writer.key("parameters")
         writer.beginArray()
@@ -94,7 +113,20 @@ extension RunRecord {
             case "instanceSeed": record.instanceSeed = try reader.readString()
             case "optimizerSeed": record.optimizerSeed = try reader.readString()
             case "budget": record.budget = try reader.readInt()
+            case "costBudget": record.costBudget = try reader.readDouble()
             case "optimum": record.optimum = try reader.readNull() ? nil : try reader.readDouble()
+            case "fidelities":
+                try reader.readArray { reader in
+                    var level = Fidelity(steps: 0, cost: .nan)
+                    try reader.readObject { reader, name in
+                        switch name {
+                        case "steps": level.steps = try reader.readInt()
+                        case "cost": level.cost = try reader.readDouble()
+                        default: try reader.skipValue()
+                        }
+                    }
+                    record.fidelities.append(level)
+                }
             case "parameters":
                 try reader.readArray { reader in record.parameters.append(try reader.readString()) }
             case "status":

@@ -32,6 +32,10 @@ public struct RunRecord: Sendable, Hashable {
     public var wallSeconds: Double
     /// What the problem and the optimizer report of themselves (``Problem/metadata``, ``Optimizer/metadata``),
     /// such as a plugin's library and version; empty for most built-ins.
+    /// The run's cost budget, when the experiment had one (``Experiment/costBudget`` in the runner).
+    public var costBudget: Double?
+    /// The problem's fidelity levels (empty for a single-fidelity problem); a trial's `fidelity` indexes them.
+    public var fidelities: [Fidelity] = []
     public var problemMetadata: [String: String] = [:]
     public var optimizerMetadata: [String: String] = [:]
 
@@ -59,6 +63,13 @@ public struct RunRecord: Sendable, Hashable {
     }
 
     /// A seed as 16 hexadecimal digits.
+    /// Whether `trial` ran at full fidelity: without a level, or at the last one. Only these count towards the best
+    /// value and regret: a low-fidelity value estimates another objective.
+    public func isFullFidelity(_ trial: TrialRecord) -> Bool {
+        guard let level = trial.fidelity else { return true }
+        return level == fidelities.count - 1
+    }
+
     public static func hex(_ seed: UInt64) -> String {
         let digits = String(seed, radix: 16)
         return String(repeating: "0", count: 16 - digits.count) + digits
@@ -96,7 +107,8 @@ public struct TrialRecord: Sendable, Hashable {
     /// One value per parameter of the run (``RunRecord/parameters``), `nil` where inactive; categorical values
     /// as their choice.
     public var configuration: [RecordedValue?]
-    /// The fidelity level index, for multi-fidelity evaluations.
+    /// The fidelity level the trial ran at, an index into ``RunRecord/fidelities``; `nil` for full fidelity as the
+    /// optimizer asked for it without a level (every trial of a single-fidelity problem).
     public var fidelity: Int?
     /// The observed value; `nil` when it was not finite (the trial then has status `failed`).
     public var value: Double?

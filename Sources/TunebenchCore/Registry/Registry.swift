@@ -109,19 +109,25 @@ public struct Registry: Sendable {
     /// - Throws: ``CoreError/missingCapability(optimizer:problem:missing:)`` when the optimizer cannot handle the
     ///   problem's space or fidelities, or what the factory throws.
     public func makeOptimizer(
-        _ spec: EntrySpec, for problem: any Problem, problemLabel: String, seed: UInt64, budget: Int
+        _ spec: EntrySpec, for problem: any Problem, problemLabel: String, seed: UInt64, budget: Int,
+        costBudget: Double? = nil
     ) throws -> any Optimizer {
         let entry = try optimizer(named: spec.name)
         try checkCapabilities(entry, spec: spec, problem: problem, problemLabel: problemLabel)
-        return try entry.factory(try context(spec, problem: problem, problemLabel: problemLabel, seed: seed, budget: budget))
+        return try entry.factory(
+            try context(
+                spec, problem: problem, problemLabel: problemLabel, seed: seed, budget: budget, costBudget: costBudget))
     }
 
     /// Checks that the optimizer of `spec` can run on `problem`, with the entry's preflight when it has one and by
     /// building the optimizer otherwise.
-    public func checkOptimizer(_ spec: EntrySpec, for problem: any Problem, problemLabel: String, budget: Int) throws {
+    public func checkOptimizer(
+        _ spec: EntrySpec, for problem: any Problem, problemLabel: String, budget: Int, costBudget: Double? = nil
+    ) throws {
         let entry = try optimizer(named: spec.name)
         try checkCapabilities(entry, spec: spec, problem: problem, problemLabel: problemLabel)
-        let context = try context(spec, problem: problem, problemLabel: problemLabel, seed: 0, budget: budget)
+        let context = try context(
+            spec, problem: problem, problemLabel: problemLabel, seed: 0, budget: budget, costBudget: costBudget)
         if let preflight = entry.preflight {
             try preflight(context)
         } else {
@@ -129,12 +135,13 @@ public struct Registry: Sendable {
         }
     }
 
-    private func context(_ spec: EntrySpec, problem: any Problem, problemLabel: String, seed: UInt64, budget: Int)
-        throws -> OptimizerContext
-    {
+    private func context(
+        _ spec: EntrySpec, problem: any Problem, problemLabel: String, seed: UInt64, budget: Int, costBudget: Double?
+    ) throws -> OptimizerContext {
         OptimizerContext(
             space: problem.space, seed: seed, budget: budget, fidelities: problem.fidelities,
-            options: try optimizerOptions(spec), problem: problemLabel, gradients: problem.providesGradient)
+            options: try optimizerOptions(spec), problem: problemLabel, gradients: problem.providesGradient,
+            costBudget: costBudget)
     }
 
     /// Refuses a pair when the optimizer lacks a capability the problem needs.

@@ -6,19 +6,33 @@ import TunebenchNumerics
 ///
 /// Outputs (all but `timings.json` byte-identical for the same experiment, whatever `--jobs`, shards or
 /// interruptions):
-/// - `evaluations.csv`: `problem,optimizer,repetition,evaluation,value,best,regret`, one row per evaluation of
-///   every complete run in plan order. `evaluation` counts from 1; `value` is the observed value (empty for a
-///   failed trial); `best` is the best true (noiseless) value so far (`inf` before the first success); `regret`
-///   is `best` minus the known optimum (empty when the problem has none).
+/// - `evaluations.csv`: `problem,optimizer,repetition,evaluation,value,best,regret,fidelity,cost`, one row per
+///   evaluation of every complete run in plan order. `evaluation` counts from 1; `value` is the observed value
+///   (empty for a failed trial); `best` is the best true (noiseless) value so far among full-fidelity evaluations
+///   (`inf` before the first); `regret` is `best` minus the known optimum (empty when the problem has none);
+///   `fidelity` is the level's steps (empty for full fidelity on a single-fidelity problem); `cost` is the cumulative
+///   cost after the evaluation.
 /// - `curves/PROBLEM.csv`: `optimizer,evaluation,runs,median,q25,q75,mean` of the best-so-far regret (or best
 ///   value when the optimum is unknown) over the complete runs, for every evaluation up to the budget; a run that
 ///   stopped early keeps its last value. Quantiles are Hyndman-Fan type 7.
+/// - `curves-cost/PROBLEM.csv`, for an experiment with a cost budget: `optimizer,cost,runs,median,q25,q75,mean` of
+///   the same metric over cumulative cost, at ``costPoints`` evenly spaced costs up to the budget: at cost `c`, the
+///   best full-fidelity value among the evaluations whose cumulative cost is at most `c`.
+///
+/// **Fidelity rule.** Only full-fidelity evaluations (no level, or the problem's last level) count towards the best
+/// value and regret, on both axes: a lower level's value estimates another objective (fewer epochs, fewer trees).
+/// A multi-fidelity optimizer therefore shows `inf` until its first full-fidelity evaluation. The summary's final
+/// values are those at the end of the evaluation axis; with a cost budget every run stays within it, so they are
+/// also the values at the full cost.
 /// - `summary.json`: an ``Aggregate``.
 /// - `timings.json`: per problem and optimizer, medians over runs of optimizer time (ask + tell), evaluation time
 ///   and wall time, in seconds.
 ///
 /// Failed runs are left out of the CSVs and statistics and listed with their reasons in `summary.json`.
 public struct Aggregator {
+    /// Points of the cost axis: 300, so that tenths and thirds of the budget fall on it.
+    public static let costPoints = 300
+
     public var experiment: Experiment
     public var store: ResultStore
     /// Threads that read and parse run files; the outputs do not depend on it.
@@ -37,13 +51,17 @@ public struct Aggregator {
     public func aggregate() throws -> Aggregate {
         let plan = Plan(experiment)
         let budget = experiment.budget
-        var evaluations = CSVWriter(header: "problem,optimizer,repetition,evaluation,value,best,regret")
+        var evaluations = CSVWriter(header: "problem,optimizer,repetition,evaluation,value,best,regret,fidelity,cost")
         var problems: [ProblemSummary] = []
         var failures: [FailedRun] = []
         var timings: [TimingSummary] = []
         var counts = (complete: 0, failed: 0, missing: 0)
         try FileManager.default.createDirectory(
             at: store.directory.appendingPathComponent("curves"), withIntermediateDirectories: true)
+        if experiment.costBudget != nil {
+            try FileManager.default.createDirectory(
+                at: store.directory.appendingPathComponent("curves-cost"), withIntermediateDirectories: true)
+        }
 
         let runsPerProblem = experiment.optimizers.count * experiment.repetitions
         for (problemIndex, problem) in experiment.problems.enumerated() {
@@ -51,9 +69,10 @@ public struct Aggregator {
             let problemRuns = Array(plan.runs[problemIndex * runsPerProblem..<(problemIndex + 1) * runsPerProblem])
             let records = try RecordLoader.load(problemRuns, from: store, jobs: jobs)
             var optimum: Double?
-            var collected: [(optimizer: String, traces: [[Double]], failedRuns: Int)] = []
+            var collected: [(optimizer: String, traces: [[Double]], costTraces: [[Double]], failedRuns: Int)] = []
             for (optimizerIndex, optimizer) in experiment.optimizers.enumerated() {
                 var traces: [[Double]] = []
+                var costTraces: [[Double]] = []
                 var failedRuns = 0
                 var overhead: [Double] = []
                 var evaluationTime: [Double] = []
@@ -82,8 +101,11 @@ public struct Aggregator {
                     }
                     counts.complete += 1
                     traces.append(Self.bestSoFar(record, budget: budget, evaluations: &evaluations))
+                    if let costBudget = experiment.costBudget {
+                        costTraces.append(Self.bestOverCost(record, costBudget: costBudget))
+                    }
                 }
-                collected.append((optimizer.label, traces, failedRuns))
+                collected.append((optimizer.label, traces, costTraces, failedRuns))
                 if !wall.isEmpty {
                     timings.append(
                         TimingSummary(
@@ -95,10 +117,17 @@ public struct Aggregator {
             }
             // The metric needs the optimum, known once any run of the problem has been read.
             var curves = CSVWriter(header: "optimizer,evaluation,runs,median,q25,q75,mean")
+            var costCurves = CSVWriter(header: "optimizer,cost,runs,median,q25,q75,mean")
             var summaries: [OptimizerSummary] = []
-            for (label, traces, failedRuns) in collected {
+            for (label, traces, costTraces, failedRuns) in collected {
                 let metric = traces.map { trace in trace.map { $0 - (optimum ?? 0) } }
                 Self.appendCurve(label, metric, budget: budget, to: &curves)
+                if let costBudget = experiment.costBudget {
+                    let costMetric = costTraces.map { trace in trace.map { $0 - (optimum ?? 0) } }
+                    Self.appendCurve(label, costMetric, budget: Self.costPoints, to: &costCurves) { point in
+                        CSVWriter.number(Self.costPoint(point, of: costBudget))
+                    }
+                }
                 summaries.append(Self.summary(label, finals: metric.compactMap(\.last), failedRuns: failedRuns))
             }
             Self.markBest(&summaries)
@@ -107,6 +136,10 @@ public struct Aggregator {
                     problem: problem.label, metric: optimum == nil ? "best value" : "regret", optimum: optimum,
                     optimizers: summaries))
             try curves.write(to: store.directory.appendingPathComponent("curves/\(problem.label).csv"), store: store)
+            if experiment.costBudget != nil {
+                try costCurves.write(
+                    to: store.directory.appendingPathComponent("curves-cost/\(problem.label).csv"), store: store)
+            }
         }
         try evaluations.write(to: store.directory.appendingPathComponent("evaluations.csv"), store: store)
         let aggregate = Aggregate(
@@ -124,6 +157,7 @@ public struct Aggregator {
             ("optimizer", record.optimizer, run.optimizer.label),
             ("repetition", "\(record.repetition)", "\(run.repetition)"),
             ("budget", "\(record.budget)", "\(experiment.budget)"),
+            ("cost budget", record.costBudget.map { "\($0)" } ?? "none", experiment.costBudget.map { "\($0)" } ?? "none"),
             ("instance seed", record.instanceSeed, RunRecord.hex(run.instanceSeed(experimentSeed: experiment.seed))),
             ("optimizer seed", record.optimizerSeed, RunRecord.hex(run.optimizerSeed(experimentSeed: experiment.seed))),
         ]
@@ -134,21 +168,57 @@ public struct Aggregator {
     /// to the evaluations CSV on the way.
     static func bestSoFar(_ record: RunRecord, budget: Int, evaluations: inout CSVWriter) -> [Double] {
         var best = Double.infinity
+        var cost = 0.0
         var trace: [Double] = []
         trace.reserveCapacity(budget)
         let prefix = "\(record.problem),\(record.optimizer),\(record.repetition),"
         for (index, trial) in record.trials.enumerated() {
-            if let value = trial.trueValue, value < best { best = value }
+            if record.isFullFidelity(trial), let value = trial.trueValue, value < best { best = value }
+            cost += trial.cost
             trace.append(best)
             let regret = record.optimum.map { CSVWriter.number(best - $0) } ?? ""
+            let steps = trial.fidelity.flatMap { record.fidelities.indices.contains($0) ? record.fidelities[$0].steps : nil }
             evaluations.appendRow(
-                prefix + "\(index + 1),\(trial.value.map(CSVWriter.number) ?? ""),\(CSVWriter.number(best)),\(regret)")
+                prefix + "\(index + 1),\(trial.value.map(CSVWriter.number) ?? ""),\(CSVWriter.number(best)),\(regret),"
+                    + "\(steps.map { "\($0)" } ?? ""),\(CSVWriter.number(cost))")
         }
         while trace.count < budget { trace.append(best) }
         return trace
     }
 
-    static func appendCurve(_ optimizer: String, _ traces: [[Double]], budget: Int, to curves: inout CSVWriter) {
+    /// Cost point `k` (from 0) of ``costPoints`` up to `costBudget`: `costBudget · (k + 1) / costPoints`.
+    static func costPoint(_ k: Int, of costBudget: Double) -> Double {
+        costBudget * Double(k + 1) / Double(costPoints)
+    }
+
+    /// The best full-fidelity true value at each of the ``costPoints`` costs: among the trials whose cumulative cost
+    /// is at most the point (with a relative tolerance of 1e-12 for rounding in the sum).
+    static func bestOverCost(_ record: RunRecord, costBudget: Double) -> [Double] {
+        var trace = [Double](repeating: .infinity, count: costPoints)
+        var best = Double.infinity
+        var cost = 0.0
+        var point = 0
+        for trial in record.trials {
+            cost += trial.cost
+            while point < costPoints && costPoint(point, of: costBudget) * (1 + 1e-12) < cost {
+                trace[point] = best
+                point += 1
+            }
+            if record.isFullFidelity(trial), let value = trial.trueValue, value < best { best = value }
+        }
+        while point < costPoints {
+            trace[point] = best
+            point += 1
+        }
+        return trace
+    }
+
+    /// Appends the quantile rows of `traces` at each of their `budget` points, labelled by `x` (the evaluation number
+    /// from 1 by default).
+    static func appendCurve(
+        _ optimizer: String, _ traces: [[Double]], budget: Int, to curves: inout CSVWriter,
+        x: (Int) -> String = { "\($0 + 1)" }
+    ) {
         guard !traces.isEmpty else { return }
         var column = [Double](repeating: 0, count: traces.count)
         for evaluation in 0..<budget {
@@ -158,7 +228,7 @@ public struct Aggregator {
                 Statistics.quantile(sorted: column, 0.5), Statistics.quantile(sorted: column, 0.25),
                 Statistics.quantile(sorted: column, 0.75), Statistics.mean(column),
             ].map(CSVWriter.number)
-            curves.appendRow("\(optimizer),\(evaluation + 1),\(traces.count)," + fields.joined(separator: ","))
+            curves.appendRow("\(optimizer),\(x(evaluation)),\(traces.count)," + fields.joined(separator: ","))
         }
     }
 

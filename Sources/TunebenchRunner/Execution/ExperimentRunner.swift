@@ -82,7 +82,8 @@ public struct ExperimentRunner: Sendable {
             for (optimizerIndex, optimizerSpec) in experiment.optimizers.enumerated() {
                 do {
                     try registry.checkOptimizer(
-                        optimizerSpec, for: problem, problemLabel: problemSpec.label, budget: experiment.budget)
+                        optimizerSpec, for: problem, problemLabel: problemSpec.label, budget: experiment.budget,
+                        costBudget: experiment.costBudget)
                 } catch {
                     // A missing capability already names the problem.
                     var reason = "\(error)"

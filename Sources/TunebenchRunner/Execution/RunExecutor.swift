@@ -3,6 +3,11 @@ import TunebenchCore
 /// Executes one planned run: builds the problem instance and the optimizer, alternates ask, evaluate and tell
 /// for the budget, and returns the record.
 ///
+/// With a cost budget (``Experiment/costBudget``), a suggestion is evaluated only when the cost of its fidelity level
+/// (the last level's for full fidelity, 1 for a single-fidelity problem) fits in what is left of the budget; the first
+/// that does not ends the run, unevaluated and unrecorded, with status `complete`. The cost spent is the sum of the
+/// costs the problem reports.
+///
 /// Failures never escape: an optimizer or problem that throws, a suggestion outside the space or a fidelity the
 /// problem does not have all end the run with status `failed` and a reason naming the stage and trial; the
 /// trials before the failure are kept. A non-finite objective value fails only its trial: the optimizer is told
@@ -26,6 +31,7 @@ public struct RunExecutor: Sendable {
         var parameters: [String] = []
         var problemMetadata: [String: String] = [:]
         var optimizerMetadata: [String: String] = [:]
+        var fidelities: [Fidelity] = []
         var failure: String?
         var stage = "building the problem"
         do {
@@ -34,12 +40,13 @@ public struct RunExecutor: Sendable {
             problemMetadata = problem.metadata
             let space = problem.space
             parameters = space.parameters.map(\.name)
-            let fidelities = problem.fidelities
+            fidelities = problem.fidelities
             stage = "building the optimizer"
             var optimizer = try registry.makeOptimizer(
                 run.optimizer, for: problem, problemLabel: run.problem.label, seed: run.optimizerSeed(experimentSeed: experiment.seed),
-                budget: experiment.budget)
+                budget: experiment.budget, costBudget: experiment.costBudget)
             optimizerMetadata = optimizer.metadata
+            var spent = 0.0
             for number in 0..<experiment.budget {
                 stage = "ask (trial \(number))"
                 let t0 = clock.now
@@ -55,6 +62,11 @@ public struct RunExecutor: Sendable {
                     throw RunFailure(
                         "the optimizer asked for fidelity level \(level), but the problem has \(fidelities.count)")
                 }
+                if let costBudget = experiment.costBudget {
+                    let cost = suggestion.fidelity.map { fidelities[$0].cost } ?? fidelities.last?.cost ?? 1
+                    // A relative tolerance, so that three thirds fit in a budget of one.
+                    if spent + cost > costBudget * (1 + 1e-12) { break }
+                }
                 stage = "evaluate (trial \(number))"
                 let withGradient = suggestion.wantsGradient && suggestion.fidelity == nil && problem.providesGradient
                 let evaluation = try withGradient
@@ -67,6 +79,7 @@ public struct RunExecutor: Sendable {
                     Observation(
                         suggestion, value: usable ? evaluation.value : nil, gradient: usable ? evaluation.gradient : nil))
                 let t3 = clock.now
+                spent += evaluation.cost
                 trials.append(
                     TrialRecord(
                         number: number, configuration: space.record(suggestion.configuration),
@@ -89,6 +102,8 @@ public struct RunExecutor: Sendable {
             instanceSeed: run.instanceSeed(experimentSeed: experiment.seed), optimizerSeed: run.optimizerSeed(experimentSeed: experiment.seed), budget: experiment.budget,
             optimum: optimum, parameters: parameters, status: failure == nil ? .complete : .failed, failure: failure, trials: trials,
             wallSeconds: seconds(clock.now - start))
+        record.costBudget = experiment.costBudget
+        record.fidelities = fidelities
         record.problemMetadata = problemMetadata
         record.optimizerMetadata = optimizerMetadata
         return record

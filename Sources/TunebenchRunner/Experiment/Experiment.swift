@@ -14,20 +14,25 @@ public struct Experiment: Sendable, Hashable {
     public var seed: UInt64
     /// Runs per optimizer and problem; repetition k of every optimizer shares the problem instance k.
     public var repetitions: Int
-    /// Evaluations per run.
+    /// Evaluations per run: the most suggestions a run evaluates.
     public var budget: Int
+    /// The cost per run, in the problems' cost unit (a full-fidelity evaluation of a built-in problem costs 1), or
+    /// `nil` for none. A run evaluates a suggestion only when its cost (the cost of its fidelity level) fits in
+    /// what is left; the first one that does not ends the run. `budget` still caps the number of evaluations.
+    public var costBudget: Double?
     public var optimizers: [EntrySpec]
     public var problems: [EntrySpec]
 
     public init(
         name: String, description: String? = nil, seed: UInt64 = 0, repetitions: Int = 10, budget: Int = 100,
-        optimizers: [EntrySpec], problems: [EntrySpec]
+        costBudget: Double? = nil, optimizers: [EntrySpec], problems: [EntrySpec]
     ) {
         self.name = name
         self.description = description
         self.seed = seed
         self.repetitions = repetitions
         self.budget = budget
+        self.costBudget = costBudget
         self.optimizers = optimizers
         self.problems = problems
     }
@@ -48,6 +53,8 @@ public struct Experiment: Sendable, Hashable {
     public static let repetitionRange = 1...100_000
     /// The budgets (evaluations per run) an experiment may have.
     public static let budgetRange = 1...100_000_000
+    /// The evaluation budget of an experiment that gives a cost budget and no evaluation budget.
+    public static let defaultBudgetWithCost = 100_000
 
     /// The number of runs: problems x optimizers x repetitions.
     public var runCount: Int { problems.count * optimizers.count * repetitions }

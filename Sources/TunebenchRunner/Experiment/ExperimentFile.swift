@@ -12,20 +12,23 @@ import TunebenchCore
 ///   "seed": 0,
 ///   "repetitions": 10,
 ///   "budget": 100,
+///   "cost-budget": 33.5,
 ///   "optimizers": ["random", {"name": "sobol", "label": "sobol-plain", "options": {"scramble": false}}],
 ///   "problems": ["branin", {"name": "rosenbrock", "options": {"dimension": 4}}, {"suite": "classic"}]
 /// }
 /// ```
 ///
 /// `optimizers` and `problems` are required; `seed` defaults to 0, `repetitions` to 10, `budget` to 100, `name`
-/// to ``defaultName(for:)``. An entry is a registry name, or an object with `name` and optionally `label` and
+/// to ``defaultName(for:)``. `cost-budget` (optional, a positive number) limits each run's total cost in the
+/// problems' cost unit (see ``Experiment/costBudget``); with it, `budget` defaults to
+/// ``Experiment/defaultBudgetWithCost``. An entry is a registry name, or an object with `name` and optionally `label` and
 /// `options`; a problem entry may also be a suite's name or `{"suite": NAME}`, which stand for the suite's
 /// problems. A plugin can be named by its command line, `{"command": "python3 my_solver.py", "label": "mine"}`,
 /// which stands for the registry's `external` entry with that `command` option. Labels default to ``TunebenchCore/EntrySpec/defaultLabel(name:options:)`` and must be unique.
 ///
 /// Every error names the file, the field (as a path such as `problems[2].options.dimension`) and the value.
 public enum ExperimentFile {
-    static let topLevelFields = ["name", "description", "seed", "repetitions", "budget", "optimizers", "problems"]
+    static let topLevelFields = ["name", "description", "seed", "repetitions", "budget", "cost-budget", "optimizers", "problems"]
 
     /// Loads and validates the experiment in `url` against `registry`.
     /// - Throws: ``RunnerError`` naming the file, field and value.
@@ -73,7 +76,9 @@ public enum ExperimentFile {
         let repetitions = try fields["repetitions"].map {
             try reader.integer($0, at: "repetitions", in: Experiment.repetitionRange)
         } ?? 10
-        let budget = try fields["budget"].map { try reader.integer($0, at: "budget", in: Experiment.budgetRange) } ?? 100
+        let costBudget = try fields["cost-budget"].map { try reader.positiveNumber($0, at: "cost-budget") }
+        let budget = try fields["budget"].map { try reader.integer($0, at: "budget", in: Experiment.budgetRange) }
+            ?? (costBudget == nil ? 100 : Experiment.defaultBudgetWithCost)
         guard let optimizerList = fields["optimizers"] else {
             throw reader.error("optimizers", .null, "is missing; list the optimizers to run, e.g. [\"random\"]")
         }
@@ -84,7 +89,7 @@ public enum ExperimentFile {
         let problems = try reader.specs(problemList, at: "problems", kind: .problem, registry: registry)
         return Experiment(
             name: name, description: description, seed: UInt64(seed), repetitions: repetitions, budget: budget,
-            optimizers: optimizers, problems: problems)
+            costBudget: costBudget, optimizers: optimizers, problems: problems)
     }
 
     /// The canonical JSON of an experiment (every label explicit, options with their types kept), as stored in
@@ -104,6 +109,10 @@ public enum ExperimentFile {
         writer.integer(experiment.repetitions)
         writer.key("budget")
         writer.integer(experiment.budget)
+        if let costBudget = experiment.costBudget {
+            writer.key("cost-budget")
+            writer.number(costBudget)
+        }
         for (key, specs) in [("optimizers", experiment.optimizers), ("problems", experiment.problems)] {
             writer.key(key)
             writer.beginArray()
@@ -163,6 +172,17 @@ struct FieldReader {
             throw error(field, value, "expected an integer in [\(range.lowerBound), \(range.upperBound)]")
         }
         return k
+    }
+
+    func positiveNumber(_ value: JSONValue, at field: String) throws -> Double {
+        let x: Double
+        switch value {
+        case .integer(let i): x = Double(i)
+        case .number(let y): x = y
+        default: throw error(field, value, "expected a positive number, found \(value.typeName)")
+        }
+        guard x > 0, x.isFinite else { throw error(field, value, "expected a positive number") }
+        return x
     }
 
     func option(_ value: JSONValue, at field: String) throws -> OptionValue {

@@ -35,7 +35,7 @@ public struct ResultStore: Sendable {
     /// Makes the folder ready for `experiment`: creates it, checks that its results can be reused, and writes
     /// `experiment.json` when the folder has none or holds another (compatible) experiment.
     ///
-    /// Results can be reused when the stored experiment has the same seed and budget and every label present in
+    /// Results can be reused when the stored experiment has the same seed, budget and cost budget and every label present in
     /// both experiments names the same entry with the same options: run files are keyed by labels, and seeds
     /// derive from labels, so adding or removing optimizers, problems or repetitions keeps every existing run
     /// valid. An `experiment.json` equal to `experiment` is left as it is (it may be the user's own file).
@@ -152,6 +152,10 @@ public struct ResultStore: Sendable {
     static func incompatibility(_ stored: Experiment, _ new: Experiment, registry: Registry) -> String? {
         if stored.seed != new.seed { return "seed \(stored.seed) there, \(new.seed) here" }
         if stored.budget != new.budget { return "budget \(stored.budget) there, \(new.budget) here" }
+        if stored.costBudget != new.costBudget {
+            func shown(_ cost: Double?) -> String { cost.map { "\($0)" } ?? "none" }
+            return "cost budget \(shown(stored.costBudget)) there, \(shown(new.costBudget)) here"
+        }
         for (kind, old, current) in [
             ("optimizer", stored.optimizers, new.optimizers), ("problem", stored.problems, new.problems),
         ] {
