@@ -1,3 +1,4 @@
+import Foundation
 import TunebenchCore
 import TunebenchNumerics
 
@@ -10,8 +11,8 @@ import TunebenchNumerics
 /// - `space` and `optimum` do not change while evaluating;
 /// - when the problem provides gradients: `evaluateWithGradient` gives the value `evaluate` gives, a finite gradient
 ///   with one component per parameter, and each real parameter's component matches a central difference of the
-///   noiseless value (step 10⁻⁶ of the parameter's range, relative tolerance 10⁻⁴; coordinates within a step of a bound
-///   are skipped).
+///   noiseless value (step 10⁻⁶ of the parameter's range, in the logarithm for a log-scaled one; relative tolerance
+///   10⁻⁴; coordinates within a step of a bound are skipped).
 public enum ProblemConformance {
     /// Runs every check on `samples` random points and returns the failures (empty when the problem conforms).
     public static func check(
@@ -80,11 +81,14 @@ public enum ProblemConformance {
                 return "at \(described): the gradient is \(a.gradient.map { "\($0)" } ?? "missing")"
             }
             for (j, parameter) in space.parameters.enumerated() {
-                guard case .real(let lower, let upper, _) = parameter.domain, let value = configuration.values[j] else {
+                guard case .real(let lower, let upper, let parameterScale) = parameter.domain,
+                    let value = configuration.values[j]
+                else {
                     continue
                 }
                 let x = value.numericValue
-                let step = 1e-6 * (upper - lower)
+                // 10⁻⁶ of the range as the optimizer sees it: of log(upper/lower), relative to x, on a log scale.
+                let step = parameterScale == .log ? 1e-6 * x * log(upper / lower) : 1e-6 * (upper - lower)
                 guard x - step >= lower, x + step <= upper else { continue }
                 var values = configuration.values
                 values[j] = .real(x + step)

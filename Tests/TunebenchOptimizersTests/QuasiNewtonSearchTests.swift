@@ -43,6 +43,42 @@ struct QuasiNewtonSearchTests {
         #expect(rosenbrock.count == 500)
     }
 
+    /// The bar on the ridge problem: with the hypergradient, the best of 30 evaluations has the optimal `α` to
+    /// 1e-4 relative. The optimum solves `∂L/∂α = 0`, found by bisection in `log α` between grid neighbours of the
+    /// grid's best point, to 1e-12 relative.
+    /// Instance 2 starts on the flat plateau of small `α`, where the loss is concave in `log α`: it needs L-BFGS-B's
+    /// own step rule (``BoundedMinimizer/SteepestStepLimit/firstIteration``) to leave it in time.
+    @Test(arguments: 0..<10) func hypergradientFindsTheOptimalRidgeAlpha(repetition: Int) throws {
+        let seed = SeedDerivation.instanceSeed(experiment: 0, problem: "ridge", repetition: repetition)
+        let problem = try #require(try Registry.builtin.makeProblem(EntrySpec("ridge"), seed: seed) as? RidgeProblem)
+        // The grid's best point, then bisection on the sign of the derivative between its neighbours.
+        let grid = (0...80).map { exp(log(1e-4) + Double($0) / 80 * log(1e8)) }
+        let values = try grid.map { try problem.evaluate(Configuration([.real($0)])).value }
+        let k = values.indices.min { values[$0] < values[$1] }!
+        var (low, high) = (log(grid[max(k - 1, 0)]), log(grid[min(k + 1, 80)]))
+        #expect(
+            try problem.lossDerivative(alpha: exp(low)) < 0 && problem.lossDerivative(alpha: exp(high)) > 0,
+            "grid \(zip(grid, values).map { "\($0):\($1)" })")
+        while high - low > 1e-12 {
+            let middle = (low + high) / 2
+            if try problem.lossDerivative(alpha: exp(middle)) < 0 { low = middle } else { high = middle }
+        }
+        let optimal = exp((low + high) / 2)
+
+        let entry = try Registry.builtin.optimizer(named: "lbfgsb")
+        var optimizer = try entry.factory(
+            OptimizerContext(
+                space: problem.space, seed: UInt64(repetition), budget: 30,
+                options: try Options.resolve([:], specs: entry.options, entry: "lbfgsb"), gradients: true))
+        var best = (value: Double.infinity, alpha: 0.0)
+        while let suggestion = try optimizer.ask() {
+            let evaluation = try problem.evaluateWithGradient(suggestion.configuration)
+            if evaluation.value < best.value { best = (evaluation.value, suggestion.configuration.real(0)) }
+            try optimizer.tell(Observation(suggestion, value: evaluation.value, gradient: evaluation.gradient))
+        }
+        #expect(abs(best.alpha - optimal) / optimal < 1e-4, "found \(best.alpha), optimal \(optimal)")
+    }
+
     /// With forward differences every probe is a suggestion of its own, so the budget is spent exactly, and the
     /// minimum of a quadratic is still found to the accuracy the step allows.
     @Test func finiteDifferencesCountAgainstTheBudget() throws {

@@ -75,6 +75,18 @@ public struct BoundedMinimizer: Sendable, Hashable {
     /// Convergence: stop with `.functionTolerance` once an iteration reduces `f` by at most this, relative:
     /// `(f_old - f_new) / max(|f_old|, |f_new|, 1) <= functionTolerance` (SciPy's `ftol`; its default is 2.2e-9).
     public let functionTolerance: Double
+    /// When the first trial step of a line search along the projected steepest-descent step (no correction pairs) is
+    /// limited to unit length inside the box.
+    public enum SteepestStepLimit: Sendable, Hashable {
+        /// At every iteration without correction pairs, also after updates skipped for lack of curvature. Where
+        /// `f` is concave along the path the steps then stay at `|g|` and the run creeps.
+        case whileMemoryIsEmpty
+        /// At the first iteration only, as L-BFGS-B's line search driver (`lnsrlb`, `iter = 0`) does; later
+        /// steepest-descent steps may extrapolate up to the box.
+        case firstIteration
+    }
+    /// Where the unit-length limit of steepest-descent steps applies.
+    public let steepestStepLimit: SteepestStepLimit
 
     /// Creates a minimizer with the given settings.
     ///
@@ -90,7 +102,8 @@ public struct BoundedMinimizer: Sendable, Hashable {
         maxIterations: Int = 200,
         maxEvaluations: Int = 1000,
         gradientTolerance: Double = 1e-6,
-        functionTolerance: Double = 1e-10
+        functionTolerance: Double = 1e-10,
+        steepestStepLimit: SteepestStepLimit = .whileMemoryIsEmpty
     ) {
         precondition(memory >= 1, "BoundedMinimizer: memory \(memory) must be at least 1")
         precondition(maxIterations >= 0, "BoundedMinimizer: maxIterations \(maxIterations) must be at least 0")
@@ -102,6 +115,7 @@ public struct BoundedMinimizer: Sendable, Hashable {
         self.maxEvaluations = maxEvaluations
         self.gradientTolerance = gradientTolerance
         self.functionTolerance = functionTolerance
+        self.steepestStepLimit = steepestStepLimit
     }
 
     /// Minimizes `objective` over the box `lower <= x <= upper` from `start`.
@@ -165,7 +179,8 @@ public struct BoundedMinimizer: Sendable, Hashable {
                 stopReason = .lineSearchFailed
                 break
             }
-            let steps = work.stepLimits(isScaledRetry: isScaledRetry)
+            let limited = steepestStepLimit == .firstIteration ? iterations == 0 : work.pairCount == 0
+            let steps = work.stepLimits(isScaledRetry: isScaledRetry, limitedSteepest: limited)
             let outcome = try work.lineSearch(
                 initialStep: steps.initial,
                 maximumStep: steps.maximum,

@@ -205,11 +205,11 @@ struct BoundedMinimizerWorkspace: ~Copyable {
 
     /// The first trial step and the largest feasible step along `direction`.
     ///
-    /// The largest step keeps `x + a d` in the box (at least 1, since `xbar` is feasible; at most 1e10). With no
-    /// correction pairs, `d` is the projected gradient step: as in L-BFGS-B, the maximum is then 1 when some bound is
-    /// finite, and unless every variable is boxed the first trial has unit length, `1 / |d|`. A scaled retry
-    /// (steepest descent with the last `theta`) starts at the model's step, 1.
-    func stepLimits(isScaledRetry: Bool) -> (initial: Double, maximum: Double) {
+    /// The largest step keeps `x + a d` in the box (at least 1, since `xbar` is feasible; at most 1e10). When
+    /// `limitedSteepest` (a projected gradient step under ``BoundedMinimizer/steepestStepLimit``), as in L-BFGS-B the
+    /// maximum is 1 when some bound is finite, and unless every variable is boxed the first trial has unit length,
+    /// `1 / |d|`. A scaled retry (steepest descent with the last `theta`) starts at the model's step, 1.
+    func stepLimits(isScaledRetry: Bool, limitedSteepest: Bool) -> (initial: Double, maximum: Double) {
         var maximum = 1e10
         var squaredLength = 0.0
         for i in 0..<n {
@@ -222,7 +222,7 @@ struct BoundedMinimizerWorkspace: ~Copyable {
             }
         }
         maximum = max(maximum, 1)
-        guard pairCount == 0 && !isScaledRetry else { return (1, maximum) }
+        guard limitedSteepest && pairCount == 0 && !isScaledRetry else { return (1, maximum) }
         if hasBounds { maximum = 1 }
         if isBoxed { return (1, maximum) }
         return (min(1 / squaredLength.squareRoot(), maximum), maximum)

@@ -41,9 +41,12 @@ public struct QuasiNewtonSearch: Optimizer {
     }
 
     /// The local minimizer: L-BFGS-B's default memory, convergence to rounding (a local run ends when no step can
-    /// still decrease `f` in floating point, or at a projected gradient of 10⁻¹²), at most 10⁴ points per run.
+    /// still decrease `f` in floating point, or at a projected gradient of 10⁻¹²), at most 10⁴ points per run, and
+    /// L-BFGS-B's own rule for steepest-descent steps (unit length at the first iteration only), so that a run
+    /// started on a concave plateau (the ridge problem's small `α`) extrapolates out of it instead of creeping.
     static let minimizer = BoundedMinimizer(
-        memory: 10, maxIterations: 10_000, maxEvaluations: 10_000, gradientTolerance: 1e-12, functionTolerance: 0)
+        memory: 10, maxIterations: 10_000, maxEvaluations: 10_000, gradientTolerance: 1e-12, functionTolerance: 0,
+        steepestStepLimit: .firstIteration)
 
     private let space: SearchSpace
     private let settings: Settings

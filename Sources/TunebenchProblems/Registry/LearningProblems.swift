@@ -10,7 +10,8 @@ import TunebenchCore
 /// |----------|------------------------------------------------------------|---------------------|
 /// | `logreg` | multinomial logistic regression, SGD with momentum         | 1, 3, 9, 27, 81     |
 /// | `mlp`    | multilayer perceptron, 1–3 hidden layers, Adam             | 1, 3, 9, 27         |
+/// | `ridge`  | ridge regression, exact, with the gradient in `alpha`      | none                |
 public enum LearningProblems {
     /// Every learning problem, in listing order.
-    public static var entries: [ProblemEntry] { gradientTrainedEntries }
+    public static var entries: [ProblemEntry] { gradientTrainedEntries + ridgeEntries }
 }

@@ -287,6 +287,24 @@ struct BoundedMinimizerTests {
         #expect(run() == run())
     }
 
+    /// On a concave slope every BFGS update is skipped (`s'y < 0`). Limiting steepest-descent steps to unit length
+    /// while the memory is empty makes each step `|g|` long, so the run creeps; L-BFGS-B's rule (the limit at the first
+    /// iteration only) lets the line search extrapolate to the bound in a few evaluations.
+    @Test func onAConcaveSlopeOnlyTheFirstSteepestStepIsLimited() {
+        // f(u) = -0.001 e^u on [0, 1] from u = 0: the minimum is the bound u = 1.
+        let concave: (UnsafeBufferPointer<Double>, UnsafeMutableBufferPointer<Double>) -> Double = { x, gradient in
+            gradient[0] = -0.001 * exp(x[0])
+            return -0.001 * exp(x[0])
+        }
+        let faithful = BoundedMinimizer(maxEvaluations: 40, steepestStepLimit: .firstIteration)
+            .minimize(start: [0], lower: [0], upper: [1], objective: concave)
+        #expect(abs(faithful.x[0] - 1) < 1e-12)
+        #expect(faithful.evaluations < 15)
+        let creeping = BoundedMinimizer(maxEvaluations: 40, steepestStepLimit: .whileMemoryIsEmpty)
+            .minimize(start: [0], lower: [0], upper: [1], objective: concave)
+        #expect(creeping.x[0] < 0.1)  // steps of |g| ≈ 0.001 each
+    }
+
     /// A multimodal function on a box, from many starts: the result is never worse than the projected start and
     /// always inside the box.
     @Test func resultIsNeverWorseThanTheStart() {
