@@ -35,6 +35,34 @@ struct KurobakoCompatibilityTests {
         }
     }
 
+    /// A kurobako problem's steps become fidelity levels (cost: the step's share of the last), Hyperband's levels reach
+    /// it as `next_step`, and the run records each trial's level; only last-step values count as the best.
+    @Test func kurobakoStepsAreFidelityLevelsBothWays() throws {
+        let folder = PluginFixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let problem = "python3 \(PluginFixtures.fixtures.appendingPathComponent("kurobako_stepped_problem.py").path)"
+        let experiment = Experiment(
+            name: "stepped", seed: 1, repetitions: 1, budget: 20, optimizers: [EntrySpec("hyperband")],
+            problems: [EntrySpec("external", label: "stepped", options: ["command": .string(problem)])])
+        let outcome = try ExperimentRunner(registry: .builtin, experiment: experiment, output: folder).run()
+        #expect(outcome.aggregate.complete == 1, "\(outcome.aggregate.failures)")
+        let record = try #require(try ResultStore(directory: folder).read(Plan(experiment).runs[0]))
+        #expect(record.fidelities == [Fidelity(steps: 1, cost: 1.0 / 9), Fidelity(steps: 3, cost: 1.0 / 3), Fidelity(steps: 9, cost: 1)])
+        // Hyperband's first bracket with three levels: 9 at step 1, 3 at step 3, 1 at step 9, then 5 + 1 ...
+        #expect(record.trials.prefix(13).map(\.fidelity) == Array(repeating: 0, count: 9) + [1, 1, 1, 2])
+        for trial in record.trials {
+            guard case .number(let x)? = trial.configuration[0], let value = trial.value, let level = trial.fidelity else {
+                Issue.record("trial \(trial.number) is incomplete")
+                continue
+            }
+            let step = Double(record.fidelities[level].steps)
+            #expect(abs(value - ((x - 0.25) * (x - 0.25) + 1 / step)) < 1e-12)
+            #expect(abs(trial.cost - step / 9) < 1e-15)
+        }
+        let best = record.trials.filter { $0.fidelity == 2 }.compactMap(\.value).min()!
+        #expect(outcome.aggregate.problems[0].optimizers[0].finalMedian == best)
+    }
+
     @Test func solversLackingACapabilityAreRefusedBeforeAnyRun() throws {
         let folder = PluginFixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
