@@ -8,8 +8,8 @@
 @_exported import TunebenchRunner
 
 extension Registry {
-    /// Every built-in optimizer, problem and suite, and the `external` entries that run a plugin given by its
-    /// command line. Plugins declared under `Plugins/` are added by the command line (``PluginCatalog``).
+    /// Every built-in optimizer, problem (the synthetic ones, then the learning problems) and suite, and the
+    /// `external` entries that run a plugin given by its command line. Plugins declared under `Plugins/` are added by the command line (``PluginCatalog``).
     ///
     /// Copy it and register your own entries to extend it; it is a value, so the copy leaves it unchanged.
     public static let builtin: Registry = {
@@ -18,6 +18,7 @@ extension Registry {
             for entry in BuiltinOptimizers.entries { try registry.register(entry) }
             try registry.register(PluginEntries.externalSolver)
             for entry in BuiltinProblems.entries { try registry.register(entry) }
+            for entry in LearningProblems.entries { try registry.register(entry) }
             try registry.register(PluginEntries.externalProblem)
             try registry.register(BuiltinProblems.classicSuite)
         } catch {

@@ -1,0 +1,115 @@
+import TunebenchCore
+import TunebenchNumerics
+
+/// How a learning problem cuts its dataset into training, validation and test rows.
+///
+/// Both schemes start from one random permutation of the rows, `Xoshiro256StarStar(seed:).permutation(n)`. The
+/// last `round(test · n)` permuted rows are the test part, held out from every fit; the rest are the development
+/// rows, used as follows.
+/// - ``holdout(validation:test:)``: the last `round(validation · n)` development rows validate, the others train.
+/// - ``crossValidation(folds:test:)``: the `m` development rows are cut into `k` consecutive blocks, block `f` being
+///   rows `⌊f m / k⌋ ..< ⌊(f + 1) m / k⌋`; fold `f` validates on block `f` and trains on the other blocks. Every
+///   development row validates exactly once.
+///
+/// Each split is standardized by its own training rows (``DataSplit/standardized()``).
+public enum Resampling: Sendable, Hashable {
+    /// One split: fractions of the rows for validation and test, the rest for training.
+    case holdout(validation: Double, test: Double)
+    /// `folds` splits of the non-test rows (k-fold cross-validation), and a test fraction shared by every fold.
+    case crossValidation(folds: Int, test: Double)
+
+    /// 60% training, 20% validation, 20% test.
+    public static let standard = Resampling.holdout(validation: 0.2, test: 0.2)
+
+    /// The resampling for `folds` folds with the standard fractions: ``standard`` for 1 fold, otherwise k-fold
+    /// cross-validation of 80% of the rows with 20% for test.
+    public static func folds(_ folds: Int) -> Resampling {
+        folds == 1 ? .standard : .crossValidation(folds: folds, test: 0.2)
+    }
+
+    /// The number of splits: 1 for a holdout, `folds` for cross-validation.
+    public var splitCount: Int {
+        switch self {
+        case .holdout: return 1
+        case .crossValidation(let folds, _): return folds
+        }
+    }
+
+    /// Checks that every part of every split of `rowCount` rows gets at least one row.
+    /// - Throws: ``ProblemsError/invalidArgument(problem:argument:value:expected:)`` naming `folds`, `validation`,
+    ///   `test` or `samples`.
+    public func validate(rowCount: Int) throws {
+        func reject(_ argument: String, _ value: some CustomStringConvertible, _ expected: String) -> ProblemsError {
+            .invalidArgument(problem: "resampling", argument: argument, value: "\(value)", expected: expected)
+        }
+        let (validation, test, folds): (Double, Double, Int)
+        switch self {
+        case .holdout(let v, let t): (validation, test, folds) = (v, t, 1)
+        case .crossValidation(let k, let t): (validation, test, folds) = (0, t, k)
+        }
+        guard test > 0, test < 1 else { throw reject("test", test, "a fraction in (0, 1)") }
+        if case .holdout = self {
+            guard validation > 0, validation < 1, validation + test < 1 else {
+                throw reject("validation", validation, "a fraction in (0, 1 − test)")
+            }
+        } else {
+            guard folds >= 2 else { throw reject("folds", folds, "at least 2 for cross-validation") }
+        }
+        let sizes = partSizes(rowCount: rowCount)
+        // Cross-validation blocks hold ⌊m / k⌋ or ⌈m / k⌉ rows.
+        let largestValidation = folds == 1 ? sizes.validation : (sizes.development + folds - 1) / folds
+        let smallestValidation = folds == 1 ? sizes.validation : sizes.development / folds
+        let smallestTrain = sizes.development - largestValidation
+        guard sizes.test >= 1, smallestValidation >= 1, smallestTrain >= 1 else {
+            throw reject(
+                "samples",
+                rowCount,
+                "enough rows for at least one training, validation and test row in every split (\(folds) folds)"
+            )
+        }
+    }
+
+    /// The splits of `dataset`, each standardized by its training rows.
+    /// - Precondition: ``validate(rowCount:)`` accepts `dataset.rowCount`.
+    public func splits(of dataset: Dataset, seed: UInt64) -> [DataSplit] {
+        var generator = Xoshiro256StarStar(seed: seed)
+        let order = generator.permutation(dataset.rowCount)
+        let sizes = partSizes(rowCount: dataset.rowCount)
+        let development = order[..<sizes.development]
+        let test = dataset.rows(order[sizes.development...])
+        switch self {
+        case .holdout:
+            let cut = development.endIndex - sizes.validation
+            return [
+                DataSplit(
+                    train: dataset.rows(development[..<cut]),
+                    validation: dataset.rows(development[cut...]),
+                    test: test
+                ).standardized()
+            ]
+        case .crossValidation(let folds, _):
+            let m = sizes.development
+            return (0..<folds).map { fold in
+                let block = (fold * m / folds)..<((fold + 1) * m / folds)
+                let train = development.indices.filter { !block.contains($0) }.map { development[$0] }
+                return DataSplit(
+                    train: dataset.rows(train),
+                    validation: dataset.rows(development[block]),
+                    test: test
+                ).standardized()
+            }
+        }
+    }
+
+    /// Rows for development (training and validation), validation (holdout only) and test.
+    private func partSizes(rowCount n: Int) -> (development: Int, validation: Int, test: Int) {
+        switch self {
+        case .holdout(let validation, let test):
+            let testRows = Int((test * Double(n)).rounded())
+            return (n - testRows, Int((validation * Double(n)).rounded()), testRows)
+        case .crossValidation(_, let test):
+            let testRows = Int((test * Double(n)).rounded())
+            return (n - testRows, 0, testRows)
+        }
+    }
+}

@@ -1,0 +1,174 @@
+import TunebenchCore
+
+/// The registry options shared by every learning problem, and the builders that turn them into a
+/// ``LearningProblem``.
+///
+/// Classification entries take ``classification``:
+///
+/// | option        | values (default)                  | meaning                                              |
+/// |---------------|-----------------------------------|------------------------------------------------------|
+/// | `samples`     | 20...1000000 (1000)               | rows of the dataset                                  |
+/// | `features`    | 1...10000 (20)                    | columns: informative + redundant + noise             |
+/// | `informative` | 1...1000 (6)                      | features carrying the class clusters                 |
+/// | `redundant`   | 0...1000 (2)                      | random linear combinations of the informative ones   |
+/// | `classes`     | 2...100 (3)                       | number of classes                                    |
+/// | `clusters`    | 1...100 (2)                       | Gaussian clusters per class                          |
+/// | `class-sep`   | ≥ 0 (1)                           | half the side of the cluster hypercube               |
+/// | `label-noise` | [0, 1] (0.05)                     | probability that a label is redrawn at random        |
+/// | `folds`       | 1...20 (1)                        | 1: a 60/20/20 holdout; k ≥ 2: k-fold CV, 20% test    |
+/// | `loss`        | log-loss, error-rate (log-loss)   | the objective on the validation rows                 |
+///
+/// Regression entries take ``regression``: `friedman` (1, 2 or 3; 1), `samples` (1000), `features` (5...10000, 10;
+/// Friedman #1 only), `noise` (≥ 0, 1: the standard deviation of the target noise) and `folds`; their loss is the
+/// mean squared error.
+///
+/// The data come from ``ClassificationData`` and ``FriedmanData``; see ``LearningProblem`` for seeds and splits.
+public enum LearningOptions {
+    /// The options of a classification entry, in listing order.
+    public static let classification: [OptionSpec] = [
+        samples,
+        OptionSpec(
+            "features",
+            .integer(1...10_000),
+            default: .integer(20),
+            summary: "columns of the dataset: informative, redundant and noise features"
+        ),
+        OptionSpec(
+            "informative",
+            .integer(1...1000),
+            default: .integer(6),
+            summary: "features that carry the class clusters (Gaussian clusters on hypercube vertices)"
+        ),
+        OptionSpec(
+            "redundant",
+            .integer(0...1000),
+            default: .integer(2),
+            summary: "features that are random linear combinations of the informative ones"
+        ),
+        OptionSpec("classes", .integer(2...100), default: .integer(3), summary: "number of classes"),
+        OptionSpec("clusters", .integer(1...100), default: .integer(2), summary: "Gaussian clusters per class"),
+        OptionSpec(
+            "class-sep",
+            .real(0...Double.infinity),
+            default: .real(1),
+            summary: "half the side of the hypercube whose vertices centre the clusters; larger is easier"
+        ),
+        OptionSpec(
+            "label-noise",
+            .real(0...1),
+            default: .real(0.05),
+            summary: "probability that a row's label is replaced by a random class"
+        ),
+        folds,
+        OptionSpec(
+            "loss",
+            .choice(["log-loss", "error-rate"]),
+            default: .string("log-loss"),
+            summary: "objective on the validation rows: log-loss (probabilities clipped to 1e-15) or error rate"
+        ),
+    ]
+
+    /// The options of a regression entry, in listing order.
+    public static let regression: [OptionSpec] = [
+        OptionSpec(
+            "friedman",
+            .integerChoice([1, 2, 3]),
+            default: .integer(1),
+            summary: "which of Friedman's three regression benchmarks generates the data"
+        ),
+        samples,
+        OptionSpec(
+            "features",
+            .integer(5...10_000),
+            default: .integer(10),
+            summary: "columns for Friedman #1 (5 carry the target, the rest are noise); #2 and #3 always have 4"
+        ),
+        OptionSpec(
+            "noise",
+            .real(0...Double.infinity),
+            default: .real(1),
+            summary: "standard deviation of the Gaussian noise added to the target"
+        ),
+        folds,
+    ]
+
+    static let samples = OptionSpec(
+        "samples",
+        .integer(20...1_000_000),
+        default: .integer(1000),
+        summary: "rows of the dataset"
+    )
+
+    static let folds = OptionSpec(
+        "folds",
+        .integer(1...20),
+        default: .integer(1),
+        summary: "1: one 60/20/20 train/validation/test split; k >= 2: mean validation loss of k-fold CV, 20% test"
+    )
+
+    // MARK: - Builders
+
+    /// The classification recipe the options describe.
+    public static func classificationData(_ options: Options) -> ClassificationData {
+        ClassificationData(
+            samples: options.integer("samples"),
+            features: options.integer("features"),
+            informative: options.integer("informative"),
+            redundant: options.integer("redundant"),
+            classes: options.integer("classes"),
+            clustersPerClass: options.integer("clusters"),
+            classSeparation: options.real("class-sep"),
+            labelNoise: options.real("label-noise")
+        )
+    }
+
+    /// The regression recipe the options describe.
+    public static func regressionData(_ options: Options) -> FriedmanData {
+        FriedmanData(
+            variant: FriedmanData.Variant(rawValue: options.integer("friedman"))!,
+            samples: options.integer("samples"),
+            features: options.integer("features"),
+            noise: options.real("noise")
+        )
+    }
+
+    /// The resampling of the `folds` option (``Resampling/folds(_:)``).
+    public static func resampling(_ options: Options) -> Resampling {
+        .folds(options.integer("folds"))
+    }
+
+    /// A classification problem for `learner` from a context whose options are ``classification``.
+    /// - Throws: ``ProblemsError`` when the options do not fit together (for example more informative features
+    ///   than features).
+    public static func classificationProblem<L: Learner>(
+        _ learner: L,
+        _ context: ProblemContext
+    ) throws
+        -> LearningProblem<L>
+    {
+        try LearningProblem(
+            learner: learner,
+            data: classificationData(context.options),
+            resampling: resampling(context.options),
+            loss: LearningLoss(rawValue: context.options.string("loss"))!,
+            seed: context.seed
+        )
+    }
+
+    /// A regression problem for `learner` from a context whose options are ``regression``.
+    /// - Throws: ``ProblemsError`` when the options do not fit together.
+    public static func regressionProblem<L: Learner>(
+        _ learner: L,
+        _ context: ProblemContext
+    ) throws
+        -> LearningProblem<L>
+    {
+        try LearningProblem(
+            learner: learner,
+            data: regressionData(context.options),
+            resampling: resampling(context.options),
+            loss: .meanSquaredError,
+            seed: context.seed
+        )
+    }
+}

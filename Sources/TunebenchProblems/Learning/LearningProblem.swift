@@ -1,0 +1,157 @@
+import TunebenchCore
+
+/// Hyperparameter optimization of a ``Learner`` on a synthetic dataset: the objective is the validation loss of the
+/// model the configuration trains.
+///
+/// **Instance.** The instance seed determines everything else through ``SeedDerivation/derive(_:_:)``: the dataset
+/// (`["data"]`), the permutation of its rows into splits (`["split"]`, see ``Resampling``) and the training seed
+/// (`["training"]`) handed to the learner. The training seed is the same for every configuration and every fold, so
+/// the objective is a deterministic function of the configuration and the fidelity.
+///
+/// **Objective.** For each split (one for a holdout, `k` for k-fold cross-validation) the learner fits its training
+/// rows, standardized by their own mean and standard deviation, and predicts the validation and test rows. The value
+/// is the mean over splits of the ``LearningLoss`` on the validation rows; `info` records
+/// - `test-loss`: the same loss on the held-out test rows, of the same models (mean over splits);
+/// - `validation-error` and `test-error` for classification: the error rates;
+/// - `diverged`: the number of splits whose training diverged (see below).
+///
+/// **Divergence.** When a fit produces a non-finite prediction (a learning rate too large for the data), that split
+/// is scored as the prior model, which predicts the training class frequencies (classification) or the training mean
+/// (regression) for every row. The value stays finite and comparable: a diverged configuration is as good as knowing
+/// nothing, and no better.
+///
+/// **Fidelity.** The levels are the learner's; `evaluate(_:fidelity:)` trains with that level's resource and costs
+/// that level's ``Fidelity/cost`` (``Fidelity/levels(steps:)`` makes full fidelity cost 1).
+///
+/// The optimum is unknown (`nil`): runs report the best value found rather than regret.
+public struct LearningProblem<L: Learner>: Problem, Sendable {
+    /// The model family being tuned.
+    public let learner: L
+    /// The splits, standardized, in fold order.
+    public let splits: [DataSplit]
+    /// The loss measured on the validation and test rows.
+    public let loss: LearningLoss
+    /// The seed of every fit.
+    public let trainingSeed: UInt64
+
+    public var space: SearchSpace { learner.space }
+    public var fidelities: [Fidelity] { learner.fidelities }
+    public var optimum: Double? { nil }
+
+    public var metadata: [String: String] {
+        let data = splits[0]
+        let rows = data.train.rowCount + data.validation.rowCount + data.test.rowCount
+        let task: String
+        switch data.train.task {
+        case .classification(let classes): task = "classification, \(classes) classes"
+        case .regression: task = "regression"
+        }
+        return [
+            "data": "\(rows) rows × \(data.train.featureCount) features, \(task)",
+            "splits": splits.count == 1
+                ? "holdout: \(data.train.rowCount) train, \(data.validation.rowCount) validation, \(data.test.rowCount) test"
+                : "\(splits.count)-fold cross-validation of \(rows - data.test.rowCount) rows, \(data.test.rowCount) test",
+            "loss": loss.rawValue,
+        ]
+    }
+
+    /// A learning problem on data drawn by `data`, everything seeded from the instance seed `seed`.
+    ///
+    /// - Parameters:
+    ///   - learner: the model family.
+    ///   - data: the dataset recipe.
+    ///   - resampling: how rows are split; ``Resampling/standard`` (60/20/20 holdout) by default.
+    ///   - loss: the loss; `nil` gives log-loss for classification and mean squared error for regression.
+    ///   - seed: the instance seed.
+    /// - Throws: ``ProblemsError`` when the recipe, the resampling or the loss does not fit.
+    public init(
+        learner: L,
+        data: some DatasetGenerator,
+        resampling: Resampling = .standard,
+        loss: LearningLoss? = nil,
+        seed: UInt64
+    ) throws {
+        try data.validate()
+        let dataset = data.dataset(seed: SeedDerivation.derive(seed, ["data"]))
+        try resampling.validate(rowCount: dataset.rowCount)
+        let isClassification = dataset.classCount > 1
+        try self.init(
+            learner: learner,
+            splits: resampling.splits(of: dataset, seed: SeedDerivation.derive(seed, ["split"])),
+            loss: loss ?? (isClassification ? .logLoss : .meanSquaredError),
+            trainingSeed: SeedDerivation.derive(seed, ["training"])
+        )
+    }
+
+    /// A learning problem on given splits (already standardized as the caller wants).
+    /// - Throws: ``ProblemsError/invalidArgument(problem:argument:value:expected:)`` when `splits` is empty, a part
+    ///   has no rows, or `loss` does not suit the data's task.
+    public init(learner: L, splits: [DataSplit], loss: LearningLoss, trainingSeed: UInt64) throws {
+        func reject(_ argument: String, _ value: String, _ expected: String) -> ProblemsError {
+            .invalidArgument(problem: "learning problem", argument: argument, value: value, expected: expected)
+        }
+        guard let first = splits.first else { throw reject("splits", "none", "at least one split") }
+        for split in splits {
+            guard split.train.rowCount > 0, split.validation.rowCount > 0, split.test.rowCount > 0 else {
+                throw reject("splits", "an empty part", "at least one training, validation and test row")
+            }
+        }
+        let isClassification = first.train.classCount > 1
+        guard loss.isClassification == isClassification else {
+            throw reject(
+                "loss",
+                loss.rawValue,
+                isClassification ? "'log-loss' or 'error-rate' for classification" : "'mse'"
+            )
+        }
+        self.learner = learner
+        self.splits = splits
+        self.loss = loss
+        self.trainingSeed = trainingSeed
+    }
+
+    public func evaluate(_ configuration: Configuration) throws -> Evaluation {
+        try evaluate(configuration, fidelity: nil)
+    }
+
+    /// Trains on every split at level `fidelity` (full fidelity for `nil`) and scores the fits.
+    /// - Throws: what the learner throws.
+    public func evaluate(_ configuration: Configuration, fidelity: Int?) throws -> Evaluation {
+        let levels = learner.fidelities
+        if let fidelity { precondition(levels.indices.contains(fidelity), "fidelity level \(fidelity) out of range") }
+        var validationLoss = 0.0
+        var testLoss = 0.0
+        var validationError = 0.0
+        var testError = 0.0
+        var diverged = 0
+        for split in splits {
+            var predictions = try learner.predictions(
+                configuration,
+                fidelity: fidelity,
+                train: split.train,
+                predicting: [split.validation, split.test],
+                seed: trainingSeed
+            )
+            if !predictions.allSatisfy(\.isFinite) {
+                diverged += 1
+                predictions = [split.validation, split.test].map {
+                    Predictions.prior(of: split.train, rows: $0.rowCount)
+                }
+            }
+            validationLoss += loss.value(predictions[0], on: split.validation)
+            testLoss += loss.value(predictions[1], on: split.test)
+            if loss.isClassification {
+                validationError += LearningLoss.errorRate.value(predictions[0], on: split.validation)
+                testError += LearningLoss.errorRate.value(predictions[1], on: split.test)
+            }
+        }
+        let k = Double(splits.count)
+        var info = ["test-loss": testLoss / k, "diverged": Double(diverged)]
+        if loss.isClassification {
+            info["validation-error"] = validationError / k
+            info["test-error"] = testError / k
+        }
+        let cost = fidelity.map { levels[$0].cost } ?? levels.last?.cost ?? 1
+        return Evaluation(value: validationLoss / k, cost: cost, info: info)
+    }
+}
