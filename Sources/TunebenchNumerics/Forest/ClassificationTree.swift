@@ -53,20 +53,10 @@ public struct ClassificationTree: Sendable, Hashable {
         public init() {}
     }
 
-    /// An internal node's test, or a leaf (`feature < 0`).
-    @usableFromInline
-    struct Node: Sendable, Hashable {
-        /// The feature tested, or −1 at a leaf.
-        @usableFromInline var feature: Int32
-        /// The left child; the right child follows it.
-        @usableFromInline var left: Int32
-        @usableFromInline var threshold: Double
-    }
-
     /// Classes predicted.
     public let classCount: Int
     @usableFromInline
-    var nodes: [Node] = []
+    var nodes: [TreeNode] = []
     /// `frequencies[i * classCount + k]`: the weighted fraction of node `i`'s rows in class `k`.
     @usableFromInline
     var frequencies: [Double] = []
@@ -112,15 +102,7 @@ public struct ClassificationTree: Sendable, Hashable {
     /// The index of the leaf that `point` (one value per feature) reaches.
     @inlinable
     public func leaf(for point: UnsafePointer<Double>) -> Int {
-        nodes.withUnsafeBufferPointer { nodes in
-            var index = 0
-            var node = nodes[0]
-            while node.feature >= 0 {
-                index = Int(node.left) + (point[Int(node.feature)] <= node.threshold ? 0 : 1)
-                node = nodes[index]
-            }
-            return index
-        }
+        nodes.leafIndex(for: point)
     }
 
     /// Adds the class frequencies of the leaf that `point` reaches to `sums[0..<classCount]`.
@@ -164,7 +146,7 @@ public struct ClassificationTree: Sendable, Hashable {
     // MARK: - Growth
 
     mutating func appendNode(depth: Int) -> Int {
-        nodes.append(Node(feature: -1, left: -1, threshold: 0))
+        nodes.append(.leaf)
         frequencies.append(contentsOf: repeatElement(0, count: classCount))
         sampleCounts.append(0)
         depths.append(depth)
@@ -177,6 +159,6 @@ public struct ClassificationTree: Sendable, Hashable {
     }
 
     mutating func makeSplit(_ node: Int, feature: Int, threshold: Double, left: Int) {
-        nodes[node] = Node(feature: Int32(feature), left: Int32(left), threshold: threshold)
+        nodes[node] = TreeNode(feature: Int32(feature), left: Int32(left), threshold: threshold)
     }
 }
