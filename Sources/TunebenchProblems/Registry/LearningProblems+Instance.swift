@@ -29,7 +29,7 @@ extension LearningProblems {
     }
 
     /// The models CASH chooses from, in the order of `model`'s choices, named as their own problems.
-    public static var cashModels: [ModelSelectionLearner.Component] {
-        [.init("random-forest", RandomForestLearner()), .init("knn", NearestNeighboursLearner())]
-    }
+    public static let cashModels: [ModelSelectionLearner.Component] = [
+        .init("random-forest", RandomForestLearner()), .init("knn", NearestNeighboursLearner()),
+    ]
 }
