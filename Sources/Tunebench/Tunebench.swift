@@ -21,6 +21,7 @@ extension Registry {
             for entry in LearningProblems.entries { try registry.register(entry) }
             try registry.register(PluginEntries.externalProblem)
             try registry.register(BuiltinProblems.classicSuite)
+            try registry.register(LearningProblems.suite)
         } catch {
             preconditionFailure("the built-in registry is inconsistent: \(error)")
         }

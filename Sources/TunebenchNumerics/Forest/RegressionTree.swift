@@ -40,18 +40,8 @@ public struct RegressionTree: Sendable, Hashable {
         public init() {}
     }
 
-    /// An internal node's test, or a leaf (`feature < 0`).
     @usableFromInline
-    struct Node: Sendable, Hashable {
-        /// The feature tested, or −1 at a leaf.
-        @usableFromInline var feature: Int32
-        /// The left child; the right child follows it.
-        @usableFromInline var left: Int32
-        @usableFromInline var threshold: Double
-    }
-
-    @usableFromInline
-    var nodes: [Node] = []
+    var nodes: [TreeNode] = []
     /// The mean of the targets that reached each node.
     @usableFromInline
     var mean: [Double] = []
@@ -92,15 +82,7 @@ public struct RegressionTree: Sendable, Hashable {
 
     @inlinable
     func leafIndex(for point: UnsafeBufferPointer<Double>) -> Int {
-        nodes.withUnsafeBufferPointer { nodes in
-            var index = 0
-            var node = nodes[0]
-            while node.feature >= 0 {
-                index = Int(node.left) + (point[Int(node.feature)] <= node.threshold ? 0 : 1)
-                node = nodes[index]
-            }
-            return index
-        }
+        nodes.leafIndex(for: point.baseAddress!)
     }
 
     @inlinable
@@ -112,14 +94,14 @@ public struct RegressionTree: Sendable, Hashable {
     // MARK: - Growth
 
     fileprivate mutating func appendNode(mean: Double, variance: Double) -> Int {
-        nodes.append(Node(feature: -1, left: -1, threshold: 0))
+        nodes.append(.leaf)
         self.mean.append(mean)
         self.variance.append(variance)
         return nodes.count - 1
     }
 
     fileprivate mutating func makeSplit(_ node: Int, feature: Int, threshold: Double, left: Int) {
-        nodes[node] = Node(feature: Int32(feature), left: Int32(left), threshold: threshold)
+        nodes[node] = TreeNode(feature: Int32(feature), left: Int32(left), threshold: threshold)
     }
 }
 

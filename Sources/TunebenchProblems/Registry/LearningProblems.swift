@@ -10,8 +10,20 @@ import TunebenchCore
 /// |----------|------------------------------------------------------------|---------------------|
 /// | `logreg` | multinomial logistic regression, SGD with momentum         | 1, 3, 9, 27, 81     |
 /// | `mlp`    | multilayer perceptron, 1–3 hidden layers, Adam             | 1, 3, 9, 27         |
+/// | `random-forest` | random forest of CART trees                         | 4, 8, 16, 32, 64 trees |
+/// | `knn`    | k-nearest neighbours                                       | none                |
+/// | `cash`   | a choice of model, then its hyperparameters (conditional)  | none                |
 /// | `ridge`  | ridge regression, exact, with the gradient in `alpha`      | none                |
+///
+/// The `ml` suite (``suite``) holds every entry with its default options.
 public enum LearningProblems {
     /// Every learning problem, in listing order.
-    public static var entries: [ProblemEntry] { gradientTrainedEntries + ridgeEntries }
+    public static var entries: [ProblemEntry] { gradientTrainedEntries + instanceBasedEntries + ridgeEntries }
+
+    /// The `ml` suite: every learning problem with default options.
+    public static var suite: Suite {
+        Suite(
+            name: "ml", summary: "every learning problem with default options (models trained in Swift on synthetic data)",
+            problems: entries.map { EntrySpec($0.name) })
+    }
 }

@@ -1,0 +1,184 @@
+import Foundation
+import Testing
+import TunebenchCore
+@testable import TunebenchProblems
+
+/// Tunebench's knn and random forest against scikit-learn's `KNeighborsClassifier` and `RandomForestClassifier` on
+/// the same split, through `Tests/Scripts/sklearn_agreement.py`.
+///
+/// The test exports the first split of a 500-row `ClassificationData` problem (standardized as every learning
+/// problem's splits are) to CSV in a temporary folder, with the scikit-learn keyword arguments of each case, runs
+/// `python3 sklearn_agreement.py FOLDER`, and compares the validation probabilities and log-losses:
+/// - knn: exact agreement up to rounding (10⁻⁹): the same neighbours, the same votes (scikit-learn with
+///   `algorithm="brute"`; its Euclidean distances come from `‖x‖² − 2 x·y + ‖y‖²` and differ in the last bits, which
+///   moves weights, and could swap two neighbours whose distances agree to about 10⁻¹⁵, which continuous data do not
+///   produce);
+/// - random forest of one tree without bootstrap, every feature searched: the same tree up to tie-breaking.
+///   scikit-learn visits the features in an order drawn from its `random_state` and keeps the first best split, as
+///   Tunebench does with its own random order, so when two features give the same best score (frequent in small
+///   nodes, where every feature that isolates the same few rows scores the same) the two may choose differently;
+///   scikit-learn also rounds the features to 32-bit floats. So scikit-learn is fitted with 20 random states: for a
+///   shallow tree with large leaves (`max_depth` ≤ 5, `min_samples_leaf` ≥ 5), which has few ties, Tunebench's tree
+///   must be one of scikit-learn's (probabilities within 10⁻⁹ on every row and the same log-loss); for a fully grown
+///   tree, whose ties are too many for 20 orders to cover, the nearest of scikit-learn's trees must agree on at least
+///   80% of the validation rows.
+///
+/// Skipped, with the reason, when python3 or scikit-learn is missing, unless `TUNEBENCH_REQUIRE_PLUGINS=1` (then it
+/// fails).
+struct SklearnAgreementTests {
+    static let script = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Scripts/sklearn_agreement.py")
+
+    /// One configuration of one model, in both vocabularies.
+    struct Case {
+        var name: String
+        var model: String
+        /// scikit-learn's keyword arguments.
+        var parameters: [String: Any]
+        /// Tunebench's validation probabilities.
+        var probabilities: [Double]
+        /// Whether the probabilities must agree on every row with one of scikit-learn's fits (else on most rows, see
+        /// the type's documentation).
+        var exact: Bool
+    }
+
+    @Test func knnAndForestAgreeWithScikitLearn() throws {
+        guard try Self.scikitLearnIsAvailable() else { return }
+        let split = try LearningProblem(
+            learner: NearestNeighboursLearner(), data: ClassificationData(samples: 500), seed: 1
+        ).splits[0]
+        let cases = try Self.knnCases(split) + Self.forestCases(split)
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tunebench-sklearn-\(UUID())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try split.train.csv().write(to: folder.appendingPathComponent("train.csv"), atomically: true, encoding: .utf8)
+        try split.validation.csv().write(
+            to: folder.appendingPathComponent("validation.csv"), atomically: true, encoding: .utf8)
+        let specification = cases.map { item -> [String: Any] in
+            var entry: [String: Any] = ["name": item.name, "model": item.model, "params": item.parameters]
+            if item.model == "random-forest" { entry["random_states"] = Array(0..<20) }
+            return entry
+        }
+        try JSONSerialization.data(withJSONObject: specification).write(to: folder.appendingPathComponent("cases.json"))
+
+        let output = try Self.runScript(folder)
+        let results = try #require(try JSONSerialization.jsonObject(with: output) as? [String: [[String: Any]]])
+        let classes = split.validation.classCount
+        let rows = split.validation.rowCount
+        for item in cases {
+            let fits = try #require(results[item.name], "no result for \(item.name)")
+            let ourLoss = LearningLoss.logLoss.value(
+                .probabilities(item.probabilities, classes: classes), on: split.validation)
+            // For each of scikit-learn's fits: the rows whose probabilities differ, and whether the losses agree.
+            let comparisons = try fits.map { fit -> (rows: [Int], sameLoss: Bool) in
+                let theirs = try #require(fit["probabilities"] as? [[Double]]).flatMap { $0 }
+                let theirLoss = try #require(fit["log_loss"] as? Double)
+                try #require(theirs.count == item.probabilities.count, "\(item.name): shapes differ")
+                let differing = (0..<rows).filter { row in
+                    (0..<classes).contains {
+                        abs(theirs[row * classes + $0] - item.probabilities[row * classes + $0]) > 1e-9
+                    }
+                }
+                return (differing, abs(ourLoss - theirLoss) <= 1e-9 * max(1, theirLoss))
+            }
+            let nearest = try #require(comparisons.min { $0.rows.count < $1.rows.count })
+            if item.exact {
+                #expect(nearest.rows.isEmpty, "\(item.name): rows \(nearest.rows) differ from the nearest fit")
+                #expect(nearest.sameLoss, "\(item.name): log-loss \(ourLoss) differs")
+            } else {
+                #expect(nearest.rows.count * 5 <= rows, "\(item.name): \(nearest.rows.count) of \(rows) rows differ")
+            }
+        }
+    }
+
+    // MARK: - Cases
+
+    static func knnCases(_ split: DataSplit) throws -> [Case] {
+        let learner = NearestNeighboursLearner()
+        let settings: [(k: Int, weights: String, metric: String)] = [
+            (1, "uniform", "euclidean"), (5, "distance", "manhattan"), (15, "uniform", "chebyshev"),
+            (7, "distance", "euclidean"), (30, "distance", "chebyshev"), (60, "uniform", "manhattan"),
+        ]
+        return try settings.map { k, weights, metric in
+            let configuration = Configuration([
+                .integer(k),
+                .categorical(learner.space.parameters[1].choices!.firstIndex(of: weights)!),
+                .categorical(learner.space.parameters[2].choices!.firstIndex(of: metric)!),
+            ])
+            let predictions = try learner.predictions(
+                configuration, fidelity: nil, train: split.train, predicting: [split.validation], seed: 0)
+            guard case .probabilities(let p, _) = predictions[0] else { throw CocoaError(.coderInvalidValue) }
+            return Case(
+                name: "knn-\(k)-\(weights)-\(metric)", model: "knn",
+                parameters: ["n_neighbors": k, "weights": weights, "metric": metric], probabilities: p, exact: true)
+        }
+    }
+
+    static func forestCases(_ split: DataSplit) throws -> [Case] {
+        let learner = RandomForestLearner()
+        let settings: [(depth: Int, split: Int, leaf: Int, criterion: String, exact: Bool)] = [
+            (3, 2, 5, "gini", true), (5, 10, 10, "entropy", true), (4, 20, 8, "gini", true),
+            (20, 2, 1, "gini", false), (20, 4, 2, "entropy", false),
+        ]
+        return try settings.map { depth, minSplit, leaf, criterion, exact in
+            let configuration = Configuration([
+                .integer(depth), .integer(minSplit), .integer(leaf), .real(1), .categorical(1),
+                .categorical(criterion == "gini" ? 0 : 1),
+            ])
+            let forest = try learner.forest(configuration, trees: 1, train: split.train, seed: 5)
+            return Case(
+                name: "forest-\(depth)-\(minSplit)-\(leaf)-\(criterion)", model: "random-forest",
+                parameters: [
+                    "n_estimators": 1, "bootstrap": false, "max_features": NSNull(), "max_depth": depth,
+                    "min_samples_split": minSplit, "min_samples_leaf": leaf, "criterion": criterion,
+                ],
+                probabilities: forest.probabilities(of: split.validation.features, featureCount: split.validation.featureCount),
+                exact: exact)
+        }
+    }
+
+    // MARK: - Python
+
+    /// Whether python3 with scikit-learn can run; records an issue when it cannot and TUNEBENCH_REQUIRE_PLUGINS=1,
+    /// else cancels the test with the reason.
+    static func scikitLearnIsAvailable() throws -> Bool {
+        let probe = Process()
+        probe.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        probe.arguments = ["python3", "-c", "import numpy, sklearn"]
+        probe.standardOutput = FileHandle.nullDevice
+        probe.standardError = FileHandle.nullDevice
+        var available = false
+        if (try? probe.run()) != nil {
+            probe.waitUntilExit()
+            available = probe.terminationStatus == 0
+        }
+        guard !available else { return true }
+        let reason = "python3 with numpy and scikit-learn is not available; install them with 'pip install scikit-learn'"
+        if ProcessInfo.processInfo.environment["TUNEBENCH_REQUIRE_PLUGINS"] == "1" {
+            Issue.record("\(reason), though TUNEBENCH_REQUIRE_PLUGINS=1")
+            return false
+        }
+        try Test.cancel("skipped: \(reason)")
+    }
+
+    /// Runs the script on `folder` and returns its standard output.
+    static func runScript(_ folder: URL) throws -> Data {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", script.path, folder.path]
+        let output = Pipe()
+        let errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        let message = errors.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            Issue.record("sklearn_agreement.py failed (\(process.terminationStatus)): \(String(decoding: message, as: UTF8.self))")
+            return Data("{}".utf8)
+        }
+        return data
+    }
+}
