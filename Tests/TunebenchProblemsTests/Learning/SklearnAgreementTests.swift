@@ -3,8 +3,9 @@ import Testing
 import TunebenchCore
 @testable import TunebenchProblems
 
-/// Tunebench's knn and random forest against scikit-learn's `KNeighborsClassifier` and `RandomForestClassifier` on
-/// the same split, through `Tests/Scripts/sklearn_agreement.py`.
+/// Tunebench's knn, random forest and ridge regression against scikit-learn's `KNeighborsClassifier`,
+/// `RandomForestClassifier` and `Ridge` on the same split, through `Tests/Scripts/sklearn_agreement.py` (ridge: see
+/// ``ridgeAgreesWithScikitLearn()``).
 ///
 /// The test exports the first split of a 500-row `ClassificationData` problem (standardized as every learning
 /// problem's splits are) to CSV in a temporary folder, with the scikit-learn keyword arguments of each case, runs
@@ -89,6 +90,38 @@ struct SklearnAgreementTests {
             } else {
                 #expect(nearest.rows.count * 5 <= rows, "\(item.name): \(nearest.rows.count) of \(rows) rows differ")
             }
+        }
+    }
+
+    /// Ridge regression against scikit-learn's `Ridge` (Cholesky solver, intercept fitted) on a Friedman #1 split with
+    /// 100 features, at five strengths: the validation predictions agree to 10⁻⁹ relative and the mean squared errors
+    /// to 10⁻¹⁰ relative (both solve the same normal equations exactly; the difference is rounding).
+    @Test func ridgeAgreesWithScikitLearn() throws {
+        guard try Self.scikitLearnIsAvailable() else { return }
+        let split = try LearningProblem(
+            learner: RidgeRegression(), data: FriedmanData(samples: 200, features: 100), seed: 2
+        ).splits[0]
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tunebench-sklearn-\(UUID())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try split.train.csv().write(to: folder.appendingPathComponent("train.csv"), atomically: true, encoding: .utf8)
+        try split.validation.csv().write(
+            to: folder.appendingPathComponent("validation.csv"), atomically: true, encoding: .utf8)
+        let alphas = [1e-3, 0.1, 10, 40, 1000]
+        let specification = alphas.map { alpha -> [String: Any] in
+            ["name": "ridge-\(alpha)", "model": "ridge", "params": ["alpha": alpha, "solver": "cholesky"]]
+        }
+        try JSONSerialization.data(withJSONObject: specification).write(to: folder.appendingPathComponent("cases.json"))
+        let output = try Self.runScript(folder)
+        let results = try #require(try JSONSerialization.jsonObject(with: output) as? [String: [[String: Any]]])
+        for alpha in alphas {
+            let fit = try #require(results["ridge-\(alpha)"]?.first)
+            let theirs = try #require(fit["predictions"] as? [Double])
+            let theirLoss = try #require(fit["mse"] as? Double)
+            let ours = try RidgeRegression.fit(split.train, alpha: alpha).predict(split.validation)
+            let ourLoss = LearningLoss.meanSquaredError.value(.values(ours), on: split.validation)
+            #expect(zip(ours, theirs).allSatisfy { abs($0 - $1) <= 1e-9 * max(1, abs($1)) }, "alpha \(alpha)")
+            #expect(abs(ourLoss - theirLoss) <= 1e-10 * theirLoss, "alpha \(alpha): \(ourLoss) against \(theirLoss)")
         }
     }
 
