@@ -23,17 +23,17 @@ import TunebenchNumerics
 /// An optimizer with the `multiFidelity` capability is checked twice on every space: on a single-fidelity problem and
 /// on one with ``fidelityLevels`` (where a level `k` below the last adds `0.1 (levels − 1 − k)` to the value).
 public enum OptimizerConformance {
+    /// The levels of the multi-fidelity checks: 1, 3 and 9 steps, costing 1/9, 1/3 and 1.
+    public static let fidelityLevels = [
+        Fidelity(steps: 1, cost: 1.0 / 9), Fidelity(steps: 3, cost: 1.0 / 3), Fidelity(steps: 9, cost: 1),
+    ]
+
     /// Runs every check and returns the failures (empty when the optimizer conforms).
     /// - Parameters:
     ///   - capabilities: what the optimizer claims to handle; spaces needing more are skipped.
     ///   - options: options passed in every context.
     ///   - budget: the budget of each run.
     ///   - factory: builds an optimizer from a context.
-    /// The levels of the multi-fidelity checks: 1, 3 and 9 steps, costing 1/9, 1/3 and 1.
-    public static let fidelityLevels = [
-        Fidelity(steps: 1, cost: 1.0 / 9), Fidelity(steps: 3, cost: 1.0 / 3), Fidelity(steps: 9, cost: 1),
-    ]
-
     public static func check(
         capabilities: Capabilities, options: Options = .init(), budget: Int = 40,
         factory: (OptimizerContext) throws -> any Optimizer

@@ -65,14 +65,14 @@ def main(folder):
             mse = float(np.mean((predictions - y_validation) ** 2))
             results[case["name"]].append({"predictions": predictions.tolist(), "mse": mse})
             continue
-        y_train, y_validation = y_train.astype(int), y_validation.astype(int)
-        classes = int(max(y_train.max(), y_validation.max())) + 1
+        labels, validation_labels = y_train.astype(int), y_validation.astype(int)
+        classes = int(max(labels.max(), validation_labels.max())) + 1
         for random_state in case.get("random_states", [None]):
-            model = estimator(case, random_state).fit(x_train, y_train)
+            model = estimator(case, random_state).fit(x_train, labels)
             # Columns follow model.classes_; spread them onto every class index seen in either part.
             full = np.zeros((len(x_validation), classes))
             full[:, model.classes_] = model.predict_proba(x_validation)
-            true = np.clip(full[np.arange(len(y_validation)), y_validation], 1e-15, 1 - 1e-15)
+            true = np.clip(full[np.arange(len(validation_labels)), validation_labels], 1e-15, 1 - 1e-15)
             results[case["name"]].append({"probabilities": full.tolist(), "log_loss": float(-np.mean(np.log(true)))})
     json.dump(results, sys.stdout)
     return 0

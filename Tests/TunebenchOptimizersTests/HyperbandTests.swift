@@ -35,7 +35,7 @@ struct HyperbandTests {
 
     /// Li et al. 2018, Table 1 (R = 81, η = 3): the configurations of every rung of every bracket.
     @Test func bracketsFollowLiEtAlTableOne() {
-        let schedule = HyperbandSchedule(levels: 5, eta: 3, kind: .hyperband)
+        let schedule = HyperbandSchedule(fidelities: Self.levels, eta: 3, kind: .hyperband)
         var rungs: [[Int]] = []
         for number in 0..<5 {
             let s = schedule.bracket(number: number)
@@ -49,9 +49,26 @@ struct HyperbandTests {
         }
         #expect(rungs == [[81, 27, 9, 3, 1], [34, 11, 3, 1], [15, 5, 1], [8, 2], [5]])
         #expect((0..<7).map { schedule.bracket(number: $0) } == [4, 3, 2, 1, 0, 4, 3])
-        let halving = HyperbandSchedule(levels: 5, eta: 3, kind: .successiveHalving)
+        let halving = HyperbandSchedule(fidelities: Self.levels, eta: 3, kind: .successiveHalving)
         #expect((0..<3).map { halving.bracket(number: $0) } == [4, 4, 4])
         #expect(schedule.level(bracket: 2, rung: 0) == 2 && schedule.level(bracket: 2, rung: 2) == 4)
+    }
+
+    /// Levels that do not grow by η: `s_max = ⌊log_η R⌋` and each rung takes the level nearest its resource; many
+    /// levels (a kurobako problem's `steps: 10000`) neither overflow nor start huge brackets.
+    @Test func levelsThatDoNotGrowByEtaGetTheNearestOnes() {
+        let trees = [4, 8, 16, 32, 64].map { Fidelity(steps: $0, cost: Double($0) / 64) }
+        let schedule = HyperbandSchedule(fidelities: trees, eta: 3, kind: .hyperband)
+        // R = 16: s_max = 2; resources 64/9 = 7.1, 64/3 = 21.3 and 64 trees: levels of 8, 16 and 64 trees.
+        #expect(schedule.rungLevels == [1, 2, 4])
+        #expect(schedule.initialCount(bracket: 2) == 9)
+        let many = (1...10_000).map { Fidelity(steps: $0, cost: Double($0) / 10_000) }
+        let dense = HyperbandSchedule(fidelities: many, eta: 3, kind: .hyperband)
+        #expect(dense.maxBracket == 8)  // 3^8 = 6561 <= 10000 < 3^9
+        #expect(dense.rungLevels.map { many[$0].steps } == [2, 5, 14, 41, 123, 370, 1111, 3333, 10_000])
+        #expect(dense.initialCount(bracket: 8) == 6561)
+        let single = HyperbandSchedule(fidelities: [], eta: 3, kind: .hyperband)
+        #expect(single.rungLevels == [0] && single.initialCount(bracket: 0) == 1)
     }
 
     @Test func eachRungPromotesTheBestThirdOfThePreviousOne() throws {

@@ -75,4 +75,41 @@ import TunebenchRunner
             }
         }
     }
+
+    @Test func finalValuesForComparisonsFollowTheFidelityRule() throws {
+        let (folder, _) = try run(costBudget: nil)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let experiment = Experiment(
+            name: "mf", repetitions: 1, budget: 100, optimizers: [EntrySpec("ladder")], problems: [EntrySpec("levels")])
+        let finals = try FinalValues(experiment: experiment, store: ResultStore(directory: folder))
+        #expect(finals.samples.map(\.values) == [[0.2]])  // not the -1 of the low levels
+    }
+
+    @Test func theEvaluationBudgetFollowsTheCostBudgetAndTooSmallABudgetIsRefused() throws {
+        var experiment = Experiment(
+            name: "mf", repetitions: 1, budget: 100_000, costBudget: 2, optimizers: [EntrySpec("ladder")],
+            problems: [EntrySpec("levels")])
+        // The cheapest level costs 1/9: a cost of 2 pays for at most 18 evaluations, and curves end there.
+        #expect(experiment.evaluationBudget(fidelities: Levels().fidelities) == 18)
+        #expect(experiment.evaluationBudget(fidelities: []) == 2)
+        let folder = Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        _ = try ExperimentRunner(registry: Fixtures.registry, experiment: experiment, output: folder).run()
+        let curve = try String(contentsOf: folder.appendingPathComponent("curves/levels.csv"), encoding: .utf8)
+        #expect(curve.split(separator: "\n").count == 1 + 18)
+        // Resuming with another cost budget is refused, naming it.
+        experiment.costBudget = 3
+        let error = #expect(throws: RunnerError.self) {
+            try ExperimentRunner(registry: Fixtures.registry, experiment: experiment, output: folder).run()
+        }
+        #expect("\(error.map { "\($0)" } ?? "")".contains("cost budget 2.0 there, 3.0 here"))
+        // A cost budget below the cheapest level is refused before any run.
+        experiment.costBudget = 0.1
+        let other = Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: other) }
+        let tooSmall = #expect(throws: RunnerError.self) {
+            try ExperimentRunner(registry: Fixtures.registry, experiment: experiment, output: other).run()
+        }
+        #expect("\(tooSmall.map { "\($0)" } ?? "")".contains("cannot pay for one evaluation"))
+    }
 }

@@ -6,7 +6,7 @@ import Tunebench
 struct AggregateCommand: RegistryCommand {
     static let configuration = CommandConfiguration(
         commandName: "aggregate",
-        abstract: "Recompute evaluations.csv, curves/, summary.json and timings.json from a folder's run files.",
+        abstract: "Recompute evaluations.csv, curves/, curves-cost/, summary.json and timings.json from a folder's run files.",
         discussion: """
             Use it once every shard of an experiment has finished, after copying their folders' contents (runs/ and \
             experiment.json) into one folder. It reads DIR/experiment.json and every run file of its plan, checks \
@@ -30,7 +30,7 @@ struct AggregateCommand: RegistryCommand {
                     + "`tunebench run \(store.experimentURL.path)`")
         }
         let aggregate = try Aggregator(experiment: experiment, store: store).aggregate()
-        print(SummaryTable.render(aggregate, budget: experiment.budget, repetitions: experiment.repetitions))
+        print(SummaryTable.render(aggregate, budget: experiment.budgetDescription, repetitions: experiment.repetitions))
         try reportFailures(aggregate)
     }
 }

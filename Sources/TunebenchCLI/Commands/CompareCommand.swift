@@ -66,7 +66,7 @@ struct CompareCommand: RegistryCommand {
             rows.append(row)
         }
         print("One-sided Mann–Whitney U p-values against \(baseline), final regret over \(experiment.repetitions) "
-            + "repetitions of \(experiment.budget) evaluations (median in parentheses; * = p < \(alpha)):\n")
+            + "repetitions of \(experiment.budgetDescription) (median in parentheses; * = p < \(alpha)):\n")
         print(Self.table(rows))
         if require && !allSignificant { throw ExitCode(1) }
     }

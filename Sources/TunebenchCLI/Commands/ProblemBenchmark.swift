@@ -52,7 +52,7 @@ struct ProblemBenchmark: RegistryCommand {
             }
             let fidelities = problem.fidelities
             var levelsToTime: [Int?] = [nil]
-            if levels { levelsToTime = fidelities.indices.map { $0 } }
+            if levels { levelsToTime += fidelities.indices.map { $0 } }
             for level in levelsToTime {
                 _ = try problem.evaluate(configurations[0], fidelity: level)
                 var times: [Double] = []

@@ -25,7 +25,8 @@ struct RunCommand: RegistryCommand {
               Results go to --output, by default the folder of the EXPERIMENT file when no flag changes its \
             experiment, else tunebench-out/NAME. The \
             folder gets experiment.json, runs/PROBLEM/OPTIMIZER/rep-NNN.json (one file per run, written \
-            atomically), evaluations.csv, curves/PROBLEM.csv, summary.json and timings.json. Running again into \
+            atomically), evaluations.csv, curves/PROBLEM.csv (and curves-cost/PROBLEM.csv with a cost budget), \
+            summary.json and timings.json. Running again into \
             the same folder resumes: runs that have a file are skipped and interrupted runs are redone. The \
             experiment may grow (more optimizers, problems or repetitions): existing runs stay valid. A folder \
             whose experiment has another seed or budget, or other options under the same label, is refused. \
@@ -157,7 +158,7 @@ struct RunCommand: RegistryCommand {
                 "Executed \(count(outcome.executed, "run")) (\(outcome.failedNow) failed); skipped "
                     + "\(outcome.skipped) already recorded" + (retryFailed ? "." : " (--retry-failed reruns failed ones)."))
         }
-        print(SummaryTable.render(outcome.aggregate, budget: experiment.budget, repetitions: experiment.repetitions))
+        print(SummaryTable.render(outcome.aggregate, budget: experiment.budgetDescription, repetitions: experiment.repetitions))
         try reportFailures(outcome.aggregate)
     }
 

@@ -5,7 +5,7 @@ import Tunebench
 /// (columns), the best per problem marked with `*`.
 enum SummaryTable {
     /// Renders `aggregate` as aligned plain text.
-    static func render(_ aggregate: Aggregate, budget: Int, repetitions: Int) -> String {
+    static func render(_ aggregate: Aggregate, budget: String, repetitions: Int) -> String {
         guard let first = aggregate.problems.first else { return "No problems.\n" }
         let optimizers = first.optimizers.map(\.optimizer)
         var rows: [[String]] = [["problem"] + optimizers]
@@ -22,7 +22,7 @@ enum SummaryTable {
             rows.append(row)
         }
         let widths = rows[0].indices.map { column in rows.map { $0[column].count }.max() ?? 0 }
-        var text = "Median final regret after \(budget) evaluations over \(repetitions) repetitions "
+        var text = "Median final regret after \(budget) over \(repetitions) repetitions "
             + "(* = lowest per problem):\n\n"
         for (index, row) in rows.enumerated() {
             let cells = row.enumerated().map { column, cell in

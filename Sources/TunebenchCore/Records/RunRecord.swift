@@ -30,12 +30,12 @@ public struct RunRecord: Sendable, Hashable {
     public var trials: [TrialRecord]
     /// Wall-clock seconds of the whole run (building the problem and optimizer included).
     public var wallSeconds: Double
-    /// What the problem and the optimizer report of themselves (``Problem/metadata``, ``Optimizer/metadata``),
-    /// such as a plugin's library and version; empty for most built-ins.
     /// The run's cost budget, when the experiment had one (``Experiment/costBudget`` in the runner).
     public var costBudget: Double?
     /// The problem's fidelity levels (empty for a single-fidelity problem); a trial's `fidelity` indexes them.
     public var fidelities: [Fidelity] = []
+    /// What the problem and the optimizer report of themselves (``Problem/metadata``, ``Optimizer/metadata``),
+    /// such as a plugin's library and version; empty for most built-ins.
     public var problemMetadata: [String: String] = [:]
     public var optimizerMetadata: [String: String] = [:]
 
@@ -62,14 +62,24 @@ public struct RunRecord: Sendable, Hashable {
         self.wallSeconds = wallSeconds
     }
 
-    /// A seed as 16 hexadecimal digits.
-    /// Whether `trial` ran at full fidelity: without a level, or at the last one. Only these count towards the best
-    /// value and regret: a low-fidelity value estimates another objective.
+    /// Whether `trial` ran at full fidelity: without a level, or at the last one (or, in a run file without
+    /// `fidelities`, written before Tunebench recorded them, at any level). Only these count towards the best value
+    /// and regret: a low-fidelity value estimates another objective.
     public func isFullFidelity(_ trial: TrialRecord) -> Bool {
-        guard let level = trial.fidelity else { return true }
+        guard let level = trial.fidelity, !fidelities.isEmpty else { return true }
         return level == fidelities.count - 1
     }
 
+    /// The lowest true (noiseless) value among the successful full-fidelity trials, `+infinity` when there is none.
+    public var bestTrueValue: Double {
+        var best = Double.infinity
+        for trial in trials where isFullFidelity(trial) {
+            if let value = trial.trueValue, value < best { best = value }
+        }
+        return best
+    }
+
+    /// A seed as 16 hexadecimal digits.
     public static func hex(_ seed: UInt64) -> String {
         let digits = String(seed, radix: 16)
         return String(repeating: "0", count: 16 - digits.count) + digits

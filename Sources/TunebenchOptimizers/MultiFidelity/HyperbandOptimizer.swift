@@ -15,9 +15,10 @@ import TunebenchNumerics
 ///   scale", ICML 2018, Algorithm 2): with probability `ρ` (1/3 in the paper) uniform at random; otherwise the TPE
 ///   step (``ParzenSampler``: the best 15 % form `l`, as BOHB's `q = 0.15`; 64 candidates from `l`, as BOHB's
 ///   `N_s = 64`) fitted to the successful evaluations of the highest level that has at least `N_min + 2` of them,
-///   `N_min = d + 1` for `d` parameters, or uniform at random when no level has. Tunebench's Parzen estimators
-///   (Optuna's, with a prior component and a bandwidth floor) stand in for BOHB's product kernel density
-///   estimates with bandwidth factor 3.
+///   `N_min = d + 1` for `d` parameters, or uniform at random when no level has. The model is Tunebench's TPE step,
+///   not BOHB's own: Parzen estimators with a prior component and a bandwidth floor (Optuna's) stand in for BOHB's
+///   product kernel density estimates with bandwidth factor 3, and `l` holds `min(⌈0.15 n⌉, 25)` evaluations (the
+///   older ones down-weighted) where BOHB takes `max(N_min, ⌈0.15 n⌉)` and `g` the rest, at least `N_min`.
 ///
 /// A single-fidelity problem has one level: every bracket is one configuration at full fidelity, so Hyperband is
 /// random search and BOHB is TPE with a random fraction.
@@ -50,8 +51,9 @@ public struct HyperbandOptimizer: Optimizer {
     private var generator: Xoshiro256StarStar
     private var remaining: Int
 
-    /// Brackets started so far, the current one included.
+    /// Brackets finished so far, and begun (asked for at least once).
     private var brackets = 0
+    private var begun = 0
     private var bracket: Int
     private var rung = 0
     /// The rung's configurations; the first rung's grow as they are asked.
@@ -67,24 +69,26 @@ public struct HyperbandOptimizer: Optimizer {
         self.settings = settings
         multiFidelity = !context.fidelities.isEmpty
         schedule = HyperbandSchedule(
-            levels: max(context.fidelities.count, 1), eta: settings.eta,
+            fidelities: context.fidelities, eta: settings.eta,
             kind: settings.successiveHalving ? .successiveHalving : .hyperband)
         var tpe = TPEOptimizer.Settings()
         tpe.candidates = settings.candidates
         parzen = ParzenSampler(space: space, settings: tpe)
         generator = Xoshiro256StarStar(seed: context.seed)
         remaining = context.budget
-        history = Array(repeating: [], count: schedule.levels)
+        history = Array(repeating: [], count: max(context.fidelities.count, 1))
         bracket = schedule.bracket(number: 0)
         rungSize = schedule.initialCount(bracket: bracket)
     }
 
-    public var metadata: [String: String] { ["brackets": "\(brackets + 1)"] }
+    /// The brackets begun (the last possibly unfinished).
+    public var metadata: [String: String] { ["brackets": "\(begun)"] }
 
     public mutating func ask() -> Suggestion? {
         guard remaining > 0 else { return nil }
         remaining -= 1
         let position = rungValues.count
+        if rung == 0 && position == 0 { begun += 1 }
         if position == rungConfigurations.count { rungConfigurations.append(newConfiguration()) }
         let configuration = rungConfigurations[position]
         pending = configuration

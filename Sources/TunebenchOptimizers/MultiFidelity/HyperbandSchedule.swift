@@ -1,14 +1,22 @@
+import Foundation
+import TunebenchCore
+
 /// The brackets of Hyperband (L. Li, K. Jamieson, G. DeSalvo, A. Rostamizadeh and A. Talwalkar, "Hyperband: a novel
 /// bandit-based approach to hyperparameter optimization", JMLR 18(185), 2018, Algorithm 1), on a problem's fidelity
 /// levels instead of a continuous resource.
 ///
-/// With `L` levels (`s_max = L − 1`) and reduction factor `η`, bracket `s` (from `s_max` down to 0) starts
-/// `n = ⌈(s_max + 1) η^s / (s + 1)⌉` configurations at level `s_max − s`, and rung `i` of the bracket keeps the best
-/// `⌊n_i / η⌋` (at least one) of its `n_i` configurations for level `s_max − s + i + 1`, until the last level. With
-/// levels whose resources grow by `η` (1, 3, 9, 27, 81 epochs for `η = 3`) this is Li et al.'s schedule with
-/// `R = η^{s_max}`: every bracket spends about the same resource, `(s_max + 1) R`. Successive halving
-/// (K. Jamieson and A. Talwalkar, "Non-stochastic best arm identification and hyperparameter optimization",
-/// AISTATS 2016) is the most aggressive bracket, `s = s_max`, repeated.
+/// **Resource.** `R` is the ratio of the last level's steps to the first's, and `s_max = ⌊log_η R⌋` (computed without
+/// overflow). Rung `k = 0 … s_max` of the schedule uses resource `R_max η^{k − s_max}` (`R_max` the last level's steps),
+/// rounded to the level nearest to it in the logarithm (ties to the larger level); the last rung is the last level.
+/// With levels whose steps grow by `η` (1, 3, 9, 27, 81 epochs for `η = 3`) every rung has its own level, as in Li et
+/// al. with `R = η^{s_max}`; with other levels (4, 8, 16, 32, 64 trees) the nearest ones stand in, and two rungs may
+/// share a level when the levels are sparse.
+///
+/// **Brackets.** Bracket `s` (from `s_max` down to 0) starts `n = ⌈(s_max + 1) η^s / (s + 1)⌉` configurations at rung
+/// `s_max − s`, and each of its rungs keeps the best `⌊n_i / η⌋` (at least one) of its `n_i` configurations for the
+/// next, until the last rung. Successive halving (K. Jamieson and A. Talwalkar, "Non-stochastic best arm
+/// identification and hyperparameter optimization", AISTATS 2016) is the most aggressive bracket, `s = s_max`,
+/// repeated.
 struct HyperbandSchedule: Sendable, Hashable {
     /// Which brackets run, in turn.
     enum Kind: Sendable, Hashable {
@@ -18,23 +26,50 @@ struct HyperbandSchedule: Sendable, Hashable {
         case successiveHalving
     }
 
-    /// Number of fidelity levels (1 for a single-fidelity problem).
-    let levels: Int
     /// The reduction factor `η`.
     let eta: Int
     let kind: Kind
+    /// The level index of each rung `k = 0 … s_max` (`[0]` for a single-fidelity problem).
+    let rungLevels: [Int]
 
-    var maxBracket: Int { levels - 1 }
+    /// The schedule on `fidelities` (one rung at level 0 when there are none).
+    init(fidelities: [Fidelity], eta: Int, kind: Kind) {
+        self.eta = eta
+        self.kind = kind
+        guard let first = fidelities.first, let last = fidelities.last, first.steps > 0, last.steps > first.steps else {
+            rungLevels = [max(fidelities.count - 1, 0)]
+            return
+        }
+        let ratio = Double(last.steps) / Double(first.steps)
+        var maxBracket = 0
+        var power = 1.0
+        while power * Double(eta) <= ratio * (1 + 1e-12) {
+            power *= Double(eta)
+            maxBracket += 1
+        }
+        rungLevels = (0...maxBracket).map { k in
+            let target = log(Double(last.steps)) - Double(maxBracket - k) * log(Double(eta))
+            var best = fidelities.count - 1
+            for (index, level) in fidelities.enumerated().reversed() where level.steps > 0 {
+                if abs(log(Double(level.steps)) - target) < abs(log(Double(fidelities[best].steps)) - target) {
+                    best = index
+                }
+            }
+            return best
+        }
+    }
+
+    var maxBracket: Int { rungLevels.count - 1 }
 
     /// The bracket that follows bracket number `count` (from 0).
     func bracket(number count: Int) -> Int {
         switch kind {
-        case .hyperband: maxBracket - count % levels
+        case .hyperband: maxBracket - count % rungLevels.count
         case .successiveHalving: maxBracket
         }
     }
 
-    /// Configurations started by bracket `s`: `⌈(s_max + 1) η^s / (s + 1)⌉`.
+    /// Configurations started by bracket `s`: `⌈(s_max + 1) η^s / (s + 1)⌉` (`η^s ≤ R`, so no overflow).
     func initialCount(bracket s: Int) -> Int {
         var power = 1
         for _ in 0..<s { power *= eta }
@@ -46,5 +81,5 @@ struct HyperbandSchedule: Sendable, Hashable {
     func survivors(of count: Int) -> Int { max(1, count / eta) }
 
     /// The fidelity level of rung `rung` in bracket `s`.
-    func level(bracket s: Int, rung: Int) -> Int { maxBracket - s + rung }
+    func level(bracket s: Int, rung: Int) -> Int { rungLevels[maxBracket - s + rung] }
 }

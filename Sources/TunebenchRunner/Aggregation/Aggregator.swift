@@ -10,23 +10,23 @@ import TunebenchNumerics
 ///   evaluation of every complete run in plan order. `evaluation` counts from 1; `value` is the observed value
 ///   (empty for a failed trial); `best` is the best true (noiseless) value so far among full-fidelity evaluations
 ///   (`inf` before the first); `regret` is `best` minus the known optimum (empty when the problem has none);
-///   `fidelity` is the level's steps (empty for full fidelity on a single-fidelity problem); `cost` is the cumulative
+///   `fidelity` is the level's steps (empty for a trial without a level: full fidelity); `cost` is the cumulative
 ///   cost after the evaluation.
 /// - `curves/PROBLEM.csv`: `optimizer,evaluation,runs,median,q25,q75,mean` of the best-so-far regret (or best
-///   value when the optimum is unknown) over the complete runs, for every evaluation up to the budget; a run that
-///   stopped early keeps its last value. Quantiles are Hyndman-Fan type 7.
+///   value when the optimum is unknown) over the complete runs, for every evaluation up to the budget (with a cost
+///   budget, ``Experiment/evaluationBudget(fidelities:)``); a run that stopped early keeps its last value. Quantiles are Hyndman-Fan type 7.
 /// - `curves-cost/PROBLEM.csv`, for an experiment with a cost budget: `optimizer,cost,runs,median,q25,q75,mean` of
 ///   the same metric over cumulative cost, at ``costPoints`` evenly spaced costs up to the budget: at cost `c`, the
 ///   best full-fidelity value among the evaluations whose cumulative cost is at most `c`.
+/// - `summary.json`: an ``Aggregate``.
+/// - `timings.json`: per problem and optimizer, medians over runs of optimizer time (ask + tell), evaluation time
+///   and wall time, in seconds.
 ///
 /// **Fidelity rule.** Only full-fidelity evaluations (no level, or the problem's last level) count towards the best
 /// value and regret, on both axes: a lower level's value estimates another objective (fewer epochs, fewer trees).
 /// A multi-fidelity optimizer therefore shows `inf` until its first full-fidelity evaluation. The summary's final
 /// values are those at the end of the evaluation axis; with a cost budget every run stays within it, so they are
 /// also the values at the full cost.
-/// - `summary.json`: an ``Aggregate``.
-/// - `timings.json`: per problem and optimizer, medians over runs of optimizer time (ask + tell), evaluation time
-///   and wall time, in seconds.
 ///
 /// Failed runs are left out of the CSVs and statistics and listed with their reasons in `summary.json`.
 public struct Aggregator {
@@ -100,7 +100,8 @@ public struct Aggregator {
                         continue
                     }
                     counts.complete += 1
-                    traces.append(Self.bestSoFar(record, budget: budget, evaluations: &evaluations))
+                    let evaluationBudget = experiment.evaluationBudget(fidelities: record.fidelities)
+                    traces.append(Self.bestSoFar(record, budget: evaluationBudget, evaluations: &evaluations))
                     if let costBudget = experiment.costBudget {
                         costTraces.append(Self.bestOverCost(record, costBudget: costBudget))
                     }
@@ -121,7 +122,7 @@ public struct Aggregator {
             var summaries: [OptimizerSummary] = []
             for (label, traces, costTraces, failedRuns) in collected {
                 let metric = traces.map { trace in trace.map { $0 - (optimum ?? 0) } }
-                Self.appendCurve(label, metric, budget: budget, to: &curves)
+                Self.appendCurve(label, metric, budget: metric.first?.count ?? 0, to: &curves)
                 if let costBudget = experiment.costBudget {
                     let costMetric = costTraces.map { trace in trace.map { $0 - (optimum ?? 0) } }
                     Self.appendCurve(label, costMetric, budget: Self.costPoints, to: &costCurves) { point in

@@ -2,7 +2,8 @@ import Foundation
 import TunebenchCore
 
 /// The final regret (or best value, when the optimum is unknown) of every complete run of a result folder, by
-/// problem and optimizer in the experiment's order: what significance tests compare.
+/// problem and optimizer in the experiment's order: what significance tests compare. As in the aggregates, a run's
+/// best is its lowest true (noiseless) value at full fidelity (``TunebenchCore/RunRecord/bestTrueValue``).
 public struct FinalValues: Sendable {
     public struct Sample: Sendable, Hashable {
         public var problem: String
@@ -31,8 +32,7 @@ public struct FinalValues: Sendable {
                         throw RunnerError.foreignRunFile(path: store.runURL(runs[index]).path, mismatch: mismatch)
                     }
                     guard record.status == .complete else { continue }
-                    let best = record.trials.compactMap(\.value).filter(\.isFinite).min() ?? .infinity
-                    values.append(best - (record.optimum ?? 0))
+                    values.append(record.bestTrueValue - (record.optimum ?? 0))
                 }
                 samples.append(Sample(problem: problem.label, optimizer: optimizer.label, values: values))
             }

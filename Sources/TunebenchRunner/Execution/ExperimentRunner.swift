@@ -79,10 +79,17 @@ public struct ExperimentRunner: Sendable {
             } catch {
                 throw RunnerError.unusableEntry(field: "problems[\(problemIndex)]", label: problemSpec.label, reason: "\(error)")
             }
+            let evaluationBudget = experiment.evaluationBudget(fidelities: problem.fidelities)
+            if let costBudget = experiment.costBudget, evaluationBudget == 0 {
+                let cheapest = problem.fidelities.map(\.cost).min() ?? 1
+                throw RunnerError.unusableEntry(
+                    field: "problems[\(problemIndex)]", label: problemSpec.label,
+                    reason: "the cost budget \(costBudget) cannot pay for one evaluation, which costs at least \(cheapest)")
+            }
             for (optimizerIndex, optimizerSpec) in experiment.optimizers.enumerated() {
                 do {
                     try registry.checkOptimizer(
-                        optimizerSpec, for: problem, problemLabel: problemSpec.label, budget: experiment.budget,
+                        optimizerSpec, for: problem, problemLabel: problemSpec.label, budget: evaluationBudget,
                         costBudget: experiment.costBudget)
                 } catch {
                     // A missing capability already names the problem.

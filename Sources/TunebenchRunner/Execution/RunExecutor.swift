@@ -6,7 +6,9 @@ import TunebenchCore
 /// With a cost budget (``Experiment/costBudget``), a suggestion is evaluated only when the cost of its fidelity level
 /// (the last level's for full fidelity, 1 for a single-fidelity problem) fits in what is left of the budget; the first
 /// that does not ends the run, unevaluated and unrecorded, with status `complete`. The cost spent is the sum of the
-/// costs the problem reports.
+/// costs the problem reports (a negative or non-finite cost fails the run). The optimizer's budget is then
+/// ``Experiment/evaluationBudget(fidelities:)``: no more evaluations than the cost budget pays for at the cheapest
+/// level.
 ///
 /// Failures never escape: an optimizer or problem that throws, a suggestion outside the space or a fidelity the
 /// problem does not have all end the run with status `failed` and a reason naming the stage and trial; the
@@ -26,7 +28,7 @@ public struct RunExecutor: Sendable {
         let clock = ContinuousClock()
         let start = clock.now
         var trials: [TrialRecord] = []
-        trials.reserveCapacity(min(experiment.budget, 1 << 20))
+        trials.reserveCapacity(min(experiment.budget, 1 << 16))
         var optimum: Double?
         var parameters: [String] = []
         var problemMetadata: [String: String] = [:]
@@ -41,13 +43,14 @@ public struct RunExecutor: Sendable {
             let space = problem.space
             parameters = space.parameters.map(\.name)
             fidelities = problem.fidelities
+            let budget = experiment.evaluationBudget(fidelities: fidelities)
             stage = "building the optimizer"
             var optimizer = try registry.makeOptimizer(
                 run.optimizer, for: problem, problemLabel: run.problem.label, seed: run.optimizerSeed(experimentSeed: experiment.seed),
-                budget: experiment.budget, costBudget: experiment.costBudget)
+                budget: budget, costBudget: experiment.costBudget)
             optimizerMetadata = optimizer.metadata
             var spent = 0.0
-            for number in 0..<experiment.budget {
+            for number in 0..<budget {
                 stage = "ask (trial \(number))"
                 let t0 = clock.now
                 guard let suggestion = try optimizer.ask() else { break }
@@ -73,6 +76,9 @@ public struct RunExecutor: Sendable {
                     ? problem.evaluateWithGradient(suggestion.configuration)
                     : problem.evaluate(suggestion.configuration, fidelity: suggestion.fidelity)
                 let t2 = clock.now
+                guard evaluation.cost.isFinite, evaluation.cost >= 0 else {
+                    throw RunFailure("the problem reported the cost \(evaluation.cost) for trial \(number)")
+                }
                 let usable = evaluation.value.isFinite
                 stage = "tell (trial \(number))"
                 try optimizer.tell(

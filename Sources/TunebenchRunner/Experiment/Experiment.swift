@@ -56,6 +56,24 @@ public struct Experiment: Sendable, Hashable {
     /// The evaluation budget of an experiment that gives a cost budget and no evaluation budget.
     public static let defaultBudgetWithCost = 100_000
 
+    /// The most evaluations a run of a problem with levels `fidelities` makes: `budget`, or fewer when the cost
+    /// budget cannot pay for that many at the cheapest level (1 for a single-fidelity problem). Optimizers are given
+    /// this budget, and curves over evaluations end there; 0 when the cost budget cannot pay for one evaluation.
+    public func evaluationBudget(fidelities: [Fidelity]) -> Int {
+        guard let costBudget else { return budget }
+        let cheapest = fidelities.map(\.cost).min() ?? 1
+        guard cheapest > 0 else { return budget }
+        let affordable = (costBudget / cheapest * (1 + 1e-12)).rounded(.down)
+        return affordable < Double(budget) ? Int(affordable) : budget
+    }
+
+    /// The budget in words for tables: "100 evaluations", or "a cost of 33.5" with a cost budget.
+    public var budgetDescription: String {
+        guard let costBudget else { return "\(budget) evaluations" }
+        let shown = costBudget == costBudget.rounded() && abs(costBudget) < 1e15 ? "\(Int(costBudget))" : "\(costBudget)"
+        return "a cost of \(shown)"
+    }
+
     /// The number of runs: problems x optimizers x repetitions.
     public var runCount: Int { problems.count * optimizers.count * repetitions }
 }

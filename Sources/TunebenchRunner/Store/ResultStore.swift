@@ -137,7 +137,7 @@ public struct ResultStore: Sendable {
     /// Deletes the results Tunebench wrote in the folder (runs and derived outputs), nothing else.
     private func removeResults() throws {
         let manager = FileManager.default
-        for name in ["runs", "curves", "evaluations.csv", "summary.json", "timings.json"] {
+        for name in ["runs", "curves", "curves-cost", "evaluations.csv", "summary.json", "timings.json"] {
             let url = directory.appendingPathComponent(name)
             guard manager.fileExists(atPath: url.path) else { continue }
             do {
@@ -151,11 +151,11 @@ public struct ResultStore: Sendable {
     /// Why the results of `stored` cannot be reused for `new`, or `nil` when they can (see ``prepare``).
     static func incompatibility(_ stored: Experiment, _ new: Experiment, registry: Registry) -> String? {
         if stored.seed != new.seed { return "seed \(stored.seed) there, \(new.seed) here" }
-        if stored.budget != new.budget { return "budget \(stored.budget) there, \(new.budget) here" }
         if stored.costBudget != new.costBudget {
             func shown(_ cost: Double?) -> String { cost.map { "\($0)" } ?? "none" }
             return "cost budget \(shown(stored.costBudget)) there, \(shown(new.costBudget)) here"
         }
+        if stored.budget != new.budget { return "budget \(stored.budget) there, \(new.budget) here" }
         for (kind, old, current) in [
             ("optimizer", stored.optimizers, new.optimizers), ("problem", stored.problems, new.problems),
         ] {

@@ -120,6 +120,7 @@ struct SklearnAgreementTests {
             let theirLoss = try #require(fit["mse"] as? Double)
             let ours = try RidgeRegression.fit(split.train, alpha: alpha).predict(split.validation)
             let ourLoss = LearningLoss.meanSquaredError.value(.values(ours), on: split.validation)
+            #expect(ours.count == theirs.count)
             #expect(zip(ours, theirs).allSatisfy { abs($0 - $1) <= 1e-9 * max(1, abs($1)) }, "alpha \(alpha)")
             #expect(abs(ourLoss - theirLoss) <= 1e-10 * theirLoss, "alpha \(alpha): \(ourLoss) against \(theirLoss)")
         }
