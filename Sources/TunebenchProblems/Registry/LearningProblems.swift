@@ -9,7 +9,7 @@ import TunebenchCore
 /// | name     | model                                                      | fidelity (epochs)   |
 /// |----------|------------------------------------------------------------|---------------------|
 /// | `logreg` | multinomial logistic regression, SGD with momentum         | 1, 3, 9, 27, 81     |
-/// | `mlp`    | multilayer perceptron, 1–3 hidden layers, Adam             | 1, 3, 9, 27         |
+/// | `mlp`    | multilayer perceptron, 1–3 hidden layers, Adam             | 1, 3, 9, 27, 81     |
 public enum LearningProblems {
     /// Every learning problem, in listing order.
     public static var entries: [ProblemEntry] { gradientTrainedEntries }
