@@ -1,11 +1,11 @@
 import TunebenchCore
 
 extension LearningProblems {
-    /// Defaults of the `ridge` entry that differ from ``LearningOptions/regression``'s: 200 rows of Friedman #1 (120
-    /// to train) with 100 features, 95 of them noise, so that regularization matters: on instances 0–19 of seed 0
-    /// the best `α` of a 41-point grid lies between 16 and 160, well inside `[10⁻⁴, 10⁴]` (with 300 rows and 60
-    /// features it sat at the lower bound on 2 of 10 instances).
-    static let ridgeDefaults: [String: OptionValue] = ["samples": .integer(200), "features": .integer(100)]
+    /// Defaults of the `ridge` entry that differ from ``LearningOptions/regression``'s: 600 rows of Friedman #1 (120
+    /// to train, 360 to validate) with 100 features, 95 of them noise, so that regularization matters and the best
+    /// `α` lies well inside `[10⁻⁴, 10⁴]` (with 180 training rows and 60 features it sat at the lower bound on 2 of
+    /// 10 instances).
+    static let ridgeDefaults: [String: OptionValue] = ["samples": .integer(600), "features": .integer(100)]
 
     /// Ridge regression with its hypergradient (``RidgeProblem``).
     static let ridgeEntries: [ProblemEntry] = [

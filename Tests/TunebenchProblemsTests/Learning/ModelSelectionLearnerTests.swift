@@ -34,7 +34,15 @@ struct ModelSelectionLearnerTests {
             let chosen = models[configuration.choice(0)]
             for (parameter, value) in zip(cash.space.parameters, configuration.values).dropFirst() {
                 let owner = parameter.name.prefix { $0 != "." }
-                #expect((value != nil) == (owner == chosen), "\(parameter.name) with model = \(chosen)")
+                // Another model's parameters are inactive; the chosen model's are active unless conditional within
+                // the model itself (the MLP's widths of layers it does not have).
+                let unconditionalInModel = cash.components.first { $0.name == owner }!.learner.space.parameters
+                    .first { owner + "." + $0.name == parameter.name }!.condition == nil
+                if owner != chosen {
+                    #expect(value == nil, "\(parameter.name) with model = \(chosen)")
+                } else if unconditionalInModel {
+                    #expect(value != nil, "\(parameter.name) with model = \(chosen)")
+                }
             }
             #expect(throws: Never.self) { try cash.space.validate(configuration) }
         }
