@@ -106,6 +106,15 @@ public enum LearningOptions {
         summary: "1: one 20/60/20 train/validation/test split; k >= 2: mean validation loss of k-fold CV, 20% test"
     )
 
+    /// `options` with the defaults in `defaults` in place of theirs, for an entry whose model needs other data sizes.
+    public static func options(_ options: [OptionSpec], defaults: [String: OptionValue]) -> [OptionSpec] {
+        options.map { option in
+            var option = option
+            if let value = defaults[option.name] { option.defaultValue = value }
+            return option
+        }
+    }
+
     // MARK: - Builders
 
     /// The classification recipe the options describe.

@@ -12,11 +12,7 @@ extension LearningProblems {
         ProblemEntry(
             name: "ridge",
             summary: "Ridge regression on Friedman #1, exact fit, with the exact gradient in α (Hoerl & Kennard 1970)",
-            options: LearningOptions.regression.map { option in
-                var option = option
-                if let value = ridgeDefaults[option.name] { option.defaultValue = value }
-                return option
-            }
+            options: LearningOptions.options(LearningOptions.regression, defaults: ridgeDefaults)
         ) { try RidgeProblem(LearningOptions.regressionProblem(RidgeRegression(), $0)) }
     ]
 }
