@@ -5,7 +5,7 @@ Usage: python3 sklearn_agreement.py DIR
 
 DIR holds train.csv and validation.csv (header x0,...,x{d-1},y; Dataset.csv() writes numbers in shortest
 round-trip form, so they load as the same doubles) and cases.json, a list of
-{"name": ..., "model": "knn" | "random-forest" | "ridge", "params": {...}, "random_states": [...]} whose params
+{"name": ..., "model": "knn" | "random-forest" | "logreg" | "ridge", "params": {...}, "random_states": [...]} whose params
 are the estimator's keyword arguments. For each case and each random state (a random forest visits features in a random
 order, which breaks ties between equally good splits; a case without "random_states" is fitted once) the script
 fits the estimator on the training rows, and prints, as one JSON object on stdout,
@@ -23,7 +23,7 @@ import sys
 try:
     import numpy as np
     from sklearn.ensemble import RandomForestClassifier
-    from sklearn.linear_model import Ridge
+    from sklearn.linear_model import LogisticRegression, Ridge
     from sklearn.neighbors import KNeighborsClassifier
 except ImportError as error:  # pragma: no cover - depends on the machine
     print(f"scikit-learn is not available: {error}; install it with 'pip install scikit-learn'", file=sys.stderr)
@@ -48,6 +48,8 @@ def estimator(case, random_state):
         return RandomForestClassifier(**params)
     if case["model"] == "ridge":
         return Ridge(**params)
+    if case["model"] == "logreg":
+        return LogisticRegression(**params)
     raise ValueError(f"unknown model {case['model']!r} in case {case['name']!r}")
 
 
