@@ -50,10 +50,31 @@ struct Adam: ParameterUpdate {
                                 mask: mask.baseAddress!,
                                 count: count
                             )
-                            for k in 0..<count {
+                            // Four parameters at a time, then the rest; the same operations either way.
+                            var k = 0
+                            while k + 4 <= count {
+                                let gk = UnsafeRawPointer(g.baseAddress! + k).loadUnaligned(as: SIMD4<Double>.self)
+                                var mk = UnsafeRawPointer(m.baseAddress! + k).loadUnaligned(as: SIMD4<Double>.self)
+                                var vk = UnsafeRawPointer(v.baseAddress! + k).loadUnaligned(as: SIMD4<Double>.self)
+                                var tk = UnsafeRawPointer(theta.baseAddress! + k).loadUnaligned(
+                                    as: SIMD4<Double>.self
+                                )
+                                mk = b1 * mk + (1 - b1) * gk
+                                vk = b2 * vk + (1 - b2) * gk * gk
+                                tk -= stepSize * mk / ((vk * secondCorrection).squareRoot() + eps)
+                                UnsafeMutableRawPointer(m.baseAddress! + k).storeBytes(of: mk, as: SIMD4<Double>.self)
+                                UnsafeMutableRawPointer(v.baseAddress! + k).storeBytes(of: vk, as: SIMD4<Double>.self)
+                                UnsafeMutableRawPointer(theta.baseAddress! + k).storeBytes(
+                                    of: tk,
+                                    as: SIMD4<Double>.self
+                                )
+                                k += 4
+                            }
+                            while k < count {
                                 m[k] = b1 * m[k] + (1 - b1) * g[k]
                                 v[k] = b2 * v[k] + (1 - b2) * g[k] * g[k]
                                 theta[k] -= stepSize * m[k] / ((v[k] * secondCorrection).squareRoot() + eps)
+                                k += 1
                             }
                         }
                     }
