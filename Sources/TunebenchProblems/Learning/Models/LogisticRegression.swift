@@ -61,12 +61,14 @@ public struct LogisticRegression: Learner {
             penalty: configuration.choice(1) == 0 ? .l1(strength) : .l2(strength),
             mask: network.weightMask
         )
-        let training = MinibatchTraining(
-            epochs: fidelities[fidelity ?? fidelities.count - 1].steps,
+        return network.fitAndPredict(
+            train,
+            predicting: targets,
+            fidelities: fidelities,
+            fidelity: fidelity,
             batchSize: configuration.integer(3),
-            seed: SeedDerivation.derive(seed, ["batches"])
+            seed: seed,
+            update: &update
         )
-        let trained = training.fit(&network, on: train, update: &update)
-        return network.predictions(for: targets, trained: trained)
     }
 }

@@ -33,39 +33,31 @@ enum DenseKernels {
         cRowStride: Int,
         start: Start
     ) {
+        /// Columns `j ..< j + V.scalarCount` of row `p`, the sum held in one `V`.
         @inline(__always)
-        func initial<V: SIMD>(_ row: UnsafeMutablePointer<Double>, _ j: Int, as _: V.Type) -> V
-        where V.Scalar == Double {
+        func block<V: SIMD>(_ p: Int, _ j: Int, as _: V.Type) where V.Scalar == Double {
+            let row = c + p * cRowStride + j
+            let aRow = a + p * aRowStride
+            var sum: V
             switch start {
-            case .zero: return V()
-            case .row(let bias): return UnsafeRawPointer(bias + j).loadUnaligned(as: V.self)
-            case .current: return UnsafeRawPointer(row + j).loadUnaligned(as: V.self)
+            case .zero: sum = V()
+            case .row(let bias): sum = UnsafeRawPointer(bias + j).loadUnaligned(as: V.self)
+            case .current: sum = UnsafeRawPointer(row).loadUnaligned(as: V.self)
             }
+            for k in 0..<inner {
+                let x = aRow[k * aInnerStride]
+                if x == 0 { continue }
+                sum += x * UnsafeRawPointer(b + k * bRowStride + j).loadUnaligned(as: V.self)
+            }
+            UnsafeMutableRawPointer(row).storeBytes(of: sum, as: V.self)
         }
         for p in 0..<rows {
-            let row = c + p * cRowStride
-            let aRow = a + p * aRowStride
             var j = 0
             while j + 8 <= columns {
-                var sum = initial(row, j, as: SIMD8<Double>.self)
-                for k in 0..<inner {
-                    let x = aRow[k * aInnerStride]
-                    if x == 0 { continue }
-                    sum += x * UnsafeRawPointer(b + k * bRowStride + j).loadUnaligned(as: SIMD8<Double>.self)
-                }
-                UnsafeMutableRawPointer(row + j).storeBytes(of: sum, as: SIMD8<Double>.self)
+                block(p, j, as: SIMD8<Double>.self)
                 j += 8
             }
-            while j + 4 <= columns {
-                var sum = initial(row, j, as: SIMD4<Double>.self)
-                for k in 0..<inner {
-                    let x = aRow[k * aInnerStride]
-                    if x == 0 { continue }
-                    sum += x * UnsafeRawPointer(b + k * bRowStride + j).loadUnaligned(as: SIMD4<Double>.self)
-                }
-                UnsafeMutableRawPointer(row + j).storeBytes(of: sum, as: SIMD4<Double>.self)
-                j += 4
-            }
+            if j + 4 <= columns { block(p, j, as: SIMD4<Double>.self) }
         }
         // The last `columns mod 4` columns, four rows at a time so that four sums advance independently.
         let first = columns - columns % 4
