@@ -155,13 +155,8 @@ public enum LearningOptions {
     ) throws
         -> LearningProblem<L>
     {
-        try LearningProblem(
-            learner: learner,
-            data: classificationData(context.options),
-            resampling: resampling(context.options),
-            loss: LearningLoss(rawValue: context.options.string("loss"))!,
-            seed: context.seed
-        )
+        let loss = LearningLoss(rawValue: context.options.string("loss"))!
+        return try problem(learner, data: classificationData(context.options), loss: loss, context)
     }
 
     /// A regression problem for `learner` from a context whose options are ``regression``.
@@ -172,11 +167,20 @@ public enum LearningOptions {
     ) throws
         -> LearningProblem<L>
     {
+        try problem(learner, data: regressionData(context.options), loss: .meanSquaredError, context)
+    }
+
+    private static func problem<L: Learner>(
+        _ learner: L,
+        data: some DatasetGenerator,
+        loss: LearningLoss,
+        _ context: ProblemContext
+    ) throws -> LearningProblem<L> {
         try LearningProblem(
             learner: learner,
-            data: regressionData(context.options),
+            data: data,
             resampling: resampling(context.options),
-            loss: .meanSquaredError,
+            loss: loss,
             seed: context.seed
         )
     }

@@ -6,8 +6,7 @@ extension LearningProblems {
     static let gradientTrainedEntries: [ProblemEntry] = [
         ProblemEntry(
             name: "logreg",
-            summary:
-                "Multinomial logistic regression by SGD with momentum, L1/L2, epochs 1-81 (Cox 1958; Sutskever 2013)",
+            summary: "Softmax logistic regression, momentum SGD, L1/L2, epochs 1-81 (Cox 1958; Sutskever et al. 2013)",
             options: LearningOptions.classification
         ) { try LearningOptions.classificationProblem(LogisticRegression(), $0) },
         ProblemEntry(

@@ -17,8 +17,9 @@ import TunebenchCore
 /// Fidelity: epochs 1, 3, 9, 27, 81 (η = 3 between levels). The batch order comes from the training seed
 /// (`SeedDerivation.derive(seed, ["batches"])`).
 ///
-/// Source: the model is the multinomial logit (D. R. Cox, 1958; as scikit-learn's `LogisticRegression` with
-/// `multi_class="multinomial"`), trained here as scikit-learn's `SGDClassifier` trains linear models, with momentum.
+/// Source: the logistic model (D. R. Cox, "The regression analysis of binary sequences", JRSS B 20, 1958) in its
+/// multinomial form, as scikit-learn's `LogisticRegression` fits it, trained the way scikit-learn's `SGDClassifier`
+/// trains linear models, with momentum (Sutskever et al. 2013).
 public struct LogisticRegression: Learner {
     /// The epochs of each fidelity level.
     public static let epochs = [1, 3, 9, 27, 81]
@@ -61,12 +62,14 @@ public struct LogisticRegression: Learner {
             penalty: configuration.choice(1) == 0 ? .l1(strength) : .l2(strength),
             mask: network.weightMask
         )
-        let training = MinibatchTraining(
-            epochs: fidelities[fidelity ?? fidelities.count - 1].steps,
+        return network.fitAndPredict(
+            train,
+            predicting: targets,
+            fidelities: fidelities,
+            fidelity: fidelity,
             batchSize: configuration.integer(3),
-            seed: SeedDerivation.derive(seed, ["batches"])
+            seed: seed,
+            update: &update
         )
-        let trained = training.fit(&network, on: train, update: &update)
-        return network.predictions(for: targets, trained: trained)
     }
 }

@@ -77,12 +77,14 @@ public struct MultilayerPerceptron: Learner {
             weightDecay: configuration.real(7),
             mask: network.weightMask
         )
-        let training = MinibatchTraining(
-            epochs: fidelities[fidelity ?? fidelities.count - 1].steps,
+        return network.fitAndPredict(
+            train,
+            predicting: targets,
+            fidelities: fidelities,
+            fidelity: fidelity,
             batchSize: configuration.integer(6),
-            seed: SeedDerivation.derive(seed, ["batches"])
+            seed: seed,
+            update: &update
         )
-        let trained = training.fit(&network, on: train, update: &update)
-        return network.predictions(for: targets, trained: trained)
     }
 }

@@ -19,7 +19,7 @@ public enum Activation: String, Sendable, Hashable, CaseIterable {
     func apply(_ values: UnsafeMutablePointer<Double>, count: Int) {
         switch self {
         case .relu:
-            for k in 0..<count where values[k] < 0 { values[k] = 0 }  // NaN stays NaN
+            for k in 0..<count { values[k] = values[k] < 0 ? 0 : values[k] }  // NaN stays NaN
         case .tanh:
             for k in 0..<count { values[k] = Foundation.tanh(values[k]) }
         case .logistic:
@@ -36,7 +36,7 @@ public enum Activation: String, Sendable, Hashable, CaseIterable {
     ) {
         switch self {
         case .relu:
-            for k in 0..<count where !(outputs[k] > 0) { gradients[k] = 0 }
+            for k in 0..<count { gradients[k] = outputs[k] > 0 ? gradients[k] : 0 }
         case .tanh:
             for k in 0..<count { gradients[k] *= 1 - outputs[k] * outputs[k] }
         case .logistic:

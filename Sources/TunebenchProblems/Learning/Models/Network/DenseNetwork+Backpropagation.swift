@@ -57,19 +57,24 @@ extension DenseNetwork {
         workspace.activations[l].withUnsafeBufferPointer { input in
             workspace.deltas[l].withUnsafeBufferPointer { delta in
                 workspace.gradient.withUnsafeMutableBufferPointer { gradient in
-                    let weightGradient = gradient.baseAddress! + weightOffset
                     let biasGradient = gradient.baseAddress! + biasOffset
                     for r in 0..<rows {
-                        let d = delta.baseAddress! + r * outWidth
-                        for j in 0..<outWidth { biasGradient[j] += d[j] }
-                        let a = input.baseAddress! + r * inWidth
-                        for i in 0..<inWidth {
-                            let ai = a[i]
-                            if ai == 0 { continue }
-                            let g = weightGradient + i * outWidth
-                            for j in 0..<outWidth { g[j] += ai * d[j] }
-                        }
+                        for j in 0..<outWidth { biasGradient[j] += delta[r * outWidth + j] }
                     }
+                    // ∂/∂W[i, j] = Σ_r a[r, i] δ[r, j]: A = aᵀ, read down the columns of a.
+                    DenseKernels.product(
+                        rows: inWidth,
+                        inner: rows,
+                        columns: outWidth,
+                        a: input.baseAddress!,
+                        aRowStride: 1,
+                        aInnerStride: inWidth,
+                        b: delta.baseAddress!,
+                        bRowStride: outWidth,
+                        c: gradient.baseAddress! + weightOffset,
+                        cRowStride: outWidth,
+                        start: .current
+                    )
                 }
             }
         }
@@ -87,18 +92,20 @@ extension DenseNetwork {
             workspace.transposed.withUnsafeBufferPointer { transposed in
                 workspace.activations[l].withUnsafeBufferPointer { input in
                     workspace.deltas[l - 1].withUnsafeMutableBufferPointer { below in
-                        for r in 0..<rows {
-                            let target = below.baseAddress! + r * inWidth
-                            target.update(repeating: 0, count: inWidth)
-                            let d = delta.baseAddress! + r * outWidth
-                            for j in 0..<outWidth {
-                                let dj = d[j]
-                                if dj == 0 { continue }
-                                let w = transposed.baseAddress! + j * inWidth
-                                for i in 0..<inWidth { target[i] += dj * w[i] }
-                            }
-                            activation.backpropagate(target, outputs: input.baseAddress! + r * inWidth, count: inWidth)
-                        }
+                        DenseKernels.product(
+                            rows: rows,
+                            inner: outWidth,
+                            columns: inWidth,
+                            a: delta.baseAddress!,
+                            aRowStride: outWidth,
+                            aInnerStride: 1,
+                            b: transposed.baseAddress!,
+                            bRowStride: inWidth,
+                            c: below.baseAddress!,
+                            cRowStride: inWidth,
+                            start: .zero
+                        )
+                        activation.backpropagate(below.baseAddress!, outputs: input.baseAddress!, count: rows * inWidth)
                     }
                 }
             }

@@ -95,14 +95,18 @@ struct DenseNetwork: Sendable {
                 let bias = weights + inWidth * outWidth
                 activations[l].withUnsafeBufferPointer { input in
                     activations[l + 1].withUnsafeMutableBufferPointer { output in
-                        Self.affine(
-                            input.baseAddress!,
+                        DenseKernels.product(
                             rows: rows,
-                            inWidth: inWidth,
-                            weights: weights,
-                            bias: bias,
-                            outWidth: outWidth,
-                            into: output.baseAddress!
+                            inner: inWidth,
+                            columns: outWidth,
+                            a: input.baseAddress!,
+                            aRowStride: inWidth,
+                            aInnerStride: 1,
+                            b: weights,
+                            bRowStride: outWidth,
+                            c: output.baseAddress!,
+                            cRowStride: outWidth,
+                            start: .row(bias)
                         )
                         if l < layerCount - 1 {
                             activation.apply(output.baseAddress!, count: rows * outWidth)
@@ -136,30 +140,6 @@ struct DenseNetwork: Sendable {
     }
 
     // MARK: - Kernels
-
-    /// `output[r, :] = bias + Σᵢ input[r, i] W[i, :]`, accumulated over `i` in order as contiguous row updates.
-    @inlinable
-    static func affine(
-        _ input: UnsafePointer<Double>,
-        rows: Int,
-        inWidth: Int,
-        weights: UnsafePointer<Double>,
-        bias: UnsafePointer<Double>,
-        outWidth: Int,
-        into output: UnsafeMutablePointer<Double>
-    ) {
-        for r in 0..<rows {
-            let out = output + r * outWidth
-            out.update(from: bias, count: outWidth)
-            let x = input + r * inWidth
-            for i in 0..<inWidth {
-                let a = x[i]
-                if a == 0 { continue }
-                let w = weights + i * outWidth
-                for j in 0..<outWidth { out[j] += a * w[j] }
-            }
-        }
-    }
 
     /// Replaces `count` logits by their softmax, shifted by the largest logit.
     @inlinable

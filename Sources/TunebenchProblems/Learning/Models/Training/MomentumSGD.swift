@@ -23,34 +23,18 @@ struct MomentumSGD: ParameterUpdate {
     }
 
     mutating func step(_ parameters: inout [Double], gradient: [Double]) {
-        let (eta, mu, penalty) = (learningRate, momentum, self.penalty)
-        let count = mask.count
-        scratch.withUnsafeMutableBufferPointer { g in
+        penalty.penalizedGradient(gradient, parameters: parameters, mask: mask, into: &scratch)
+        let (eta, mu) = (learningRate, momentum)
+        scratch.withUnsafeBufferPointer { g in
             velocity.withUnsafeMutableBufferPointer { v in
                 parameters.withUnsafeMutableBufferPointer { theta in
-                    mask.withUnsafeBufferPointer { mask in
-                        gradient.withUnsafeBufferPointer { gradient in
-                            g.baseAddress!.update(from: gradient.baseAddress!, count: count)
-                        }
-                        penalty.addGradient(
-                            g.baseAddress!,
-                            parameters: theta.baseAddress!,
-                            mask: mask.baseAddress!,
-                            count: count
-                        )
-                        for k in 0..<count {
-                            v[k] = mu * v[k] + g[k]
-                            theta[k] -= eta * v[k]
-                        }
-                        penalty.applyProximal(
-                            theta.baseAddress!,
-                            mask: mask.baseAddress!,
-                            learningRate: eta,
-                            count: count
-                        )
+                    for k in 0..<theta.count {
+                        v[k] = mu * v[k] + g[k]
+                        theta[k] -= eta * v[k]
                     }
                 }
             }
         }
+        penalty.applyProximal(&parameters, mask: mask, learningRate: eta)
     }
 }

@@ -17,31 +17,41 @@ enum Penalty: Sendable, Hashable {
     case l1(Double)
     case l2(Double)
 
-    /// Adds `λ W` to `gradient` for an L2 penalty; does nothing for L1.
-    @inlinable
-    func addGradient(
-        _ gradient: UnsafeMutablePointer<Double>,
-        parameters: UnsafePointer<Double>,
-        mask: UnsafePointer<Double>,
-        count: Int
+    /// The gradient of the penalized loss, written into `result`: `gradient + λ W` for L2, `gradient` for L1.
+    func penalizedGradient(
+        _ gradient: [Double],
+        parameters: [Double],
+        mask: [Double],
+        into result: inout [Double]
     ) {
-        guard case .l2(let strength) = self else { return }
-        for k in 0..<count { gradient[k] += strength * mask[k] * parameters[k] }
+        guard case .l2(let strength) = self else {
+            result = gradient
+            return
+        }
+        result.withUnsafeMutableBufferPointer { result in
+            gradient.withUnsafeBufferPointer { gradient in
+                parameters.withUnsafeBufferPointer { parameters in
+                    mask.withUnsafeBufferPointer { mask in
+                        for k in 0..<result.count {
+                            result[k] = gradient[k] + strength * mask[k] * parameters[k]
+                        }
+                    }
+                }
+            }
+        }
     }
 
     /// Soft-thresholds the weights by `learningRate · λ` for an L1 penalty; does nothing for L2.
-    @inlinable
-    func applyProximal(
-        _ parameters: UnsafeMutablePointer<Double>,
-        mask: UnsafePointer<Double>,
-        learningRate: Double,
-        count: Int
-    ) {
+    func applyProximal(_ parameters: inout [Double], mask: [Double], learningRate: Double) {
         guard case .l1(let strength) = self else { return }
         let threshold = learningRate * strength
-        for k in 0..<count {
-            let shrunk = max(abs(parameters[k]) - threshold * mask[k], 0)
-            parameters[k] = parameters[k] < 0 ? -shrunk : (parameters[k] > 0 ? shrunk : parameters[k])
+        parameters.withUnsafeMutableBufferPointer { parameters in
+            mask.withUnsafeBufferPointer { mask in
+                for k in 0..<parameters.count {
+                    let shrunk = max(abs(parameters[k]) - threshold * mask[k], 0)
+                    parameters[k] = parameters[k] < 0 ? -shrunk : (parameters[k] > 0 ? shrunk : parameters[k])
+                }
+            }
         }
     }
 }
