@@ -7,18 +7,18 @@ import TunebenchCore
 ///
 /// | option        | values (default)                  | meaning                                              |
 /// |---------------|-----------------------------------|------------------------------------------------------|
-/// | `samples`     | 20...1000000 (1000)               | rows of the dataset                                  |
+/// | `samples`     | 20...1000000 (3000)               | rows of the dataset                                  |
 /// | `features`    | 1...10000 (20)                    | columns: informative + redundant + noise             |
 /// | `informative` | 1...1000 (6)                      | features carrying the class clusters                 |
 /// | `redundant`   | 0...1000 (2)                      | random linear combinations of the informative ones   |
 /// | `classes`     | 2...100 (3)                       | number of classes                                    |
 /// | `clusters`    | 1...100 (2)                       | Gaussian clusters per class                          |
 /// | `class-sep`   | ≥ 0 (1)                           | half the side of the cluster hypercube               |
-/// | `label-noise` | [0, 1] (0.05)                     | probability that a label is redrawn at random        |
-/// | `folds`       | 1...20 (1)                        | 1: a 60/20/20 holdout; k ≥ 2: k-fold CV, 20% test    |
+/// | `label-noise` | [0, 1] (0.01)                     | probability that a label is redrawn at random        |
+/// | `folds`       | 1...20 (1)                        | 1: a 20/60/20 holdout; k ≥ 2: k-fold CV, 20% test    |
 /// | `loss`        | log-loss, error-rate (log-loss)   | the objective on the validation rows                 |
 ///
-/// Regression entries take ``regression``: `friedman` (1, 2 or 3; 1), `samples` (1000), `features` (5...10000, 10;
+/// Regression entries take ``regression``: `friedman` (1, 2 or 3; 1), `samples` (3000), `features` (5...10000, 10;
 /// Friedman #1 only), `noise` (≥ 0, 1: the standard deviation of the target noise) and `folds`; their loss is the
 /// mean squared error.
 ///
@@ -56,7 +56,7 @@ public enum LearningOptions {
         OptionSpec(
             "label-noise",
             .real(0...1),
-            default: .real(0.05),
+            default: .real(0.01),
             summary: "probability that a row's label is replaced by a random class"
         ),
         folds,
@@ -95,7 +95,7 @@ public enum LearningOptions {
     static let samples = OptionSpec(
         "samples",
         .integer(20...1_000_000),
-        default: .integer(1000),
+        default: .integer(3000),
         summary: "rows of the dataset"
     )
 
@@ -103,7 +103,7 @@ public enum LearningOptions {
         "folds",
         .integer(1...20),
         default: .integer(1),
-        summary: "1: one 60/20/20 train/validation/test split; k >= 2: mean validation loss of k-fold CV, 20% test"
+        summary: "1: one 20/60/20 train/validation/test split; k >= 2: mean validation loss of k-fold CV, 20% test"
     )
 
     // MARK: - Builders

@@ -46,11 +46,13 @@ public struct LearningProblem<L: Learner>: Problem, Sendable {
         case .classification(let classes): task = "classification, \(classes) classes"
         case .regression: task = "regression"
         }
+        let test = data.test.rowCount
+        let parts =
+            splits.count == 1
+            ? "holdout: \(data.train.rowCount) train, \(data.validation.rowCount) validation, \(test) test"
+            : "\(splits.count)-fold cross-validation of \(rows - test) rows, \(test) test"
         return [
-            "data": "\(rows) rows × \(data.train.featureCount) features, \(task)",
-            "splits": splits.count == 1
-                ? "holdout: \(data.train.rowCount) train, \(data.validation.rowCount) validation, \(data.test.rowCount) test"
-                : "\(splits.count)-fold cross-validation of \(rows - data.test.rowCount) rows, \(data.test.rowCount) test",
+            "data": "\(rows) rows × \(data.train.featureCount) features, \(task)", "splits": parts,
             "loss": loss.rawValue,
         ]
     }
@@ -60,7 +62,7 @@ public struct LearningProblem<L: Learner>: Problem, Sendable {
     /// - Parameters:
     ///   - learner: the model family.
     ///   - data: the dataset recipe.
-    ///   - resampling: how rows are split; ``Resampling/standard`` (60/20/20 holdout) by default.
+    ///   - resampling: how rows are split; ``Resampling/standard`` (20/60/20 holdout) by default.
     ///   - loss: the loss; `nil` gives log-loss for classification and mean squared error for regression.
     ///   - seed: the instance seed.
     /// - Throws: ``ProblemsError`` when the recipe, the resampling or the loss does not fit.

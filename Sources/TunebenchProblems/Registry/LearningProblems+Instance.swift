@@ -30,6 +30,7 @@ extension LearningProblems {
 
     /// The models CASH chooses from, in the order of `model`'s choices, named as their own problems.
     public static let cashModels: [ModelSelectionLearner.Component] = [
+        .init("logreg", LogisticRegression()), .init("mlp", MultilayerPerceptron()),
         .init("random-forest", RandomForestLearner()), .init("knn", NearestNeighboursLearner()),
     ]
 }

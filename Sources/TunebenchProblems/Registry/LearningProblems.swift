@@ -9,7 +9,7 @@ import TunebenchCore
 /// | name     | model                                                      | fidelity (epochs)   |
 /// |----------|------------------------------------------------------------|---------------------|
 /// | `logreg` | multinomial logistic regression, SGD with momentum         | 1, 3, 9, 27, 81     |
-/// | `mlp`    | multilayer perceptron, 1–3 hidden layers, Adam             | 1, 3, 9, 27         |
+/// | `mlp`    | multilayer perceptron, 1–3 hidden layers, Adam             | 1, 3, 9, 27, 81     |
 /// | `random-forest` | random forest of CART trees                         | 4, 8, 16, 32, 64 trees |
 /// | `knn`    | k-nearest neighbours                                       | none                |
 /// | `cash`   | a choice of model, then its hyperparameters (conditional)  | none                |

@@ -23,7 +23,7 @@ struct ResamplingTests {
         #expect(splits.count == 1)
         let split = splits[0]
         let (train, validation, test) = (Self.ids(split.train), Self.ids(split.validation), Self.ids(split.test))
-        #expect(validation.count == 20 && test.count == 20 && train.count == 61)
+        #expect(validation.count == 61 && test.count == 20 && train.count == 20)
         #expect((train + validation + test).sorted() == Array(0..<101))
     }
 

@@ -32,7 +32,7 @@ public struct FriedmanData: DatasetGenerator, Hashable {
     public var noise: Double
 
     /// A recipe; `features` applies to `#1` only.
-    public init(variant: Variant = .one, samples: Int = 1000, features: Int = 10, noise: Double = 1) {
+    public init(variant: Variant = .one, samples: Int = 3000, features: Int = 10, noise: Double = 1) {
         self.variant = variant
         self.samples = samples
         self.features = features

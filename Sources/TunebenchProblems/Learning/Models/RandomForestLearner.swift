@@ -60,7 +60,11 @@ public struct RandomForestLearner: Learner {
     }
 
     /// The forest settings a configuration describes, for `featureCount` features and `trees` trees.
-    public func settings(_ configuration: Configuration, featureCount: Int, trees: Int) -> RandomForestClassifier.Settings {
+    public func settings(
+        _ configuration: Configuration,
+        featureCount: Int,
+        trees: Int
+    ) -> RandomForestClassifier.Settings {
         var settings = RandomForestClassifier.Settings()
         settings.trees = trees
         settings.bootstrap = configuration.choice(4) == 0
@@ -73,10 +77,18 @@ public struct RandomForestLearner: Learner {
     }
 
     public func predictions(
-        _ configuration: Configuration, fidelity: Int?, train: Dataset, predicting targets: [Dataset], seed: UInt64
+        _ configuration: Configuration,
+        fidelity: Int?,
+        train: Dataset,
+        predicting targets: [Dataset],
+        seed: UInt64
     ) throws -> [Predictions] {
         let forest = try forest(
-            configuration, trees: Self.treeCounts[fidelity ?? Self.treeCounts.count - 1], train: train, seed: seed)
+            configuration,
+            trees: Self.treeCounts[fidelity ?? Self.treeCounts.count - 1],
+            train: train,
+            seed: seed
+        )
         let classes = train.classCount
         return targets.map {
             .probabilities(forest.probabilities(of: $0.features, featureCount: $0.featureCount), classes: classes)
@@ -85,14 +97,23 @@ public struct RandomForestLearner: Learner {
 
     /// The forest of `trees` trees that `configuration` grows on `train` from the training seed `seed`.
     /// - Throws: ``ProblemsError`` for a regression dataset.
-    func forest(_ configuration: Configuration, trees: Int, train: Dataset, seed: UInt64) throws
+    func forest(
+        _ configuration: Configuration,
+        trees: Int,
+        train: Dataset,
+        seed: UInt64
+    ) throws
         -> RandomForestClassifier
     {
         let data = PresortedClassificationData(
-            features: train.features, labels: ClassifierInput.labels(of: train), featureCount: train.featureCount,
-            classCount: try ClassifierInput.classCount(of: train, learner: "random-forest"))
+            features: train.features,
+            labels: train.labels,
+            featureCount: train.featureCount,
+            classCount: try train.classCount(requiredBy: "random-forest")
+        )
         return RandomForestClassifier(
-            data: data, settings: settings(configuration, featureCount: train.featureCount, trees: trees)
+            data: data,
+            settings: settings(configuration, featureCount: train.featureCount, trees: trees)
         ) { t in
             Xoshiro256StarStar(seed: SeedDerivation.derive(seed, ["random-forest", "tree", String(t)]))
         }

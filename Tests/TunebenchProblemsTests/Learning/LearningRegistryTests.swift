@@ -1,0 +1,74 @@
+import Testing
+import TunebenchConformance
+import TunebenchCore
+import TunebenchProblems
+
+/// The learning entries register, share the data options, reject bad combinations by name and conform.
+struct LearningRegistryTests {
+    static let registry: Registry = {
+        var registry = Registry()
+        for entry in BuiltinProblems.entries + LearningProblems.entries { try! registry.register(entry) }
+        return registry
+    }()
+
+    @Test func entriesHaveTheDocumentedNamesAndSharedOptions() {
+        #expect(LearningProblems.entries.map(\.name) == ["logreg", "mlp", "random-forest", "knn", "cash"])
+        for entry in LearningProblems.entries {
+            #expect(entry.options == LearningOptions.classification)
+            #expect(!entry.summary.contains("\n") && entry.summary.hasSuffix(")"))
+        }
+        #expect(
+            LearningOptions.classification.map(\.name) == [
+                "samples", "features", "informative", "redundant", "classes", "clusters", "class-sep", "label-noise",
+                "folds", "loss",
+            ]
+        )
+        #expect(LearningOptions.regression.map(\.name) == ["friedman", "samples", "features", "noise", "folds"])
+    }
+
+    @Test func learningProblemsAreNotInTheClassicSuite() {
+        let names = Set(BuiltinProblems.classicSuite.problems.map(\.name))
+        #expect(names.isDisjoint(with: LearningProblems.entries.map(\.name)))
+    }
+
+    @Test func inconsistentOptionsNameTheOption() throws {
+        func message(_ options: [String: OptionValue]) -> String {
+            do {
+                _ = try Self.registry.makeProblem(EntrySpec("logreg", options: options), seed: 1)
+                return ""
+            } catch {
+                return "\(error)"
+            }
+        }
+        #expect(message(["informative": .integer(2), "classes": .integer(3)]).contains("informative 2"))
+        #expect(message(["features": .integer(5)]).contains("features 5"))
+        #expect(message(["samples": .integer(20), "folds": .integer(20)]).contains("samples 20"))
+        #expect(message(["loss": .string("mse")]).contains("loss"))
+        #expect(message(["samples": .integer(200)]) == "")
+    }
+
+    @Test func defaultProblemsDescribeTheirData() throws {
+        let problem = try Self.registry.makeProblem(EntrySpec("mlp"), seed: 1)
+        #expect(problem.optimum == nil)
+        #expect(problem.fidelities.map(\.steps) == [1, 3, 9, 27, 81])
+        #expect(problem.metadata["data"] == "3000 rows × 20 features, classification, 3 classes")
+        #expect(problem.metadata["splits"] == "holdout: 600 train, 1800 validation, 600 test")
+        let logreg = try Self.registry.makeProblem(EntrySpec("logreg"), seed: 1)
+        let costs: [Double] = [1, 3, 9, 27, 81].map { $0 / 81 }
+        #expect(logreg.fidelities.map(\.cost) == costs)
+    }
+
+    /// Small data keep the 200 full-fidelity evaluations per problem quick in a debug build; k-fold and the error
+    /// rate are covered on the way.
+    @Test(arguments: [
+        EntrySpec("logreg", options: ["samples": .integer(150)]),
+        EntrySpec("mlp", options: ["samples": .integer(150)]),
+        EntrySpec("logreg", options: ["samples": .integer(100), "folds": .integer(3), "loss": .string("error-rate")]),
+    ])
+    func problemConforms(_ spec: EntrySpec) {
+        let failures = ProblemConformance.check(name: spec.label, samples: 40) {
+            try Self.registry.makeProblem(spec, seed: $0)
+        }
+        #expect(failures.isEmpty, "\(failures)")
+    }
+}
