@@ -35,8 +35,11 @@ struct ClassificationTreeGrower: ~Copyable {
     let xLogX: [Double]
 
     init(
-        data: PresortedClassificationData, columns: UnsafePointer<Double>, labels: UnsafePointer<Int32>,
-        weights: [Int], settings: ClassificationTree.Settings
+        data: PresortedClassificationData,
+        columns: UnsafePointer<Double>,
+        labels: UnsafePointer<Int32>,
+        weights: [Int],
+        settings: ClassificationTree.Settings
     ) {
         self.settings = settings
         self.columns = columns
@@ -119,7 +122,10 @@ struct ClassificationTreeGrower: ~Copyable {
 
     /// The best split of the node over randomly drawn features, or `nil` when none is valid.
     func bestSplit<G: RandomNumberGenerator>(
-        _ lower: Int, _ upper: Int, weight: Int, using generator: inout G
+        _ lower: Int,
+        _ upper: Int,
+        weight: Int,
+        using generator: inout G
     ) -> (feature: Int, threshold: Double)? {
         let d = featureCount
         let quota = min(max(settings.featuresPerSplit, 1), d)

@@ -74,7 +74,10 @@ public struct ClassificationTree: Sendable, Hashable {
     ///   - generator: draws the features searched at each node.
     /// - Precondition: `weights` has one non-negative entry per row, and some row has a positive weight.
     public init<G: RandomNumberGenerator>(
-        data: PresortedClassificationData, weights: [Int]? = nil, settings: Settings, using generator: inout G
+        data: PresortedClassificationData,
+        weights: [Int]? = nil,
+        settings: Settings,
+        using generator: inout G
     ) {
         let weights = weights ?? [Int](repeating: 1, count: data.rowCount)
         precondition(weights.count == data.rowCount && weights.allSatisfy { $0 >= 0 }, "bad row weights")
@@ -83,8 +86,12 @@ public struct ClassificationTree: Sendable, Hashable {
         data.columns.withUnsafeBufferPointer { columns in
             data.labels.withUnsafeBufferPointer { labels in
                 var grower = ClassificationTreeGrower(
-                    data: data, columns: columns.baseAddress!, labels: labels.baseAddress!, weights: weights,
-                    settings: settings)
+                    data: data,
+                    columns: columns.baseAddress!,
+                    labels: labels.baseAddress!,
+                    weights: weights,
+                    settings: settings
+                )
                 grower.grow(into: &self, using: &generator)
             }
         }
@@ -138,8 +145,11 @@ public struct ClassificationTree: Sendable, Hashable {
             let node = nodes[i]
             let isLeaf = node.feature < 0
             return NodeSummary(
-                depth: depths[i], sampleCount: sampleCounts[i], feature: isLeaf ? nil : Int(node.feature),
-                threshold: isLeaf ? nil : node.threshold)
+                depth: depths[i],
+                sampleCount: sampleCounts[i],
+                feature: isLeaf ? nil : Int(node.feature),
+                threshold: isLeaf ? nil : node.threshold
+            )
         }
     }
 

@@ -32,7 +32,9 @@ public struct RandomForestClassifier: Sendable, Hashable {
     ///   - settings: how to grow.
     ///   - generator: the generator of tree `t`, called once per tree in order.
     public init<G: RandomNumberGenerator>(
-        data: PresortedClassificationData, settings: Settings, generator: (Int) -> G
+        data: PresortedClassificationData,
+        settings: Settings,
+        generator: (Int) -> G
     ) {
         precondition(settings.trees >= 1, "RandomForestClassifier: \(settings.trees) trees; at least 1 is needed")
         let n = data.rowCount
@@ -60,7 +62,9 @@ public struct RandomForestClassifier: Sendable, Hashable {
                 for tree in trees {
                     for row in 0..<rows {
                         tree.accumulateProbabilities(
-                            of: points.baseAddress! + row * featureCount, into: sums.baseAddress! + row * classCount)
+                            of: points.baseAddress! + row * featureCount,
+                            into: sums.baseAddress! + row * classCount
+                        )
                     }
                 }
                 let count = Double(trees.count)

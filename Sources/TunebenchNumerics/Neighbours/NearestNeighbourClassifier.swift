@@ -7,9 +7,16 @@
 ///   at the same distance the one that comes first in the training set is the nearer;
 /// - weights: `uniform` gives each neighbour 1; `distance` gives it `1 / d`, except that when some neighbours are at
 ///   distance 0 they get 1 and the others 0 (scikit-learn's `KNeighborsClassifier` rule);
-/// - probabilities: each class's weight over the total, the weights added neighbour by neighbour from the nearest.
+/// - probabilities: each class's weight over the total, the weights added in row order.
 ///
 /// `k` larger than the training set is cut to its size.
+///
+/// **Computation.** The training features are stored by column, and a query's distances to every row are accumulated
+/// one feature at a time over the columns (a loop the compiler vectorizes; each distance still sums its features in
+/// order). Euclidean neighbours are found on squared distances. The `k`-th smallest distance `τ` is found by Hoare's
+/// selection (C. A. R. Hoare, "Algorithm 65: Find", Communications of the ACM 4, 1961) with a median-of-three pivot;
+/// the neighbours are the rows nearer than `τ`, then the rows at `τ` in row order until there are `k`: expected O(n)
+/// per query instead of a heap's O(n log k).
 public struct NearestNeighbourClassifier: Sendable, Hashable {
     /// How far apart two rows are.
     public enum Metric: String, Sendable, Hashable, CaseIterable {
@@ -31,8 +38,8 @@ public struct NearestNeighbourClassifier: Sendable, Hashable {
 
     public let featureCount: Int
     public let classCount: Int
-    /// Row-major training features.
-    let features: [Double]
+    /// Column-major training features: `columns[j * rowCount + row]`.
+    let columns: [Double]
     /// The class of each training row.
     let labels: [Int32]
 
@@ -45,12 +52,18 @@ public struct NearestNeighbourClassifier: Sendable, Hashable {
     public init(features: [Double], labels: [Int], featureCount: Int, classCount: Int) {
         precondition(
             !labels.isEmpty && featureCount >= 1 && features.count == labels.count * featureCount,
-            "bad training data shape")
+            "bad training data shape"
+        )
         precondition(classCount >= 1 && labels.allSatisfy { (0..<classCount).contains($0) }, "label out of range")
-        self.features = features
-        self.labels = labels.map { Int32($0) }
         self.featureCount = featureCount
         self.classCount = classCount
+        let n = labels.count
+        var columns = [Double](repeating: 0, count: features.count)
+        for row in 0..<n {
+            for j in 0..<featureCount { columns[j * n + row] = features[row * featureCount + j] }
+        }
+        self.columns = columns
+        self.labels = labels.map { Int32($0) }
     }
 
     /// Training rows.
@@ -59,149 +72,137 @@ public struct NearestNeighbourClassifier: Sendable, Hashable {
     /// The `k` nearest training rows to each query and their distances, nearest first (ties by row index).
     ///
     /// - Parameter queries: row-major, `featureCount` numbers per row.
-    /// - Complexity: O(q n d + q n log k) for `q` queries and `n` training rows.
+    /// - Complexity: expected O(q n d + q k log k) for `q` queries and `n` training rows.
     public func neighbours(of queries: [Double], k: Int, metric: Metric) -> [[(row: Int, distance: Double)]] {
-        var selection = Selection(capacity: min(max(k, 1), rowCount))
+        var search = Search(self, k: k)
         return (0..<queries.count / featureCount).map { q in
-            queries.withUnsafeBufferPointer { select(query: $0.baseAddress! + q * featureCount, metric, &selection) }
-            return selection.sortedNeighbours(metric)
+            search.run(query: queries[q * featureCount..<(q + 1) * featureCount], metric)
+            let found = search.found.map { ($0, search.distance(of: $0, metric)) }
+            return found.sorted { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0 < $1.0 }
         }
     }
 
     /// The class probabilities of each query, `classCount` per row.
     ///
     /// - Parameter queries: row-major, `featureCount` numbers per row.
-    /// - Complexity: O(q n d + q n log k) for `q` queries and `n` training rows.
+    /// - Complexity: expected O(q n d) for `q` queries and `n` training rows.
     public func probabilities(of queries: [Double], k: Int, metric: Metric, weighting: Weighting) -> [Double] {
         precondition(queries.count % featureCount == 0, "ragged queries")
         let count = queries.count / featureCount
-        var selection = Selection(capacity: min(max(k, 1), rowCount))
+        var search = Search(self, k: k)
         var probabilities = [Double](repeating: 0, count: count * classCount)
-        queries.withUnsafeBufferPointer { queries in
-            for q in 0..<count {
-                select(query: queries.baseAddress! + q * featureCount, metric, &selection)
-                let neighbours = selection.sortedNeighbours(metric)
-                let exact = weighting == .distance && neighbours[0].distance == 0
-                let base = q * classCount
-                for (row, distance) in neighbours {
-                    let weight: Double
-                    switch weighting {
-                    case .uniform: weight = 1
-                    case .distance: weight = exact ? (distance == 0 ? 1 : 0) : 1 / distance
-                    }
-                    probabilities[base + Int(labels[row])] += weight
+        for q in 0..<count {
+            search.run(query: queries[q * featureCount..<(q + 1) * featureCount], metric)
+            let exact = weighting == .distance && search.found.contains { search.distances[$0] == 0 }
+            let base = q * classCount
+            for row in search.found {
+                let weight: Double
+                switch weighting {
+                case .uniform: weight = 1
+                case .distance:
+                    let distance = search.distance(of: row, metric)
+                    weight = exact ? (distance == 0 ? 1 : 0) : 1 / distance
                 }
-                var total = 0.0
-                for c in 0..<classCount { total += probabilities[base + c] }
-                for c in 0..<classCount { probabilities[base + c] /= total }
+                probabilities[base + Int(labels[row])] += weight
             }
+            var total = 0.0
+            for c in 0..<classCount { total += probabilities[base + c] }
+            for c in 0..<classCount { probabilities[base + c] /= total }
         }
         return probabilities
     }
-
-    /// Fills `selection` with the `capacity` nearest rows to `query`, by exhaustive search.
-    ///
-    /// Rows are visited in index order and enter only when strictly nearer than the farthest kept, so that on equal
-    /// distances the earlier row stays. A row's distance is abandoned as soon as its partial sum (or maximum) passes
-    /// the farthest kept distance: every metric only grows as coordinates are added.
-    private func select(query: UnsafePointer<Double>, _ metric: Metric, _ selection: inout Selection) {
-        selection.removeAll()
-        let d = featureCount
-        features.withUnsafeBufferPointer { features in
-            for row in 0..<rowCount {
-                let y = features.baseAddress! + row * d
-                let bound = selection.isFull ? selection.farthest : .infinity
-                var distance = 0.0
-                switch metric {
-                case .euclidean:
-                    // Squared, compared with squared distances; the root is taken when the neighbours are read.
-                    for j in 0..<d {
-                        let difference = query[j] - y[j]
-                        distance += difference * difference
-                        if distance > bound { break }
-                    }
-                case .manhattan:
-                    for j in 0..<d {
-                        distance += abs(query[j] - y[j])
-                        if distance > bound { break }
-                    }
-                case .chebyshev:
-                    for j in 0..<d {
-                        distance = max(distance, abs(query[j] - y[j]))
-                        if distance > bound { break }
-                    }
-                }
-                if distance < bound { selection.insert(distance, row: row) }
-            }
-        }
-    }
 }
 
-/// The `capacity` smallest (distance, row) pairs seen so far, in a binary max-heap ordered by distance, then row.
-private struct Selection {
-    let capacity: Int
-    var distances: [Double] = []
-    var rows: [Int] = []
+/// The working storage of the searches of one call: the distances to every row, and the rows found.
+private struct Search {
+    let classifier: NearestNeighbourClassifier
+    /// Neighbours per query: `k` cut to the training rows.
+    let k: Int
+    /// The distance (squared for Euclidean) from the query to each training row.
+    var distances: [Double]
+    /// A copy of `distances` that the selection reorders.
+    var scratch: [Double]
+    /// The neighbours of the last query, in row order.
+    var found: [Int] = []
 
-    init(capacity: Int) {
-        self.capacity = capacity
-        distances.reserveCapacity(capacity)
-        rows.reserveCapacity(capacity)
+    init(_ classifier: NearestNeighbourClassifier, k: Int) {
+        self.classifier = classifier
+        self.k = min(max(k, 1), classifier.rowCount)
+        distances = [Double](repeating: 0, count: classifier.rowCount)
+        scratch = distances
+        found.reserveCapacity(self.k)
     }
 
-    var isFull: Bool { distances.count == capacity }
-
-    /// The largest kept distance.
-    var farthest: Double { distances[0] }
-
-    mutating func removeAll() {
-        distances.removeAll(keepingCapacity: true)
-        rows.removeAll(keepingCapacity: true)
+    /// The distance of training row `row` from the last query under `metric` (the root taken for Euclidean).
+    func distance(of row: Int, _ metric: NearestNeighbourClassifier.Metric) -> Double {
+        metric == .euclidean ? distances[row].squareRoot() : distances[row]
     }
 
-    /// Whether entry `a` comes after entry `b` (farther, or as far with a larger row).
-    private func isAfter(_ a: Int, _ b: Int) -> Bool {
-        distances[a] != distances[b] ? distances[a] > distances[b] : rows[a] > rows[b]
-    }
-
-    /// Adds a pair, dropping the farthest when full. Precondition: when full, the pair comes before the farthest.
-    mutating func insert(_ distance: Double, row: Int) {
-        if !isFull {
-            distances.append(distance)
-            rows.append(row)
-            var child = distances.count - 1
-            while child > 0 {
-                let parent = (child - 1) / 2
-                guard isAfter(child, parent) else { break }
-                swapAt(child, parent)
-                child = parent
+    /// Fills `distances` and `found` for `query`.
+    mutating func run(query: ArraySlice<Double>, _ metric: NearestNeighbourClassifier.Metric) {
+        let n = classifier.rowCount
+        classifier.columns.withUnsafeBufferPointer { columns in
+            distances.withUnsafeMutableBufferPointer { distances in
+                let distances = distances.baseAddress!
+                distances.update(repeating: 0, count: n)
+                for (j, x) in query.enumerated() {
+                    let column = columns.baseAddress! + j * n
+                    switch metric {
+                    case .euclidean:
+                        for row in 0..<n {
+                            let difference = x - column[row]
+                            distances[row] += difference * difference
+                        }
+                    case .manhattan:
+                        for row in 0..<n { distances[row] += abs(x - column[row]) }
+                    case .chebyshev:
+                        for row in 0..<n { distances[row] = max(distances[row], abs(x - column[row])) }
+                    }
+                }
             }
-            return
         }
-        distances[0] = distance
-        rows[0] = row
-        var parent = 0
-        while true {
-            let left = 2 * parent + 1
-            guard left < capacity else { break }
-            var largest = left
-            if left + 1 < capacity, isAfter(left + 1, left) { largest = left + 1 }
-            guard isAfter(largest, parent) else { break }
-            swapAt(largest, parent)
-            parent = largest
+        scratch = distances
+        let threshold = scratch.withUnsafeMutableBufferPointer { Self.select(rank: k - 1, in: $0) }
+        found.removeAll(keepingCapacity: true)
+        var atThreshold = k - distances.lazy.filter { $0 < threshold }.count
+        for row in 0..<n {
+            if distances[row] < threshold {
+                found.append(row)
+            } else if distances[row] == threshold, atThreshold > 0 {
+                found.append(row)
+                atThreshold -= 1
+            }
         }
     }
 
-    private mutating func swapAt(_ i: Int, _ j: Int) {
-        distances.swapAt(i, j)
-        rows.swapAt(i, j)
-    }
-
-    /// The kept rows, nearest first (ties by row), with their distances under `metric` (Euclidean roots taken).
-    func sortedNeighbours(_ metric: NearestNeighbourClassifier.Metric) -> [(row: Int, distance: Double)] {
-        let order = distances.indices.sorted { a, b in
-            distances[a] != distances[b] ? distances[a] < distances[b] : rows[a] < rows[b]
+    /// The value of rank `rank` (0 for the smallest) among `values`, which are reordered: Hoare's selection with a
+    /// median-of-three pivot.
+    static func select(rank: Int, in values: UnsafeMutableBufferPointer<Double>) -> Double {
+        var lower = 0
+        var upper = values.count - 1
+        while lower < upper {
+            let (a, b, c) = (values[lower], values[lower + (upper - lower) / 2], values[upper])
+            let pivot = max(min(a, b), min(max(a, b), c))
+            var i = lower
+            var j = upper
+            while i <= j {
+                while values[i] < pivot { i += 1 }
+                while values[j] > pivot { j -= 1 }
+                if i <= j {
+                    values.swapAt(i, j)
+                    i += 1
+                    j -= 1
+                }
+            }
+            // Now values[lower...j] <= pivot, values[i...upper] >= pivot, and everything between equals it.
+            if rank <= j {
+                upper = j
+            } else if rank >= i {
+                lower = i
+            } else {
+                return pivot
+            }
         }
-        return order.map { i in (rows[i], metric == .euclidean ? distances[i].squareRoot() : distances[i]) }
+        return values[rank]
     }
 }

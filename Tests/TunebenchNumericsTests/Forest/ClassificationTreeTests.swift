@@ -1,4 +1,5 @@
 import Testing
+
 @testable import TunebenchNumerics
 
 /// CART classification trees (Gini and entropy splits, size and depth rules, weighted samples) and the random
@@ -6,15 +7,26 @@ import Testing
 struct ClassificationTreeTests {
     // MARK: - Helpers
 
-    private func data(_ features: [Double], _ labels: [Int], featureCount: Int, classCount: Int = 2)
+    private func data(
+        _ features: [Double],
+        _ labels: [Int],
+        featureCount: Int,
+        classCount: Int = 2
+    )
         -> PresortedClassificationData
     {
         PresortedClassificationData(
-            features: features, labels: labels, featureCount: featureCount, classCount: classCount)
+            features: features,
+            labels: labels,
+            featureCount: featureCount,
+            classCount: classCount
+        )
     }
 
     private func tree(
-        _ data: PresortedClassificationData, weights: [Int]? = nil, seed: UInt64 = 1,
+        _ data: PresortedClassificationData,
+        weights: [Int]? = nil,
+        seed: UInt64 = 1,
         _ adjust: (inout ClassificationTree.Settings) -> Void = { _ in }
     ) -> ClassificationTree {
         var settings = ClassificationTree.Settings()
@@ -25,7 +37,11 @@ struct ClassificationTreeTests {
 
     /// `count` rows of `featureCount` uniform features and labels `labelOf(row)`.
     private func randomData(
-        _ count: Int, featureCount: Int, classCount: Int, seed: UInt64, labelOf: ([Double]) -> Int
+        _ count: Int,
+        featureCount: Int,
+        classCount: Int,
+        seed: UInt64,
+        labelOf: ([Double]) -> Int
     ) -> (features: [Double], labels: [Int]) {
         var generator = SplitMix64(state: seed)
         var features: [Double] = []

@@ -1,12 +1,17 @@
 import Foundation
 import Testing
+
 @testable import TunebenchNumerics
 
 /// k-nearest neighbours on a hand-computed example: five training points, one query, every metric and weighting.
 struct NearestNeighbourClassifierTests {
     /// Rows 0...4 at (0, 0), (2, 0), (0, 3), (3, 3), (1, 1), of classes 0, 1, 1, 0, 0.
     private let classifier = NearestNeighbourClassifier(
-        features: [0, 0, 2, 0, 0, 3, 3, 3, 1, 1], labels: [0, 1, 1, 0, 0], featureCount: 2, classCount: 2)
+        features: [0, 0, 2, 0, 0, 3, 3, 3, 1, 1],
+        labels: [0, 1, 1, 0, 0],
+        featureCount: 2,
+        classCount: 2
+    )
 
     /// The query (1.5, 1).
     private let query: [Double] = [1.5, 1]
@@ -75,5 +80,42 @@ struct NearestNeighbourClassifierTests {
     @Test func largeKUsesEveryRow() {
         let p = classifier.probabilities(of: query + [0, 0], k: 50, metric: .manhattan, weighting: .uniform)
         #expect(p == [0.6, 0.4, 0.6, 0.4])
+    }
+
+    /// On a grid of integer points, where most distances tie, the neighbours are the first k of all rows sorted by
+    /// (distance, row), for every k, metric and query.
+    @Test(arguments: Metric.allCases)
+    func neighboursAreThePrefixOfTheSortedRowsDespiteManyTies(_ metric: Metric) {
+        var generator = SplitMix64(state: 3)
+        let n = 40
+        let features: [Double] = (0..<2 * n).map { _ in Double(generator.nextIndex(below: 4)) }
+        let grid = NearestNeighbourClassifier(
+            features: features,
+            labels: (0..<n).map { $0 % 2 },
+            featureCount: 2,
+            classCount: 2
+        )
+        let queries: [[Double]] = [[0, 0], [1.5, 2], [3, 1]]
+        for query in queries {
+            let distances: [Double] = (0..<n).map { row in
+                Self.distance(query, Array(features[2 * row..<2 * row + 2]), metric)
+            }
+            let sorted: [Int] = (0..<n).sorted { a, b in
+                distances[a] != distances[b] ? distances[a] < distances[b] : a < b
+            }
+            for k in 1...n {
+                let found: [Int] = grid.neighbours(of: query, k: k, metric: metric)[0].map { $0.row }
+                #expect(found == Array(sorted.prefix(k)), "k = \(k), query \(query)")
+            }
+        }
+    }
+
+    private static func distance(_ x: [Double], _ y: [Double], _ metric: Metric) -> Double {
+        let differences: [Double] = zip(x, y).map { abs($0 - $1) }
+        switch metric {
+        case .euclidean: return differences.map { $0 * $0 }.reduce(0, +).squareRoot()
+        case .manhattan: return differences.reduce(0, +)
+        case .chebyshev: return differences.max()!
+        }
     }
 }

@@ -7,7 +7,11 @@ enum InstanceBasedFixtures {
     static let names = ["random-forest", "knn", "cash"]
 
     /// The problem `name` with `options` (others at their defaults) and instance seed `seed`.
-    static func problem(_ name: String, _ options: [String: OptionValue] = [:], seed: UInt64 = 1) throws
+    static func problem(
+        _ name: String,
+        _ options: [String: OptionValue] = [:],
+        seed: UInt64 = 1
+    ) throws
         -> any Problem
     {
         guard let entry = LearningProblems.entries.first(where: { $0.name == name }) else {

@@ -5,7 +5,8 @@ import TunebenchProblems
 /// The CASH learner: its conditional space (nested conditions chain through `model`), that choosing a model gives
 /// exactly that model's problem, and its fidelity rule.
 struct ModelSelectionLearnerTests {
-    /// A fixture with a nested condition, shaped like the MLP's: `width-2` exists only when `layers` is 2.
+    /// A fixture with a nested condition, shaped like the MLP's: `width-2` exists only when `layers` is 2 (the real
+    /// MLP is covered by the tests on the `cash` space).
     struct Layered: Learner {
         let space = try! SearchSpace([
             .categorical("layers", choices: ["1", "2"]),
@@ -15,7 +16,11 @@ struct ModelSelectionLearnerTests {
         let fidelities: [Fidelity] = []
 
         func predictions(
-            _ configuration: Configuration, fidelity: Int?, train: Dataset, predicting targets: [Dataset], seed: UInt64
+            _ configuration: Configuration,
+            fidelity: Int?,
+            train: Dataset,
+            predicting targets: [Dataset],
+            seed: UInt64
         ) throws -> [Predictions] {
             targets.map { .prior(of: train, rows: $0.rowCount) }
         }
@@ -32,20 +37,18 @@ struct ModelSelectionLearnerTests {
         #expect(cash.space.parameters.map(\.name) == expectedNames)
         for configuration in InstanceBasedFixtures.configurations(cash.space, count: 200, seed: 1) {
             let chosen = models[configuration.choice(0)]
-            for (parameter, value) in zip(cash.space.parameters, configuration.values).dropFirst() {
-                let owner = parameter.name.prefix { $0 != "." }
-                // Another model's parameters are inactive; the chosen model's are active unless conditional within
-                // the model itself (the MLP's widths of layers it does not have).
-                let unconditionalInModel = cash.components.first { $0.name == owner }!.learner.space.parameters
-                    .first { owner + "." + $0.name == parameter.name }!.condition == nil
-                if owner != chosen {
-                    #expect(value == nil, "\(parameter.name) with model = \(chosen)")
-                } else if unconditionalInModel {
-                    #expect(value != nil, "\(parameter.name) with model = \(chosen)")
-                }
+            for (parameter, value) in zip(cash.space.parameters, configuration.values).dropFirst()
+            where parameter.name.prefix(while: { $0 != "." }) != chosen {
+                #expect(value == nil, "\(parameter.name) with model = \(chosen)")
             }
+            // The chosen model's values form a valid configuration of its own space, nested conditions included.
+            let (index, own) = cash.component(of: configuration)
+            #expect(throws: Never.self) { try cash.components[index].learner.space.validate(own) }
             #expect(throws: Never.self) { try cash.space.validate(configuration) }
         }
+        #expect(models == ["logreg", "mlp", "random-forest", "knn"])
+        let width2 = try #require(cash.space.index(of: "mlp.width-2"))
+        #expect(cash.space.parameters[width2].condition == .init(parent: "mlp.layers", values: ["2", "3"]))
     }
 
     /// `layered.width-2` depends on `layered.layers`, which depends on `model`: active only when both allow it.
@@ -77,7 +80,7 @@ struct ModelSelectionLearnerTests {
 
     /// `model = m` with m's hyperparameters gives exactly problem m's evaluation (same instance seed): same data,
     /// same splits, same training seed, same model.
-    @Test(arguments: ["knn", "random-forest"])
+    @Test(arguments: ["logreg", "mlp", "random-forest", "knn"])
     func choosingAModelGivesThatModelsProblem(model: String) throws {
         var cash = try InstanceBasedFixtures.problem("cash", InstanceBasedFixtures.small, seed: 4)
         var alone = try InstanceBasedFixtures.problem(model, InstanceBasedFixtures.small, seed: 4)
@@ -101,21 +104,35 @@ struct ModelSelectionLearnerTests {
         let forests = try ModelSelectionLearner([.init("a", RandomForestLearner()), .init("b", RandomForestLearner())])
         #expect(forests.fidelities == RandomForestLearner().fidelities)
         let split = try LearningProblem(
-            learner: forests, data: ClassificationData(samples: 100, features: 8), seed: 1
+            learner: forests,
+            data: ClassificationData(samples: 100, features: 8),
+            seed: 1
         ).splits[0]
         let own = InstanceBasedFixtures.configurations(RandomForestLearner().space, count: 1, seed: 9)[0]
         let combined = Configuration([.categorical(1)] + Array(repeating: nil, count: own.values.count) + own.values)
         let viaCash = try forests.predictions(
-            combined, fidelity: 0, train: split.train, predicting: [split.validation], seed: 7)
+            combined,
+            fidelity: 0,
+            train: split.train,
+            predicting: [split.validation],
+            seed: 7
+        )
         let direct = try RandomForestLearner().predictions(
-            own, fidelity: 0, train: split.train, predicting: [split.validation], seed: 7)
+            own,
+            fidelity: 0,
+            train: split.train,
+            predicting: [split.validation],
+            seed: 7
+        )
         #expect(viaCash == direct)
     }
 
     @Test func modelsMustBeNamedOnce() {
         #expect(throws: ProblemsError.self) { try ModelSelectionLearner([]) }
         #expect(throws: ProblemsError.self) {
-            try ModelSelectionLearner([.init("knn", NearestNeighboursLearner()), .init("knn", NearestNeighboursLearner())])
+            try ModelSelectionLearner([
+                .init("knn", NearestNeighboursLearner()), .init("knn", NearestNeighboursLearner()),
+            ])
         }
     }
 }

@@ -8,8 +8,11 @@ import TunebenchProblems
 struct NearestNeighboursLearnerTests {
     let learner = NearestNeighboursLearner()
     let train = Dataset(
-        features: [0, 0, 2, 0, 0, 3, 3, 3, 1, 1], targets: [0, 1, 1, 0, 0], featureCount: 2,
-        task: .classification(classes: 2))
+        features: [0, 0, 2, 0, 0, 3, 3, 3, 1, 1],
+        targets: [0, 1, 1, 0, 0],
+        featureCount: 2,
+        task: .classification(classes: 2)
+    )
     let query = Dataset(features: [1.5, 1], targets: [0], featureCount: 2, task: .classification(classes: 2))
 
     private func probabilities(k: Int, weights: String, metric: String) throws -> [Double] {
@@ -20,7 +23,12 @@ struct NearestNeighboursLearnerTests {
             .categorical(space.parameters[2].choices!.firstIndex(of: metric)!),
         ])
         let predictions = try learner.predictions(
-            configuration, fidelity: nil, train: train, predicting: [query], seed: 0)
+            configuration,
+            fidelity: nil,
+            train: train,
+            predicting: [query],
+            seed: 0
+        )
         guard case .probabilities(let p, classes: 2) = predictions[0] else { return [] }
         return p
     }

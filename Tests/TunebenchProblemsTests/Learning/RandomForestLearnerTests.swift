@@ -1,6 +1,7 @@
 import Testing
 import TunebenchCore
 import TunebenchNumerics
+
 @testable import TunebenchProblems
 
 /// The random-forest learner: its space, how a configuration becomes forest settings, the prefix property of its
@@ -11,14 +12,18 @@ struct RandomForestLearnerTests {
     /// The training part of the first split of a small `random-forest` instance.
     private func train() throws -> Dataset {
         try LearningProblem(
-            learner: learner, data: ClassificationData(samples: 200, features: 8), seed: 3
+            learner: learner,
+            data: ClassificationData(samples: 200, features: 8),
+            seed: 3
         ).splits[0].train
     }
 
     @Test func spaceAndFidelitiesAreAsDocumented() {
-        #expect(learner.space.parameters.map(\.name) == [
-            "max-depth", "min-samples-split", "min-samples-leaf", "max-features", "bootstrap", "criterion",
-        ])
+        #expect(
+            learner.space.parameters.map(\.name) == [
+                "max-depth", "min-samples-split", "min-samples-leaf", "max-features", "bootstrap", "criterion",
+            ]
+        )
         #expect(learner.fidelities.map(\.steps) == [4, 8, 16, 32, 64])
         #expect(learner.fidelities.last?.cost == 1 && learner.fidelities[0].cost == 4.0 / 64)
     }
@@ -47,7 +52,12 @@ struct RandomForestLearnerTests {
             let all = try learner.forest(configuration, trees: 64, train: train, seed: 11)
             #expect(eight.trees == Array(all.trees.prefix(8)))
             let predicted = try learner.predictions(
-                configuration, fidelity: 1, train: train, predicting: [train], seed: 11)
+                configuration,
+                fidelity: 1,
+                train: train,
+                predicting: [train],
+                seed: 11
+            )
             #expect(predicted == [.probabilities(eight.probabilities(of: train.features, featureCount: 8), classes: 3)])
         }
     }
@@ -63,8 +73,13 @@ struct RandomForestLearnerTests {
     @Test func regressionDataIsRefusedByName() throws {
         let data = FriedmanData(samples: 50).dataset(seed: 1)
         let configuration = InstanceBasedFixtures.configurations(learner.space, count: 1, seed: 6)[0]
-        #expect(throws: ProblemsError.invalidArgument(
-            problem: "random-forest", argument: "task", value: "regression", expected: "a classification dataset")
+        #expect(
+            throws: ProblemsError.invalidArgument(
+                problem: "random-forest",
+                argument: "data",
+                value: "regression",
+                expected: "classification data"
+            )
         ) {
             try learner.predictions(configuration, fidelity: nil, train: data, predicting: [data], seed: 1)
         }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TunebenchCore
+
 @testable import TunebenchProblems
 
 /// Tunebench's knn, random forest and ridge regression against scikit-learn's `KNeighborsClassifier`,
@@ -47,7 +48,9 @@ struct SklearnAgreementTests {
     @Test func knnAndForestAgreeWithScikitLearn() throws {
         guard try Self.scikitLearnIsAvailable() else { return }
         let split = try LearningProblem(
-            learner: NearestNeighboursLearner(), data: ClassificationData(samples: 500), seed: 1
+            learner: NearestNeighboursLearner(),
+            data: ClassificationData(samples: 500),
+            seed: 1
         ).splits[0]
         let cases = try Self.knnCases(split) + Self.forestCases(split)
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tunebench-sklearn-\(UUID())")
@@ -55,7 +58,10 @@ struct SklearnAgreementTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         try split.train.csv().write(to: folder.appendingPathComponent("train.csv"), atomically: true, encoding: .utf8)
         try split.validation.csv().write(
-            to: folder.appendingPathComponent("validation.csv"), atomically: true, encoding: .utf8)
+            to: folder.appendingPathComponent("validation.csv"),
+            atomically: true,
+            encoding: .utf8
+        )
         let specification = cases.map { item -> [String: Any] in
             var entry: [String: Any] = ["name": item.name, "model": item.model, "params": item.parameters]
             if item.model == "random-forest" { entry["random_states"] = Array(0..<20) }
@@ -70,7 +76,9 @@ struct SklearnAgreementTests {
         for item in cases {
             let fits = try #require(results[item.name], "no result for \(item.name)")
             let ourLoss = LearningLoss.logLoss.value(
-                .probabilities(item.probabilities, classes: classes), on: split.validation)
+                .probabilities(item.probabilities, classes: classes),
+                on: split.validation
+            )
             // For each of scikit-learn's fits: the rows whose probabilities differ, and whether the losses agree.
             let comparisons = try fits.map { fit -> (rows: [Int], sameLoss: Bool) in
                 let theirs = try #require(fit["probabilities"] as? [[Double]]).flatMap { $0 }
@@ -181,11 +189,20 @@ struct SklearnAgreementTests {
                 .categorical(learner.space.parameters[2].choices!.firstIndex(of: metric)!),
             ])
             let predictions = try learner.predictions(
-                configuration, fidelity: nil, train: split.train, predicting: [split.validation], seed: 0)
+                configuration,
+                fidelity: nil,
+                train: split.train,
+                predicting: [split.validation],
+                seed: 0
+            )
             guard case .probabilities(let p, _) = predictions[0] else { throw CocoaError(.coderInvalidValue) }
             return Case(
-                name: "knn-\(k)-\(weights)-\(metric)", model: "knn",
-                parameters: ["n_neighbors": k, "weights": weights, "metric": metric], probabilities: p, exact: true)
+                name: "knn-\(k)-\(weights)-\(metric)",
+                model: "knn",
+                parameters: ["n_neighbors": k, "weights": weights, "metric": metric],
+                probabilities: p,
+                exact: true
+            )
         }
     }
 
@@ -202,13 +219,18 @@ struct SklearnAgreementTests {
             ])
             let forest = try learner.forest(configuration, trees: 1, train: split.train, seed: 5)
             return Case(
-                name: "forest-\(depth)-\(minSplit)-\(leaf)-\(criterion)", model: "random-forest",
+                name: "forest-\(depth)-\(minSplit)-\(leaf)-\(criterion)",
+                model: "random-forest",
                 parameters: [
                     "n_estimators": 1, "bootstrap": false, "max_features": NSNull(), "max_depth": depth,
                     "min_samples_split": minSplit, "min_samples_leaf": leaf, "criterion": criterion,
                 ],
-                probabilities: forest.probabilities(of: split.validation.features, featureCount: split.validation.featureCount),
-                exact: exact)
+                probabilities: forest.probabilities(
+                    of: split.validation.features,
+                    featureCount: split.validation.featureCount
+                ),
+                exact: exact
+            )
         }
     }
 
@@ -228,7 +250,8 @@ struct SklearnAgreementTests {
             available = probe.terminationStatus == 0
         }
         guard !available else { return true }
-        let reason = "python3 with numpy and scikit-learn is not available; install them with 'pip install scikit-learn'"
+        let reason =
+            "python3 with numpy and scikit-learn is not available; install them with 'pip install scikit-learn'"
         if ProcessInfo.processInfo.environment["TUNEBENCH_REQUIRE_PLUGINS"] == "1" {
             Issue.record("\(reason), though TUNEBENCH_REQUIRE_PLUGINS=1")
             return false
@@ -250,7 +273,9 @@ struct SklearnAgreementTests {
         let message = errors.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
-            Issue.record("sklearn_agreement.py failed (\(process.terminationStatus)): \(String(decoding: message, as: UTF8.self))")
+            Issue.record(
+                "sklearn_agreement.py failed (\(process.terminationStatus)): \(String(decoding: message, as: UTF8.self))"
+            )
             return Data("{}".utf8)
         }
         return data

@@ -47,7 +47,7 @@ public struct LogisticRegression: Learner {
         predicting targets: [Dataset],
         seed: UInt64
     ) throws -> [Predictions] {
-        let classes = try DenseNetwork.classCount(of: train, model: "logreg")
+        let classes = try train.classCount(requiredBy: "logreg")
         let learningRate = configuration.real(0)
         let strength = configuration.real(2)
         var network = DenseNetwork(

@@ -50,8 +50,11 @@ public struct ModelSelectionLearner: Learner {
         let names = components.map(\.name)
         guard !components.isEmpty, Set(names).count == names.count else {
             throw ProblemsError.invalidArgument(
-                problem: "cash", argument: "models", value: "[" + names.joined(separator: ", ") + "]",
-                expected: "at least one model, each named once")
+                problem: "cash",
+                argument: "models",
+                value: "[" + names.joined(separator: ", ") + "]",
+                expected: "at least one model, each named once"
+            )
         }
         var parameters: [Parameter] = [.categorical(Self.modelParameter, choices: names)]
         var ranges: [Range<Int>] = []
@@ -61,7 +64,10 @@ public struct ModelSelectionLearner: Learner {
                 var prefixed = parameter
                 prefixed.name = component.name + "." + parameter.name
                 if let condition = parameter.condition {
-                    prefixed.condition = .init(parent: component.name + "." + condition.parent, values: condition.values)
+                    prefixed.condition = .init(
+                        parent: component.name + "." + condition.parent,
+                        values: condition.values
+                    )
                 } else {
                     prefixed.condition = .init(parent: Self.modelParameter, values: [component.name])
                 }
@@ -83,10 +89,19 @@ public struct ModelSelectionLearner: Learner {
     }
 
     public func predictions(
-        _ configuration: Configuration, fidelity: Int?, train: Dataset, predicting targets: [Dataset], seed: UInt64
+        _ configuration: Configuration,
+        fidelity: Int?,
+        train: Dataset,
+        predicting targets: [Dataset],
+        seed: UInt64
     ) throws -> [Predictions] {
         let (index, own) = component(of: configuration)
         return try components[index].learner.predictions(
-            own, fidelity: fidelities.isEmpty ? nil : fidelity, train: train, predicting: targets, seed: seed)
+            own,
+            fidelity: fidelities.isEmpty ? nil : fidelity,
+            train: train,
+            predicting: targets,
+            seed: seed
+        )
     }
 }

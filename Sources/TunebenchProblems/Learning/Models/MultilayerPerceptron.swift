@@ -64,7 +64,7 @@ public struct MultilayerPerceptron: Learner {
         predicting targets: [Dataset],
         seed: UInt64
     ) throws -> [Predictions] {
-        let classes = try DenseNetwork.classCount(of: train, model: "mlp")
+        let classes = try train.classCount(requiredBy: "mlp")
         let hidden = (0...configuration.choice(0)).map { configuration.integer(1 + $0) }
         var network = DenseNetwork(
             widths: [train.featureCount] + hidden + [classes],

@@ -39,19 +39,27 @@ public struct NearestNeighboursLearner: Learner {
     }
 
     public func predictions(
-        _ configuration: Configuration, fidelity: Int?, train: Dataset, predicting targets: [Dataset], seed: UInt64
+        _ configuration: Configuration,
+        fidelity: Int?,
+        train: Dataset,
+        predicting targets: [Dataset],
+        seed: UInt64
     ) throws -> [Predictions] {
-        let classes = try ClassifierInput.classCount(of: train, learner: "knn")
+        let classes = try train.classCount(requiredBy: "knn")
         let classifier = NearestNeighbourClassifier(
-            features: train.features, labels: ClassifierInput.labels(of: train),
-            featureCount: train.featureCount, classCount: classes)
+            features: train.features,
+            labels: train.labels,
+            featureCount: train.featureCount,
+            classCount: classes
+        )
         let k = configuration.integer(0)
         let weighting = NearestNeighbourClassifier.Weighting.allCases[configuration.choice(1)]
         let metric = NearestNeighbourClassifier.Metric.allCases[configuration.choice(2)]
         return targets.map {
             .probabilities(
                 classifier.probabilities(of: $0.features, k: k, metric: metric, weighting: weighting),
-                classes: classes)
+                classes: classes
+            )
         }
     }
 }

@@ -32,18 +32,4 @@ extension DenseNetwork {
             )
         }
     }
-
-    /// The number of classes of `data`.
-    /// - Throws: ``ProblemsError/invalidArgument(problem:argument:value:expected:)`` for regression data.
-    static func classCount(of data: Dataset, model: String) throws -> Int {
-        guard case .classification(let classes) = data.task else {
-            throw ProblemsError.invalidArgument(
-                problem: model,
-                argument: "data",
-                value: "regression",
-                expected: "classification data"
-            )
-        }
-        return classes
-    }
 }
