@@ -4,9 +4,7 @@ extension LearningProblems {
     /// The models that keep or partition their training rows rather than fit weights by gradient descent: the random
     /// forest and k-nearest neighbours, and the combined selection over every learning model (CASH).
     ///
-    /// All three are classification problems with the options of ``LearningOptions/classification``; `knn` draws 2,000
-    /// rows by default rather than 3,000, since its cost grows with training rows × predicted rows (at 3,000 a median
-    /// evaluation took 71 ms, over the 50 ms target, in a release build; at 2,000, see `tunebench bench problems`).
+    /// All three are classification problems with the options of ``LearningOptions/classification``.
     static let instanceBasedEntries: [ProblemEntry] = [
         ProblemEntry(
             name: "random-forest",
@@ -16,7 +14,7 @@ extension LearningProblems {
         ProblemEntry(
             name: "knn",
             summary: "k-nearest neighbours: k, vote weights, metric; single fidelity (Cover & Hart 1967)",
-            options: LearningOptions.options(LearningOptions.classification, defaults: ["samples": .integer(2000)])
+            options: LearningOptions.classification
         ) { try LearningOptions.classificationProblem(NearestNeighboursLearner(), $0) },
         ProblemEntry(
             name: "cash",
