@@ -60,15 +60,15 @@ struct LearningRegistryTests {
         #expect(logreg.fidelities.map(\.cost) == costs)
     }
 
-    /// Small data keep the 200 full-fidelity evaluations per problem quick in a debug build; k-fold and the error
-    /// rate are covered on the way.
+    /// Small data and few points keep the full-fidelity evaluations quick in a debug build; k-fold and the error rate
+    /// are covered on the way.
     @Test(arguments: [
-        EntrySpec("logreg", options: ["samples": .integer(150)]),
-        EntrySpec("mlp", options: ["samples": .integer(150)]),
+        EntrySpec("logreg", options: ["samples": .integer(100)]),
+        EntrySpec("mlp", options: ["samples": .integer(100)]),
         EntrySpec("logreg", options: ["samples": .integer(100), "folds": .integer(3), "loss": .string("error-rate")]),
     ])
     func problemConforms(_ spec: EntrySpec) {
-        let failures = ProblemConformance.check(name: spec.label, samples: 40) {
+        let failures = ProblemConformance.check(name: spec.label, samples: 12) {
             try Self.registry.makeProblem(spec, seed: $0)
         }
         #expect(failures.isEmpty, "\(failures)")
