@@ -104,8 +104,7 @@ public struct ProblemSpecification: Sendable, Hashable {
 
     /// The fidelity levels of a multi-fidelity problem (one per step, cost proportional to the step), or none.
     public var fidelities: [Fidelity] {
-        guard steps.count > 1, let last = steps.last, last > 0 else { return [] }
-        return steps.map { Fidelity(steps: $0, cost: Double($0) / Double(last)) }
+        steps.count > 1 ? Fidelity.levels(steps: steps) : []
     }
 
     /// Why the spec cannot be handed to kurobako solvers, or `nil`: with constraints, every parameter name must be

@@ -14,7 +14,8 @@ import TunebenchNumerics
 ///   cost after the evaluation.
 /// - `curves/PROBLEM.csv`: `optimizer,evaluation,runs,median,q25,q75,mean` of the best-so-far regret (or best
 ///   value when the optimum is unknown) over the complete runs, for every evaluation up to the budget (with a cost
-///   budget, ``Experiment/evaluationBudget(fidelities:)``); a run that stopped early keeps its last value. Quantiles are Hyndman-Fan type 7.
+///   budget, ``Experiment/evaluationBudget(fidelities:)``); a run that stopped early keeps its last value. Quantiles
+///   are Hyndman-Fan type 7.
 /// - `curves-cost/PROBLEM.csv`, for an experiment with a cost budget: `optimizer,cost,runs,median,q25,q75,mean` of
 ///   the same metric over cumulative cost, at ``costPoints`` evenly spaced costs up to the budget: at cost `c`, the
 ///   best full-fidelity value among the evaluations whose cumulative cost is at most `c`.
@@ -50,7 +51,6 @@ public struct Aggregator {
     @discardableResult
     public func aggregate() throws -> Aggregate {
         let plan = Plan(experiment)
-        let budget = experiment.budget
         var evaluations = CSVWriter(header: "problem,optimizer,repetition,evaluation,value,best,regret,fidelity,cost")
         var problems: [ProblemSummary] = []
         var failures: [FailedRun] = []

@@ -4,9 +4,9 @@ import TunebenchCore
 
 @testable import TunebenchProblems
 
-/// Tunebench's knn, random forest and ridge regression against scikit-learn's `KNeighborsClassifier`,
-/// `RandomForestClassifier` and `Ridge` on the same split, through `Tests/Scripts/sklearn_agreement.py` (ridge: see
-/// ``ridgeAgreesWithScikitLearn()``).
+/// Tunebench's knn, random forest, ridge and logistic regression against scikit-learn's `KNeighborsClassifier`,
+/// `RandomForestClassifier`, `Ridge` and `LogisticRegression` on the same split, through
+/// `Tests/Scripts/sklearn_agreement.py` (ridge and logistic regression: see their tests).
 ///
 /// The test exports the first split of a 500-row `ClassificationData` problem (standardized as every learning
 /// problem's splits are) to CSV in a temporary folder, with the scikit-learn keyword arguments of each case, runs
@@ -53,24 +53,12 @@ struct SklearnAgreementTests {
             seed: 1
         ).splits[0]
         let cases = try Self.knnCases(split) + Self.forestCases(split)
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tunebench-sklearn-\(UUID())")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        try split.train.csv().write(to: folder.appendingPathComponent("train.csv"), atomically: true, encoding: .utf8)
-        try split.validation.csv().write(
-            to: folder.appendingPathComponent("validation.csv"),
-            atomically: true,
-            encoding: .utf8
-        )
         let specification = cases.map { item -> [String: Any] in
             var entry: [String: Any] = ["name": item.name, "model": item.model, "params": item.parameters]
             if item.model == "random-forest" { entry["random_states"] = Array(0..<20) }
             return entry
         }
-        try JSONSerialization.data(withJSONObject: specification).write(to: folder.appendingPathComponent("cases.json"))
-
-        let output = try Self.runScript(folder)
-        let results = try #require(try JSONSerialization.jsonObject(with: output) as? [String: [[String: Any]]])
+        let results = try Self.scikitLearn(split, cases: specification)
         let classes = split.validation.classCount
         let rows = split.validation.rowCount
         for item in cases {
@@ -109,19 +97,10 @@ struct SklearnAgreementTests {
         let split = try LearningProblem(
             learner: RidgeRegression(), data: FriedmanData(samples: 200, features: 100), seed: 2
         ).splits[0]
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tunebench-sklearn-\(UUID())")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        try split.train.csv().write(to: folder.appendingPathComponent("train.csv"), atomically: true, encoding: .utf8)
-        try split.validation.csv().write(
-            to: folder.appendingPathComponent("validation.csv"), atomically: true, encoding: .utf8)
         let alphas = [1e-3, 0.1, 10, 40, 1000]
-        let specification = alphas.map { alpha -> [String: Any] in
-            ["name": "ridge-\(alpha)", "model": "ridge", "params": ["alpha": alpha, "solver": "cholesky"]]
-        }
-        try JSONSerialization.data(withJSONObject: specification).write(to: folder.appendingPathComponent("cases.json"))
-        let output = try Self.runScript(folder)
-        let results = try #require(try JSONSerialization.jsonObject(with: output) as? [String: [[String: Any]]])
+        let results = try Self.scikitLearn(
+            split,
+            cases: alphas.map { ["name": "ridge-\($0)", "model": "ridge", "params": ["alpha": $0, "solver": "cholesky"]] })
         for alpha in alphas {
             let fit = try #require(results["ridge-\(alpha)"]?.first)
             let theirs = try #require(fit["predictions"] as? [Double])
@@ -144,23 +123,16 @@ struct SklearnAgreementTests {
         guard try Self.scikitLearnIsAvailable() else { return }
         let learner = LogisticRegression()
         let split = try LearningProblem(learner: learner, data: ClassificationData(), seed: 3).splits[0]
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tunebench-sklearn-\(UUID())")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        try split.train.csv().write(to: folder.appendingPathComponent("train.csv"), atomically: true, encoding: .utf8)
-        try split.validation.csv().write(
-            to: folder.appendingPathComponent("validation.csv"), atomically: true, encoding: .utf8)
         let strengths = [1e-2, 0.1, 0.3]
         let n = Double(split.train.rowCount)
-        let specification = strengths.map { strength -> [String: Any] in
-            [
-                "name": "logreg-\(strength)", "model": "logreg",
-                "params": ["C": 1 / (strength * n), "tol": 1e-10, "max_iter": 10_000],
-            ]
-        }
-        try JSONSerialization.data(withJSONObject: specification).write(to: folder.appendingPathComponent("cases.json"))
-        let results = try #require(
-            try JSONSerialization.jsonObject(with: Self.runScript(folder)) as? [String: [[String: Any]]])
+        let results = try Self.scikitLearn(
+            split,
+            cases: strengths.map { strength -> [String: Any] in
+                [
+                    "name": "logreg-\(strength)", "model": "logreg",
+                    "params": ["C": 1 / (strength * n), "tol": 1e-10, "max_iter": 10_000],
+                ]
+            })
         for strength in strengths {
             let theirLoss = try #require(results["logreg-\(strength)"]?.first?["log_loss"] as? Double)
             let configuration = Configuration([
@@ -259,25 +231,35 @@ struct SklearnAgreementTests {
         try Test.cancel("skipped: \(reason)")
     }
 
-    /// Runs the script on `folder` and returns its standard output.
-    static func runScript(_ folder: URL) throws -> Data {
+    /// Exports the training and validation rows of `split` and `cases` (the script's `cases.json`) to a temporary
+    /// folder, runs the script on it, and returns its answer by case name (empty after a recorded failure).
+    static func scikitLearn(_ split: DataSplit, cases: [[String: Any]]) throws -> [String: [[String: Any]]] {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tunebench-sklearn-\(UUID())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try split.train.csv().write(to: folder.appendingPathComponent("train.csv"), atomically: true, encoding: .utf8)
+        try split.validation.csv().write(
+            to: folder.appendingPathComponent("validation.csv"), atomically: true, encoding: .utf8)
+        try JSONSerialization.data(withJSONObject: cases).write(to: folder.appendingPathComponent("cases.json"))
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["python3", script.path, folder.path]
         let output = Pipe()
-        let errors = Pipe()
+        // Standard error goes to a file, so that a chatty script cannot fill a pipe nobody reads yet.
+        let errorsURL = folder.appendingPathComponent("errors.txt")
+        _ = FileManager.default.createFile(atPath: errorsURL.path, contents: nil)
+        let errors = try FileHandle(forWritingTo: errorsURL)
+        defer { try? errors.close() }
         process.standardOutput = output
         process.standardError = errors
         try process.run()
         let data = output.fileHandleForReading.readDataToEndOfFile()
-        let message = errors.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
-            Issue.record(
-                "sklearn_agreement.py failed (\(process.terminationStatus)): \(String(decoding: message, as: UTF8.self))"
-            )
-            return Data("{}".utf8)
+            let message = (try? String(contentsOf: errorsURL, encoding: .utf8)) ?? ""
+            Issue.record("sklearn_agreement.py failed (\(process.terminationStatus)): \(message)")
+            return [:]
         }
-        return data
+        return try #require(try JSONSerialization.jsonObject(with: data) as? [String: [[String: Any]]])
     }
 }
