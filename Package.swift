@@ -16,6 +16,7 @@ let package = Package(
         .library(name: "TunebenchOptimizers", targets: ["TunebenchOptimizers"]),
         .library(name: "TunebenchRunner", targets: ["TunebenchRunner"]),
         .library(name: "TunebenchPlugins", targets: ["TunebenchPlugins"]),
+        .library(name: "TunebenchReport", targets: ["TunebenchReport"]),
         .library(name: "TunebenchConformance", targets: ["TunebenchConformance"]),
         .library(name: "TunebenchCLI", targets: ["TunebenchCLI"]),
         .executable(name: "tunebench", targets: ["tunebench"]),
@@ -33,6 +34,8 @@ let package = Package(
         // The contract every optimizer and problem must satisfy, reusable by third-party packages.
         .target(name: "TunebenchConformance", dependencies: ["TunebenchCore", "TunebenchNumerics"]),
         .target(name: "TunebenchRunner", dependencies: ["TunebenchCore", "TunebenchNumerics"]),
+        // Reports of result folders: statistics over runs, Markdown and HTML with SVG plots.
+        .target(name: "TunebenchReport", dependencies: ["TunebenchCore", "TunebenchNumerics", "TunebenchRunner"]),
         // Out-of-process solvers and problems speaking kurobako's protocol (Plugins/PROTOCOL.md).
         .target(name: "TunebenchPlugins", dependencies: ["TunebenchCore", "TunebenchNumerics"]),
         // Umbrella: re-exports the libraries and defines `Registry.builtin`.
@@ -40,7 +43,7 @@ let package = Package(
             name: "Tunebench",
             dependencies: [
                 "TunebenchCore", "TunebenchNumerics", "TunebenchProblems", "TunebenchOptimizers", "TunebenchRunner",
-                "TunebenchPlugins",
+                "TunebenchPlugins", "TunebenchReport",
             ]
         ),
         // The command-line interface as a library, so that another package can run it with its own registry.
@@ -60,6 +63,7 @@ let package = Package(
             dependencies: ["TunebenchOptimizers", "TunebenchConformance", "Tunebench"]
         ),
         .testTarget(name: "TunebenchRunnerTests", dependencies: ["TunebenchRunner", "Tunebench"]),
+        .testTarget(name: "TunebenchReportTests", dependencies: ["TunebenchReport"]),
         .testTarget(
             name: "TunebenchPluginsTests", dependencies: ["TunebenchPlugins", "Tunebench"], exclude: ["Fixtures"]),
         .testTarget(

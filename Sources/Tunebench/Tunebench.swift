@@ -5,6 +5,7 @@
 @_exported import TunebenchOptimizers
 @_exported import TunebenchPlugins
 @_exported import TunebenchProblems
+@_exported import TunebenchReport
 @_exported import TunebenchRunner
 
 extension Registry {

@@ -1,0 +1,39 @@
+/// The complete runs of every optimizer on one problem, as a report reads them from a result folder.
+public struct ProblemRuns: Sendable, Hashable {
+    public var problem: String
+    /// `regret` or, when the optimum is unknown, `best value`.
+    public var metric: String
+    /// The problem's known optimum (the metric is then a regret, whose optimum is 0).
+    public var optimum: Double?
+    /// Every optimizer of the experiment, in its order, with its complete runs.
+    public var optimizers: [OptimizerRuns]
+    /// The repetitions the experiment planned per optimizer; runs that failed or are missing make up the difference.
+    public var repetitions: Int
+
+    public init(problem: String, metric: String, optimum: Double?, optimizers: [OptimizerRuns], repetitions: Int) {
+        self.problem = problem
+        self.metric = metric
+        self.optimum = optimum
+        self.optimizers = optimizers
+        self.repetitions = repetitions
+    }
+
+    /// Whether the metric is a regret (known optimum, metric optimum 0).
+    public var isRegret: Bool { optimum != nil }
+}
+
+/// One optimizer's complete runs on one problem.
+public struct OptimizerRuns: Sendable, Hashable {
+    public var optimizer: String
+    /// Complete runs, by repetition.
+    public var runs: [RunTrace]
+    /// The median metric of a single full-fidelity evaluation, pooled over every evaluation of the complete runs
+    /// (`evaluationMedian` in `summary.json`); `nil` without such evaluations.
+    public var evaluationMedian: Double?
+
+    public init(optimizer: String, runs: [RunTrace], evaluationMedian: Double?) {
+        self.optimizer = optimizer
+        self.runs = runs
+        self.evaluationMedian = evaluationMedian
+    }
+}

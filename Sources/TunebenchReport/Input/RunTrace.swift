@@ -1,0 +1,68 @@
+/// The best-so-far metric of one complete run, as a step function of evaluations and of cumulative cost.
+///
+/// The metric is the regret (best full-fidelity true value minus the known optimum) or, when the optimum is unknown,
+/// the best value itself; it is `+inf` until the run's first full-fidelity evaluation. A trace is read from the rows
+/// of `traces.csv` that the aggregator writes: one row per improvement and one at the run's last evaluation.
+public struct RunTrace: Sendable, Hashable {
+    /// One point where the metric changed (or the run's last evaluation).
+    public struct Step: Sendable, Hashable {
+        /// The evaluation number, from 1.
+        public var evaluation: Int
+        /// The cumulative cost after this evaluation.
+        public var cost: Double
+        /// The metric after this evaluation.
+        public var metric: Double
+
+        public init(evaluation: Int, cost: Double, metric: Double) {
+            self.evaluation = evaluation
+            self.cost = cost
+            self.metric = metric
+        }
+    }
+
+    /// The repetition this run belongs to (runs of one repetition share the problem instance).
+    public var repetition: Int
+    /// The steps in increasing evaluation order; the last one is the run's last evaluation.
+    public var steps: [Step]
+
+    public init(repetition: Int, steps: [Step]) {
+        self.repetition = repetition
+        self.steps = steps
+    }
+
+    /// Evaluations the run made.
+    public var evaluations: Int { steps.last?.evaluation ?? 0 }
+    /// The run's total cost.
+    public var totalCost: Double { steps.last?.cost ?? 0 }
+    /// The metric at the end of the run.
+    public var final: Double { steps.last?.metric ?? .infinity }
+
+    /// The metric once `x` evaluations (or a cumulative cost of `x`) have been spent: the metric of the last step at
+    /// or before `x`, `+inf` before the first step; after the end of the run, its final metric. On the cost axis a
+    /// relative tolerance of 1e-12 absorbs rounding in the summed costs, as in the aggregator's `curves-cost/`.
+    public func metric(at x: Double, on axis: ReportAxis.Kind) -> Double {
+        var low = 0
+        var high = steps.count
+        // The number of steps whose position is at most x.
+        while low < high {
+            let mid = (low + high) / 2
+            if position(steps[mid], axis) <= x * (axis == .cost ? 1 + 1e-12 : 1) { low = mid + 1 } else { high = mid }
+        }
+        return low == 0 ? .infinity : steps[low - 1].metric
+    }
+
+    /// The first position (evaluation number, or cumulative cost) at which the metric is at most `target`, or `nil`
+    /// when the run never reaches it.
+    public func firstReach(_ target: Double, on axis: ReportAxis.Kind) -> Double? {
+        steps.first { $0.metric <= target }.map { position($0, axis) }
+    }
+
+    /// Where the run ended on `axis`: its evaluations or its total cost.
+    public func end(on axis: ReportAxis.Kind) -> Double {
+        steps.last.map { position($0, axis) } ?? 0
+    }
+
+    private func position(_ step: Step, _ axis: ReportAxis.Kind) -> Double {
+        axis == .evaluations ? Double(step.evaluation) : step.cost
+    }
+}
