@@ -20,7 +20,8 @@ public struct TunebenchCommand: ParsableCommand {
             """,
         version: TunebenchVersion.current,
         subcommands: [
-            RunCommand.self, ListCommand.self, AggregateCommand.self, CompareCommand.self, PluginCommandGroup.self,
+            RunCommand.self, ListCommand.self, AggregateCommand.self, ReportCommand.self, CompareCommand.self,
+            PluginCommandGroup.self,
             BenchCommand.self,
         ],
         defaultSubcommand: nil

@@ -22,7 +22,7 @@ enum CommandRunner {
     static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
 
-    /// Runs `executable` (a product name) with `arguments` in `directory` and waits for it.
+    /// Runs `executable` (a product name, or an absolute path) with `arguments` in `directory` and waits for it.
     ///
     /// The child writes to two temporary files rather than pipes, so that nothing has to drain pipes while it runs.
     static func run(_ executable: String, _ arguments: [String], in directory: URL? = nil) throws -> CommandResult {
@@ -35,7 +35,9 @@ enum CommandRunner {
         let output = try FileHandle(forWritingTo: outputURL)
         let errors = try FileHandle(forWritingTo: errorsURL)
         let process = Process()
-        process.executableURL = productsFolder.appendingPathComponent(executable)
+        process.executableURL =
+            executable.hasPrefix("/")
+            ? URL(fileURLWithPath: executable) : productsFolder.appendingPathComponent(executable)
         process.arguments = arguments
         if let directory { process.currentDirectoryURL = directory }
         process.standardOutput = output

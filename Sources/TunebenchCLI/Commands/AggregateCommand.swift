@@ -6,17 +6,23 @@ import Tunebench
 struct AggregateCommand: RegistryCommand {
     static let configuration = CommandConfiguration(
         commandName: "aggregate",
-        abstract: "Recompute evaluations.csv, curves/, curves-cost/, summary.json and timings.json from a folder's run files.",
+        abstract: "Recompute evaluations.csv, traces.csv, curves/, curves-cost/, summary.json and timings.json from run files.",
         discussion: """
             Use it once every shard of an experiment has finished, after copying their folders' contents (runs/ and \
             experiment.json) into one folder. It reads DIR/experiment.json and every run file of its plan, checks \
-            that each belongs to this experiment, and prints the summary table. Exit status as for `run`: 3 when \
+            that each belongs to this experiment, prints the summary table and writes the report (see `tunebench \
+            report --help`). Exit status as for `run`: 3 when \
             some runs failed.
             """
     )
 
     @Argument(help: "A result folder written by `tunebench run`.", completion: .directory)
     var directory: String
+
+    @Flag(help: "Do not write the report (report.md, report.html, report/) after aggregating.")
+    var noReport = false
+
+    @OptionGroup(title: "Report") var reportOptions: ReportOptions
 
     @OptionGroup var plugins: PluginOptions
 
@@ -31,6 +37,10 @@ struct AggregateCommand: RegistryCommand {
         }
         let aggregate = try Aggregator(experiment: experiment, store: store).aggregate()
         print(SummaryTable.render(aggregate, budget: experiment.budgetDescription, repetitions: experiment.repetitions))
+        if !noReport {
+            let written = try reportOptions.write(experiment: experiment, directory: store.directory)
+            printError("Report: \(written.markdown), \(written.html)")
+        }
         try reportFailures(aggregate)
     }
 }

@@ -2,38 +2,115 @@ import ArgumentParser
 import Foundation
 import Tunebench
 
-/// `tunebench compare DIR --baseline NAME`: one-sided Mann–Whitney U tests of every optimizer against a baseline.
+/// `tunebench compare DIR --baseline NAME`: one-sided Mann–Whitney U tests of every optimizer against a baseline
+/// optimizer in one folder; `tunebench compare BASELINE_DIR NEW_DIR`: which pairs changed between two folders.
 struct CompareCommand: RegistryCommand {
     static let configuration = CommandConfiguration(
         commandName: "compare",
-        abstract: "Test whether each optimizer's final regrets are lower than a baseline's (Mann–Whitney U).",
+        abstract: "Compare optimizers with a baseline optimizer in one folder, or two result folders pair by pair.",
         discussion: """
-            Reads the run files of a result folder written by `tunebench run` and, for every problem and every \
-            optimizer other than the baseline, tests the one-sided alternative that the optimizer's final regrets \
-            (best value found minus the optimum; the best value when the optimum is unknown) tend to be lower \
-            than the baseline's: the Mann–Whitney U test by its normal approximation with tie and continuity \
-            corrections, as SciPy's mannwhitneyu(method="asymptotic"). Failed runs are left out. Prints a table \
-            of p-values with the medians, and marks with * those below --alpha. Exit status 0, or 1 when some \
-            optimizer is not significantly better than the baseline on some problem and --require is given.
+            ONE FOLDER: tunebench compare DIR [--baseline random]
+              For every problem and every optimizer other than the baseline, tests the one-sided alternative \
+            that the optimizer's final regrets (best value found minus the optimum; the best value when the \
+            optimum is unknown) tend to be lower than the baseline's: the Mann–Whitney U test by its normal \
+            approximation with tie and continuity corrections, as SciPy's mannwhitneyu(method="asymptotic"). \
+            Failed runs are left out. Prints a table of p-values with the medians, and marks with * those below \
+            --alpha. Exit status 0, or 1 when some optimizer is not significantly better than the baseline on some \
+            problem and --require is given.
+
+            TWO FOLDERS: tunebench compare BASELINE_DIR NEW_DIR
+              For every (problem, optimizer) label pair in both folders (say the last release's results and this \
+            commit's), the two-sided Mann–Whitney U test of the final values of their complete runs, with Holm's \
+            correction over all pairs (family-wise error rate --alpha). A pair is worse when the adjusted p-value is \
+            below --alpha and the new values tend to be larger, better when smaller; --min-change F also requires \
+            the median to move by at least F times the baseline median. Reads summary.json and traces.csv of both \
+            folders (`tunebench aggregate DIR` writes them). Both must have the same budget. Exit status, as \
+            package-benchmark's `baseline check`: 0 when no pair got worse, 2 when some pair got significantly \
+            worse, 4 when none got worse but some got better and --fail-on-improvement is given (time to update the \
+            baseline), 1 for errors.
             """
     )
 
-    @Argument(help: "A result folder written by `tunebench run`.", completion: .directory)
-    var directory: String
+    @Argument(help: "One result folder, or a baseline folder and a new folder.", completion: .directory)
+    var directories: [String]
 
-    @Option(help: "The optimizer label to test against.")
+    @Option(help: "One folder: the optimizer label to test against.")
     var baseline = "random"
 
-    @Option(help: "The significance level marked in the table.")
+    @Option(help: "The significance level (two folders: family-wise, with Holm's correction).")
     var alpha = 0.01
 
-    @Flag(help: "Exit with status 1 unless every optimizer beats the baseline at --alpha on every problem.")
+    @Flag(help: "One folder: exit with status 1 unless every optimizer beats the baseline at --alpha on every problem.")
     var require = false
+
+    @Option(help: "Two folders: the smallest relative change of the median that counts (default 0).")
+    var minChange = 0.0
+
+    @Flag(help: "Two folders: exit with status 4 when some pair got better and none worse.")
+    var failOnImprovement = false
 
     @OptionGroup var plugins: PluginOptions
 
+    func validate() throws {
+        guard (1...2).contains(directories.count) else {
+            throw ValidationError("give one result folder, or a baseline folder and a new folder (got \(directories.count))")
+        }
+        guard alpha > 0 && alpha < 1 else { throw ValidationError("--alpha must be in (0, 1); it is \(alpha)") }
+        guard minChange >= 0 && minChange.isFinite else { throw ValidationError("--min-change must be >= 0; it is \(minChange)") }
+    }
+
     mutating func run(registry: Registry) throws {
-        let folder = try ResultFolder(directory, registry: registry)
+        if directories.count == 2 {
+            try compareFolders(registry: registry)
+        } else {
+            try compareWithBaseline(registry: registry)
+        }
+    }
+
+    func compareFolders(registry: Registry) throws {
+        let old = try ResultFolder(directories[0], registry: registry)
+        let new = try ResultFolder(directories[1], registry: registry)
+        guard old.experiment.budget == new.experiment.budget, old.experiment.costBudget == new.experiment.costBudget
+        else {
+            throw ValidationError(
+                "the folders have different budgets (\(directories[0]): \(old.experiment.budgetDescription); "
+                    + "\(directories[1]): \(new.experiment.budgetDescription)); final values are not comparable")
+        }
+        let oldInput = try ReportInput(experiment: old.experiment, directory: old.store.directory)
+        let newInput = try ReportInput(experiment: new.experiment, directory: new.store.directory)
+        let comparison = FolderComparison(
+            baseline: oldInput.problems, new: newInput.problems, alpha: alpha, minimumChange: minChange)
+        var rows: [[String]] = [["problem", "optimizer", "baseline median", "new median", "change", "p (Holm)", "verdict"]]
+        for pair in comparison.pairs {
+            let change: String
+            if let a = pair.baselineMedian, let b = pair.newMedian, a != 0, a.isFinite, b.isFinite {
+                change = String(format: "%+.1f%%", (b - a) / abs(a) * 100)
+            } else {
+                change = "–"
+            }
+            rows.append([
+                pair.problem, pair.optimizer, pair.baselineMedian.map(Self.format) ?? "–",
+                pair.newMedian.map(Self.format) ?? "–", change, pair.adjustedP.map(Self.format) ?? "–",
+                pair.verdict == .untested ? "untested (\(pair.baselineRuns) and \(pair.newRuns) runs)" : pair.verdict.rawValue,
+            ])
+        }
+        print("Final values of \(directories[1]) against \(directories[0]) (\(old.experiment.budgetDescription)): "
+            + "two-sided Mann–Whitney U, Holm-corrected over \(comparison.pairs.filter { $0.adjustedP != nil }.count) "
+            + "pairs, alpha \(alpha)" + (minChange > 0 ? ", median change at least \(minChange * 100)%" : "") + ":\n")
+        print(Self.table(rows))
+        for (label, list) in [("only in the baseline", comparison.onlyInBaseline), ("only in the new folder", comparison.onlyInNew)]
+        where !list.isEmpty {
+            print("\nNot compared, \(label): " + list.joined(separator: ", "))
+        }
+        let worse = comparison.pairs.filter { $0.verdict == .worse }.count
+        let better = comparison.pairs.filter { $0.verdict == .better }.count
+        print("\n\(worse) worse, \(better) better, \(comparison.pairs.count - worse - better) unchanged or untested.")
+        if worse > 0 { throw ExitCode(2) }
+        if better > 0 && failOnImprovement { throw ExitCode(4) }
+    }
+
+    func compareWithBaseline(registry: Registry) throws {
+        let folder = try ResultFolder(directories[0], registry: registry)
         let (store, experiment) = (folder.store, folder.experiment)
         let labels = experiment.optimizers.map(\.label)
         guard labels.contains(baseline) else {

@@ -25,8 +25,9 @@ struct RunCommand: RegistryCommand {
               Results go to --output, by default the folder of the EXPERIMENT file when no flag changes its \
             experiment, else tunebench-out/NAME. The \
             folder gets experiment.json, runs/PROBLEM/OPTIMIZER/rep-NNN.json (one file per run, written \
-            atomically), evaluations.csv, curves/PROBLEM.csv (and curves-cost/PROBLEM.csv with a cost budget), \
-            summary.json and timings.json. Running again into \
+            atomically), evaluations.csv, traces.csv, curves/PROBLEM.csv (and curves-cost/PROBLEM.csv with a cost \
+            budget), summary.json, timings.json, and the report (report.md, report.html and report/; see \
+            `tunebench report --help`; --no-report leaves it out). Running again into \
             the same folder resumes: runs that have a file are skipped and interrupted runs are redone. The \
             experiment may grow (more optimizers, problems or repetitions): existing runs stay valid. A folder \
             whose experiment has another seed or budget, or other options under the same label, is refused. \
@@ -103,6 +104,11 @@ struct RunCommand: RegistryCommand {
     @Flag(name: .shortAndLong, help: "Print no progress, only the summary table and errors.")
     var quiet = false
 
+    @Flag(help: "Do not write the report (report.md, report.html, report/) at the end.")
+    var noReport = false
+
+    @OptionGroup(title: "Report") var reportOptions: ReportOptions
+
     func validate() throws {
         // The same ranges as in experiment files.
         if let repetitions, !Experiment.repetitionRange.contains(repetitions) {
@@ -159,6 +165,10 @@ struct RunCommand: RegistryCommand {
                     + "\(outcome.skipped) already recorded" + (retryFailed ? "." : " (--retry-failed reruns failed ones)."))
         }
         print(SummaryTable.render(outcome.aggregate, budget: experiment.budgetDescription, repetitions: experiment.repetitions))
+        if !noReport {
+            let written = try reportOptions.write(experiment: experiment, directory: runner.store.directory)
+            if !quiet { printError("Report: \(written.markdown), \(written.html)") }
+        }
         try reportFailures(outcome.aggregate)
     }
 

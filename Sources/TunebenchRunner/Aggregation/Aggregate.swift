@@ -42,6 +42,10 @@ public struct OptimizerSummary: Codable, Sendable, Hashable {
     public var finalStd: Double?
     /// Whether this optimizer has the lowest median final metric on the problem (ties all marked).
     public var best: Bool
+    /// The median metric of a single evaluation: the median of every full-fidelity true value of the complete runs
+    /// (minus the optimum for regret), pooled over runs. A report's reference for "a random point" (bayesmark's clip
+    /// value when the optimizer is random search); `nil` without such evaluations.
+    public var evaluationMedian: Double? = nil
 }
 
 /// A failed run and why it failed.

@@ -19,6 +19,11 @@ import TunebenchNumerics
 /// - `curves-cost/PROBLEM.csv`, for an experiment with a cost budget: `optimizer,cost,runs,median,q25,q75,mean` of
 ///   the same metric over cumulative cost, at ``costPoints`` evenly spaced costs up to the budget: at cost `c`, the
 ///   best full-fidelity value among the evaluations whose cumulative cost is at most `c`.
+/// - `traces.csv`: `problem,optimizer,repetition,evaluation,cost,metric`, the best-so-far metric of every complete
+///   run as a step function: one row at each evaluation that lowers it and one at the run's last evaluation, in plan
+///   order. The metric is the regret (best full-fidelity true value minus the optimum) or, when the optimum is
+///   unknown, the best value. Compact (a run of n random evaluations has about ln n rows) and enough for every
+///   statistic of a report: ranks, time to target, data profiles, final values.
 /// - `summary.json`: an ``Aggregate``.
 /// - `timings.json`: per problem and optimizer, medians over runs of optimizer time (ask + tell), evaluation time
 ///   and wall time, in seconds.
@@ -52,6 +57,7 @@ public struct Aggregator {
     public func aggregate() throws -> Aggregate {
         let plan = Plan(experiment)
         var evaluations = CSVWriter(header: "problem,optimizer,repetition,evaluation,value,best,regret,fidelity,cost")
+        var stepRows = CSVWriter(header: "problem,optimizer,repetition,evaluation,cost,metric")
         var problems: [ProblemSummary] = []
         var failures: [FailedRun] = []
         var timings: [TimingSummary] = []
@@ -69,10 +75,13 @@ public struct Aggregator {
             let problemRuns = Array(plan.runs[problemIndex * runsPerProblem..<(problemIndex + 1) * runsPerProblem])
             let records = try RecordLoader.load(problemRuns, from: store, jobs: jobs)
             var optimum: Double?
-            var collected: [(optimizer: String, traces: [[Double]], costTraces: [[Double]], failedRuns: Int)] = []
+            var collected:
+                [(optimizer: String, traces: [[Double]], costTraces: [[Double]], values: [Double], failedRuns: Int)] =
+                    []
             for (optimizerIndex, optimizer) in experiment.optimizers.enumerated() {
                 var traces: [[Double]] = []
                 var costTraces: [[Double]] = []
+                var values: [Double] = []
                 var failedRuns = 0
                 var overhead: [Double] = []
                 var evaluationTime: [Double] = []
@@ -101,12 +110,14 @@ public struct Aggregator {
                     }
                     counts.complete += 1
                     let evaluationBudget = experiment.evaluationBudget(fidelities: record.fidelities)
-                    traces.append(Self.bestSoFar(record, budget: evaluationBudget, evaluations: &evaluations))
+                    traces.append(
+                        Self.bestSoFar(record, budget: evaluationBudget, evaluations: &evaluations, steps: &stepRows))
+                    values += record.trials.compactMap { record.isFullFidelity($0) ? $0.trueValue : nil }
                     if let costBudget = experiment.costBudget {
                         costTraces.append(Self.bestOverCost(record, costBudget: costBudget))
                     }
                 }
-                collected.append((optimizer.label, traces, costTraces, failedRuns))
+                collected.append((optimizer.label, traces, costTraces, values, failedRuns))
                 if !wall.isEmpty {
                     timings.append(
                         TimingSummary(
@@ -120,7 +131,7 @@ public struct Aggregator {
             var curves = CSVWriter(header: "optimizer,evaluation,runs,median,q25,q75,mean")
             var costCurves = CSVWriter(header: "optimizer,cost,runs,median,q25,q75,mean")
             var summaries: [OptimizerSummary] = []
-            for (label, traces, costTraces, failedRuns) in collected {
+            for (label, traces, costTraces, values, failedRuns) in collected {
                 let metric = traces.map { trace in trace.map { $0 - (optimum ?? 0) } }
                 Self.appendCurve(label, metric, budget: metric.first?.count ?? 0, to: &curves)
                 if let costBudget = experiment.costBudget {
@@ -129,7 +140,9 @@ public struct Aggregator {
                         CSVWriter.number(Self.costPoint(point, of: costBudget))
                     }
                 }
-                summaries.append(Self.summary(label, finals: metric.compactMap(\.last), failedRuns: failedRuns))
+                var summary = Self.summary(label, finals: metric.compactMap(\.last), failedRuns: failedRuns)
+                summary.evaluationMedian = values.isEmpty ? nil : Statistics.median(values) - (optimum ?? 0)
+                summaries.append(summary)
             }
             Self.markBest(&summaries)
             problems.append(
@@ -143,6 +156,7 @@ public struct Aggregator {
             }
         }
         try evaluations.write(to: store.directory.appendingPathComponent("evaluations.csv"), store: store)
+        try stepRows.write(to: store.directory.appendingPathComponent("traces.csv"), store: store)
         let aggregate = Aggregate(
             experiment: experiment.name, planned: plan.runs.count, complete: counts.complete, failed: counts.failed,
             missing: counts.missing, problems: problems, failures: failures)
@@ -166,8 +180,10 @@ public struct Aggregator {
     }
 
     /// The best true value after each evaluation, padded to `budget` with the last value; appends the run's rows
-    /// to the evaluations CSV on the way.
-    static func bestSoFar(_ record: RunRecord, budget: Int, evaluations: inout CSVWriter) -> [Double] {
+    /// to the evaluations CSV and its improvements (and last evaluation) to the traces CSV on the way.
+    static func bestSoFar(
+        _ record: RunRecord, budget: Int, evaluations: inout CSVWriter, steps: inout CSVWriter
+    ) -> [Double] {
         var best = Double.infinity
         var cost = 0.0
         var trace: [Double] = []
@@ -176,6 +192,10 @@ public struct Aggregator {
         for (index, trial) in record.trials.enumerated() {
             if record.isFullFidelity(trial), let value = trial.trueValue, value < best { best = value }
             cost += trial.cost
+            if best < (trace.last ?? .infinity) || index == record.trials.count - 1 {
+                steps.appendRow(
+                    prefix + "\(index + 1),\(CSVWriter.number(cost)),\(CSVWriter.number(best - (record.optimum ?? 0)))")
+            }
             trace.append(best)
             let regret = record.optimum.map { CSVWriter.number(best - $0) } ?? ""
             let steps = trial.fidelity.flatMap { record.fidelities.indices.contains($0) ? record.fidelities[$0].steps : nil }

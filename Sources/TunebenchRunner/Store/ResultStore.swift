@@ -137,7 +137,10 @@ public struct ResultStore: Sendable {
     /// Deletes the results Tunebench wrote in the folder (runs and derived outputs), nothing else.
     private func removeResults() throws {
         let manager = FileManager.default
-        for name in ["runs", "curves", "curves-cost", "evaluations.csv", "summary.json", "timings.json"] {
+        for name in [
+            "runs", "curves", "curves-cost", "evaluations.csv", "traces.csv", "summary.json", "timings.json", "report",
+            "report.md", "report.html",
+        ] {
             let url = directory.appendingPathComponent(name)
             guard manager.fileExists(atPath: url.path) else { continue }
             do {

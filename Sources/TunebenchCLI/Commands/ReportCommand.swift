@@ -1,0 +1,64 @@
+import ArgumentParser
+import Foundation
+import Tunebench
+
+/// `tunebench report DIR`: the Markdown and HTML report of a result folder.
+struct ReportCommand: RegistryCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Write the Markdown and HTML report of a result folder (tables, statistics and SVG plots).",
+        discussion: """
+            Reads DIR/experiment.json and the files that `tunebench run` (or `tunebench aggregate`) writes beside \
+            it: summary.json, traces.csv, curves/ (curves-cost/ with a cost budget) and timings.json. Writes \
+            DIR/report.md, DIR/report.html (one self-contained page: inline SVG, no script, no network) and \
+            DIR/report/: the plots as SVG files and every number the report shows that is not in those inputs, as CSV:
+
+              ranks.csv          average rank over the budget (paired by repetition; ties share ranks)
+              scores.csv         bayesmark's normalised score against the baseline (--baseline, random search)
+              pairwise.csv       two-sided Mann–Whitney U tests on final values, Holm-corrected over the folder
+              targets.csv        the targets of the data profile and of the time to target, per problem
+              data-profile.csv   COCO-style fraction of (problem, target, run) triples solved over the budget
+              time-to-target.csv expected running time (ERT) to three targets per problem
+
+            `tunebench run` writes the report at the end of every run; run this command after `tunebench \
+            aggregate`, or to change --baseline or --alpha. The report never reads run files, so it works on \
+            folders whose runs/ are not kept.
+            """
+    )
+
+    @Argument(help: "A result folder written by `tunebench run`.", completion: .directory)
+    var directory: String
+
+    @OptionGroup var reportOptions: ReportOptions
+
+    @OptionGroup var plugins: PluginOptions
+
+    mutating func run(registry: Registry) throws {
+        let folder = try ResultFolder(directory, registry: registry)
+        let written = try reportOptions.write(experiment: folder.experiment, directory: folder.store.directory)
+        print("Wrote \(written.markdown) and \(written.html).")
+    }
+}
+
+/// The options of a report, shared by `report` and `run`.
+struct ReportOptions: ParsableArguments {
+    @Option(help: "The optimizer label that normalised scores are measured against (bayesmark's random search).")
+    var baseline = "random"
+
+    @Option(help: "The family-wise significance level of the pairwise tests (Holm's correction).")
+    var alpha = 0.05
+
+    func validate() throws {
+        guard alpha > 0 && alpha < 1 else { throw ValidationError("--alpha must be in (0, 1); it is \(alpha)") }
+    }
+
+    /// Builds and writes the report; returns the paths of the Markdown and HTML files.
+    func write(experiment: Experiment, directory: URL) throws -> (markdown: String, html: String) {
+        let input = try ReportInput(experiment: experiment, directory: directory)
+        let report = ReportBuilder(input: input, options: ReportBuilder.Options(baseline: baseline, alpha: alpha))
+        try report.build().write(to: directory)
+        return (
+            directory.appendingPathComponent("report.md").path, directory.appendingPathComponent("report.html").path
+        )
+    }
+}

@@ -1,0 +1,142 @@
+import Foundation
+import TunebenchCore
+import TunebenchRunner
+
+/// Everything a report reads from a result folder, and only from its files:
+/// - `experiment.json` (already loaded by the caller: names, budget, repetitions);
+/// - `summary.json`: run counts, failed runs with reasons, final-value statistics, each optimizer's
+///   `evaluationMedian`, the optimum per problem;
+/// - `traces.csv`: the best-so-far step function of every complete run;
+/// - `curves/PROBLEM.csv`, or `curves-cost/PROBLEM.csv` with a cost budget: the median and quartile curves;
+/// - `timings.json` when present: optimizer (ask + tell), evaluation and wall times.
+public struct ReportInput: Sendable {
+    public var experiment: Experiment
+    public var directory: URL
+    public var aggregate: Aggregate
+    public var timings: [TimingSummary]?
+    public var problems: [ProblemRuns]
+    /// Per problem label, the curves in the experiment's optimizer order.
+    public var curves: [String: [Curve]]
+    public var axis: ReportAxis
+
+    /// The command that writes the aggregate files, for error messages.
+    static func aggregateHint(_ directory: URL) -> String {
+        "`tunebench aggregate \(directory.path)` writes it from the run files"
+    }
+
+    /// Reads the folder's files.
+    /// - Throws: ``ReportError`` naming the file, line, field and value of the first problem.
+    public init(experiment: Experiment, directory: URL) throws {
+        self.experiment = experiment
+        self.directory = directory
+        let hint = Self.aggregateHint(directory)
+        let summaryURL = directory.appendingPathComponent("summary.json")
+        guard let summaryData = FileManager.default.contents(atPath: summaryURL.path) else {
+            throw ReportError.missingFile(path: summaryURL.path, hint: hint)
+        }
+        do {
+            aggregate = try JSONDecoder.report.decode(Aggregate.self, from: summaryData)
+        } catch {
+            throw ReportError.malformed(
+                path: summaryURL.path, line: 0, field: "summary", value: "", reason: "\(error)")
+        }
+        let problemLabels = experiment.problems.map(\.label)
+        guard aggregate.problems.map(\.problem) == problemLabels else {
+            throw ReportError.malformed(
+                path: summaryURL.path, line: 0, field: "problems",
+                value: aggregate.problems.map(\.problem).joined(separator: ","),
+                reason: "they are not the experiment's (\(problemLabels.joined(separator: ","))); " + hint)
+        }
+        let timingsURL = directory.appendingPathComponent("timings.json")
+        if let data = FileManager.default.contents(atPath: timingsURL.path) {
+            do {
+                timings = try JSONDecoder.report.decode([TimingSummary].self, from: data)
+            } catch {
+                throw ReportError.malformed(path: timingsURL.path, line: 0, field: "timings", value: "", reason: "\(error)")
+            }
+        }
+        if let costBudget = experiment.costBudget {
+            axis = .cost(budget: costBudget, points: Aggregator.costPoints)
+        } else {
+            axis = .evaluations(budget: experiment.budget)
+        }
+        problems = try Self.readTraces(
+            directory.appendingPathComponent("traces.csv"), experiment: experiment, aggregate: aggregate, hint: hint)
+        var curves: [String: [Curve]] = [:]
+        let folder = experiment.costBudget == nil ? "curves" : "curves-cost"
+        for problem in problemLabels {
+            curves[problem] = try Self.readCurves(
+                directory.appendingPathComponent("\(folder)/\(problem).csv"), x: axis.kind == .cost ? "cost" : "evaluation",
+                hint: hint)
+        }
+        self.curves = curves
+    }
+
+    static func readTraces(_ url: URL, experiment: Experiment, aggregate: Aggregate, hint: String) throws
+        -> [ProblemRuns]
+    {
+        let table = try CSVTable(
+            url: url, required: ["problem", "optimizer", "repetition", "evaluation", "cost", "metric"], hint: hint)
+        // Runs by (problem, optimizer), steps in file order.
+        var runs: [String: [String: [Int: [RunTrace.Step]]]] = [:]
+        var order: [String: [String: [Int]]] = [:]
+        for row in table.rows.indices {
+            let problem = String(table.text(row, "problem"))
+            let optimizer = String(table.text(row, "optimizer"))
+            let repetition = try table.integer(row, "repetition")
+            let step = RunTrace.Step(
+                evaluation: try table.integer(row, "evaluation"), cost: try table.number(row, "cost"),
+                metric: try table.number(row, "metric"))
+            if runs[problem, default: [:]][optimizer, default: [:]][repetition] == nil {
+                order[problem, default: [:]][optimizer, default: []].append(repetition)
+            }
+            runs[problem, default: [:]][optimizer, default: [:]][repetition, default: []].append(step)
+        }
+        let known = Set(experiment.problems.map(\.label))
+        if let stray = runs.keys.sorted().first(where: { !known.contains($0) }) {
+            throw ReportError.malformed(
+                path: url.path, line: 0, field: "problem", value: stray, reason: "not a problem of the experiment")
+        }
+        return aggregate.problems.map { summary in
+            ProblemRuns(
+                problem: summary.problem, metric: summary.metric, optimum: summary.optimum,
+                optimizers: summary.optimizers.map { optimizer in
+                    let repetitions = order[summary.problem]?[optimizer.optimizer] ?? []
+                    return OptimizerRuns(
+                        optimizer: optimizer.optimizer,
+                        runs: repetitions.map {
+                            RunTrace(repetition: $0, steps: runs[summary.problem]![optimizer.optimizer]![$0]!)
+                        },
+                        evaluationMedian: optimizer.evaluationMedian)
+                },
+                repetitions: experiment.repetitions)
+        }
+    }
+
+    static func readCurves(_ url: URL, x: String, hint: String) throws -> [Curve] {
+        let table = try CSVTable(url: url, required: ["optimizer", x, "runs", "median", "q25", "q75"], hint: hint)
+        var curves: [Curve] = []
+        for row in table.rows.indices {
+            let optimizer = String(table.text(row, "optimizer"))
+            if curves.last?.optimizer != optimizer {
+                curves.append(Curve(optimizer: optimizer, x: [], median: [], q25: [], q75: [], runs: 0))
+            }
+            curves[curves.count - 1].x.append(try table.number(row, x))
+            curves[curves.count - 1].median.append(try table.number(row, "median"))
+            curves[curves.count - 1].q25.append(try table.number(row, "q25"))
+            curves[curves.count - 1].q75.append(try table.number(row, "q75"))
+            curves[curves.count - 1].runs = try table.integer(row, "runs")
+        }
+        return curves
+    }
+}
+
+extension JSONDecoder {
+    /// Reads the aggregator's JSON, whose non-finite numbers are the strings `inf`, `-inf` and `nan`.
+    static var report: JSONDecoder {
+        let decoder = JSONDecoder()
+        decoder.nonConformingFloatDecodingStrategy = .convertFromString(
+            positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        return decoder
+    }
+}

@@ -1,0 +1,42 @@
+import TunebenchRunner
+
+/// The optimizers' own time (ask + tell, the objective's evaluation excluded) per evaluation, from `timings.json`.
+enum OverheadSection {
+    static func add(_ input: ReportInput, to document: inout ReportDocument) {
+        document.heading("Optimizer overhead")
+        guard let timings = input.timings, !timings.isEmpty else {
+            document.paragraph(
+                "`timings.json` is not in this folder (it is not committed where wall-clock times would change the "
+                    + "files on every run); `tunebench aggregate` writes it from the run files.")
+            return
+        }
+        document.paragraph(
+            "Median over runs of the time spent in the optimizer's ask and tell per run, divided by the median "
+                + "number of evaluations of a run; the objective's own evaluation time is excluded. Wall-clock times: they depend on the "
+                + "machine and its load, unlike every other number in this report.")
+        let optimizers = input.experiment.optimizers.map(\.label)
+        var rows: [[ReportDocument.Cell]] = []
+        for problem in input.experiment.problems.map(\.label) {
+            var row: [ReportDocument.Cell] = [.init(problem)]
+            for optimizer in optimizers {
+                guard let timing = timings.first(where: { $0.problem == problem && $0.optimizer == optimizer }) else {
+                    row.append("–")
+                    continue
+                }
+                let evaluations = Self.evaluationsPerRun(input, problem: problem, optimizer: optimizer)
+                row.append(.init(NumberFormat.seconds(timing.optimizerSeconds / Double(max(evaluations, 1)))))
+            }
+            rows.append(row)
+        }
+        document.blocks.append(
+            .table(ReportDocument.Table(header: ["problem"] + optimizers, rows: rows, source: "timings.json")))
+    }
+
+    /// The median number of evaluations of the optimizer's complete runs on the problem (the budget when none).
+    static func evaluationsPerRun(_ input: ReportInput, problem: String, optimizer: String) -> Int {
+        let runs = input.problems.first { $0.problem == problem }?.optimizers.first { $0.optimizer == optimizer }?.runs
+        guard let runs, !runs.isEmpty else { return input.experiment.budget }
+        let counts = runs.map(\.evaluations).sorted()
+        return counts[counts.count / 2]
+    }
+}

@@ -1,0 +1,96 @@
+import Foundation
+import TunebenchCore
+import TunebenchRunner
+
+/// Builds the report of a result folder: `report.md`, `report.html` and `report/` (plots as SVG files, and the
+/// numbers the report computes as CSV), all from a ``ReportInput``, nothing else.
+///
+/// Sections: the experiment; across problems, average rank (``AverageRank``), bayesmark's normalised score against
+/// the baseline (``NormalizedScore``), the COCO-style data profile (``DataProfile``) and the pairwise tests
+/// (``PairwiseTests``); per problem, the curves, the final values and the time to target (``TimeToTarget``); the
+/// optimizers' overhead; failed and missing runs. Every output but the overhead table (wall-clock times) is the
+/// same, byte for byte, for the same input files.
+public struct ReportBuilder: Sendable {
+    public struct Options: Sendable {
+        /// The optimizer label that normalised scores are measured against.
+        public var baseline: String
+        /// The family-wise significance level of the pairwise tests.
+        public var alpha: Double
+
+        public init(baseline: String = NormalizedScore.defaultBaseline, alpha: Double = PairwiseTests.defaultAlpha) {
+            self.baseline = baseline
+            self.alpha = alpha
+        }
+    }
+
+    public var input: ReportInput
+    public var options: Options
+
+    public init(input: ReportInput, options: Options = Options()) {
+        self.input = input
+        self.options = options
+    }
+
+    /// The report's files, not yet written.
+    func build() -> ReportOutput {
+        var output = ReportOutput()
+        let document = makeDocument(output: &output)
+        output.add("report.md", MarkdownRenderer.render(document))
+        output.add("report.html", HTMLRenderer.render(document))
+        return output
+    }
+
+    /// Builds and writes the report into the result folder, every file atomically.
+    /// - Throws: ``ReportError/unwritable(path:reason:)``.
+    public func write() throws {
+        try build().write(to: input.directory)
+    }
+
+    func makeDocument(output: inout ReportOutput) -> ReportDocument {
+        let experiment = input.experiment
+        let problems = input.problems
+        var document = ReportDocument(title: "Tunebench report: \(experiment.name)")
+        addOverview(to: &document)
+
+        document.heading("Across problems")
+        RankSection.add(AverageRank.compute(problems, axis: input.axis), to: &document, output: &output)
+        ScoreSection.add(
+            NormalizedScore.compute(problems, axis: input.axis, baseline: options.baseline), to: &document,
+            output: &output)
+        ProfileSection.add(DataProfile.compute(problems, axis: input.axis), to: &document, output: &output)
+        PairwiseSection.add(
+            PairwiseTests.compute(problems, alpha: options.alpha), problems: problems.count, to: &document,
+            output: &output)
+
+        let times = TimeToTarget.compute(problems, on: input.axis.kind)
+        TimeToTargetSection.write(times, output: &output)
+        document.heading("Problems")
+        for problem in problems {
+            ProblemSection.add(problem, input, to: &document, output: &output)
+            TimeToTargetSection.add(times, problem: problem.problem, to: &document)
+        }
+        OverheadSection.add(input, to: &document)
+        FailureSection.add(input, to: &document)
+        return document
+    }
+
+    func addOverview(to document: inout ReportDocument) {
+        let experiment = input.experiment
+        let aggregate = input.aggregate
+        if let description = experiment.description, !description.isEmpty { document.paragraph(description) }
+        document.blocks.append(
+            .bullets([
+                "\(experiment.optimizers.count) optimizers × \(experiment.problems.count) problems × "
+                    + "\(experiment.repetitions) repetitions of \(experiment.budgetDescription), seed \(experiment.seed).",
+                "Runs: \(aggregate.complete) complete, \(aggregate.failed) failed, \(aggregate.missing) missing, of "
+                    + "\(aggregate.planned) planned.",
+                "Optimizers: " + experiment.optimizers.map { "`\($0.label)`" }.joined(separator: ", ") + ".",
+                "Problems: " + experiment.problems.map { "`\($0.label)`" }.joined(separator: ", ") + ".",
+                "The metric is the regret (best value found minus the known optimum) or, where the optimum is unknown, "
+                    + "the best value; only full-fidelity evaluations count. Lower is better throughout.",
+                "Every number below comes from the files beside this report: `summary.json`, `traces.csv`, "
+                    + "`\(input.axis.kind == .cost ? "curves-cost" : "curves")/`, `timings.json`, and the CSV files "
+                    + "under `report/` that this report computed from them.",
+            ]))
+    }
+}

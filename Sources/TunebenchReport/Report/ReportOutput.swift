@@ -1,0 +1,46 @@
+import Foundation
+
+/// The files a report writes, relative to the result folder, collected before anything is written so that a report
+/// that fails half-way writes nothing.
+struct ReportOutput {
+    /// Relative path and contents, in writing order.
+    private(set) var files: [(path: String, contents: String)] = []
+
+    mutating func add(_ path: String, _ contents: String) {
+        files.append((path, contents))
+    }
+
+    /// A CSV file from a header and rows of fields.
+    mutating func csv(_ path: String, header: [String], rows: [[String]]) {
+        var text = header.joined(separator: ",") + "\n"
+        for row in rows { text += row.joined(separator: ",") + "\n" }
+        add(path, text)
+    }
+
+    /// Writes every file atomically (a temporary file renamed into place) under `directory`.
+    /// - Throws: ``ReportError/unwritable(path:reason:)``.
+    func write(to directory: URL) throws {
+        let manager = FileManager.default
+        for (path, contents) in files {
+            let url = directory.appendingPathComponent(path)
+            let folder = url.deletingLastPathComponent()
+            do {
+                try manager.createDirectory(at: folder, withIntermediateDirectories: true)
+            } catch {
+                throw ReportError.unwritable(path: folder.path, reason: error.localizedDescription)
+            }
+            let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
+            do {
+                try Data(contents.utf8).write(to: temporary)
+            } catch {
+                try? manager.removeItem(at: temporary)
+                throw ReportError.unwritable(path: url.path, reason: error.localizedDescription)
+            }
+            guard rename(temporary.path, url.path) == 0 else {
+                let reason = String(cString: strerror(errno))
+                try? manager.removeItem(at: temporary)
+                throw ReportError.unwritable(path: url.path, reason: reason)
+            }
+        }
+    }
+}
