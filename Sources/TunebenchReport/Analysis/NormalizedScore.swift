@@ -1,0 +1,186 @@
+import TunebenchNumerics
+
+/// bayesmark's normalised mean score: each problem's metric rescaled so that the optimum is 0 and a single random
+/// evaluation is typically 1, averaged over runs, then over problems (bayesmark's `docs/scoring.rst`, "Mean scores",
+/// and `experiment_analysis.compute_aggregates`; R. Turner et al., "Bayesian optimization is superior to random
+/// search for machine learning hyperparameter tuning: analysis of the Black-Box Optimization Challenge 2020",
+/// NeurIPS 2020 Competition and Demonstration Track, PMLR 133, 2021).
+///
+/// For a problem `p`, with `optₚ` the optimum estimate and `clipₚ` the clip value (below), the normalised loss of a
+/// run whose metric is `S` once `x` has been spent is
+///
+///     ℓ(x) = clip((S(x) − optₚ) / (clipₚ − optₚ), −1, 1),
+///
+/// so that a run at the optimum scores 0 and one no better than a typical single evaluation scores 1; the clip at
+/// 1 also bounds a run still at `+inf` (no full-fidelity evaluation yet), and the clip at −1 bounds one run's
+/// influence. Per optimizer and problem, the mean of `ℓ` over the optimizer's complete runs (bayesmark's
+/// `NORMED_MEAN`); across problems, the mean of those means, `L(x)`; the leaderboard score is `100 · (1 − L(x))`
+/// (bayesmark's "Final score `100 x (1-loss)`"), and the baseline-relative normed mean `L(x) / L_baseline(x)`
+/// (bayesmark's `summary[NORMED_MEAN]`), 1 for the baseline itself.
+///
+/// - `optₚ` is 0 when the metric is a regret (known optimum), else the lowest final metric of any run of any
+///   optimizer on `p` (bayesmark's `PERF_BEST`, an estimate of the global minimum).
+/// - `clipₚ` is the baseline optimizer's `evaluationMedian`, the median metric of a single full-fidelity evaluation
+///   pooled over its evaluations (bayesmark's `PERF_CLIP`, the median random-search score after one evaluation).
+///
+/// A problem with `clipₚ ≤ optₚ`, or whose baseline has no complete run or no `evaluationMedian`, has no scale; it
+/// is left out with a reason in ``excluded``.
+///
+/// **Deviations from bayesmark.** The known optimum is used when there is one, instead of an estimate from all
+/// runs. The clip comes from the pooled evaluations of the baseline's own runs in this result folder, whereas
+/// bayesmark draws it from a separate baseline experiment (`bayesmark-baseline`). The baseline's `L_baseline(x)` is
+/// the mean over its runs computed like any optimizer's, not bayesmark's pooled expected-minimum estimator. Means
+/// are over complete runs only (failed runs are left out rather than scored), and an optimizer without complete
+/// runs on a problem is averaged over the problems where it has some (``Score/problems`` says how many).
+public struct NormalizedScore: Sendable, Hashable {
+    /// The scale of one problem that has one.
+    public struct Scale: Sendable, Hashable {
+        public var problem: String
+        /// `optₚ`: 0 for a regret, else the lowest final metric over all runs.
+        public var optimum: Double
+        /// `clipₚ`: the baseline's median single-evaluation metric.
+        public var clip: Double
+    }
+
+    /// One optimizer's mean normalised loss on one problem along the axis (bayesmark's `NORMED_MEAN`).
+    public struct ProblemLoss: Sendable, Hashable {
+        public var problem: String
+        public var optimizer: String
+        /// The complete runs averaged.
+        public var runs: Int
+        /// The mean of `ℓ` over the runs at each point of the axis.
+        public var losses: [Double]
+    }
+
+    /// One optimizer's aggregate over the problems that have a scale.
+    public struct Score: Sendable, Hashable {
+        public var optimizer: String
+        /// The problems averaged: those with a scale on which the optimizer has complete runs.
+        public var problems: Int
+        /// `L(x)`, the mean over problems of the mean normalised loss, at each point of the axis; empty when
+        /// ``problems`` is 0.
+        public var meanLoss: [Double]
+        /// `100 · (1 − L(x))` at each point.
+        public var score: [Double]
+        /// `L(x) / L_baseline(x)` at each point; `nil` where the baseline's loss is 0 or the baseline has none.
+        public var normedMean: [Double?]
+
+        /// The leaderboard score at the end of the axis.
+        public var finalScore: Double? { score.last }
+        /// The baseline-relative normed mean at the end of the axis.
+        public var finalNormedMean: Double? { normedMean.last ?? nil }
+    }
+
+    public var axis: ReportAxis
+    /// The baseline optimizer's label.
+    public var baseline: String
+    /// Whether any problem lists the baseline optimizer; when not, every problem is excluded and there are no scores.
+    public var baselinePresent: Bool
+    /// The scales of the problems that count, in the experiment's order.
+    public var scales: [Scale]
+    /// The problems left out, in the experiment's order, with the reason.
+    public var excluded: [ExcludedProblem]
+    /// Per problem with a scale (experiment order) and optimizer with complete runs on it (experiment order).
+    public var losses: [ProblemLoss]
+    /// One per optimizer of the experiment, in its order (empty without the baseline).
+    public var scores: [Score]
+
+    /// The baseline of bayesmark's score: random search.
+    public static let defaultBaseline = "random"
+
+    /// The normalised loss `ℓ` of one metric value: `(metric − optimum) / (clip − optimum)` clipped to [−1, 1].
+    ///
+    /// `+inf` gives 1; so does NaN, which no metric should be.
+    /// - Precondition: `clip > optimum`, both finite.
+    public static func loss(_ metric: Double, optimum: Double, clip: Double) -> Double {
+        let ratio = (metric - optimum) / (clip - optimum)
+        guard !ratio.isNaN else { return 1 }
+        return max(-1, min(1, ratio))
+    }
+
+    /// Computes the normalised losses and scores at every point of `axis`.
+    /// - Parameters:
+    ///   - problems: the problems, in the experiment's order.
+    ///   - axis: the points at which to score; the last one gives the final score.
+    ///   - baseline: the label of the optimizer whose single evaluations set the clip, and relative to which the
+    ///     normed mean is taken.
+    /// - Complexity: O(runs · points · log steps).
+    public static func compute(
+        _ problems: [ProblemRuns], axis: ReportAxis, baseline: String = defaultBaseline
+    ) -> NormalizedScore {
+        let labels = problems.optimizerLabels
+        guard labels.contains(baseline) else {
+            return NormalizedScore(
+                axis: axis, baseline: baseline, baselinePresent: false, scales: [],
+                excluded: problems.map {
+                    ExcludedProblem(
+                        problem: $0.problem, reason: "no optimizer is labelled \"\(baseline)\", the baseline")
+                },
+                losses: [], scores: [])
+        }
+        var scales: [Scale] = []
+        var excluded: [ExcludedProblem] = []
+        var losses: [ProblemLoss] = []
+        // Per optimizer (experiment order), its per-problem loss curves.
+        var perOptimizer = [[[Double]]](repeating: [], count: labels.count)
+        for problem in problems {
+            let scale: Scale
+            switch Self.scale(of: problem, baseline: baseline) {
+            case .included(let found): scale = found
+            case .excluded(let reason):
+                excluded.append(reason)
+                continue
+            }
+            scales.append(scale)
+            for optimizer in problem.optimizers where !optimizer.runs.isEmpty {
+                let curve = axis.points.map { x in
+                    Statistics.mean(
+                        optimizer.runs.map {
+                            loss($0.metric(at: x, on: axis.kind), optimum: scale.optimum, clip: scale.clip)
+                        })
+                }
+                losses.append(
+                    ProblemLoss(
+                        problem: problem.problem, optimizer: optimizer.optimizer, runs: optimizer.runs.count,
+                        losses: curve))
+                if let column = labels.firstIndex(of: optimizer.optimizer) { perOptimizer[column].append(curve) }
+            }
+        }
+        let meanLosses = perOptimizer.map { curves in
+            curves.isEmpty ? [] : axis.points.indices.map { k in Statistics.mean(curves.map { $0[k] }) }
+        }
+        let baselineLoss = labels.firstIndex(of: baseline).map { meanLosses[$0] } ?? []
+        let scores = labels.indices.map { i in
+            let meanLoss = meanLosses[i]
+            return Score(
+                optimizer: labels[i], problems: perOptimizer[i].count, meanLoss: meanLoss,
+                score: meanLoss.map { 100 * (1 - $0) },
+                normedMean: meanLoss.indices.map { k in
+                    baselineLoss.indices.contains(k) && baselineLoss[k] != 0 ? meanLoss[k] / baselineLoss[k] : nil
+                })
+        }
+        return NormalizedScore(
+            axis: axis, baseline: baseline, baselinePresent: true, scales: scales, excluded: excluded, losses: losses,
+            scores: scores)
+    }
+
+    /// `optₚ` and `clipₚ` of a problem, or why it has none.
+    static func scale(of problem: ProblemRuns, baseline: String) -> ProblemOutcome<Scale> {
+        func excluded(_ reason: String) -> ProblemOutcome<Scale> {
+            .excluded(ExcludedProblem(problem: problem.problem, reason: reason))
+        }
+        guard let reference = problem.optimizers.first(where: { $0.optimizer == baseline }),
+            !reference.runs.isEmpty
+        else { return excluded("the baseline \"\(baseline)\" has no complete run on this problem") }
+        guard let clip = reference.evaluationMedian, clip.isFinite else {
+            return excluded("the baseline \"\(baseline)\" has no finite median single-evaluation metric")
+        }
+        let optimum = problem.isRegret ? 0 : problem.lowestFinal ?? .infinity
+        guard optimum.isFinite else { return excluded("no run reached a finite \(problem.metric)") }
+        guard clip > optimum else {
+            return excluded(
+                "the baseline's median single-evaluation \(problem.metric) \(clip) is not above the optimum \(optimum)")
+        }
+        return .included(Scale(problem: problem.problem, optimum: optimum, clip: clip))
+    }
+}
