@@ -63,7 +63,7 @@ let package = Package(
             dependencies: ["TunebenchOptimizers", "TunebenchConformance", "Tunebench"]
         ),
         .testTarget(name: "TunebenchRunnerTests", dependencies: ["TunebenchRunner", "Tunebench"]),
-        .testTarget(name: "TunebenchReportTests", dependencies: ["TunebenchReport"]),
+        .testTarget(name: "TunebenchReportTests", dependencies: ["TunebenchReport", "Tunebench"]),
         .testTarget(
             name: "TunebenchPluginsTests", dependencies: ["TunebenchPlugins", "Tunebench"], exclude: ["Fixtures"]),
         .testTarget(

@@ -25,4 +25,36 @@ struct CompareCommandTests {
         #expect(missing.status == 64 && missing.errors.contains("--baseline 'sobol' is not an optimizer of"))
         #expect(missing.errors.contains("random, nelder-mead"))
     }
+
+    /// Two folders whose `opt` is CMA-ES in one and random search in the other, on the sphere: random search is
+    /// significantly worse (exit status 2), CMA-ES better (0, or 4 with --fail-on-improvement).
+    @Test func compareOfTwoFoldersGatesOnRegressions() throws {
+        let folder = CommandRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        func run(_ optimizer: String, into name: String) throws -> String {
+            let experiment = folder.appendingPathComponent("\(name).json")
+            try """
+            {"name": "gate", "seed": 1, "repetitions": 10, "budget": 100,
+             "optimizers": [{"name": "\(optimizer)", "label": "opt"}],
+             "problems": [{"name": "sphere", "options": {"dimension": 5}}]}
+            """.write(to: experiment, atomically: true, encoding: .utf8)
+            let output = folder.appendingPathComponent(name).path
+            let result = try CommandRunner.run("tunebench", ["run", experiment.path, "--quiet", "--output", output])
+            #expect(result.status == 0, "\(result.errors)")
+            return output
+        }
+        let good = try run("cmaes", into: "good")
+        let bad = try run("random", into: "bad")
+        let regression = try CommandRunner.run("tunebench", ["compare", good, bad])
+        #expect(regression.status == 2, "\(regression.output)\(regression.errors)")
+        let line = try #require(regression.output.split(separator: "\n").first { $0.hasPrefix("sphere-dimension5") })
+        #expect(line.hasSuffix("worse"))
+        #expect(regression.output.contains("1 worse, 0 better"))
+        let improvement = try CommandRunner.run("tunebench", ["compare", bad, good])
+        #expect(improvement.status == 0 && improvement.output.contains("0 worse, 1 better"))
+        let gated = try CommandRunner.run("tunebench", ["compare", bad, good, "--fail-on-improvement"])
+        #expect(gated.status == 4)
+        let tooMany = try CommandRunner.run("tunebench", ["compare", bad, good, good])
+        #expect(tooMany.status == 64 && tooMany.errors.contains("give one result folder, or a baseline folder"))
+    }
 }

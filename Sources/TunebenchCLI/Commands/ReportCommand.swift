@@ -56,7 +56,7 @@ struct ReportOptions: ParsableArguments {
     func write(experiment: Experiment, directory: URL) throws -> (markdown: String, html: String) {
         let input = try ReportInput(experiment: experiment, directory: directory)
         let report = ReportBuilder(input: input, options: ReportBuilder.Options(baseline: baseline, alpha: alpha))
-        try report.build().write(to: directory)
+        try report.write()
         return (
             directory.appendingPathComponent("report.md").path, directory.appendingPathComponent("report.html").path
         )

@@ -23,7 +23,8 @@ enum ProblemSection {
         let metric = problem.isRegret ? "regret" : "best value"
         let plot = LinePlot(
             title: "\(problem.problem): \(metric)", xLabel: axisName, yLabel: metric,
-            xScale: .linear, yScale: problem.isRegret ? .log : .linear, yRange: nil,
+            xScale: .linear, yScale: problem.isRegret ? .log : .linear,
+            yRange: problem.isRegret ? Self.regretRange(curves) : nil,
             series: curves.map { curve in
                 PlotSeries(name: curve.optimizer, x: curve.x, y: curve.median, lower: curve.q25, upper: curve.q75)
             })
@@ -35,6 +36,17 @@ enum ProblemSection {
                 file: file, svg: svg,
                 caption: "Best \(metric) so far against \(axisName): median (line) and quartiles (band) over the "
                     + "complete runs, from `\(folder)/\(problem.problem).csv`."))
+    }
+
+    /// The smallest regret a plot shows: COCO's final target, 1e-8 (Hansen et al. 2021). Lower regrets (down to
+    /// exact zeros, and the last-bit negatives of an optimum rounded in its constant) are drawn at it, and the plot
+    /// says so.
+    static let regretFloor = 1e-8
+
+    /// From ``regretFloor`` to the largest finite upper quartile (at least ten times the floor).
+    static func regretRange(_ curves: [Curve]) -> ClosedRange<Double> {
+        let top = curves.flatMap { $0.q75 + $0.median }.filter(\.isFinite).max() ?? 1
+        return regretFloor...max(top, regretFloor * 10)
     }
 
     static func addFinalTable(_ problem: ProblemRuns, _ input: ReportInput, to document: inout ReportDocument) {

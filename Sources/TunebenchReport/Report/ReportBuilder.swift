@@ -52,7 +52,6 @@ public struct ReportBuilder: Sendable {
         var document = ReportDocument(title: "Tunebench report: \(experiment.name)")
         addOverview(to: &document)
 
-        document.heading("Across problems")
         RankSection.add(AverageRank.compute(problems, axis: input.axis), to: &document, output: &output)
         ScoreSection.add(
             NormalizedScore.compute(problems, axis: input.axis, baseline: options.baseline), to: &document,

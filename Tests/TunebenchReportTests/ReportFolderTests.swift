@@ -1,0 +1,117 @@
+import Foundation
+import Testing
+import Tunebench
+
+/// Reports of real result folders: written by ``ExperimentRunner``, then reported from their files alone.
+@Suite struct ReportFolderTests {
+    static let experiment = Experiment(
+        name: "report-fixture", description: "A small experiment for report tests.", seed: 3, repetitions: 4,
+        budget: 25, optimizers: [EntrySpec("random"), EntrySpec("sobol"), EntrySpec("nelder-mead")],
+        problems: [EntrySpec("branin"), EntrySpec("sphere", label: "sphere-3", options: ["dimension": .integer(3)])])
+
+    /// Runs the fixture experiment into a new temporary folder.
+    static func runFolder(jobs: Int = 2) throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tunebench-report-\(UUID().uuidString)")
+        _ = try ExperimentRunner(
+            registry: .builtin, experiment: experiment, output: folder, options: RunOptions(jobs: jobs)
+        ).run()
+        return folder
+    }
+
+    static func write(_ folder: URL) throws {
+        try ReportBuilder(input: try ReportInput(experiment: experiment, directory: folder)).write()
+    }
+
+    @Test func theReportNeedsNoRunFiles() throws {
+        let folder = try Self.runFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.removeItem(at: folder.appendingPathComponent("runs"))
+        try FileManager.default.removeItem(at: folder.appendingPathComponent("evaluations.csv"))
+        try Self.write(folder)
+        for name in [
+            "report.md", "report.html", "report/ranks.csv", "report/scores.csv", "report/normalised-losses.csv",
+            "report/pairwise.csv", "report/targets.csv", "report/data-profile.csv", "report/time-to-target.csv",
+            "report/plots/branin.svg", "report/plots/sphere-3.svg", "report/plots/ranks.svg",
+            "report/plots/data-profile.svg", "report/plots/scores.svg",
+        ] {
+            #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent(name).path), "\(name) missing")
+        }
+        let html = try String(contentsOf: folder.appendingPathComponent("report.html"), encoding: .utf8)
+        #expect(!html.contains("<script") && !html.contains("href=\"http") && !html.contains("src="))
+        #expect(html.components(separatedBy: "<svg").count - 1 == 2 + 3)
+        let markdown = try String(contentsOf: folder.appendingPathComponent("report.md"), encoding: .utf8)
+        #expect(markdown.contains("![") && markdown.contains("(report/plots/branin.svg)"))
+        #expect(markdown.contains("## Failed and missing runs") && markdown.contains("None: all 24 planned runs"))
+        // 3 optimizers on 2 problems: 6 pairwise tests.
+        let pairwise = try String(contentsOf: folder.appendingPathComponent("report/pairwise.csv"), encoding: .utf8)
+        #expect(pairwise.split(separator: "\n").count == 1 + 6)
+    }
+
+    /// The same experiment run with one job and with two gives the same report, byte for byte, but for the overhead
+    /// table (wall-clock times), which only report.md and report.html hold.
+    @Test func theReportIsTheSameWhateverTheJobs() throws {
+        let one = try Self.runFolder(jobs: 1)
+        let two = try Self.runFolder(jobs: 2)
+        defer {
+            try? FileManager.default.removeItem(at: one)
+            try? FileManager.default.removeItem(at: two)
+        }
+        try Self.write(one)
+        try Self.write(two)
+        let files = try FileManager.default.subpathsOfDirectory(atPath: one.appendingPathComponent("report").path)
+            .filter { $0.hasSuffix(".csv") || $0.hasSuffix(".svg") }
+        #expect(files.count == 12)
+        for name in files.sorted() + ["../traces.csv"] {
+            let a = try Data(contentsOf: one.appendingPathComponent("report/" + name))
+            let b = try Data(contentsOf: two.appendingPathComponent("report/" + name))
+            #expect(a == b, "\(name) differs between --jobs 1 and --jobs 2")
+        }
+    }
+
+    /// traces.csv holds, per run, exactly the evaluations where evaluations.csv's best falls, plus the last one,
+    /// with the regret there.
+    @Test func tracesAreTheImprovementsOfTheEvaluations() throws {
+        let folder = try Self.runFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let evaluations = try String(contentsOf: folder.appendingPathComponent("evaluations.csv"), encoding: .utf8)
+            .split(separator: "\n").dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+        var expected: [String] = []
+        for (index, row) in evaluations.enumerated() {
+            let run = row[0...2]
+            let last = index + 1 == evaluations.count || evaluations[index + 1][0...2] != run
+            let first = index == 0 || evaluations[index - 1][0...2] != run
+            let improves = first ? row[5] != "inf" : Double(row[5])! < Double(evaluations[index - 1][5])!
+            if improves || last {
+                expected.append("\(row[0]),\(row[1]),\(row[2]),\(row[3]),\(row[8]),\(row[6])")
+            }
+        }
+        let traces = try String(contentsOf: folder.appendingPathComponent("traces.csv"), encoding: .utf8)
+            .split(separator: "\n").map(String.init)
+        #expect(traces.first == "problem,optimizer,repetition,evaluation,cost,metric")
+        #expect(Array(traces.dropFirst()) == expected)
+        let input = try ReportInput(experiment: Self.experiment, directory: folder)
+        #expect(input.problems.map { $0.optimizers.map(\.runs.count) } == [[4, 4, 4], [4, 4, 4]])
+        #expect(input.problems[0].optimizers[0].runs.allSatisfy { $0.evaluations == 25 })
+        #expect(input.problems.allSatisfy { $0.optimizers.allSatisfy { $0.evaluationMedian != nil } })
+    }
+
+    @Test func aMissingOrMalformedInputIsNamedWithTheCommandThatWritesIt() throws {
+        let folder = try Self.runFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let traces = folder.appendingPathComponent("traces.csv")
+        let text = try String(contentsOf: traces, encoding: .utf8)
+        try text.replacingOccurrences(of: "branin,random,0,1,", with: "branin,random,zero,1,")
+            .write(to: traces, atomically: true, encoding: .utf8)
+        #expect {
+            try ReportInput(experiment: Self.experiment, directory: folder)
+        } throws: { error in
+            "\(error)" == "\(traces.path):2: repetition 'zero': not an integer"
+        }
+        try FileManager.default.removeItem(at: traces)
+        #expect {
+            try ReportInput(experiment: Self.experiment, directory: folder)
+        } throws: { error in
+            "\(error)".hasPrefix("\(traces.path) does not exist; `tunebench aggregate \(folder.path)` writes it")
+        }
+    }
+}
