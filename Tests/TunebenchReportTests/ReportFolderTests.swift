@@ -31,6 +31,7 @@ import Tunebench
         for name in [
             "report.md", "report.html", "report/ranks.csv", "report/scores.csv", "report/normalised-losses.csv",
             "report/pairwise.csv", "report/targets.csv", "report/data-profile.csv", "report/time-to-target.csv",
+            "report/overhead.csv",
             "report/plots/branin.svg", "report/plots/sphere-3.svg", "report/plots/ranks.svg",
             "report/plots/data-profile.svg", "report/plots/scores.svg",
         ] {
@@ -42,13 +43,18 @@ import Tunebench
         let markdown = try String(contentsOf: folder.appendingPathComponent("report.md"), encoding: .utf8)
         #expect(markdown.contains("![") && markdown.contains("(report/plots/branin.svg)"))
         #expect(markdown.contains("## Failed and missing runs") && markdown.contains("None: all 24 planned runs"))
+        // A file an earlier report wrote and this one does not is deleted.
+        let stale = folder.appendingPathComponent("report/plots/renamed-problem.svg")
+        try "<svg/>".write(to: stale, atomically: true, encoding: .utf8)
+        try Self.write(folder)
+        #expect(!FileManager.default.fileExists(atPath: stale.path))
         // 3 optimizers on 2 problems: 6 pairwise tests.
         let pairwise = try String(contentsOf: folder.appendingPathComponent("report/pairwise.csv"), encoding: .utf8)
         #expect(pairwise.split(separator: "\n").count == 1 + 6)
     }
 
     /// The same experiment run with one job and with two gives the same report, byte for byte, but for the overhead
-    /// table (wall-clock times), which only report.md and report.html hold.
+    /// (wall-clock times: report/overhead.csv and its table in report.md and report.html).
     @Test func theReportIsTheSameWhateverTheJobs() throws {
         let one = try Self.runFolder(jobs: 1)
         let two = try Self.runFolder(jobs: 2)
@@ -59,7 +65,7 @@ import Tunebench
         try Self.write(one)
         try Self.write(two)
         let files = try FileManager.default.subpathsOfDirectory(atPath: one.appendingPathComponent("report").path)
-            .filter { $0.hasSuffix(".csv") || $0.hasSuffix(".svg") }
+            .filter { ($0.hasSuffix(".csv") || $0.hasSuffix(".svg")) && $0 != "overhead.csv" }
         #expect(files.count == 12)
         for name in files.sorted() + ["../traces.csv"] {
             let a = try Data(contentsOf: one.appendingPathComponent("report/" + name))
@@ -106,6 +112,14 @@ import Tunebench
             try ReportInput(experiment: Self.experiment, directory: folder)
         } throws: { error in
             "\(error)" == "\(traces.path):2: repetition 'zero': not an integer"
+        }
+        // A traces file from another aggregation (one run fewer) is refused, not read as fewer runs.
+        try text.split(separator: "\n").filter { !$0.hasPrefix("sphere-3,sobol,2,") }.joined(separator: "\n")
+            .appending("\n").write(to: traces, atomically: true, encoding: .utf8)
+        #expect {
+            try ReportInput(experiment: Self.experiment, directory: folder)
+        } throws: { error in
+            "\(error)".hasPrefix("\(traces.path): sphere-3/sobol '3 runs': summary.json counts 4 complete runs")
         }
         try FileManager.default.removeItem(at: traces)
         #expect {

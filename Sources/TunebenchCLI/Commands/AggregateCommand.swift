@@ -37,10 +37,7 @@ struct AggregateCommand: RegistryCommand {
         }
         let aggregate = try Aggregator(experiment: experiment, store: store).aggregate()
         print(SummaryTable.render(aggregate, budget: experiment.budgetDescription, repetitions: experiment.repetitions))
-        if !noReport {
-            let written = try reportOptions.write(experiment: experiment, directory: store.directory)
-            printError("Report: \(written.markdown), \(written.html)")
-        }
-        try reportFailures(aggregate)
+        try reportOptions.finish(
+            aggregate: aggregate, experiment: experiment, directory: store.directory, skip: noReport, quiet: false)
     }
 }

@@ -22,12 +22,15 @@ struct CompareCommand: RegistryCommand {
               For every (problem, optimizer) label pair in both folders (say the last release's results and this \
             commit's), the two-sided Mann–Whitney U test of the final values of their complete runs, with Holm's \
             correction over all pairs (family-wise error rate --alpha). A pair is worse when the adjusted p-value is \
-            below --alpha and the new values tend to be larger, better when smaller; --min-change F also requires \
-            the median to move by at least F times the baseline median. Reads summary.json and traces.csv of both \
+            below --alpha and the new values tend to be larger, better when smaller (the Holm family is the \
+            optimizers of one problem); --min-change F also requires the median to move by at least F times the \
+            baseline median. A pair with fewer than two complete runs on a side (say, its new runs failed) is \
+            untested and fails the gate. Reads summary.json and traces.csv of both \
             folders (`tunebench aggregate DIR` writes them). Both must have the same budget. Exit status, as \
             package-benchmark's `baseline check`: 0 when no pair got worse, 2 when some pair got significantly \
-            worse, 4 when none got worse but some got better and --fail-on-improvement is given (time to update the \
-            baseline), 1 for errors.
+            worse or is untested, 4 when none got worse but some got better and --fail-on-improvement is given \
+            (time to update the baseline), 1 for errors (missing or malformed files, different budgets), 64 for \
+            bad usage.
             """
     )
 
@@ -57,6 +60,12 @@ struct CompareCommand: RegistryCommand {
         }
         guard alpha > 0 && alpha < 1 else { throw ValidationError("--alpha must be in (0, 1); it is \(alpha)") }
         guard minChange >= 0 && minChange.isFinite else { throw ValidationError("--min-change must be >= 0; it is \(minChange)") }
+        if directories.count == 2 && (require || baseline != "random") {
+            throw ValidationError("--baseline and --require compare optimizers within one folder; with two folders, leave them out")
+        }
+        if directories.count == 1 && (minChange != 0 || failOnImprovement) {
+            throw ValidationError("--min-change and --fail-on-improvement compare two folders; give a baseline folder and a new folder")
+        }
     }
 
     mutating func run(registry: Registry) throws {
@@ -72,14 +81,15 @@ struct CompareCommand: RegistryCommand {
         let new = try ResultFolder(directories[1], registry: registry)
         guard old.experiment.budget == new.experiment.budget, old.experiment.costBudget == new.experiment.costBudget
         else {
-            throw ValidationError(
+            printError(
                 "the folders have different budgets (\(directories[0]): \(old.experiment.budgetDescription); "
                     + "\(directories[1]): \(new.experiment.budgetDescription)); final values are not comparable")
+            throw ExitCode(1)
         }
-        let oldInput = try ReportInput(experiment: old.experiment, directory: old.store.directory)
-        let newInput = try ReportInput(experiment: new.experiment, directory: new.store.directory)
         let comparison = FolderComparison(
-            baseline: oldInput.problems, new: newInput.problems, alpha: alpha, minimumChange: minChange)
+            baseline: try ReportInput.runs(experiment: old.experiment, directory: old.store.directory),
+            new: try ReportInput.runs(experiment: new.experiment, directory: new.store.directory), alpha: alpha,
+            minimumChange: minChange)
         var rows: [[String]] = [["problem", "optimizer", "baseline median", "new median", "change", "p (Holm)", "verdict"]]
         for pair in comparison.pairs {
             let change: String
@@ -95,8 +105,8 @@ struct CompareCommand: RegistryCommand {
             ])
         }
         print("Final values of \(directories[1]) against \(directories[0]) (\(old.experiment.budgetDescription)): "
-            + "two-sided Mann–Whitney U, Holm-corrected over \(comparison.pairs.filter { $0.adjustedP != nil }.count) "
-            + "pairs, alpha \(alpha)" + (minChange > 0 ? ", median change at least \(minChange * 100)%" : "") + ":\n")
+            + "two-sided Mann–Whitney U, Holm-corrected over the optimizers of each problem, alpha \(alpha)"
+            + (minChange > 0 ? ", median change at least \(minChange * 100)%" : "") + ":\n")
         print(Self.table(rows))
         for (label, list) in [("only in the baseline", comparison.onlyInBaseline), ("only in the new folder", comparison.onlyInNew)]
         where !list.isEmpty {
@@ -104,8 +114,10 @@ struct CompareCommand: RegistryCommand {
         }
         let worse = comparison.pairs.filter { $0.verdict == .worse }.count
         let better = comparison.pairs.filter { $0.verdict == .better }.count
-        print("\n\(worse) worse, \(better) better, \(comparison.pairs.count - worse - better) unchanged or untested.")
-        if worse > 0 { throw ExitCode(2) }
+        let untested = comparison.pairs.filter { $0.verdict == .untested }.count
+        print("\n\(worse) worse, \(better) better, \(untested) untested (fewer than 2 complete runs on a side), "
+            + "\(comparison.pairs.count - worse - better - untested) unchanged.")
+        if worse > 0 || untested > 0 { throw ExitCode(2) }
         if better > 0 && failOnImprovement { throw ExitCode(4) }
     }
 

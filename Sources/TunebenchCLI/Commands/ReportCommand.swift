@@ -61,4 +61,24 @@ struct ReportOptions: ParsableArguments {
             directory.appendingPathComponent("report.md").path, directory.appendingPathComponent("report.html").path
         )
     }
+
+    /// What `run` and `aggregate` do at the end: write the report unless `skip`, then report failed runs. A report
+    /// that cannot be written is an error (exit status 1), but it neither hides the failed runs (exit status 3 wins)
+    /// nor touches the results already written.
+    func finish(
+        aggregate: Aggregate, experiment: Experiment, directory: URL, skip: Bool, quiet: Bool
+    ) throws {
+        var reportError: (any Error)?
+        if !skip {
+            do {
+                let written = try write(experiment: experiment, directory: directory)
+                if !quiet { printError("Report: \(written.markdown), \(written.html)") }
+            } catch {
+                printError("The report was not written: \(error)")
+                reportError = error
+            }
+        }
+        try reportFailures(aggregate)
+        if reportError != nil { throw ExitCode(1) }
+    }
 }

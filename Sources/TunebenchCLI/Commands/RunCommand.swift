@@ -165,11 +165,8 @@ struct RunCommand: RegistryCommand {
                     + "\(outcome.skipped) already recorded" + (retryFailed ? "." : " (--retry-failed reruns failed ones)."))
         }
         print(SummaryTable.render(outcome.aggregate, budget: experiment.budgetDescription, repetitions: experiment.repetitions))
-        if !noReport {
-            let written = try reportOptions.write(experiment: experiment, directory: runner.store.directory)
-            if !quiet { printError("Report: \(written.markdown), \(written.html)") }
-        }
-        try reportFailures(outcome.aggregate)
+        try reportOptions.finish(
+            aggregate: outcome.aggregate, experiment: experiment, directory: runner.store.directory, skip: noReport, quiet: quiet)
     }
 
     /// The plugins of `--plugin NAME=COMMAND`.

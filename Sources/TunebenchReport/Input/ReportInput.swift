@@ -30,23 +30,9 @@ public struct ReportInput: Sendable {
         self.experiment = experiment
         self.directory = directory
         let hint = Self.aggregateHint(directory)
-        let summaryURL = directory.appendingPathComponent("summary.json")
-        guard let summaryData = FileManager.default.contents(atPath: summaryURL.path) else {
-            throw ReportError.missingFile(path: summaryURL.path, hint: hint)
-        }
-        do {
-            aggregate = try JSONDecoder.report.decode(Aggregate.self, from: summaryData)
-        } catch {
-            throw ReportError.malformed(
-                path: summaryURL.path, line: 0, field: "summary", value: "", reason: "\(error)")
-        }
+        aggregate = try Self.readSummary(
+            directory.appendingPathComponent("summary.json"), experiment: experiment, hint: hint)
         let problemLabels = experiment.problems.map(\.label)
-        guard aggregate.problems.map(\.problem) == problemLabels else {
-            throw ReportError.malformed(
-                path: summaryURL.path, line: 0, field: "problems",
-                value: aggregate.problems.map(\.problem).joined(separator: ","),
-                reason: "they are not the experiment's (\(problemLabels.joined(separator: ","))); " + hint)
-        }
         let timingsURL = directory.appendingPathComponent("timings.json")
         if let data = FileManager.default.contents(atPath: timingsURL.path) {
             do {
@@ -70,6 +56,42 @@ public struct ReportInput: Sendable {
                 hint: hint)
         }
         self.curves = curves
+    }
+
+    /// The complete runs of every optimizer by problem, from `summary.json` and `traces.csv` only (what comparing
+    /// two folders needs).
+    /// - Throws: ``ReportError`` naming the file, line, field and value of the first problem.
+    public static func runs(experiment: Experiment, directory: URL) throws -> [ProblemRuns] {
+        let hint = aggregateHint(directory)
+        let aggregate = try readSummary(directory.appendingPathComponent("summary.json"), experiment: experiment, hint: hint)
+        return try readTraces(
+            directory.appendingPathComponent("traces.csv"), experiment: experiment, aggregate: aggregate, hint: hint)
+    }
+
+    static func readSummary(_ url: URL, experiment: Experiment, hint: String) throws -> Aggregate {
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            throw ReportError.missingFile(path: url.path, hint: hint)
+        }
+        let aggregate: Aggregate
+        do {
+            aggregate = try JSONDecoder.report.decode(Aggregate.self, from: data)
+        } catch {
+            throw ReportError.malformed(path: url.path, line: 0, field: "summary", value: "", reason: "\(error)")
+        }
+        let problemLabels = experiment.problems.map(\.label)
+        guard aggregate.problems.map(\.problem) == problemLabels else {
+            throw ReportError.malformed(
+                path: url.path, line: 0, field: "problems", value: aggregate.problems.map(\.problem).joined(separator: ","),
+                reason: "they are not the experiment's (\(problemLabels.joined(separator: ","))); " + hint)
+        }
+        let optimizerLabels = experiment.optimizers.map(\.label)
+        if let problem = aggregate.problems.first(where: { $0.optimizers.map(\.optimizer) != optimizerLabels }) {
+            throw ReportError.malformed(
+                path: url.path, line: 0, field: "problems[\(problem.problem)].optimizers",
+                value: problem.optimizers.map(\.optimizer).joined(separator: ","),
+                reason: "they are not the experiment's (\(optimizerLabels.joined(separator: ","))); " + hint)
+        }
+        return aggregate
     }
 
     static func readTraces(_ url: URL, experiment: Experiment, aggregate: Aggregate, hint: String) throws
@@ -96,6 +118,31 @@ public struct ReportInput: Sendable {
         if let stray = runs.keys.sorted().first(where: { !known.contains($0) }) {
             throw ReportError.malformed(
                 path: url.path, line: 0, field: "problem", value: stray, reason: "not a problem of the experiment")
+        }
+        let optimizers = Set(experiment.optimizers.map(\.label))
+        for (problem, byOptimizer) in runs.sorted(by: { $0.key < $1.key }) {
+            if let stray = byOptimizer.keys.sorted().first(where: { !optimizers.contains($0) }) {
+                throw ReportError.malformed(
+                    path: url.path, line: 0, field: "optimizer", value: stray,
+                    reason: "not an optimizer of the experiment (problem \(problem))")
+            }
+        }
+        for summary in aggregate.problems {
+            for optimizer in summary.optimizers {
+                let found = runs[summary.problem]?[optimizer.optimizer] ?? [:]
+                guard found.count == optimizer.runs else {
+                    throw ReportError.malformed(
+                        path: url.path, line: 0, field: "\(summary.problem)/\(optimizer.optimizer)", value: "\(found.count) runs",
+                        reason: "summary.json counts \(optimizer.runs) complete runs; the files are from different "
+                            + "aggregations: " + hint)
+                }
+                for (repetition, steps) in found.sorted(by: { $0.key < $1.key })
+                where zip(steps, steps.dropFirst()).contains(where: { $0.evaluation >= $1.evaluation || $0.cost > $1.cost }) {
+                    throw ReportError.malformed(
+                        path: url.path, line: 0, field: "\(summary.problem)/\(optimizer.optimizer)/\(repetition)",
+                        value: "", reason: "its rows are not in increasing evaluation and cost order")
+                }
+            }
         }
         return aggregate.problems.map { summary in
             ProblemRuns(

@@ -13,8 +13,9 @@ enum FailureSection {
         document.paragraph(
             "\(aggregate.complete) of \(aggregate.planned) planned runs are complete; \(aggregate.failed) failed and "
                 + "\(aggregate.missing) have no run file yet (`summary.json`). Failed and missing runs are left out of "
-                + "the curves and final-value tables, count as unsolved in the data profile and time to target, and "
-                + "take their repetition out of the average ranks.")
+                + "the curves, the final-value tables, the pairwise tests and the expected running times (which count "
+                + "complete runs only); they rank last in the average ranks, count as loss 1 (a random point) in the "
+                + "normalised score, and as unsolved in the data profile.")
         if !aggregate.failures.isEmpty {
             document.blocks.append(
                 .table(

@@ -14,7 +14,9 @@ enum NumberFormat {
     /// A number with a fixed count of decimals (ranks, scores, fractions).
     static func fixed(_ x: Double?, _ decimals: Int) -> String {
         guard let x, x.isFinite else { return short(x) }
-        return String(format: "%.\(decimals)f", x)
+        let text = String(format: "%.\(decimals)f", x)
+        // A value that rounds to zero prints without its sign ("-0.000" would suggest a negative value).
+        return text.hasPrefix("-") && text.dropFirst().allSatisfy({ $0 == "0" || $0 == "." }) ? String(text.dropFirst()) : text
     }
 
     /// Seconds as ms or s with three significant digits.

@@ -2,7 +2,7 @@ import TunebenchRunner
 
 /// The optimizers' own time (ask + tell, the objective's evaluation excluded) per evaluation, from `timings.json`.
 enum OverheadSection {
-    static func add(_ input: ReportInput, to document: inout ReportDocument) {
+    static func add(_ input: ReportInput, to document: inout ReportDocument, output: inout ReportOutput) {
         document.heading("Optimizer overhead")
         guard let timings = input.timings, !timings.isEmpty else {
             document.paragraph(
@@ -16,6 +16,7 @@ enum OverheadSection {
                 + "machine and its load, unlike every other number in this report.")
         let optimizers = input.experiment.optimizers.map(\.label)
         var rows: [[ReportDocument.Cell]] = []
+        var csvRows: [[String]] = []
         for problem in input.experiment.problems.map(\.label) {
             var row: [ReportDocument.Cell] = [.init(problem)]
             for optimizer in optimizers {
@@ -24,12 +25,21 @@ enum OverheadSection {
                     continue
                 }
                 let evaluations = Self.evaluationsPerRun(input, problem: problem, optimizer: optimizer)
-                row.append(.init(NumberFormat.seconds(timing.optimizerSeconds / Double(max(evaluations, 1)))))
+                let perEvaluation = timing.optimizerSeconds / Double(max(evaluations, 1))
+                row.append(.init(NumberFormat.seconds(perEvaluation)))
+                csvRows.append([
+                    problem, optimizer, NumberFormat.csv(timing.optimizerSeconds), "\(evaluations)",
+                    NumberFormat.csv(perEvaluation),
+                ])
             }
             rows.append(row)
         }
+        output.csv(
+            "report/overhead.csv",
+            header: ["problem", "optimizer", "optimizer-seconds-per-run", "evaluations-per-run", "seconds-per-evaluation"],
+            rows: csvRows)
         document.blocks.append(
-            .table(ReportDocument.Table(header: ["problem"] + optimizers, rows: rows, source: "timings.json")))
+            .table(ReportDocument.Table(header: ["problem"] + optimizers, rows: rows, source: "report/overhead.csv")))
     }
 
     /// The median number of evaluations of the optimizer's complete runs on the problem (the budget when none).

@@ -68,7 +68,7 @@ public struct ReportBuilder: Sendable {
             ProblemSection.add(problem, input, to: &document, output: &output)
             TimeToTargetSection.add(times, problem: problem.problem, to: &document)
         }
-        OverheadSection.add(input, to: &document)
+        OverheadSection.add(input, to: &document, output: &output)
         FailureSection.add(input, to: &document)
         return document
     }
@@ -89,7 +89,8 @@ public struct ReportBuilder: Sendable {
                     + "the best value; only full-fidelity evaluations count. Lower is better throughout.",
                 "Every number below comes from the files beside this report: `summary.json`, `traces.csv`, "
                     + "`\(input.axis.kind == .cost ? "curves-cost" : "curves")/`, `timings.json`, and the CSV files "
-                    + "under `report/` that this report computed from them.",
+                    + "under `report/` that this report computed from them (`report/overhead.csv` holds the only wall-clock "
+                    + "times).",
             ]))
     }
 }

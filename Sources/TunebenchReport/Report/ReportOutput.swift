@@ -17,10 +17,13 @@ struct ReportOutput {
         add(path, text)
     }
 
-    /// Writes every file atomically (a temporary file renamed into place) under `directory`.
+    /// Writes every file atomically (a temporary file renamed into place) under `directory`, then deletes the files
+    /// under `directory/report/` that this output does not hold (an earlier report's plots of renamed problems, say),
+    /// so that the folder never mixes two reports once this returns.
     /// - Throws: ``ReportError/unwritable(path:reason:)``.
     func write(to directory: URL) throws {
         let manager = FileManager.default
+        defer { removeStale(in: directory) }
         for (path, contents) in files {
             let url = directory.appendingPathComponent(path)
             let folder = url.deletingLastPathComponent()
@@ -40,6 +43,21 @@ struct ReportOutput {
                 let reason = String(cString: strerror(errno))
                 try? manager.removeItem(at: temporary)
                 throw ReportError.unwritable(path: url.path, reason: reason)
+            }
+        }
+    }
+
+    private func removeStale(in directory: URL) {
+        let manager = FileManager.default
+        let report = directory.appendingPathComponent("report")
+        let kept = Set(files.map(\.path))
+        guard let paths = manager.enumerator(atPath: report.path) else { return }
+        for case let path as String in paths {
+            let url = report.appendingPathComponent(path)
+            var isFolder: ObjCBool = false
+            guard manager.fileExists(atPath: url.path, isDirectory: &isFolder), !isFolder.boolValue else { continue }
+            if !kept.contains("report/" + path) && (path.hasSuffix(".csv") || path.hasSuffix(".svg")) {
+                try? manager.removeItem(at: url)
             }
         }
     }
