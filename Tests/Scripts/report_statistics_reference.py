@@ -8,6 +8,11 @@ Sources/TunebenchReport/Analysis/ (average rank, bayesmark's normalised score, p
 Holm's correction, COCO data profile, expected running time) and prints them with repr() so that the tests can
 compare to 1e-12. Written against NumPy 2.4.6, SciPy 1.17.1 and statsmodels 0.15.0.
 
+Failed or missing runs: the average rank ranks a repetition's missing run last (metric inf at every point, sharing
+the mean rank with other infs) and counts every repetition 0..max(repetitions, highest + 1) - 1; the normalised
+score averages each optimizer over max(repetitions, complete runs) runs, the missing ones at loss 1. Pairwise tests
+are Holm-corrected within each problem.
+
 A run is a list of steps (evaluation, cost, metric); its metric at x is the metric of the last step at or before x,
 inf before the first step. Costs equal evaluation numbers here, so only the evaluation axis is exercised.
 """
@@ -93,65 +98,87 @@ def lowest_final(runs_by_optimizer):
     return min(steps[-1][1] for _, runs in runs_by_optimizer.values() for steps in runs.values())
 
 
-def average_rank():
-    sums = {o: np.zeros(len(POINTS)) for o in OPTIMIZERS}
+def average_rank(problems=PROBLEMS):
+    """Mid-ranks per (problem, repetition) over every repetition, a missing run ranked last as inf."""
+    optimizers_all = list(dict.fromkeys(o for _, _, optimizers in problems.values() for o in optimizers))
+    sums = {o: np.zeros(len(POINTS)) for o in optimizers_all}
+    counts = {o: 0 for o in optimizers_all}
     pairs = 0
-    left_out = {}
-    for problem, (_, repetitions, optimizers) in PROBLEMS.items():
-        full = [r for r in range(repetitions) if all(r in optimizers[o][1] for o in OPTIMIZERS)]
-        left_out[problem] = [r for r in range(repetitions) if r not in full]
-        for r in full:
+    ranked_last = {}
+    for problem, (_, repetitions, optimizers) in problems.items():
+        names = list(optimizers)
+        highest = max((r for _, runs in optimizers.values() for r in runs), default=-1)
+        every = range(max(repetitions, highest + 1))
+        ranked_last[problem] = [r for r in every if any(r not in optimizers[o][1] for o in names)]
+        for r in every:
             pairs += 1
             for k, x in enumerate(POINTS):
-                ranks = rankdata([metric_at(optimizers[o][1][r], x) for o in OPTIMIZERS], method="average")
-                for o, rank in zip(OPTIMIZERS, ranks):
+                values = [metric_at(optimizers[o][1][r], x) if r in optimizers[o][1] else INF for o in names]
+                for o, rank in zip(names, rankdata(values, method="average")):
                     sums[o][k] += rank
-    print("average rank: pairs", pairs, "left out", left_out)
-    for o in OPTIMIZERS:
-        print("  ", o, [repr(float(v)) for v in sums[o] / pairs])
+            for o in names:
+                counts[o] += 1
+    print("average rank: pairs", pairs, "ranked last", ranked_last)
+    for o in optimizers_all:
+        print("  ", o, "pairs", counts[o], [repr(float(v)) for v in sums[o] / counts[o]] if counts[o] else [])
 
 
-def normalized_score(baseline="random"):
-    losses = {o: [] for o in OPTIMIZERS}  # per included problem: array over points
-    for problem, (optimum, _, optimizers) in PROBLEMS.items():
-        opt = 0.0 if optimum is not None else lowest_final(optimizers)
+def normalized_score(problems=PROBLEMS, baseline="random"):
+    """bayesmark's NORMED_MEAN over max(repetitions, complete runs) runs per optimizer, missing runs at loss 1."""
+    optimizers_all = list(dict.fromkeys(o for _, _, optimizers in problems.values() for o in optimizers))
+    losses = {o: [] for o in optimizers_all}  # per included problem: array over points
+    for problem, (optimum, repetitions, optimizers) in problems.items():
+        complete = [steps for _, runs in optimizers.values() for steps in runs.values()]
+        opt = 0.0 if optimum is not None else min(steps[-1][1] for steps in complete)
         clip = optimizers[baseline][0]
-        if clip is None or clip <= opt:
+        if not optimizers[baseline][1] or clip is None or clip <= opt:
             print("normalized score: excluded", problem, "opt", opt, "clip", clip)
             continue
         print("normalized score:", problem, "opt", repr(opt), "clip", repr(clip))
-        for o in OPTIMIZERS:
-            runs = optimizers[o][1]
-            s = np.array([[metric_at(steps, x) for x in POINTS] for steps in runs.values()])
+        for o in optimizers_all:
+            runs = optimizers[o][1] if o in optimizers else {}
+            planned = max(repetitions, len(runs), 1)
+            s = np.full((planned, len(POINTS)), INF)  # a missing run is inf throughout, clipped to 1 below
+            for row, steps in enumerate(runs.values()):
+                s[row] = [metric_at(steps, x) for x in POINTS]
             normed = np.clip((s - opt) / (clip - opt), -1.0, 1.0)
             per_problem = normed.mean(axis=0)
             losses[o].append(per_problem)
-            print("   ", o, "normed mean", [repr(float(v)) for v in per_problem])
+            print("   ", o, "runs", len(runs), "missing", planned - len(runs), "normed mean",
+                  [repr(float(v)) for v in per_problem])
     base = np.mean(losses[baseline], axis=0)
-    for o in OPTIMIZERS:
+    for o in optimizers_all:
         mean = np.mean(losses[o], axis=0)
-        print("  ", o, "mean loss", [repr(float(v)) for v in mean])
+        print("  ", o, "problems", len(losses[o]), "mean loss", [repr(float(v)) for v in mean])
         print("  ", o, "score", [repr(float(v)) for v in 100 * (1 - mean)])
         print("  ", o, "normed mean", [repr(float(v)) for v in mean / base])
 
 
 def pairwise(problems, alpha=0.05):
-    rows = []
+    """Mann-Whitney U per pair, Holm-corrected within each problem (one family per problem)."""
     for problem, finals in problems.items():
         names = list(finals)
+        rows = []
         for i in range(len(names)):
             for j in range(i + 1, len(names)):
                 x, y = finals[names[i]], finals[names[j]]
                 if len(x) < 2 or len(y) < 2:
                     continue
                 two = mannwhitneyu(x, y, method="asymptotic", use_continuity=True, alternative="two-sided")
-                rows.append((problem, names[i], names[j], two.statistic, two.pvalue, len(x) * len(y) / 2))
-    adjusted = multipletests([r[4] for r in rows], method="holm")[1]
-    for row, adj in zip(rows, adjusted):
-        problem, a, b, u, p, mu = row
-        outcome = "tie" if adj >= alpha else ("win" if u < mu else "loss")
-        print("pairwise:", problem, a, b, "U", repr(float(u)), "p", repr(float(p)), "adjusted", repr(float(adj)),
-              outcome)
+                rows.append((names[i], names[j], two.statistic, two.pvalue, len(x) * len(y) / 2))
+        adjusted = multipletests([r[3] for r in rows], method="holm")[1] if rows else []
+        for (a, b, u, p, mu), adj in zip(rows, adjusted):
+            outcome = "tie" if adj >= alpha else ("win" if u < mu else "loss")
+            print("pairwise:", problem, a, b, "U", repr(float(u)), "p", repr(float(p)), "adjusted",
+                  repr(float(adj)), outcome)
+
+
+def minimum_attainable_p(sizes):
+    """The two-sided asymptotic p of fully separated samples without ties, and Holm's first threshold."""
+    for n1, n2 in sizes:
+        two = mannwhitneyu(np.arange(n1), np.arange(n1, n1 + n2), method="asymptotic", use_continuity=True,
+                           alternative="two-sided")
+        print("minimum attainable p:", n1, n2, repr(float(two.pvalue)))
 
 
 def targets(optimum, optimizers):
@@ -199,13 +226,32 @@ def time_to_target():
                       "runs", len(runs), "planned", repetitions)
 
 
+def without(problems, problem, optimizer, repetitions):
+    """A copy of `problems` in which `optimizer`'s runs of `repetitions` on `problem` failed."""
+    copy = {p: (opt, reps, {o: (median, dict(runs)) for o, (median, runs) in optimizers.items()})
+            for p, (opt, reps, optimizers) in problems.items()}
+    for r in repetitions:
+        del copy[problem][2][optimizer][1][r]
+    return copy
+
+
 if __name__ == "__main__":
     average_rank()
+    print("-- average rank, tpe failed every run of sphere")
+    average_rank({"sphere": without(PROBLEMS, "sphere", "tpe", [0, 1, 3])["sphere"]})
+    print("-- average rank, svm planned 3 repetitions but cmaes carries a repetition 4 (its repetition 0)")
+    extra = without(PROBLEMS, "svm", "cmaes", [])
+    extra["svm"][2]["cmaes"][1][4] = PROBLEMS["svm"][2]["cmaes"][1][0]
+    average_rank({"svm": extra["svm"]})
     normalized_score()
-    pairwise({"pairs": PAIRS})
-    # One family: the fixtures' nine comparisons and the three above.
+    print("-- normalized score, cmaes's worst sphere run (repetition 2, final 7) failed")
+    normalized_score(without(PROBLEMS, "sphere", "cmaes", [2]))
+    print("-- normalized score, tpe failed every run of svm")
+    normalized_score(without(PROBLEMS, "svm", "tpe", [0, 1, 2]))
     finals = {p: {o: [optimizers[o][1][r][-1][1] for r in optimizers[o][1]] for o in OPTIMIZERS}
               for p, (_, _, optimizers) in PROBLEMS.items()}
+    # One family per problem: the fixtures' nine comparisons (three families) and the three above (a fourth).
     pairwise({**finals, "pairs": PAIRS})
+    minimum_attainable_p([(2, 2), (4, 3), (6, 6), (10, 10), (5, 20)])
     data_profile()
     time_to_target()

@@ -1,9 +1,9 @@
 import Testing
 import TunebenchReport
 
-/// Against `pairwise()` of `Tests/Scripts/report_statistics_reference.py`: SciPy 1.17.1
+/// Against `pairwise()` and `minimum_attainable_p()` of `Tests/Scripts/report_statistics_reference.py`: SciPy 1.17.1
 /// `mannwhitneyu(x, y, method="asymptotic", use_continuity=True)` and statsmodels 0.15.0
-/// `multipletests(p, method="holm")`.
+/// `multipletests(p, method="holm")` within each problem.
 @Suite struct PairwiseTestsTests {
     /// Six repetitions, so that a win can survive the correction: a against c is separated (a win), a against b has
     /// a raw p-value of 0.030 but an adjusted one of 0.060 (Holm turns the win into a tie), b against c is a tie.
@@ -40,8 +40,9 @@ import TunebenchReport
         #expect(PairwiseTests.compute([Self.separated], alpha: 0.07).comparisons[0].outcome == .win)
     }
 
-    /// The whole matrix is one family: the nine comparisons of the fixtures together with the three above.
-    @Test func theFamilyIsEveryComparisonOfEveryProblem() {
+    /// Each problem is its own family: the fixtures' three problems give three families of three, and `pairs` keeps
+    /// the adjusted p-values (and a against c its win) that it has alone.
+    @Test func theFamilyIsTheComparisonsOfOneProblem() {
         let result = PairwiseTests.compute(ReportFixtures.problems + [Self.separated])
         #expect(result.optimizers == ReportFixtures.optimizers + ["a", "b", "c"])
         let rows = result.comparisons
@@ -54,15 +55,70 @@ import TunebenchReport
             0.05182992721790968, 0.7715034091403082, 0.376759117811582, 0.08085559837005224, 0.8247780950825133,
             0.08085559837005224, 1, 1, 1, 0.030057756930680038, 0.005074868097940253, 0.1734854683214785,
         ]))
-        // statsmodels multipletests(p, method="holm")[1] over the twelve
+        // statsmodels multipletests(p, method="holm")[1], problem by problem
         #expect(close(rows.map(\.adjustedP), [
-            0.5182992721790968, 1, 1, 0.7277003853304702, 1, 0.7277003853304702, 1, 1, 1, 0.33063532623748043,
-            0.060898417175283034, 1,
+            0.15548978165372904, 0.7715034091403082, 0.753518235623164, 0.24256679511015672, 0.8247780950825133,
+            0.24256679511015672, 1, 1, 1, 0.060115513861360076, 0.015224604293820759, 0.1734854683214785,
         ]))
-        // a against c, a win in its own problem's family of three, is a tie in the family of twelve.
-        #expect(rows.allSatisfy { $0.outcome == .tie })
+        #expect(rows.map(\.outcome) == Array(repeating: .tie, count: 10) + [.win, .tie])
+        #expect(result.matrix[3][5] == PairwiseTests.Tally(wins: 1))
         #expect(result.matrix[0][1] == PairwiseTests.Tally(ties: 3))
         #expect(result.matrix[0][3] == PairwiseTests.Tally())
+        #expect(rows[9...] == PairwiseTests.compute([Self.separated]).comparisons[...])
+    }
+
+    /// The smallest p-value of `n1` runs against `n2`, fully separated and untied, against
+    /// `mannwhitneyu(range(n1), range(n1, n1 + n2), method="asymptotic")` (`minimum_attainable_p()` of the script).
+    @Test func minimumAttainablePIsThatOfSeparatedSamples() {
+        let sizes = [(2, 2), (4, 3), (6, 6), (10, 10), (5, 20)]
+        let expected = [
+            0.2452781168067728, 0.05182992721790968, 0.005074868097940253, 0.00018267179110955002,
+            0.0007713869357615689,
+        ]
+        #expect(close(sizes.map { PairwiseTests.minimumAttainableP($0.0, $0.1) }, expected))
+        #expect(PairwiseTests.minimumAttainableP(3, 4) == PairwiseTests.minimumAttainableP(4, 3))
+        #expect(PairwiseTests.minimumAttainableP(1, 1) == 1 && PairwiseTests.minimumAttainableP(0, 5) == 1)
+        // Ties within the samples can go lower: mannwhitneyu([0.0] * 10, [1.0] * 10, method="asymptotic").pvalue.
+        let tied = ProblemRuns(
+            problem: "tied", metric: "regret", optimum: 0,
+            optimizers: [0.0, 1.0].map { final in
+                OptimizerRuns(
+                    optimizer: "\(final)", runs: (0..<10).map { ReportFixtures.run($0, [(1, final)]) },
+                    evaluationMedian: 1)
+            },
+            repetitions: 10)
+        let p = PairwiseTests.compute([tied]).comparisons.map(\.p)
+        #expect(close(p, [1.5937911688066244e-05], tolerance: 1e-15))
+        #expect(p[0] < PairwiseTests.minimumAttainableP(10, 10))
+        // No comparison in `separated` can beat its own separated pair (a against c).
+        #expect(PairwiseTests.compute([Self.separated]).comparisons.allSatisfy {
+            $0.p >= PairwiseTests.minimumAttainableP($0.firstRuns, $0.secondRuns) - 1e-15
+        })
+    }
+
+    /// The review's case: 12 optimizers × 21 problems with 10 runs each, every pair fully separated. Over the 1386
+    /// tests at once Holm would adjust every p-value to 0.2532 (no win at all); within a problem's 66 tests it is
+    /// 0.01206 and every comparison is a win.
+    /// `multipletests([p] * 66, method="holm")[1]` with `p = mannwhitneyu(range(10), range(10, 20),
+    /// method="asymptotic").pvalue` (statsmodels 0.15.0, SciPy 1.17.1); `[p] * 1386` gives 0.2531831024778363.
+    @Test func separatedRunsAreSignificantInALargeReport() {
+        let labels = (0..<12).map { "o\($0)" }
+        let problems = (0..<21).map { problem in
+            ProblemRuns(
+                problem: "p\(problem)", metric: "regret", optimum: 0,
+                optimizers: labels.indices.map { i in
+                    OptimizerRuns(
+                        optimizer: labels[i],
+                        runs: (0..<10).map { ReportFixtures.run($0, [(1, Double(10 * i + $0))]) }, evaluationMedian: 1)
+                },
+                repetitions: 10)
+        }
+        let result = PairwiseTests.compute(problems)
+        #expect(result.comparisons.count == 1386)
+        #expect(result.comparisons.allSatisfy { abs($0.adjustedP - 0.012056338213230301) < 1e-12 })
+        #expect(result.comparisons.allSatisfy { $0.outcome == .win })
+        #expect(result.matrix[0][11] == PairwiseTests.Tally(wins: 21))
+        #expect(1386 * PairwiseTests.minimumAttainableP(10, 10) >= 0.05)
     }
 
     @Test func optimizersWithFewerThanTwoRunsAreNotCompared() {

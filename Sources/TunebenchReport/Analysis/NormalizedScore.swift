@@ -13,8 +13,9 @@ import TunebenchNumerics
 ///
 /// so that a run at the optimum scores 0 and one no better than a typical single evaluation scores 1; the clip at
 /// 1 also bounds a run still at `+inf` (no full-fidelity evaluation yet), and the clip at −1 bounds one run's
-/// influence. Per optimizer and problem, the mean of `ℓ` over the optimizer's complete runs (bayesmark's
-/// `NORMED_MEAN`); across problems, the mean of those means, `L(x)`; the leaderboard score is `100 · (1 − L(x))`
+/// influence. Per optimizer and problem, the mean of `ℓ` over the optimizer's planned runs (bayesmark's
+/// `NORMED_MEAN`), a run that failed or is missing counting as `ℓ = 1` (below); across problems, the mean of those
+/// means over every problem with a scale, `L(x)`; the leaderboard score is `100 · (1 − L(x))`
 /// (bayesmark's "Final score `100 x (1-loss)`"), and the baseline-relative normed mean `L(x) / L_baseline(x)`
 /// (bayesmark's `summary[NORMED_MEAN]`), 1 for the baseline itself.
 ///
@@ -29,9 +30,18 @@ import TunebenchNumerics
 /// **Deviations from bayesmark.** The known optimum is used when there is one, instead of an estimate from all
 /// runs. The clip comes from the pooled evaluations of the baseline's own runs in this result folder, whereas
 /// bayesmark draws it from a separate baseline experiment (`bayesmark-baseline`). The baseline's `L_baseline(x)` is
-/// the mean over its runs computed like any optimizer's, not bayesmark's pooled expected-minimum estimator. Means
-/// are over complete runs only (failed runs are left out rather than scored), and an optimizer without complete
-/// runs on a problem is averaged over the problems where it has some (``Score/problems`` says how many).
+/// the mean over its runs computed like any optimizer's, not bayesmark's pooled expected-minimum estimator.
+///
+/// **Failed and missing runs.** On a problem with a scale, an optimizer's mean is over
+/// `N = max(repetitions, complete runs)` runs (``ProblemRuns/repetitions``), the `N − complete` runs that failed or
+/// were not run scoring the clip, `ℓ = 1`, at every point:
+///
+///     NORMED_MEANₒₚ(x) = (Σ_{complete runs r} ℓᵣ(x) + missingₒₚ) / N,
+///
+/// as bayesmark scores a crashed run (its value is `+inf`, clipped to 1). So an optimizer that crashes on its hardest
+/// problem scores no better for it, and every optimizer is averaged over every problem with a scale, even one on
+/// which it has no complete run (``Score/problems`` is the same for all). A problem that plans no repetition and on
+/// which an optimizer has no complete run counts one missing run for it.
 public struct NormalizedScore: Sendable, Hashable {
     /// The scale of one problem that has one.
     public struct Scale: Sendable, Hashable {
@@ -48,14 +58,17 @@ public struct NormalizedScore: Sendable, Hashable {
         public var optimizer: String
         /// The complete runs averaged.
         public var runs: Int
-        /// The mean of `ℓ` over the runs at each point of the axis.
+        /// The runs that failed or are missing, averaged in at `ℓ = 1`: `max(repetitions, runs) − runs`, at least 1
+        /// when ``runs`` is 0.
+        public var missing: Int
+        /// The mean of `ℓ` over the `runs + missing` runs at each point of the axis.
         public var losses: [Double]
     }
 
     /// One optimizer's aggregate over the problems that have a scale.
     public struct Score: Sendable, Hashable {
         public var optimizer: String
-        /// The problems averaged: those with a scale on which the optimizer has complete runs.
+        /// The problems averaged: every problem with a scale (failed or missing runs count as `ℓ = 1`).
         public var problems: Int
         /// `L(x)`, the mean over problems of the mean normalised loss, at each point of the axis; empty when
         /// ``problems`` is 0.
@@ -80,7 +93,8 @@ public struct NormalizedScore: Sendable, Hashable {
     public var scales: [Scale]
     /// The problems left out, in the experiment's order, with the reason.
     public var excluded: [ExcludedProblem]
-    /// Per problem with a scale (experiment order) and optimizer with complete runs on it (experiment order).
+    /// Per problem with a scale (experiment order) and optimizer of the experiment (experiment order), including
+    /// optimizers with no complete run on the problem.
     public var losses: [ProblemLoss]
     /// One per optimizer of the experiment, in its order (empty without the baseline).
     public var scores: [Score]
@@ -98,13 +112,13 @@ public struct NormalizedScore: Sendable, Hashable {
         return max(-1, min(1, ratio))
     }
 
-    /// Computes the normalised losses and scores at every point of `axis`.
+    /// Computes the normalised losses and scores at every point of `axis`, failed and missing runs scoring the clip.
     /// - Parameters:
     ///   - problems: the problems, in the experiment's order.
     ///   - axis: the points at which to score; the last one gives the final score.
     ///   - baseline: the label of the optimizer whose single evaluations set the clip, and relative to which the
     ///     normed mean is taken.
-    /// - Complexity: O(runs · points · log steps).
+    /// - Complexity: O((runs + missing runs) · points · log steps).
     public static func compute(
         _ problems: [ProblemRuns], axis: ReportAxis, baseline: String = defaultBaseline
     ) -> NormalizedScore {
@@ -132,18 +146,19 @@ public struct NormalizedScore: Sendable, Hashable {
                 continue
             }
             scales.append(scale)
-            for optimizer in problem.optimizers where !optimizer.runs.isEmpty {
+            for (column, label) in labels.enumerated() {
+                let runs = problem.runs(of: label)
+                let missing = max(problem.repetitions, runs.count, 1) - runs.count
+                let failed = [Double](repeating: 1, count: missing)
                 let curve = axis.points.map { x in
                     Statistics.mean(
-                        optimizer.runs.map {
-                            loss($0.metric(at: x, on: axis.kind), optimum: scale.optimum, clip: scale.clip)
-                        })
+                        runs.map { loss($0.metric(at: x, on: axis.kind), optimum: scale.optimum, clip: scale.clip) }
+                            + failed)
                 }
                 losses.append(
                     ProblemLoss(
-                        problem: problem.problem, optimizer: optimizer.optimizer, runs: optimizer.runs.count,
-                        losses: curve))
-                if let column = labels.firstIndex(of: optimizer.optimizer) { perOptimizer[column].append(curve) }
+                        problem: problem.problem, optimizer: label, runs: runs.count, missing: missing, losses: curve))
+                perOptimizer[column].append(curve)
             }
         }
         let meanLosses = perOptimizer.map { curves in
