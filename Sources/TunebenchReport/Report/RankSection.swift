@@ -18,10 +18,9 @@ enum RankSection {
         var text =
             "At each point of the budget, the optimizers are ranked within each (problem, repetition) pair by their "
             + "best metric so far (1 is best, ties share the mean rank; the runs of a repetition share the problem "
-            + "instance), and the ranks are averaged over the \(ranks.pairs) pairs in which every optimizer has a "
-            + "complete run."
+            + "instance), and the ranks are averaged over the \(ranks.pairs) pairs. A failed or missing run ranks last."
         if !ranks.leftOut.isEmpty {
-            text += " Left out, for want of a complete run of every optimizer: "
+            text += " Repetitions with a failed or missing run, so ranked last: "
                 + ranks.leftOut.map { "`\($0.problem)` repetitions \($0.repetitions.map(String.init).joined(separator: ", "))" }
                     .joined(separator: "; ") + "."
         }

@@ -23,7 +23,8 @@ enum ScoreSection {
                 + "ℓ = (S − opt) / (clip − opt), clipped to [−1, 1], where S is the best metric at the end of the budget, "
                 + "opt is 0 for a regret (else the best final value of any run) and clip is the median metric of a single "
                 + "evaluation of `\(score.baseline)` (pooled over its evaluations). Each optimizer's mean over its runs "
-                + "and then over problems is L; the score is 100 · (1 − L), so 0 is a random point and 100 the optimum. "
+                + "and then over problems is L, a failed or missing run counting as loss 1 (bayesmark's clip: a crash "
+                + "scores as a random point); the score is 100 · (1 − L), so 0 is a random point and 100 the optimum. "
                 + "\"vs \(score.baseline)\" is L divided by the baseline's L (below 1 is better).")
         if !score.excluded.isEmpty {
             document.paragraph(
