@@ -3,7 +3,7 @@ import Testing
 import TunebenchReport
 
 /// Writes demonstration plots for a look in a browser, when `TUNEBENCH_PLOT_DEMO` names a folder:
-/// `TUNEBENCH_PLOT_DEMO=/tmp/svg-demo swift test --filter PlotDemoTests`.
+/// `TUNEBENCH_PLOT_DEMO=DIR swift test --filter PlotDemoTests`, DIR any writable folder.
 @Suite struct PlotDemoTests {
     static let folder = ProcessInfo.processInfo.environment["TUNEBENCH_PLOT_DEMO"]
 

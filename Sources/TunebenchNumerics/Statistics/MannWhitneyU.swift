@@ -21,18 +21,17 @@ public enum MannWhitneyU {
     /// - Precondition: both samples non-empty, no NaN (infinite values rank last or first).
     public static func test(_ x: [Double], _ y: [Double]) -> Result {
         precondition(!x.isEmpty && !y.isEmpty, "MannWhitneyU: empty sample")
-        let pooled = x.map { ($0, 0) } + y.map { ($0, 1) }
-        precondition(!pooled.contains { $0.0.isNaN }, "MannWhitneyU: NaN in a sample")
-        let order = pooled.indices.sorted { pooled[$0].0 < pooled[$1].0 }
+        let pooled = x + y
+        precondition(!pooled.contains { $0.isNaN }, "MannWhitneyU: NaN in a sample")
+        let ranks = Ranking.midRanks(pooled)
         let n = pooled.count
-        var ranks = [Double](repeating: 0, count: n)
+        // Tied values share a mid-rank, so the groups of ties are the runs of equal ranks.
         var tieTerm = 0.0
+        let sortedRanks = ranks.sorted()
         var start = 0
         while start < n {
             var end = start
-            while end + 1 < n && pooled[order[end + 1]].0 == pooled[order[start]].0 { end += 1 }
-            let rank = Double(start + end + 2) / 2
-            for k in start...end { ranks[order[k]] = rank }
+            while end + 1 < n && sortedRanks[end + 1] == sortedRanks[start] { end += 1 }
             let t = Double(end - start + 1)
             tieTerm += t * t * t - t
             start = end + 1

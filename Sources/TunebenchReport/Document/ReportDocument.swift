@@ -60,7 +60,7 @@ public struct ReportDocument: Sendable {
     static func anchor(_ text: String) -> String {
         var result = ""
         for scalar in text.lowercased().unicodeScalars {
-            if scalar.isASCII && (CharacterSetLike.isAlphanumeric(scalar)) {
+            if ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) {
                 result.unicodeScalars.append(scalar)
             } else if !result.hasSuffix("-") {
                 result += "-"
@@ -68,11 +68,5 @@ public struct ReportDocument: Sendable {
         }
         while result.hasSuffix("-") { result.removeLast() }
         return result
-    }
-}
-
-private enum CharacterSetLike {
-    static func isAlphanumeric(_ scalar: Unicode.Scalar) -> Bool {
-        ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar)
     }
 }
