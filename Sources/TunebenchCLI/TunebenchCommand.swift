@@ -31,7 +31,11 @@ public struct TunebenchCommand: ParsableCommand {
 
     /// Parses `arguments` (the process arguments when `nil`), runs the chosen subcommand with `registry`, and exits
     /// with its status.
+    ///
+    /// SIGXFSZ is ignored first: a write past a file-size limit (`ulimit -f`) then fails with an error that names the
+    /// file, instead of killing the process.
     public static func main(registry: Registry, arguments: [String]? = nil) -> Never {
+        signal(SIGXFSZ, SIG_IGN)
         Foundation.exit(run(registry: registry, arguments: arguments))
     }
 

@@ -98,10 +98,14 @@ struct ResumeTests {
         try FileManager.default.removeItem(at: store.runURL(runs[0]))
         let mine = store.runURL(runs[0]).deletingLastPathComponent().appendingPathComponent(".rep-000.json.4242.tmp")
         let theirs = store.runURL(runs[1]).deletingLastPathComponent().appendingPathComponent(".rep-001.json.4343.tmp")
+        // A streamed run's scratch file of trials (see RunFileWriter) goes too.
+        let mineScratch = mine.deletingLastPathComponent().appendingPathComponent(".rep-000.json.node7-4242.trials.tmp")
         try Data("partial".utf8).write(to: mine)
+        try Data("partial".utf8).write(to: mineScratch)
         try Data("partial".utf8).write(to: theirs)
         #expect(try run(folder).executed == 1)
         #expect(!FileManager.default.fileExists(atPath: mine.path))
+        #expect(!FileManager.default.fileExists(atPath: mineScratch.path))
         #expect(FileManager.default.fileExists(atPath: theirs.path))
     }
 

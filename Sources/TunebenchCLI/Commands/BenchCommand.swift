@@ -21,7 +21,9 @@ struct HarnessBenchmark: RegistryCommand {
         discussion: """
             Runs random search on Branin for REPETITIONS runs of EVALUATIONS evaluations into a temporary folder \
             (deleted afterwards) and prints evaluations per second for the runs (run files included) and for the \
-            aggregation (CSVs and summary), and both together.
+            aggregation (CSVs and summary), and both together; then the sizes of the result files and the peak \
+            memory (resident set) of the process. Run files and aggregates are streamed, so the peak stays near \
+            its value for small runs: compare `--repetitions 1 --evaluations 1000000` with `--evaluations 10000`.
             """
     )
 
@@ -69,6 +71,32 @@ struct HarnessBenchmark: RegistryCommand {
         print("  tunebench run (validate, run, write, aggregate): " + rate(total))
         print("  runs and run files (total minus aggregation):    " + rate(total - aggregatePhase))
         print("  aggregation alone (CSVs, summary):               " + rate(aggregatePhase))
+        let sizes = ["runs", "evaluations.csv", "curves", "traces.csv"].map { name in
+            "\(name) \(Self.megabytes(Self.size(of: folder.appendingPathComponent(name))))"
+        }
+        print("  result files: " + sizes.joined(separator: ", "))
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        print("  peak memory (maximum resident set): \(Self.megabytes(Int(usage.ru_maxrss) * 1024))")
+    }
+
+    /// The bytes of a file, or of every file under a folder.
+    static func size(of url: URL) -> Int {
+        let manager = FileManager.default
+        var isFolder: ObjCBool = false
+        guard manager.fileExists(atPath: url.path, isDirectory: &isFolder) else { return 0 }
+        guard isFolder.boolValue, let paths = manager.enumerator(atPath: url.path) else {
+            return (try? manager.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
+        }
+        var total = 0
+        while let path = paths.nextObject() as? String {
+            total += (try? manager.attributesOfItem(atPath: url.appendingPathComponent(path).path)[.size] as? Int) ?? 0
+        }
+        return total
+    }
+
+    static func megabytes(_ bytes: Int) -> String {
+        String(format: "%.1f MB", Double(bytes) / 1_000_000)
     }
 }
 

@@ -10,14 +10,29 @@
 //             "askSeconds":1e-06,"evaluationSeconds":2e-07,"tellSeconds":1e-07}, ...]}
 //
 // Optional members (costBudget, optimum, fidelities, failure, metadata, fidelity, value, noiselessValue, info) are left
-// out when absent; inactive
-// parameters are left out of a configuration. Unknown members are skipped when reading, so that later minor
-// versions stay readable; a larger "format" is refused.
+// out when absent; inactive parameters are left out of a configuration. Unknown members are skipped when reading, so
+// that later minor versions stay readable; a larger "format" is refused. "trials" is always the last member, so that
+// a reader can stream the trials of a large file with the rest of the record in hand (RunFileReader).
 
 extension RunRecord {
-    /// The record as compact JSON.
+    /// The record as compact JSON: ``headerJSON()``, the trials' ``TrialRecord/jsonBytes(parameters:)`` separated
+    /// by commas, then ``jsonEnd``. A run file written piece by piece as the run goes is therefore the same file.
     public func jsonBytes() -> [UInt8] {
-        var writer = JSONWriter(capacity: 512 + trials.count * 200)
+        var bytes = headerJSON()
+        bytes.reserveCapacity(bytes.count + trials.count * 200 + 2)
+        for (index, trial) in trials.enumerated() {
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            bytes += trial.jsonBytes(parameters: parameters)
+        }
+        return bytes + Self.jsonEnd
+    }
+
+    /// The bytes that close a run file after its last trial.
+    public static let jsonEnd: [UInt8] = Array("]}".utf8)
+
+    /// The record's JSON up to its trials: every member but `trials` (whatever ``trials`` holds), then `"trials":[`.
+    public func headerJSON() -> [UInt8] {
+        var writer = JSONWriter(capacity: 512)
         writer.beginObject()
         writer.key("format")
         writer.integer(format)
@@ -82,78 +97,78 @@ extension RunRecord {
         }
         writer.key("trials")
         writer.beginArray()
-        for trial in trials { trial.write(to: &writer, parameters: parameters) }
-        writer.endArray()
-        writer.endObject()
         return writer.bytes
     }
 
     /// Reads a record written by ``jsonBytes()``.
     /// - Throws: ``JSONError`` naming the line, column and problem.
     public init(json bytes: [UInt8]) throws {
-        var reader = JSONReader(bytes)
-        var record = RunRecord(
+        var trials: [TrialRecord] = []
+        var source: [UInt8]? = bytes
+        let header = try RunFileReader.read(nextChunk: { defer { source = nil }; return source }) { _, trial in
+            trials.append(trial)
+        }
+        self = header
+        self.trials = trials
+    }
+
+    /// An empty record that ``readMember(_:from:seen:)`` fills.
+    static var unread: RunRecord {
+        RunRecord(
             problem: "", optimizer: "", repetition: -1, problemSpec: SpecRecord(name: "", options: [:]),
             optimizerSpec: SpecRecord(name: "", options: [:]), instanceSeed: 0, optimizerSeed: 0, budget: 0,
             optimum: nil, parameters: [], status: .failed, trials: [], wallSeconds: 0)
-        var seen: Set<String> = []
-        try reader.readObject { reader, key in
-            seen.insert(key)
-            switch key {
-            case "format":
-                record.format = try reader.readInt()
-                guard record.format <= RunRecord.currentFormat else {
-                    throw reader.error("format \(record.format) was written by a newer Tunebench")
-                }
-            case "problem": record.problem = try reader.readString()
-            case "optimizer": record.optimizer = try reader.readString()
-            case "repetition": record.repetition = try reader.readInt()
-            case "problemSpec": record.problemSpec = try SpecRecord(reading: &reader)
-            case "optimizerSpec": record.optimizerSpec = try SpecRecord(reading: &reader)
-            case "instanceSeed": record.instanceSeed = try reader.readString()
-            case "optimizerSeed": record.optimizerSeed = try reader.readString()
-            case "budget": record.budget = try reader.readInt()
-            case "costBudget": record.costBudget = try reader.readDouble()
-            case "optimum": record.optimum = try reader.readNull() ? nil : try reader.readDouble()
-            case "fidelities":
-                try reader.readArray { reader in
-                    var level = Fidelity(steps: 0, cost: .nan)
-                    try reader.readObject { reader, name in
-                        switch name {
-                        case "steps": level.steps = try reader.readInt()
-                        case "cost": level.cost = try reader.readDouble()
-                        default: try reader.skipValue()
-                        }
-                    }
-                    record.fidelities.append(level)
-                }
-            case "parameters":
-                try reader.readArray { reader in record.parameters.append(try reader.readString()) }
-            case "status":
-                let text = try reader.readString()
-                guard let status = RunStatus(rawValue: text) else { throw reader.error("unknown run status '\(text)'") }
-                record.status = status
-            case "failure": record.failure = try reader.readString()
-            case "wallSeconds": record.wallSeconds = try reader.readDouble()
-            case "problemMetadata", "optimizerMetadata":
-                var metadata: [String: String] = [:]
-                try reader.readObject { reader, name in metadata[name] = try reader.readString() }
-                if key == "problemMetadata" { record.problemMetadata = metadata } else { record.optimizerMetadata = metadata }
-            case "trials":
-                guard seen.contains("parameters") else { throw reader.error("\"trials\" must come after \"parameters\"") }
-                let parameters = record.parameters
-                try reader.readArray { reader in
-                    record.trials.append(try TrialRecord(reading: &reader, parameters: parameters))
-                }
-            default: try reader.skipValue()
+    }
+
+    /// The members that every run file has.
+    static let requiredMembers = ["format", "problem", "optimizer", "repetition", "status", "trials", "parameters"]
+
+    /// Reads the value of member `key` (any member but `trials`) into the record; unknown members are skipped.
+    mutating func readMember(_ key: String, from reader: inout JSONReader) throws {
+        switch key {
+        case "format":
+            format = try reader.readInt()
+            guard format <= RunRecord.currentFormat else {
+                throw reader.error("format \(format) was written by a newer Tunebench")
             }
+        case "problem": problem = try reader.readString()
+        case "optimizer": optimizer = try reader.readString()
+        case "repetition": repetition = try reader.readInt()
+        case "problemSpec": problemSpec = try SpecRecord(reading: &reader)
+        case "optimizerSpec": optimizerSpec = try SpecRecord(reading: &reader)
+        case "instanceSeed": instanceSeed = try reader.readString()
+        case "optimizerSeed": optimizerSeed = try reader.readString()
+        case "budget": budget = try reader.readInt()
+        case "costBudget": costBudget = try reader.readDouble()
+        case "optimum": optimum = try reader.readNull() ? nil : try reader.readDouble()
+        case "fidelities":
+            fidelities = []
+            try reader.readArray { reader in
+                var level = Fidelity(steps: 0, cost: .nan)
+                try reader.readObject { reader, name in
+                    switch name {
+                    case "steps": level.steps = try reader.readInt()
+                    case "cost": level.cost = try reader.readDouble()
+                    default: try reader.skipValue()
+                    }
+                }
+                fidelities.append(level)
+            }
+        case "parameters":
+            parameters = []
+            try reader.readArray { reader in parameters.append(try reader.readString()) }
+        case "status":
+            let text = try reader.readString()
+            guard let status = RunStatus(rawValue: text) else { throw reader.error("unknown run status '\(text)'") }
+            self.status = status
+        case "failure": failure = try reader.readString()
+        case "wallSeconds": wallSeconds = try reader.readDouble()
+        case "problemMetadata", "optimizerMetadata":
+            var metadata: [String: String] = [:]
+            try reader.readObject { reader, name in metadata[name] = try reader.readString() }
+            if key == "problemMetadata" { problemMetadata = metadata } else { optimizerMetadata = metadata }
+        default: try reader.skipValue()
         }
-        try reader.expectEnd()
-        for required in ["format", "problem", "optimizer", "repetition", "status", "trials", "parameters"]
-        where !seen.contains(required) {
-            throw reader.error("the run record has no \"\(required)\"")
-        }
-        self = record
     }
 }
 
@@ -193,6 +208,13 @@ extension SpecRecord {
 }
 
 extension TrialRecord {
+    /// The trial as compact JSON, as it appears in the `trials` of a run file whose parameters are `parameters`.
+    public func jsonBytes(parameters: [String]) -> [UInt8] {
+        var writer = JSONWriter(capacity: 64 + 24 * parameters.count)
+        write(to: &writer, parameters: parameters)
+        return writer.bytes
+    }
+
     func write(to writer: inout JSONWriter, parameters: [String]) {
         writer.beginObject()
         writer.key("number")

@@ -100,6 +100,7 @@ final class ChildProcess {
         var defaults = sigset_t()
         sigemptyset(&defaults)
         sigaddset(&defaults, SIGPIPE)
+        sigaddset(&defaults, SIGXFSZ)  // ignored by the CLI (TunebenchCommand.main)
         sigaddset(&defaults, SIGINT)
         sigaddset(&defaults, SIGTERM)
         var mask = sigset_t()

@@ -97,18 +97,17 @@ public struct ReportInput: Sendable {
     static func readTraces(_ url: URL, experiment: Experiment, aggregate: Aggregate, hint: String) throws
         -> [ProblemRuns]
     {
-        let table = try CSVTable(
-            url: url, required: ["problem", "optimizer", "repetition", "evaluation", "cost", "metric"], hint: hint)
         // Runs by (problem, optimizer), steps in file order.
         var runs: [String: [String: [Int: [RunTrace.Step]]]] = [:]
         var order: [String: [String: [Int]]] = [:]
-        for row in table.rows.indices {
-            let problem = String(table.text(row, "problem"))
-            let optimizer = String(table.text(row, "optimizer"))
-            let repetition = try table.integer(row, "repetition")
+        try CSVReader.forEachRow(
+            url, required: ["problem", "optimizer", "repetition", "evaluation", "cost", "metric"], hint: hint
+        ) { row in
+            let problem = String(row.text("problem"))
+            let optimizer = String(row.text("optimizer"))
+            let repetition = try row.integer("repetition")
             let step = RunTrace.Step(
-                evaluation: try table.integer(row, "evaluation"), cost: try table.number(row, "cost"),
-                metric: try table.number(row, "metric"))
+                evaluation: try row.integer("evaluation"), cost: try row.number("cost"), metric: try row.number("metric"))
             if runs[problem, default: [:]][optimizer, default: [:]][repetition] == nil {
                 order[problem, default: [:]][optimizer, default: []].append(repetition)
             }
@@ -160,20 +159,43 @@ public struct ReportInput: Sendable {
         }
     }
 
+    /// Reads a curves file, keeping of each stretch of equal rows (same median and quartiles) only its first and last
+    /// row: the plot is the same (its renderer drops such vertices anyway), and a long budget whose curves change a few
+    /// hundred times is held in a few hundred points instead of one per evaluation.
     static func readCurves(_ url: URL, x: String, hint: String) throws -> [Curve] {
-        let table = try CSVTable(url: url, required: ["optimizer", x, "runs", "median", "q25", "q75"], hint: hint)
         var curves: [Curve] = []
-        for row in table.rows.indices {
-            let optimizer = String(table.text(row, "optimizer"))
-            if curves.last?.optimizer != optimizer {
-                curves.append(Curve(optimizer: optimizer, x: [], median: [], q25: [], q75: [], runs: 0))
-            }
-            curves[curves.count - 1].x.append(try table.number(row, x))
-            curves[curves.count - 1].median.append(try table.number(row, "median"))
-            curves[curves.count - 1].q25.append(try table.number(row, "q25"))
-            curves[curves.count - 1].q75.append(try table.number(row, "q75"))
-            curves[curves.count - 1].runs = try table.integer(row, "runs")
+        // The last row read, when it repeats the last kept row and has not been kept itself.
+        var held: (x: Double, median: Double, q25: Double, q75: Double)?
+        func keep(_ point: (x: Double, median: Double, q25: Double, q75: Double)) {
+            curves[curves.count - 1].x.append(point.x)
+            curves[curves.count - 1].median.append(point.median)
+            curves[curves.count - 1].q25.append(point.q25)
+            curves[curves.count - 1].q75.append(point.q75)
         }
+        try CSVReader.forEachRow(url, required: ["optimizer", x, "runs", "median", "q25", "q75"], hint: hint) { row in
+            let optimizer = row.text("optimizer")
+            if curves.last?.optimizer[...] != optimizer {
+                if let point = held { keep(point) }
+                held = nil
+                curves.append(Curve(optimizer: String(optimizer), x: [], median: [], q25: [], q75: [], runs: 0))
+            }
+            let point = (
+                x: try row.number(x), median: try row.number("median"), q25: try row.number("q25"),
+                q75: try row.number("q75")
+            )
+            curves[curves.count - 1].runs = try row.integer("runs")
+            let last = curves[curves.count - 1]
+            if let median = last.median.last, median.bitPattern == point.median.bitPattern,
+                last.q25.last?.bitPattern == point.q25.bitPattern, last.q75.last?.bitPattern == point.q75.bitPattern
+            {
+                held = point
+            } else {
+                if let point = held { keep(point) }
+                held = nil
+                keep(point)
+            }
+        }
+        if let point = held { keep(point) }
         return curves
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import TunebenchCore
 import TunebenchNumerics
 
@@ -35,14 +36,17 @@ import TunebenchNumerics
 /// also the values at the full cost.
 ///
 /// Failed runs are left out of the CSVs and statistics and listed with their reasons in `summary.json`.
-public struct Aggregator {
+public struct Aggregator: Sendable {
     /// Points of the cost axis: 300, so that tenths and thirds of the budget fall on it.
     public static let costPoints = 300
 
     public var experiment: Experiment
     public var store: ResultStore
-    /// Threads that read and parse run files; the outputs do not depend on it.
+    /// Problems aggregated at the same time, each on its own thread; the outputs do not depend on it.
     public var jobs: Int
+    /// The bytes of a problem's rows of `evaluations.csv` (and of `traces.csv`) kept in memory before they go to a
+    /// hidden scratch file in the folder; the outputs do not depend on it.
+    var spillLimit = 4 << 20
 
     public init(experiment: Experiment, store: ResultStore, jobs: Int = ProcessInfo.processInfo.activeProcessorCount) {
         self.experiment = experiment
@@ -51,118 +55,89 @@ public struct Aggregator {
     }
 
     /// Reads every run file of the plan and writes the outputs.
+    ///
+    /// Run files are streamed, and rows go to their files as they are made (through hidden temporary files beside
+    /// them), so memory stays bounded by one problem's traces (8 bytes per evaluation and run) per job, whatever the
+    /// number of evaluations. Every output is renamed into place only once all are written: a failure (a full disk, a
+    /// corrupt run file) leaves the previous outputs as they were and no partial file.
     /// - Returns: the summary.
     /// - Throws: ``RunnerError`` when a run file is corrupt or an output cannot be written.
     @discardableResult
     public func aggregate() throws -> Aggregate {
         let plan = Plan(experiment)
-        var evaluations = CSVWriter(header: "problem,optimizer,repetition,evaluation,value,best,regret,fidelity,cost")
-        var stepRows = CSVWriter(header: "problem,optimizer,repetition,evaluation,cost,metric")
-        var problems: [ProblemSummary] = []
-        var failures: [FailedRun] = []
-        var timings: [TimingSummary] = []
-        var counts = (complete: 0, failed: 0, missing: 0)
-        try FileManager.default.createDirectory(
-            at: store.directory.appendingPathComponent("curves"), withIntermediateDirectories: true)
-        if experiment.costBudget != nil {
-            try FileManager.default.createDirectory(
-                at: store.directory.appendingPathComponent("curves-cost"), withIntermediateDirectories: true)
+        for folder in ["curves"] + (experiment.costBudget == nil ? [] : ["curves-cost"]) {
+            let url = store.directory.appendingPathComponent(folder)
+            do {
+                try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+            } catch {
+                throw RunnerError.storage(path: url.path, reason: "cannot create the folder (\(error.localizedDescription))")
+            }
+            store.removeStaleTemporaryFiles(in: url)
         }
+        store.removeStaleTemporaryFiles(in: store.directory)
 
-        let runsPerProblem = experiment.optimizers.count * experiment.repetitions
-        for (problemIndex, problem) in experiment.problems.enumerated() {
-            // The plan lists a problem's runs together, optimizer by optimizer; read them in parallel, use in order.
-            let problemRuns = Array(plan.runs[problemIndex * runsPerProblem..<(problemIndex + 1) * runsPerProblem])
-            let records = try RecordLoader.load(problemRuns, from: store, jobs: jobs)
-            var optimum: Double?
-            var collected:
-                [(optimizer: String, traces: [[Double]], costTraces: [[Double]], values: [Double], failedRuns: Int)] =
-                    []
-            for (optimizerIndex, optimizer) in experiment.optimizers.enumerated() {
-                var traces: [[Double]] = []
-                var costTraces: [[Double]] = []
-                var values: [Double] = []
-                var failedRuns = 0
-                var overhead: [Double] = []
-                var evaluationTime: [Double] = []
-                var wall: [Double] = []
-                for repetition in 0..<experiment.repetitions {
-                    let run = problemRuns[optimizerIndex * experiment.repetitions + repetition]
-                    guard let record = records[optimizerIndex * experiment.repetitions + repetition] else {
-                        counts.missing += 1
-                        continue
-                    }
-                    if let mismatch = Self.mismatch(record, run, experiment) {
-                        throw RunnerError.foreignRunFile(path: store.runURL(run).path, mismatch: mismatch)
-                    }
-                    optimum = optimum ?? record.optimum
-                    overhead.append(record.trials.reduce(0) { $0 + $1.askSeconds + $1.tellSeconds })
-                    evaluationTime.append(record.trials.reduce(0) { $0 + $1.evaluationSeconds })
-                    wall.append(record.wallSeconds)
-                    guard record.status == .complete else {
-                        counts.failed += 1
-                        failedRuns += 1
-                        failures.append(
-                            FailedRun(
-                                problem: problem.label, optimizer: optimizer.label, repetition: run.repetition,
-                                reason: record.failure ?? "no reason recorded"))
-                        continue
-                    }
-                    counts.complete += 1
-                    let evaluationBudget = experiment.evaluationBudget(fidelities: record.fidelities)
-                    traces.append(
-                        Self.bestSoFar(record, budget: evaluationBudget, evaluations: &evaluations, steps: &stepRows))
-                    values += record.trials.compactMap { record.isFullFidelity($0) ? $0.trueValue : nil }
-                    if let costBudget = experiment.costBudget {
-                        costTraces.append(Self.bestOverCost(record, costBudget: costBudget))
-                    }
+        let parts = try aggregateProblems(plan)
+        var outputs = parts.flatMap(\.outputs)
+        defer { for output in outputs { output.discard() } }
+        let evaluations = try AtomicFile(url: store.directory.appendingPathComponent("evaluations.csv"))
+        let steps = try AtomicFile(url: store.directory.appendingPathComponent("traces.csv"))
+        outputs += [evaluations, steps]
+        try evaluations.appendLine("problem,optimizer,repetition,evaluation,value,best,regret,fidelity,cost")
+        try steps.appendLine("problem,optimizer,repetition,evaluation,cost,metric")
+        for part in parts {
+            try part.evaluationRows.copy(into: evaluations)
+            try part.stepRows.copy(into: steps)
+        }
+        let aggregate = Aggregate(
+            experiment: experiment.name, planned: plan.runs.count, complete: parts.reduce(0) { $0 + $1.complete },
+            failed: parts.reduce(0) { $0 + $1.failed }, missing: parts.reduce(0) { $0 + $1.missing },
+            problems: parts.map(\.summary), failures: parts.flatMap(\.failures))
+        let summary = try AtomicFile(url: store.directory.appendingPathComponent("summary.json"))
+        let timings = try AtomicFile(url: store.directory.appendingPathComponent("timings.json"))
+        outputs += [summary, timings]
+        try summary.append(try Self.json(aggregate))
+        try timings.append(try Self.json(parts.flatMap(\.timings)))
+        // Everything is written before anything is renamed, so that a full disk leaves the old outputs whole.
+        for output in outputs { try output.close() }
+        for output in outputs { try output.commit() }
+        return aggregate
+    }
+
+    /// Aggregates the problems on up to ``jobs`` threads, each problem on one thread; the first error in plan order
+    /// is thrown (every problem before a failing one has been aggregated by then, so it is always the same error).
+    private func aggregateProblems(_ plan: Plan) throws -> [ProblemAggregation] {
+        let count = experiment.problems.count
+        let state = Mutex((next: 0, stopped: false, results: [Result<ProblemAggregation, any Error>?](repeating: nil, count: count)))
+        let workers = max(1, min(jobs, count))
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            while true {
+                let index: Int? = state.withLock { state in
+                    guard !state.stopped, state.next < count else { return nil }
+                    defer { state.next += 1 }
+                    return state.next
                 }
-                collected.append((optimizer.label, traces, costTraces, values, failedRuns))
-                if !wall.isEmpty {
-                    timings.append(
-                        TimingSummary(
-                            problem: problem.label, optimizer: optimizer.label, runs: wall.count,
-                            optimizerSeconds: Statistics.median(overhead),
-                            evaluationSeconds: Statistics.median(evaluationTime),
-                            wallSeconds: Statistics.median(wall)))
+                guard let index else { return }
+                let result = Result { try ProblemAggregation(problem: index, plan: plan, aggregator: self) }
+                state.withLock { state in
+                    if case .failure = result { state.stopped = true }
+                    state.results[index] = result
                 }
-            }
-            // The metric needs the optimum, known once any run of the problem has been read.
-            var curves = CSVWriter(header: "optimizer,evaluation,runs,median,q25,q75,mean")
-            var costCurves = CSVWriter(header: "optimizer,cost,runs,median,q25,q75,mean")
-            var summaries: [OptimizerSummary] = []
-            for (label, traces, costTraces, values, failedRuns) in collected {
-                let metric = traces.map { trace in trace.map { $0 - (optimum ?? 0) } }
-                Self.appendCurve(label, metric, budget: metric.first?.count ?? 0, to: &curves)
-                if let costBudget = experiment.costBudget {
-                    let costMetric = costTraces.map { trace in trace.map { $0 - (optimum ?? 0) } }
-                    Self.appendCurve(label, costMetric, budget: Self.costPoints, to: &costCurves) { point in
-                        CSVWriter.number(Self.costPoint(point, of: costBudget))
-                    }
-                }
-                var summary = Self.summary(label, finals: metric.compactMap(\.last), failedRuns: failedRuns)
-                summary.evaluationMedian = values.isEmpty ? nil : Statistics.median(values) - (optimum ?? 0)
-                summaries.append(summary)
-            }
-            Self.markBest(&summaries)
-            problems.append(
-                ProblemSummary(
-                    problem: problem.label, metric: optimum == nil ? "best value" : "regret", optimum: optimum,
-                    optimizers: summaries))
-            try curves.write(to: store.directory.appendingPathComponent("curves/\(problem.label).csv"), store: store)
-            if experiment.costBudget != nil {
-                try costCurves.write(
-                    to: store.directory.appendingPathComponent("curves-cost/\(problem.label).csv"), store: store)
             }
         }
-        try evaluations.write(to: store.directory.appendingPathComponent("evaluations.csv"), store: store)
-        try stepRows.write(to: store.directory.appendingPathComponent("traces.csv"), store: store)
-        let aggregate = Aggregate(
-            experiment: experiment.name, planned: plan.runs.count, complete: counts.complete, failed: counts.failed,
-            missing: counts.missing, problems: problems, failures: failures)
-        try store.writeAtomically(try Self.json(aggregate), to: store.directory.appendingPathComponent("summary.json"))
-        try store.writeAtomically(try Self.json(timings), to: store.directory.appendingPathComponent("timings.json"))
-        return aggregate
+        return try state.withLock { state in
+            var parts: [ProblemAggregation] = []
+            for result in state.results {
+                guard let result else { break }
+                parts.append(try result.get())
+            }
+            return parts
+        }
+    }
+
+    /// `x` in Swift's shortest round-trip form (`0.1`, `1e-05`, `inf`), which is the same on every platform, so CSVs
+    /// compare byte for byte.
+    static func number(_ x: Double) -> String {
+        "\(x)"
     }
 
     /// How a record differs from the run of the plan whose file holds it, or `nil` when it belongs there.
@@ -179,67 +154,17 @@ public struct Aggregator {
         return checks.first { $0.1 != $0.2 }.map { "its \($0.0) is \($0.1), the experiment's is \($0.2)" }
     }
 
-    /// The best true value after each evaluation, padded to `budget` with the last value; appends the run's rows
-    /// to the evaluations CSV and its improvements (and last evaluation) to the traces CSV on the way.
-    static func bestSoFar(
-        _ record: RunRecord, budget: Int, evaluations: inout CSVWriter, steps: inout CSVWriter
-    ) -> [Double] {
-        var best = Double.infinity
-        var cost = 0.0
-        var trace: [Double] = []
-        trace.reserveCapacity(budget)
-        let prefix = "\(record.problem),\(record.optimizer),\(record.repetition),"
-        for (index, trial) in record.trials.enumerated() {
-            if record.isFullFidelity(trial), let value = trial.trueValue, value < best { best = value }
-            cost += trial.cost
-            if best < (trace.last ?? .infinity) || index == record.trials.count - 1 {
-                steps.appendRow(
-                    prefix + "\(index + 1),\(CSVWriter.number(cost)),\(CSVWriter.number(best - (record.optimum ?? 0)))")
-            }
-            trace.append(best)
-            let regret = record.optimum.map { CSVWriter.number(best - $0) } ?? ""
-            let steps = trial.fidelity.flatMap { record.fidelities.indices.contains($0) ? record.fidelities[$0].steps : nil }
-            evaluations.appendRow(
-                prefix + "\(index + 1),\(trial.value.map(CSVWriter.number) ?? ""),\(CSVWriter.number(best)),\(regret),"
-                    + "\(steps.map { "\($0)" } ?? ""),\(CSVWriter.number(cost))")
-        }
-        while trace.count < budget { trace.append(best) }
-        return trace
-    }
-
     /// Cost point `k` (from 0) of ``costPoints`` up to `costBudget`: `costBudget · (k + 1) / costPoints`.
     static func costPoint(_ k: Int, of costBudget: Double) -> Double {
         costBudget * Double(k + 1) / Double(costPoints)
     }
 
-    /// The best full-fidelity true value at each of the ``costPoints`` costs: among the trials whose cumulative cost
-    /// is at most the point (with a relative tolerance of 1e-12 for rounding in the sum).
-    static func bestOverCost(_ record: RunRecord, costBudget: Double) -> [Double] {
-        var trace = [Double](repeating: .infinity, count: costPoints)
-        var best = Double.infinity
-        var cost = 0.0
-        var point = 0
-        for trial in record.trials {
-            cost += trial.cost
-            while point < costPoints && costPoint(point, of: costBudget) * (1 + 1e-12) < cost {
-                trace[point] = best
-                point += 1
-            }
-            if record.isFullFidelity(trial), let value = trial.trueValue, value < best { best = value }
-        }
-        while point < costPoints {
-            trace[point] = best
-            point += 1
-        }
-        return trace
-    }
-
     /// Appends the quantile rows of `traces` at each of their `budget` points, labelled by `x` (the evaluation number
     /// from 1 by default).
     static func appendCurve(
-        _ optimizer: String, _ traces: [[Double]], budget: Int, to curves: inout CSVWriter,
+        _ optimizer: String, _ traces: [[Double]], budget: Int, to curves: AtomicFile,
         x: (Int) -> String = { "\($0 + 1)" }
-    ) {
+    ) throws {
         guard !traces.isEmpty else { return }
         var column = [Double](repeating: 0, count: traces.count)
         for evaluation in 0..<budget {
@@ -248,8 +173,8 @@ public struct Aggregator {
             let fields = [
                 Statistics.quantile(sorted: column, 0.5), Statistics.quantile(sorted: column, 0.25),
                 Statistics.quantile(sorted: column, 0.75), Statistics.mean(column),
-            ].map(CSVWriter.number)
-            curves.appendRow("\(optimizer),\(x(evaluation)),\(traces.count)," + fields.joined(separator: ","))
+            ].map(number)
+            try curves.appendLine("\(optimizer),\(x(evaluation)),\(traces.count)," + fields.joined(separator: ","))
         }
     }
 

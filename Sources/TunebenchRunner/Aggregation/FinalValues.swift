@@ -14,25 +14,28 @@ public struct FinalValues: Sendable {
 
     public var samples: [Sample]
 
-    /// Reads the run files of `experiment` in `store`; missing and failed runs are left out.
+    /// Streams the run files of `experiment` in `store`, one at a time; missing and failed runs are left out.
     /// - Throws: `RunnerError.foreignRunFile` for a run file of another experiment, or a read error.
-    public init(experiment: Experiment, store: ResultStore, jobs: Int = 2) throws {
+    public init(experiment: Experiment, store: ResultStore) throws {
         let plan = Plan(experiment)
         let perProblem = experiment.optimizers.count * experiment.repetitions
         var samples: [Sample] = []
         for (problemIndex, problem) in experiment.problems.enumerated() {
-            let runs = Array(plan.runs[problemIndex * perProblem..<(problemIndex + 1) * perProblem])
-            let records = try RecordLoader.load(runs, from: store, jobs: jobs)
+            let runs = plan.runs[problemIndex * perProblem..<(problemIndex + 1) * perProblem]
             for (optimizerIndex, optimizer) in experiment.optimizers.enumerated() {
                 var values: [Double] = []
                 for repetition in 0..<experiment.repetitions {
-                    let index = optimizerIndex * experiment.repetitions + repetition
-                    guard let record = records[index] else { continue }
-                    if let mismatch = Aggregator.mismatch(record, runs[index], experiment) {
-                        throw RunnerError.foreignRunFile(path: store.runURL(runs[index]).path, mismatch: mismatch)
+                    let run = runs[runs.startIndex + optimizerIndex * experiment.repetitions + repetition]
+                    var best = Double.infinity
+                    let read = try store.stream(run) { record, trial in
+                        if record.isFullFidelity(trial), let value = trial.trueValue, value < best { best = value }
+                    }
+                    guard let record = read else { continue }
+                    if let mismatch = Aggregator.mismatch(record, run, experiment) {
+                        throw RunnerError.foreignRunFile(path: store.runURL(run).path, mismatch: mismatch)
                     }
                     guard record.status == .complete else { continue }
-                    values.append(record.bestTrueValue - (record.optimum ?? 0))
+                    values.append(best - (record.optimum ?? 0))
                 }
                 samples.append(Sample(problem: problem.label, optimizer: optimizer.label, values: values))
             }

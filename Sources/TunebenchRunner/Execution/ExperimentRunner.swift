@@ -111,7 +111,7 @@ public struct ExperimentRunner: Sendable {
         for run in selected {
             if !store.hasRecord(run) {
                 pending.append(run)
-            } else if options.retryFailed, try store.read(run)?.status == .failed {
+            } else if options.retryFailed, try store.status(of: run) == .failed {
                 pending.append(run)
             }
         }
@@ -144,10 +144,15 @@ public struct ExperimentRunner: Sendable {
             group.enter()
             let thread = Thread {
                 while let run = queue.next() {
-                    let record = executor.execute(run)
+                    var writer: RunFileWriter?
+                    let record: RunRecord
                     do {
-                        try store.write(record, for: run)
+                        var sink = try store.runFileWriter(for: run)
+                        writer = sink
+                        record = try executor.execute(run, into: &sink)
+                        try sink.finish(record)
                     } catch {
+                        writer?.discard()
                         queue.stop(with: error)
                         break
                     }

@@ -23,12 +23,21 @@ public struct RunExecutor: Sendable {
         self.experiment = experiment
     }
 
-    /// Runs `run` to completion or failure.
+    /// Runs `run` to completion or failure and returns its record with every trial.
     public func execute(_ run: PlannedRun) -> RunRecord {
+        var collector = TrialCollector()
+        var record = execute(run, into: &collector)
+        record.trials = collector.trials
+        return record
+    }
+
+    /// Runs `run` to completion or failure, handing each trial to `sink` as soon as it is recorded, and returns the
+    /// record without its trials.
+    /// - Throws: only what `sink` throws (a run file that cannot be written), which ends the run unrecorded.
+    public func execute<Sink: TrialSink>(_ run: PlannedRun, into sink: inout Sink) throws(Sink.Failure) -> RunRecord {
         let clock = ContinuousClock()
         let start = clock.now
-        var trials: [TrialRecord] = []
-        trials.reserveCapacity(min(experiment.budget, 1 << 16))
+        var sinkFailure: Sink.Failure?
         var optimum: Double?
         var parameters: [String] = []
         var problemMetadata: [String: String] = [:]
@@ -86,15 +95,20 @@ public struct RunExecutor: Sendable {
                         suggestion, value: usable ? evaluation.value : nil, gradient: usable ? evaluation.gradient : nil))
                 let t3 = clock.now
                 spent += evaluation.cost
-                trials.append(
-                    TrialRecord(
-                        number: number, configuration: space.record(suggestion.configuration),
-                        fidelity: suggestion.fidelity, value: usable ? evaluation.value : nil,
-                        noiselessValue: evaluation.noiselessValue, cost: evaluation.cost,
-                        status: usable ? .ok : .failed,
-                        failure: usable ? nil : "the objective returned \(evaluation.value)",
-                        info: evaluation.info.isEmpty ? nil : evaluation.info,
-                        askSeconds: seconds(t1 - t0), evaluationSeconds: seconds(t2 - t1), tellSeconds: seconds(t3 - t2)))
+                let trial = TrialRecord(
+                    number: number, configuration: space.record(suggestion.configuration),
+                    fidelity: suggestion.fidelity, value: usable ? evaluation.value : nil,
+                    noiselessValue: evaluation.noiselessValue, cost: evaluation.cost,
+                    status: usable ? .ok : .failed,
+                    failure: usable ? nil : "the objective returned \(evaluation.value)",
+                    info: evaluation.info.isEmpty ? nil : evaluation.info,
+                    askSeconds: seconds(t1 - t0), evaluationSeconds: seconds(t2 - t1), tellSeconds: seconds(t3 - t2))
+                do throws(Sink.Failure) {
+                    try sink.append(trial, parameters: parameters)
+                } catch {
+                    sinkFailure = error
+                    break
+                }
             }
             optimizerMetadata = optimizer.metadata  // again: it may report what happened (the GP's restarts)
         } catch let error as RunFailure {
@@ -102,11 +116,12 @@ public struct RunExecutor: Sendable {
         } catch {
             failure = "\(stage) failed: \(error)"
         }
+        if let sinkFailure { throw sinkFailure }
         var record = RunRecord(
             problem: run.problem.label, optimizer: run.optimizer.label, repetition: run.repetition,
             problemSpec: SpecRecord(run.problem), optimizerSpec: SpecRecord(run.optimizer),
             instanceSeed: run.instanceSeed(experimentSeed: experiment.seed), optimizerSeed: run.optimizerSeed(experimentSeed: experiment.seed), budget: experiment.budget,
-            optimum: optimum, parameters: parameters, status: failure == nil ? .complete : .failed, failure: failure, trials: trials,
+            optimum: optimum, parameters: parameters, status: failure == nil ? .complete : .failed, failure: failure, trials: [],
             wallSeconds: seconds(clock.now - start))
         record.costBudget = experiment.costBudget
         record.fidelities = fidelities

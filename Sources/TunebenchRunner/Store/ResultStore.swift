@@ -76,10 +76,20 @@ public struct ResultStore: Sendable {
         for (folder, names) in namesByFolder {
             guard let files = try? manager.contentsOfDirectory(atPath: folder) else { continue }
             for file in files where file.hasPrefix(".") && file.hasSuffix(".tmp") {
-                // ".rep-003.json.<pid>.tmp" belongs to "rep-003.json".
+                // ".rep-003.json.HOST-PID.tmp" and ".rep-003.json.HOST-PID.trials.tmp" belong to "rep-003.json".
                 let owner = file.dropFirst().split(separator: ".").prefix(2).joined(separator: ".")
                 if names.contains(owner) { try? manager.removeItem(atPath: folder + "/" + file) }
             }
+        }
+    }
+
+    /// Deletes the hidden temporary files in `folder` that processes of this host left when they were killed while
+    /// writing an aggregate output (see ``AtomicFile/temporaryURL(for:suffix:)``). Files of live processes, and of
+    /// other hosts, are left alone.
+    func removeStaleTemporaryFiles(in folder: URL) {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return }
+        for name in names where ProcessIdentity.isLeftByDeadProcess(name) {
+            unlink(folder.appendingPathComponent(name).path)
         }
     }
 
@@ -91,13 +101,31 @@ public struct ResultStore: Sendable {
     /// Reads the record of `run`, or `nil` when it has none.
     /// - Throws: ``RunnerError/corruptRunFile(path:reason:)`` when the file exists but cannot be decoded.
     public func read(_ run: PlannedRun) throws -> RunRecord? {
-        let url = runURL(run)
-        guard let data = FileManager.default.contents(atPath: url.path) else { return nil }
+        var trials: [TrialRecord] = []
+        var record = try stream(run) { _, trial in trials.append(trial) }
+        record?.trials = trials
+        return record
+    }
+
+    /// Reads the record of `run` without keeping its trials: `trial` is called with each in order, together with the
+    /// record read so far (every member but the trials). Memory stays bounded whatever the run's length.
+    /// - Returns: the record without its trials, or `nil` when the run has no file.
+    /// - Throws: ``RunnerError/corruptRunFile(path:reason:)`` when the file exists but cannot be decoded, and what
+    ///   `trial` throws.
+    public func stream(_ run: PlannedRun, trial: (RunRecord, TrialRecord) throws -> Void) throws -> RunRecord? {
+        let path = runURL(run).path
         do {
-            return try RunRecord(json: Array(data))
-        } catch {
-            throw RunnerError.corruptRunFile(path: url.path, reason: "\(error)")
+            return try RunFileReader.read(path: path, trial: trial)
+        } catch let error as JSONError {
+            throw RunnerError.corruptRunFile(path: path, reason: "\(error)")
+        } catch let error as FileAccessError {
+            throw RunnerError.corruptRunFile(path: path, reason: "it cannot be read: \(error.reason)")
         }
+    }
+
+    /// The status of `run`'s record, or `nil` when it has none.
+    public func status(of run: PlannedRun) throws -> RunStatus? {
+        try stream(run) { _, _ in }?.status
     }
 
     /// Writes the record of `run` atomically.
@@ -107,21 +135,23 @@ public struct ResultStore: Sendable {
         try writeAtomically(Data(record.jsonBytes()), to: url)
     }
 
+    /// A writer of `run`'s file that takes the trials as the run records them (see ``RunFileWriter``); creates the
+    /// run's folder first.
+    public func runFileWriter(for run: PlannedRun) throws -> RunFileWriter {
+        try runFileWriter(for: run, spillLimit: 4 << 20)
+    }
+
+    func runFileWriter(for run: PlannedRun, spillLimit: Int) throws -> RunFileWriter {
+        let url = runURL(run)
+        try createDirectory(url.deletingLastPathComponent())
+        return RunFileWriter(url: url, spillLimit: spillLimit)
+    }
+
     /// Writes `data` to a hidden temporary file beside `url` and renames it to `url`.
     public func writeAtomically(_ data: Data, to url: URL) throws {
-        let temporary = url.deletingLastPathComponent()
-            .appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
-        do {
-            try data.write(to: temporary)
-        } catch {
-            try? FileManager.default.removeItem(at: temporary)
-            throw RunnerError.storage(path: url.path, reason: "cannot be written (\(error.localizedDescription))")
-        }
-        guard rename(temporary.path, url.path) == 0 else {
-            let reason = String(cString: strerror(errno))
-            try? FileManager.default.removeItem(at: temporary)
-            throw RunnerError.storage(path: url.path, reason: "cannot be renamed into place (\(reason))")
-        }
+        let file = try AtomicFile(url: url)
+        try file.append(data)
+        try file.commit()
     }
 
     // MARK: - Helpers

@@ -1,0 +1,122 @@
+import Foundation
+import TunebenchCore
+import TunebenchNumerics
+
+/// The aggregation of one problem's runs: its summary, failures and timings, its curve files (written, not yet
+/// renamed into place) and its rows of `evaluations.csv` and `traces.csv` (in ``SpillBuffer``s, to be copied into
+/// those files in plan order).
+///
+/// `@unchecked Sendable`: it is built on one worker thread and then handed whole to the thread that writes the
+/// outputs; no two threads ever hold it at once.
+final class ProblemAggregation: @unchecked Sendable {
+    var summary: ProblemSummary
+    var failures: [FailedRun] = []
+    var timings: [TimingSummary] = []
+    var complete = 0
+    var failed = 0
+    var missing = 0
+    let evaluationRows: SpillBuffer
+    let stepRows: SpillBuffer
+    /// `curves/PROBLEM.csv`, and `curves-cost/PROBLEM.csv` with a cost budget.
+    private(set) var outputs: [AtomicFile] = []
+
+    /// Streams the run files of problem `index` of the plan, one at a time, and writes its curves.
+    init(problem index: Int, plan: Plan, aggregator: Aggregator) throws {
+        let experiment = aggregator.experiment
+        let store = aggregator.store
+        let problem = experiment.problems[index]
+        // The plan lists a problem's runs together, optimizer by optimizer.
+        let runsPerProblem = experiment.optimizers.count * experiment.repetitions
+        let runs = plan.runs[index * runsPerProblem..<(index + 1) * runsPerProblem]
+        let scratch = { (name: String) in
+            AtomicFile.temporaryURL(
+                for: store.directory.appendingPathComponent(name), suffix: "\(problem.label).part.tmp")
+        }
+        evaluationRows = SpillBuffer(scratchURL: scratch("evaluations.csv"), limit: aggregator.spillLimit)
+        stepRows = SpillBuffer(scratchURL: scratch("traces.csv"), limit: aggregator.spillLimit)
+        summary = ProblemSummary(problem: problem.label, metric: "regret", optimum: nil, optimizers: [])
+
+        var optimum: Double?
+        var collected: [(optimizer: String, traces: [[Double]], costTraces: [[Double]], values: [Double], failedRuns: Int)] =
+            []
+        for (optimizerIndex, optimizer) in experiment.optimizers.enumerated() {
+            var traces: [[Double]] = []
+            var costTraces: [[Double]] = []
+            var values: [Double] = []
+            var failedRuns = 0
+            var overhead: [Double] = []
+            var evaluationTime: [Double] = []
+            var wall: [Double] = []
+            for repetition in 0..<experiment.repetitions {
+                let run = runs[runs.startIndex + optimizerIndex * experiment.repetitions + repetition]
+                var scan = RunScan(costBudget: experiment.costBudget)
+                let read = try store.stream(run) { record, trial in
+                    try scan.add(trial, of: record, evaluations: evaluationRows, steps: stepRows)
+                }
+                guard let record = read else {
+                    missing += 1
+                    continue
+                }
+                if let mismatch = Aggregator.mismatch(record, run, experiment) {
+                    throw RunnerError.foreignRunFile(path: store.runURL(run).path, mismatch: mismatch)
+                }
+                optimum = optimum ?? record.optimum
+                overhead.append(scan.optimizerSeconds)
+                evaluationTime.append(scan.evaluationSeconds)
+                wall.append(record.wallSeconds)
+                guard record.status == .complete else {
+                    failed += 1
+                    failedRuns += 1
+                    failures.append(
+                        FailedRun(
+                            problem: problem.label, optimizer: optimizer.label, repetition: run.repetition,
+                            reason: record.failure ?? "no reason recorded"))
+                    continue
+                }
+                complete += 1
+                try scan.finish(record, budget: experiment.evaluationBudget(fidelities: record.fidelities), steps: stepRows)
+                traces.append(scan.trace)
+                values += scan.values
+                if experiment.costBudget != nil { costTraces.append(scan.costTrace) }
+            }
+            collected.append((optimizer.label, traces, costTraces, values, failedRuns))
+            if !wall.isEmpty {
+                timings.append(
+                    TimingSummary(
+                        problem: problem.label, optimizer: optimizer.label, runs: wall.count,
+                        optimizerSeconds: Statistics.median(overhead), evaluationSeconds: Statistics.median(evaluationTime),
+                        wallSeconds: Statistics.median(wall)))
+            }
+        }
+
+        // The metric needs the optimum, known once any run of the problem has been read.
+        let curves = try AtomicFile(url: store.directory.appendingPathComponent("curves/\(problem.label).csv"))
+        outputs.append(curves)
+        try curves.appendLine("optimizer,evaluation,runs,median,q25,q75,mean")
+        var costCurves: AtomicFile?
+        if experiment.costBudget != nil {
+            let file = try AtomicFile(url: store.directory.appendingPathComponent("curves-cost/\(problem.label).csv"))
+            outputs.append(file)
+            try file.appendLine("optimizer,cost,runs,median,q25,q75,mean")
+            costCurves = file
+        }
+        var summaries: [OptimizerSummary] = []
+        for (label, traces, costTraces, values, failedRuns) in collected {
+            let metric = traces.map { trace in trace.map { $0 - (optimum ?? 0) } }
+            try Aggregator.appendCurve(label, metric, budget: metric.first?.count ?? 0, to: curves)
+            if let costBudget = experiment.costBudget, let costCurves {
+                let costMetric = costTraces.map { trace in trace.map { $0 - (optimum ?? 0) } }
+                try Aggregator.appendCurve(label, costMetric, budget: Aggregator.costPoints, to: costCurves) { point in
+                    Aggregator.number(Aggregator.costPoint(point, of: costBudget))
+                }
+            }
+            var optimizerSummary = Aggregator.summary(label, finals: metric.compactMap(\.last), failedRuns: failedRuns)
+            optimizerSummary.evaluationMedian = values.isEmpty ? nil : Statistics.median(values) - (optimum ?? 0)
+            summaries.append(optimizerSummary)
+        }
+        Aggregator.markBest(&summaries)
+        summary = ProblemSummary(
+            problem: problem.label, metric: optimum == nil ? "best value" : "regret", optimum: optimum,
+            optimizers: summaries)
+    }
+}

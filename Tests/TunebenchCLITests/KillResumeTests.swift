@@ -1,0 +1,96 @@
+import Foundation
+import Testing
+import Tunebench
+
+/// A real `tunebench run` process killed with SIGKILL at random points and resumed each time ends with the results of
+/// an uninterrupted run: the same bytes in every derived file, the same run files (but for wall-clock timings), no
+/// duplicate, partial or missing run file, no temporary file left.
+@Suite(.serialized) struct KillResumeTests {
+    struct Case: Sendable, CustomTestStringConvertible {
+        var name: String
+        var experiment: String
+        var kills: Int
+        var testDescription: String { name }
+    }
+
+    static let cases = [
+        // Many short runs of several optimizers: kills land between runs, inside run files and in the aggregation.
+        Case(
+            name: "many-runs",
+            experiment: #"""
+                {"name": "kill-many", "seed": 11, "repetitions": 4, "budget": 40,
+                 "optimizers": ["random", "sobol", "tpe", "cmaes"],
+                 "problems": ["branin", "hartmann3", {"name": "rosenbrock", "options": {"dimension": 4}}]}
+                """#, kills: 8),
+        // Two long runs whose trials pass through a scratch file (a run file of more than 4 MB): kills land while
+        // trials are spilled and while the run file is assembled from them.
+        Case(
+            name: "long-runs",
+            experiment: #"""
+                {"name": "kill-long", "seed": 12, "repetitions": 2, "budget": 18000,
+                 "optimizers": ["random"], "problems": ["hartmann6"]}
+                """#, kills: 5),
+    ]
+
+    /// Starts `tunebench run` and returns the process.
+    static func start(_ experiment: URL, output: URL) throws -> Process {
+        let process = Process()
+        process.executableURL = CommandRunner.productsFolder.appendingPathComponent("tunebench")
+        process.arguments = ["run", experiment.path, "--output", output.path, "--jobs", "2", "--quiet", "--no-report"]
+        process.currentDirectoryURL = experiment.deletingLastPathComponent()
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        return process
+    }
+
+    @Test(arguments: cases)
+    func killedAndResumedRunsEndAsAnUninterruptedOne(_ testCase: Case) throws {
+        let root = CommandRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let experiment = root.appendingPathComponent("experiment.json")
+        try Data(testCase.experiment.utf8).write(to: experiment)
+
+        let reference = root.appendingPathComponent("reference")
+        let clock = ContinuousClock()
+        let start = clock.now
+        let uninterrupted = try Self.start(experiment, output: reference)
+        uninterrupted.waitUntilExit()
+        let duration = (clock.now - start).inSeconds
+        #expect(uninterrupted.terminationStatus == 0)
+        let expectedRuns = try ResultFolderChecks.runRecords(reference)
+
+        let resumed = root.appendingPathComponent("resumed")
+        var generator = Xoshiro256StarStar(seed: 20261124)
+        var interrupted = 0
+        for kill in 0..<testCase.kills {
+            // Aim inside what is left: the fraction of runs without a file, of the uninterrupted duration.
+            let done = (try? ResultFolderChecks.runRecords(resumed).count) ?? 0
+            let left = max(0.25, 1 - Double(done) / Double(expectedRuns.count))
+            let delay = duration * left * Double.random(in: 0.05...1, using: &generator)
+            let process = try Self.start(experiment, output: resumed)
+            Thread.sleep(forTimeInterval: delay)
+            if process.isRunning {
+                Foundation.kill(process.processIdentifier, SIGKILL)
+            }
+            process.waitUntilExit()
+            if process.terminationReason == .uncaughtSignal && process.terminationStatus == SIGKILL { interrupted += 1 }
+            // Whatever the moment, every visible run file is complete and belongs to the plan.
+            let records = try ResultFolderChecks.runRecords(resumed)
+            for (path, record) in records {
+                #expect(expectedRuns[path] == record, "kill \(kill): \(path) differs from the uninterrupted run's")
+            }
+        }
+        print("\(testCase.name): \(interrupted) of \(testCase.kills) kills interrupted the run (uninterrupted: \(duration) s)")
+        #expect(interrupted >= testCase.kills / 2, "too few kills landed while the run was going on")
+
+        let final = try Self.start(experiment, output: resumed)
+        final.waitUntilExit()
+        #expect(final.terminationStatus == 0)
+        #expect(try ResultFolderChecks.deterministicFiles(resumed) == ResultFolderChecks.deterministicFiles(reference))
+        let records = try ResultFolderChecks.runRecords(resumed)
+        #expect(records.keys.sorted() == expectedRuns.keys.sorted())  // no run missing, none extra
+        #expect(records == expectedRuns)
+        #expect(ResultFolderChecks.hiddenFiles(resumed) == [])
+    }
+}

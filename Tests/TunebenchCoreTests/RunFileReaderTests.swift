@@ -1,0 +1,98 @@
+import Foundation
+import Testing
+import TunebenchCore
+
+/// The streaming reader of run files, against the record it streams and whatever the chunk boundaries.
+@Suite struct RunFileReaderTests {
+    static let record: RunRecord = {
+        let trials = (0..<40).map { number in
+            TrialRecord(
+                number: number, configuration: [.choice("a \"quoted\" {choice}, [x]"), nil, .number(Double(number) / 8)],
+                fidelity: number % 3 == 0 ? 1 : nil, value: number == 7 ? nil : Double(40 - number), noiselessValue: nil,
+                cost: 0.5, status: number == 7 ? .failed : .ok, failure: number == 7 ? "the objective returned nan" : nil,
+                info: number == 2 ? ["loss\\\"": 1] : nil, askSeconds: 1e-6, evaluationSeconds: 2e-6, tellSeconds: 3e-6)
+        }
+        var record = RunRecord(
+            problem: "p", optimizer: "o", repetition: 3, problemSpec: SpecRecord(EntrySpec("p", options: ["d": .integer(4)])),
+            optimizerSpec: SpecRecord(EntrySpec("o")), instanceSeed: 1, optimizerSeed: 2, budget: 40, optimum: -3.3,
+            parameters: ["kind", "k", "x"], status: .complete, trials: trials, wallSeconds: 0.5)
+        record.fidelities = [Fidelity(steps: 1, cost: 0.25), Fidelity(steps: 3, cost: 0.75)]
+        record.optimizerMetadata = ["library": "tunebench {test}"]
+        return record
+    }()
+
+    /// Streams `bytes` in chunks of `size` bytes.
+    static func stream(_ bytes: [UInt8], chunk size: Int) throws -> (RunRecord, [TrialRecord]) {
+        var offset = 0
+        var trials: [TrialRecord] = []
+        let header = try RunFileReader.read(nextChunk: {
+            guard offset < bytes.count else { return nil }
+            defer { offset += size }
+            return Array(bytes[offset..<min(offset + size, bytes.count)])
+        }) { _, trial in trials.append(trial) }
+        return (header, trials)
+    }
+
+    @Test func theFileIsItsHeaderItsTrialsAndItsEnd() {
+        let record = Self.record
+        var pieces = record.headerJSON()
+        for (index, trial) in record.trials.enumerated() {
+            pieces += (index > 0 ? [UInt8(ascii: ",")] : []) + trial.jsonBytes(parameters: record.parameters)
+        }
+        #expect(pieces + RunRecord.jsonEnd == record.jsonBytes())
+        #expect(String(decoding: record.headerJSON(), as: UTF8.self).hasSuffix(#""trials":["#))
+    }
+
+    @Test(arguments: [1, 2, 7, 64, 1 << 20])
+    func streamingReadsTheSameRecordWhateverTheChunks(chunk: Int) throws {
+        let bytes = Self.record.jsonBytes()
+        let (header, trials) = try Self.stream(bytes, chunk: chunk)
+        var whole = header
+        whole.trials = trials
+        #expect(whole == (try RunRecord(json: bytes)))
+        #expect(whole.jsonBytes() == bytes)
+        #expect(header.trials.isEmpty && header.optimizerMetadata == ["library": "tunebench {test}"])
+    }
+
+    @Test func aFileOnDiskIsStreamed() throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("run-\(UUID().uuidString).json")
+        defer { try? FileManager.default.removeItem(at: url) }
+        try Data(Self.record.jsonBytes()).write(to: url)
+        var seen = 0
+        let header = try RunFileReader.read(path: url.path) { header, trial in
+            #expect(header.parameters == ["kind", "k", "x"] && header.fidelities.count == 2)
+            #expect(trial.number == seen)
+            seen += 1
+        }
+        #expect(header?.problem == "p" && seen == 40)
+        #expect(try RunFileReader.read(path: url.path + ".missing") { _, _ in } == nil)
+    }
+
+    /// Each malformed file is rejected with a `JSONError` whose position is in the whole file.
+    @Test(arguments: [
+        (#"{"format":1,"parameters":[],"trials":[],"problem":"p"}"#, "must be the last member", 1, 40),
+        (#"{"format":1,"trials":[]}"#, "must come after \"parameters\"", 1, 22),
+        ("{\"format\":1,\n\"parameters\":[\"x\"],\"status\":\"complete\",\n\"trials\":[{\"number\":0,\"configuration\":{\"y\":1}}]}",
+         "not a parameter", 3, 44),
+        (#"{"format":1,"parameters":["x"],"trials":[{"number":0}"#, "the file ends", 1, 54),
+        (#"{"format":1,"parameters":["x"],"trials":[{"number":"#, "ends inside a value", 1, 52),
+        (#"{"format":2}"#, "newer Tunebench", 1, 12),
+        (#"{"format":1,"parameters":[],"status":"done","trials":[]}"#, "unknown run status", 1, 44),
+        (#"{"format":1,"parameters":[],"trials":[]} x"#, "after the end", 1, 42),
+        (#"{"format":1,"parameters":[],"trials":[]}"#, "has no \"problem\"", 1, 41),
+        ("[]", "'{' opening", 1, 1),
+    ] as [(String, String, Int, Int)])
+    func malformedFilesAreLocated(text: String, message: String, line: Int, column: Int) {
+        for chunk in [1, 3, 1000] {
+            do {
+                _ = try Self.stream(Array(text.utf8), chunk: chunk)
+                Issue.record("\(text) was accepted")
+            } catch let error as JSONError {
+                #expect(error.message.contains(message), "\(error)")
+                #expect(error.line == line && error.column == column, "\(error)")
+            } catch {
+                Issue.record("\(error)")
+            }
+        }
+    }
+}
