@@ -16,11 +16,13 @@ public struct TunebenchCommand: ParsableCommand {
             same CSV bytes whatever --jobs, --shard or interruptions.
 
             Start with `tunebench list` to see the optimizers, problems and suites, then `tunebench run` for the \
-            default experiment, or `tunebench run --help` for everything a run can do.
+            default experiment, or `tunebench run --help` for everything a run can do; on a Slurm cluster, \
+            `tunebench slurm --help`.
             """,
         version: TunebenchVersion.current,
         subcommands: [
-            RunCommand.self, ListCommand.self, AggregateCommand.self, ReportCommand.self, CompareCommand.self,
+            RunCommand.self, ListCommand.self, AggregateCommand.self, MergeCommand.self, SlurmCommand.self, ReportCommand.self,
+            CompareCommand.self,
             PluginCommandGroup.self,
             BenchCommand.self,
         ],

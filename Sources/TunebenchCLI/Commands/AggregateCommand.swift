@@ -8,8 +8,8 @@ struct AggregateCommand: RegistryCommand {
         commandName: "aggregate",
         abstract: "Recompute evaluations.csv, traces.csv, curves/, curves-cost/, summary.json and timings.json from run files.",
         discussion: """
-            Use it once every shard of an experiment has finished, after copying their folders' contents (runs/ and \
-            experiment.json) into one folder. It reads DIR/experiment.json and every run file of its plan, checks \
+            Use it once every shard of an experiment run into one folder has finished (shards run into separate \
+            folders are combined by `tunebench merge`), or to derive the files again. It reads DIR/experiment.json and every run file of its plan, checks \
             that each belongs to this experiment, prints the summary table and writes the report (see `tunebench \
             report --help`). Exit status as for `run`: 3 when \
             some runs failed.

@@ -35,9 +35,10 @@ struct RunCommand: RegistryCommand {
             which deletes the folder's results and runs everything again, or choose another folder.
 
             SHARDS
-              --shard k/n runs the runs whose plan index i has i mod n = k-1. Run all shards into one folder, or \
-            into separate folders and copy their runs/ folders together, then `tunebench aggregate DIR`; the \
-            result equals an unsharded run file for file.
+              --shard k/n runs the runs whose plan index i has i mod n = k-1. Run all shards into one folder and \
+            then `tunebench aggregate DIR`, or into separate folders and then `tunebench merge DIR SHARD_DIR...`; \
+            the result equals an unsharded run file for file. `tunebench slurm` writes the scripts that run the \
+            shards as a Slurm array job and merge them.
 
             EXIT STATUS
               0 when every run completed, 3 when some runs failed (their reasons are printed and listed in \

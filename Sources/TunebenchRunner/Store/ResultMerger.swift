@@ -1,0 +1,230 @@
+import Foundation
+import TunebenchCore
+
+/// Merges the result folders of an experiment's shards into one result folder, then aggregates it.
+///
+/// Each shard folder was written by `tunebench run EXPERIMENT --shard k/n --output FOLDER`. The merge:
+/// 1. reads every folder's `experiment.json`; the first folder's experiment is the merged one, and every other must
+///    be compatible with it by the rules of resuming (``ResultStore/prepare(for:registry:overwrite:)``: same seed,
+///    budget and cost budget, and the same entry and options under every shared label);
+/// 2. prepares the output folder as a resumed run would: an output that already holds results keeps them when its
+///    experiment is compatible, and its `experiment.json` becomes the merged experiment;
+/// 3. copies every run file of the plan, folder by folder, into the output's `runs/`, each written atomically
+///    (temporary file, then rename). Hidden files, such as the temporary files of a run still being written, are
+///    ignored; files of runs outside the plan are counted, not copied;
+/// 4. aggregates the output (``Aggregator``).
+///
+/// **Runs found twice.** The output's file, or else the first folder's, comes first. Same bytes: nothing to do.
+/// Different bytes that are equal once the timings are left out (``RunFileComparison``): the first is kept, and a
+/// ``MergeResolution`` says so. A complete run and a failed run of the same plan entry (a shard run again with
+/// `--retry-failed`): the complete one is kept, replacing a failed file in the output. Two failed runs: the first is
+/// kept. Two complete runs that differ beyond timings: ``MergeError/conflictingRunFiles(first:second:difference:)``,
+/// naming both files and the first differing field, before anything else is copied from the second folder.
+///
+/// Merging again with the same folders copies nothing and writes the same aggregate bytes (idempotence).
+public struct ResultMerger: Sendable {
+    public var registry: Registry
+    /// The output folder.
+    public var store: ResultStore
+    /// The shard folders, in the order their runs take precedence.
+    public var shards: [URL]
+    /// Threads that read run files while aggregating; the outputs do not depend on it.
+    public var jobs: Int
+
+    public init(
+        registry: Registry,
+        output: URL,
+        shards: [URL],
+        jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    ) {
+        self.registry = registry
+        self.store = ResultStore(directory: output)
+        self.shards = shards.map(\.standardizedFileURL)
+        self.jobs = jobs
+    }
+
+    /// Checks the folders, copies the run files and aggregates.
+    /// - Returns: what each folder contributed, how runs found twice were resolved, the missing runs, the summary.
+    /// - Throws: ``MergeError`` for folders that cannot be merged and conflicting run files; ``RunnerError`` for
+    ///   unreadable experiment or run files and storage errors.
+    public func merge() throws -> MergeOutcome {
+        let experiment = try checkedExperiment()
+        do {
+            try store.prepare(for: experiment, registry: registry, overwrite: false)
+        } catch RunnerError.differentExperiment(let folder, let difference) {
+            throw MergeError.incompatibleOutput(folder: folder, difference: difference)
+        }
+        let plan = Plan(experiment)
+        let prefix = store.runsDirectory.path + "/"
+        var runsByPath: [String: PlannedRun] = [:]
+        for run in plan.runs { runsByPath[String(store.runURL(run).path.dropFirst(prefix.count))] = run }
+
+        var contributions: [ShardContribution] = []
+        var resolutions: [MergeResolution] = []
+        var origins: [Int: String] = [:]  // plan index -> the shard file copied during this merge
+        var createdFolders: Set<String> = []
+        for shard in shards {
+            var contribution = ShardContribution(folder: shard.path)
+            let runsFolder = shard.appendingPathComponent("runs").path
+            for relative in try Self.files(under: runsFolder) {
+                guard let run = runsByPath[relative] else {
+                    contribution.outsidePlan += 1
+                    continue
+                }
+                contribution.runFiles += 1
+                let source = runsFolder + "/" + relative
+                let target = store.runURL(run)
+                let bytes = try Self.contents(of: source)
+                guard let existing = FileManager.default.contents(atPath: target.path) else {
+                    let folder = target.deletingLastPathComponent()
+                    if createdFolders.insert(folder.path).inserted { try Self.createFolder(folder) }
+                    try store.writeAtomically(bytes, to: target)
+                    origins[run.index] = source
+                    contribution.copied += 1
+                    continue
+                }
+                let first = origins[run.index] ?? target.path
+                switch try Self.resolve(first: (first, Array(existing)), second: (source, Array(bytes))) {
+                case .keepFirst(let resolution):
+                    if let resolution { resolutions.append(resolution) }
+                    contribution.alreadyMerged += 1
+                case .takeSecond(let resolution):
+                    try store.writeAtomically(bytes, to: target)
+                    origins[run.index] = source
+                    resolutions.append(resolution)
+                    contribution.copied += 1
+                }
+            }
+            contributions.append(contribution)
+        }
+        let missing = plan.runs.filter { !store.hasRecord($0) }
+        let aggregate = try Aggregator(experiment: experiment, store: store, jobs: jobs).aggregate()
+        return MergeOutcome(
+            experiment: experiment,
+            shards: contributions,
+            resolutions: resolutions,
+            missing: missing,
+            aggregate: aggregate
+        )
+    }
+
+    // MARK: - Checks
+
+    /// The first shard folder's experiment, once every folder is known to hold a compatible one.
+    private func checkedExperiment() throws -> Experiment {
+        guard !shards.isEmpty else { throw MergeError.noShardFolders }
+        var seen: Set<String> = [store.directory.resolvingSymlinksInPath().path]
+        for shard in shards where !seen.insert(shard.resolvingSymlinksInPath().path).inserted {
+            throw MergeError.repeatedFolder(path: shard.path)
+        }
+        var reference: (folder: String, experiment: Experiment)?
+        for shard in shards {
+            let file = shard.appendingPathComponent("experiment.json")
+            guard FileManager.default.fileExists(atPath: file.path) else {
+                throw MergeError.notAResultFolder(path: shard.path)
+            }
+            let experiment = try ExperimentFile.load(file, registry: registry)
+            guard let reference else {
+                reference = (shard.path, experiment)
+                continue
+            }
+            if let difference = ResultStore.incompatibility(experiment, reference.experiment, registry: registry) {
+                // The resume rules speak of the stored experiment ("there") and the new one ("here").
+                var named = difference.replacingOccurrences(of: " there, ", with: " in \(shard.path), ")
+                if named.hasSuffix(" here") { named = named.dropLast(" here".count) + " in \(reference.folder)" }
+                throw MergeError.incompatibleShards(folder: shard.path, reference: reference.folder, difference: named)
+            }
+        }
+        guard let reference else { throw MergeError.noShardFolders }
+        return reference.experiment
+    }
+
+    // MARK: - Runs found twice
+
+    private enum Decision {
+        case keepFirst(MergeResolution?)
+        case takeSecond(MergeResolution)
+    }
+
+    /// Which of two files of the same run to keep (see the type's discussion).
+    private static func resolve(
+        first: (path: String, bytes: [UInt8]),
+        second: (path: String, bytes: [UInt8])
+    ) throws
+        -> Decision
+    {
+        let comparison: (RunFileComparison, first: JSONValue?, second: JSONValue?)
+        do {
+            comparison = try RunFileComparison.compare(first.bytes, second.bytes)
+        } catch {
+            // Name the file that is not JSON.
+            let firstIsJSON = (try? JSONValue.parse(first.bytes, allowsNonFiniteNumbers: true)) != nil
+            throw RunnerError.corruptRunFile(path: firstIsJSON ? second.path : first.path, reason: "\(error)")
+        }
+        switch comparison.0 {
+        case .identical:
+            return .keepFirst(nil)
+        case .timingsOnly:
+            return .keepFirst(MergeResolution(kept: first.path, dropped: second.path, reason: .timingsOnly))
+        case .different(let field):
+            switch (RunFileComparison.status(of: comparison.first), RunFileComparison.status(of: comparison.second)) {
+            case ("failed", "failed"):
+                return .keepFirst(MergeResolution(kept: first.path, dropped: second.path, reason: .bothFailed))
+            case ("failed", "complete"):
+                return .takeSecond(MergeResolution(kept: second.path, dropped: first.path, reason: .completeOverFailed))
+            case ("complete", "failed"):
+                return .keepFirst(MergeResolution(kept: first.path, dropped: second.path, reason: .completeOverFailed))
+            default:
+                throw MergeError.conflictingRunFiles(first: first.path, second: second.path, difference: field)
+            }
+        }
+    }
+
+    // MARK: - Files
+
+    /// The paths, relative to `folder`, of every file under it, hidden files and folders left out, sorted; none when
+    /// the folder does not exist.
+    static func files(under folder: String) throws -> [String] {
+        let manager = FileManager.default
+        var isDirectory: ObjCBool = false
+        guard manager.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else { return [] }
+        var files: [String] = []
+        var pending = [""]
+        while let relative = pending.popLast() {
+            let path = relative.isEmpty ? folder : folder + "/" + relative
+            let names: [String]
+            do {
+                names = try manager.contentsOfDirectory(atPath: path)
+            } catch {
+                throw RunnerError.storage(path: path, reason: "cannot be listed (\(error.localizedDescription))")
+            }
+            for name in names where !name.hasPrefix(".") {
+                let child = relative.isEmpty ? name : relative + "/" + name
+                if manager.fileExists(atPath: folder + "/" + child, isDirectory: &isDirectory), isDirectory.boolValue {
+                    pending.append(child)
+                } else {
+                    files.append(child)
+                }
+            }
+        }
+        return files.sorted()
+    }
+
+    private static func contents(of path: String) throws -> Data {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw RunnerError.storage(path: path, reason: "cannot be read")
+        }
+        return data
+    }
+
+    private static func createFolder(_ url: URL) throws {
+        do {
+            try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        } catch {
+            throw RunnerError.storage(
+                path: url.path,
+                reason: "cannot create the folder (\(error.localizedDescription))"
+            )
+        }
+    }
+}
