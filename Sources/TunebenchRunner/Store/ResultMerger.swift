@@ -74,15 +74,21 @@ public struct ResultMerger: Sendable {
                 contribution.runFiles += 1
                 let source = runsFolder + "/" + relative
                 let target = store.runURL(run)
-                let bytes = try Self.contents(of: source)
-                guard let existing = FileManager.default.contents(atPath: target.path) else {
+                // Copied and compared in chunks: a run file can be hundreds of megabytes.
+                guard FileManager.default.fileExists(atPath: target.path) else {
                     let folder = target.deletingLastPathComponent()
                     if createdFolders.insert(folder.path).inserted { try Self.createFolder(folder) }
-                    try store.writeAtomically(bytes, to: target)
+                    try store.copyAtomically(from: source, to: target)
                     origins[run.index] = source
                     contribution.copied += 1
                     continue
                 }
+                if try Self.sameBytes(target.path, source) {
+                    contribution.alreadyMerged += 1
+                    continue
+                }
+                let bytes = try Self.contents(of: source)
+                let existing = try Self.contents(of: target.path)
                 let first = origins[run.index] ?? target.path
                 switch try Self.resolve(first: (first, Array(existing)), second: (source, Array(bytes))) {
                 case .keepFirst(let resolution):
@@ -208,6 +214,28 @@ public struct ResultMerger: Sendable {
             }
         }
         return files.sorted()
+    }
+
+    /// Whether two files have the same bytes, read in chunks.
+    private static func sameBytes(_ first: String, _ second: String) throws -> Bool {
+        do throws(FileAccessError) {
+            guard let a = try FileChunkReader(path: first), let b = try FileChunkReader(path: second) else {
+                return false
+            }
+            var left: ArraySlice<UInt8> = []
+            var right: ArraySlice<UInt8> = []
+            while true {
+                if left.isEmpty, let chunk = try a.next() { left = chunk[...] }
+                if right.isEmpty, let chunk = try b.next() { right = chunk[...] }
+                if left.isEmpty || right.isEmpty { return left.isEmpty && right.isEmpty }
+                let count = min(left.count, right.count)
+                guard left.prefix(count).elementsEqual(right.prefix(count)) else { return false }
+                left = left.dropFirst(count)
+                right = right.dropFirst(count)
+            }
+        } catch {
+            throw RunnerError.storage(path: error.path, reason: "cannot be read (\(error.reason))")
+        }
     }
 
     private static func contents(of path: String) throws -> Data {

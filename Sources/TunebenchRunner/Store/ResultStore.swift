@@ -147,6 +147,21 @@ public struct ResultStore: Sendable {
         return RunFileWriter(url: url, spillLimit: spillLimit)
     }
 
+    /// Copies the file at `path` to `url` through a hidden temporary file beside `url`, in chunks.
+    public func copyAtomically(from path: String, to url: URL) throws {
+        let file = try AtomicFile(url: url)
+        do {
+            guard let source = try FileChunkReader(path: path) else {
+                throw RunnerError.storage(path: path, reason: "cannot be read (it does not exist)")
+            }
+            while let chunk = try source.next() { try file.append(chunk) }
+        } catch let error as FileAccessError {
+            file.discard()
+            throw RunnerError.storage(path: error.path, reason: "cannot be read (\(error.reason))")
+        }
+        try file.commit()
+    }
+
     /// Writes `data` to a hidden temporary file beside `url` and renames it to `url`.
     public func writeAtomically(_ data: Data, to url: URL) throws {
         let file = try AtomicFile(url: url)
