@@ -41,7 +41,7 @@ struct JSONTests {
         #expect(failure("{} x")?.message == "unexpected text after the end of the document")
         #expect(failure("")?.message == "unexpected end of the document")
         #expect(failure(String(repeating: "[", count: 600) + String(repeating: "]", count: 600))?.message
-            == "nesting deeper than 512 levels")
+            == "nesting deeper than \(JSONReader.maximumDepth) levels")
     }
 
     @Test func writerEscapesAndSeparates() {

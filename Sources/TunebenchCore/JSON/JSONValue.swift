@@ -27,14 +27,15 @@ public enum JSONValue: Sendable, Hashable {
         }
     }
 
-    /// The value as written in a message: strings quoted, containers summarised.
+    /// The value as written in a message: strings quoted (and ``printable(_:limit:)``, at most 100 characters),
+    /// containers summarised.
     public var shown: String {
         switch self {
         case .null: return "null"
         case .bool(let b): return b ? "true" : "false"
         case .integer(let k): return "\(k)"
         case .number(let x): return "\(x)"
-        case .string(let s): return "\"\(s)\""
+        case .string(let s): return "\"" + Self.printable(s, limit: 100) + "\""
         case .array(let items): return "an array of \(items.count) items"
         case .object: return "an object"
         }
@@ -50,5 +51,32 @@ public enum JSONValue: Sendable, Hashable {
         case .array: return "an array"
         case .object: return "an object"
         }
+    }
+
+    /// `text` made fit for a one-line message: control characters and line breaks (Unicode categories Cc, Zl and
+    /// Zp) written as JSON escapes (`\n`, `\u0001`, `\u2028`), and the text cut after `limit` Unicode scalars,
+    /// with "..." appended, when longer.
+    ///
+    /// Messages quote what a document or a plugin sent; this keeps such a message on one line and of bounded length.
+    public static func printable(_ text: String, limit: Int = 200) -> String {
+        if text.utf8.count <= limit, text.utf8.allSatisfy({ (0x20..<0x7F).contains($0) }) { return text }
+        var result = ""
+        for (count, scalar) in text.unicodeScalars.enumerated() {
+            if count == limit { return result + "..." }
+            switch scalar {
+            case "\n": result += "\\n"
+            case "\r": result += "\\r"
+            case "\t": result += "\\t"
+            default:
+                switch scalar.properties.generalCategory {
+                case .control, .lineSeparator, .paragraphSeparator:
+                    let hex = String(scalar.value, radix: 16)
+                    result += "\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+                default:
+                    result.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return result
     }
 }

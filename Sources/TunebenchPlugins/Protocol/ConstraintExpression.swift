@@ -12,10 +12,17 @@ enum ConstraintExpression {
         condition.values.map { "\(condition.parent) == \(quote($0))" }.joined(separator: " or ")
     }
 
-    /// The condition a constraint expresses, or `nil` when it is not of the supported shape.
+    /// The deepest nesting of parentheses read; the parser recurses once per level, so a constraint of a million
+    /// `(` (which fits in a plugin's line) must not exhaust the stack.
+    static let maximumNesting = 64
+
+    /// The condition a constraint expresses, or `nil` when it is not of the supported shape (or nests parentheses
+    /// deeper than ``maximumNesting``).
     static func read(_ text: String) -> Parameter.Condition? {
         var tokens = tokenize(text)[...]
-        guard tokens.isEmpty == false, let (parent, values) = disjunction(&tokens), tokens.isEmpty else { return nil }
+        guard tokens.isEmpty == false, let (parent, values) = disjunction(&tokens, depth: 0), tokens.isEmpty else {
+            return nil
+        }
         return Parameter.Condition(parent: parent, values: values)
     }
 
@@ -34,23 +41,25 @@ enum ConstraintExpression {
     }
 
     /// `disjunction := term ("or" term)*`, where every term compares the same parent.
-    private static func disjunction(_ tokens: inout ArraySlice<Token>) -> (String, [String])? {
-        guard let (parent, first) = term(&tokens) else { return nil }
+    private static func disjunction(_ tokens: inout ArraySlice<Token>, depth: Int) -> (String, [String])? {
+        guard let (parent, first) = term(&tokens, depth: depth) else { return nil }
         var values = first
         while tokens.first == .or {
             tokens.removeFirst()
-            guard let (other, more) = term(&tokens), other == parent else { return nil }
+            guard let (other, more) = term(&tokens, depth: depth), other == parent else { return nil }
             values += more
         }
         return (parent, values)
     }
 
     /// `term := "(" disjunction ")" | name "==" string | string "==" name`.
-    private static func term(_ tokens: inout ArraySlice<Token>) -> (String, [String])? {
+    private static func term(_ tokens: inout ArraySlice<Token>, depth: Int) -> (String, [String])? {
         guard let first = tokens.popFirst() else { return nil }
         switch first {
         case .open:
-            guard let inner = disjunction(&tokens), tokens.popFirst() == .close else { return nil }
+            guard depth < maximumNesting, let inner = disjunction(&tokens, depth: depth + 1),
+                tokens.popFirst() == .close
+            else { return nil }
             return inner
         case .name(let parent):
             guard tokens.popFirst() == .equals, case .string(let value)? = tokens.popFirst() else { return nil }

@@ -4,7 +4,7 @@ import TunebenchCore
 /// One plugin process and the JSON-lines conversation with it: send a message, receive a message of an expected
 /// type, every read bounded by the plugin's timeout, every failure turned into a ``PluginError`` naming the plugin,
 /// what the harness was doing, and the tail of the plugin's standard error.
-final class PluginConnection {
+final class PluginConnection: MessageSource {
     let command: PluginCommand
     private let process: ChildProcess
     private var closed = false
@@ -29,6 +29,12 @@ final class PluginConnection {
         "MKL_NUM_THREADS": "1",
     ]
 
+    var pluginName: String { command.name }
+
+    func stderrTail() -> String {
+        process.stderrTail()
+    }
+
     /// The plugin's process id, for tests.
     var pid: Int32 { process.pid }
 
@@ -52,18 +58,9 @@ final class PluginConnection {
     }
 
     /// Receives the next message, which must have type `type`; an `ERROR_REPLY` becomes
-    /// ``PluginError/errorReply(plugin:kind:message:during:)``.
+    /// ``PluginError/errorReply(plugin:kind:message:during:stderr:)``.
     func receive(_ type: String, during: String) throws -> Message {
-        let message = try receive(during: during)
-        if message.type == "ERROR_REPLY" {
-            throw PluginError.errorReply(
-                plugin: command.name, kind: (try? message.string("kind")) ?? "(no kind)",
-                message: try? message.string("message"), during: during, stderr: process.stderrTail())
-        }
-        guard message.type == type else {
-            throw violation("expected \(type), got \(message.type)", during: during)
-        }
-        return message
+        try receive(during: during).expecting(type)
     }
 
     /// Receives the next message, whatever its type.
@@ -74,25 +71,7 @@ final class PluginConnection {
         } catch {
             throw translate(error, during: during)
         }
-        let value: JSONValue
-        do {
-            value = try JSONValue.parse(line, allowsNonFiniteNumbers: true)
-        } catch {
-            throw PluginError.garbage(
-                plugin: command.name, reason: "a line that is not JSON (\(error)): \(Self.excerpt(line))",
-                during: during, stderr: process.stderrTail())
-        }
-        guard case .object(let fields) = value, case .string(let type)? = fields["type"] else {
-            throw PluginError.garbage(
-                plugin: command.name, reason: "a line that is not a protocol message (no \"type\"): \(Self.excerpt(line))",
-                during: during, stderr: process.stderrTail())
-        }
-        return Message(type: type, fields: fields, connection: self, during: during)
-    }
-
-    /// A protocol violation found by the caller, with the plugin's standard error.
-    func violation(_ reason: String, during: String) -> PluginError {
-        PluginError.violation(plugin: command.name, reason: reason, during: during, stderr: process.stderrTail())
+        return try Message.decode(line, from: self, during: during)
     }
 
     /// Ends the session: closes the plugin's input and makes sure the process and its group are gone.
@@ -116,63 +95,13 @@ final class PluginConnection {
                 plugin: command.name, reason: "a line longer than \(ChildProcess.maximumLineLength >> 20) MiB",
                 during: during, stderr: process.stderrTail())
         case .endOfOutput(let partial) where !partial.isEmpty:
-            return PluginError.garbage(
-                plugin: command.name,
-                reason: "a partial line (\(partial.count) bytes without a newline) and then closed its output: "
-                    + Self.excerpt(partial),
-                during: during, stderr: process.stderrTail())
+            return garbage(
+                "a partial line (\(partial.count) bytes without a newline) and then closed its output: "
+                    + Message.excerpt(partial),
+                during: during)
         case .endOfOutput, .closed:
             let status = process.exitDescription(patience: .milliseconds(500)) ?? "closed its output"
             return PluginError.exited(plugin: command.name, status: status, during: during, stderr: process.stderrTail())
         }
-    }
-
-    /// At most 200 characters of a line, for messages.
-    static func excerpt(_ line: [UInt8]) -> String {
-        let text = String(decoding: line.prefix(200), as: UTF8.self)
-        return "'" + text + (line.count > 200 ? "...'" : "'")
-    }
-}
-
-/// A received message: its type and fields, with typed accessors that report missing or mistyped fields as
-/// protocol violations.
-struct Message {
-    let type: String
-    let fields: [String: JSONValue]
-    let connection: PluginConnection
-    let during: String
-
-    func value(_ key: String) throws -> JSONValue {
-        guard let value = fields[key] else { throw connection.violation("\(type) has no \"\(key)\"", during: during) }
-        return value
-    }
-
-    func string(_ key: String) throws -> String {
-        guard case .string(let s) = try value(key) else {
-            throw connection.violation("\"\(key)\" of \(type) is not a string", during: during)
-        }
-        return s
-    }
-
-    func integer(_ key: String) throws -> Int {
-        switch try value(key) {
-        case .integer(let k): return k
-        case .number(let x) where x.rounded() == x && abs(x) < 9e15: return Int(x)
-        default: throw connection.violation("\"\(key)\" of \(type) is not an integer", during: during)
-        }
-    }
-
-    func object(_ key: String) throws -> [String: JSONValue] {
-        guard case .object(let members) = try value(key) else {
-            throw connection.violation("\"\(key)\" of \(type) is not an object", during: during)
-        }
-        return members
-    }
-
-    func array(_ key: String) throws -> [JSONValue] {
-        guard case .array(let items) = try value(key) else {
-            throw connection.violation("\"\(key)\" of \(type) is not a list", during: during)
-        }
-        return items
     }
 }

@@ -17,9 +17,11 @@ final class ProblemClient {
         spec = try Self.readSpec(message)
     }
 
-    private static func readSpec(_ message: Message) throws -> ProblemSpecification {
+    /// Reads the spec of a `PROBLEM_SPEC_CAST` (see ``ProblemSpecification``).
+    /// - Throws: ``PluginError/violation(plugin:reason:during:stderr:)`` naming the field.
+    static func readSpec(_ message: Message) throws -> ProblemSpecification {
         try ProblemSpecification(json: try message.value("spec")) { reason in
-            message.connection.violation("its problem spec is invalid: \(reason)", during: message.during)
+            message.violation("the spec of \(message.type) is invalid: \(reason)")
         }
     }
 
@@ -69,9 +71,16 @@ final class ProblemClient {
         } catch PluginError.errorReply(_, let kind, _, _, _) where Self.isUnevaluable(kind) {
             return nil
         }
+        return try Self.evaluation(from: reply)
+    }
+
+    /// Reads an `EVALUATE_REPLY`: the step reached and the values (numbers, NaN included; empty for a failed
+    /// evaluation).
+    /// - Throws: ``PluginError/violation(plugin:reason:during:stderr:)`` naming the field.
+    static func evaluation(from reply: Message) throws -> (currentStep: Int, values: [Double]) {
         let values = try reply.array("values").map { item -> Double in
             guard let value = item.doubleValue else {
-                throw connection.violation("a value of EVALUATE_REPLY is \(item.shown)", during: during)
+                throw reply.violation("a value of EVALUATE_REPLY is \(item.shown)")
             }
             return value
         }

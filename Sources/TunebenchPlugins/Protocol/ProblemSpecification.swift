@@ -62,15 +62,21 @@ public struct ProblemSpecification: Sendable, Hashable {
     /// - Throws: ``PluginError/unsupportedSpec(plugin:reason:)`` for infinite bounds, empty discrete ranges,
     ///   constraints of another shape, several objectives, or what ``SearchSpace`` refuses.
     public func searchSpace(plugin: String) throws -> SearchSpace {
-        func refuse(_ reason: String) -> PluginError { PluginError.unsupportedSpec(plugin: plugin, reason: reason) }
+        func refuse(_ reason: String) -> PluginError {
+            PluginError.unsupportedSpec(plugin: plugin, reason: JSONValue.printable(reason, limit: 2000))
+        }
         guard objectives == 1 else {
             throw refuse("it has \(objectives) objectives; Tunebench runs single-objective problems")
+        }
+        guard !parameters.isEmpty else {
+            throw refuse("its params_domain is empty; Tunebench needs at least one parameter")
         }
         let parameters = try self.parameters.map { variable -> Parameter in
             let condition = try variable.constraint.map { text -> Parameter.Condition in
                 guard let condition = ConstraintExpression.read(text) else {
                     throw refuse(
-                        "the constraint of '\(variable.name)' (\(text)) is not of the form parent == \"choice\" or ...")
+                        "the constraint of '\(variable.name)' (\(JSONValue.printable(text))) is not of the form "
+                            + "parent == \"choice\" or ...")
                 }
                 return condition
             }

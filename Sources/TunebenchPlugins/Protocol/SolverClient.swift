@@ -47,10 +47,13 @@ final class SolverClient {
         spec = try Self.readSpec(message)
     }
 
-    private static func readSpec(_ message: Message) throws -> SolverSpecification {
+    /// Reads the spec of a `SOLVER_SPEC_CAST`: a `name`, string `attrs` (other values are kept as written) and a
+    /// list of `capabilities` (none when absent or null).
+    /// - Throws: ``PluginError/violation(plugin:reason:during:stderr:)`` naming the field.
+    static func readSpec(_ message: Message) throws -> SolverSpecification {
         let fields = try message.object("spec")
         guard case .string(let name)? = fields["name"] else {
-            throw message.connection.violation("the solver spec has no \"name\"", during: message.during)
+            throw message.violation("the spec of \(message.type) has no string \"name\"")
         }
         var attrs: [String: String] = [:]
         if case .object(let members)? = fields["attrs"] {
@@ -63,14 +66,14 @@ final class SolverClient {
         case .array(let items)?:
             for item in items {
                 guard case .string(let capability) = item else {
-                    throw message.connection.violation("a capability is \(item.shown)", during: message.during)
+                    throw message.violation("a capability in the spec of \(message.type) is \(item.shown)")
                 }
                 capabilities.insert(capability)
             }
         case nil, .null?:
             capabilities = []
         case let other?:
-            throw message.connection.violation("\"capabilities\" is \(other.shown)", during: message.during)
+            throw message.violation("\"capabilities\" in the spec of \(message.type) is \(other.shown)")
         }
         return SolverSpecification(name: name, attrs: attrs, capabilities: capabilities)
     }
@@ -108,36 +111,40 @@ final class SolverClient {
             writer.key("next_trial_id")
             writer.integer(nextTrialID)
         }
-        let reply = try connection.receive("ASK_REPLY", during: during)
+        return try Self.proposal(from: try connection.receive("ASK_REPLY", during: during), offered: nextTrialID)
+    }
+
+    /// Reads an `ASK_REPLY` to an `ASK_CALL` that offered the id `nextTrialID`.
+    /// - Throws: ``PluginError/violation(plugin:reason:during:stderr:)`` naming the field, for a missing or
+    ///   mistyped field, a resumed trial, another id than the one offered, or a `next_trial_id` not above it.
+    static func proposal(from reply: Message, offered nextTrialID: Int) throws -> Proposal {
         let trial = try reply.object("trial")
         guard case .integer(let id)? = trial["id"] else {
-            throw connection.violation("the trial of ASK_REPLY has no integer \"id\"", during: during)
+            throw reply.violation("the trial of ASK_REPLY has no integer \"id\"")
         }
         guard case .array(let params)? = trial["params"] else {
-            throw connection.violation("the trial of ASK_REPLY has no \"params\" list", during: during)
+            throw reply.violation("the trial of ASK_REPLY has no \"params\" list")
         }
         let nextStep: Int?
         switch trial["next_step"] {
         case .integer(let step)?: nextStep = step
         case nil, .null?: nextStep = nil
-        case let other?: throw connection.violation("\"next_step\" is \(other.shown)", during: during)
+        case let other?: throw reply.violation("\"next_step\" of the trial of ASK_REPLY is \(other.shown)")
         }
         let proposal = Proposal(trialID: id, params: params, nextStep: nextStep, nextTrialID: try reply.integer("next_trial_id"))
         if proposal.trialID < nextTrialID && proposal.trialID >= 0 {
-            throw connection.violation(
+            throw reply.violation(
                 "ASK_REPLY resumes the earlier trial \(proposal.trialID); Tunebench evaluates each trial once and does "
-                    + "not support resumed trials yet (expected the new id \(nextTrialID))",
-                during: during)
+                    + "not support resumed trials yet (expected the new id \(nextTrialID))")
         }
         guard proposal.trialID == nextTrialID else {
-            throw connection.violation(
-                "ASK_REPLY proposes trial id \(proposal.trialID); expected \(nextTrialID), the id offered for a new trial",
-                during: during)
+            throw reply.violation(
+                "ASK_REPLY proposes trial id \(proposal.trialID); expected \(nextTrialID), the id offered for a new "
+                    + "trial")
         }
         guard proposal.nextTrialID > proposal.trialID else {
-            throw connection.violation(
-                "ASK_REPLY gives next_trial_id \(proposal.nextTrialID), not above the trial's id \(proposal.trialID)",
-                during: during)
+            throw reply.violation(
+                "ASK_REPLY gives next_trial_id \(proposal.nextTrialID), not above the trial's id \(proposal.trialID)")
         }
         return proposal
     }

@@ -14,7 +14,7 @@ import TunebenchCore
 ///   "budget": 100,
 ///   "cost-budget": 33.5,
 ///   "optimizers": ["random", {"name": "sobol", "label": "sobol-plain", "options": {"scramble": false}}],
-///   "problems": ["branin", {"name": "rosenbrock", "options": {"dimension": 4}}, {"suite": "classic"}]
+///   "problems": ["branin", {"name": "rosenbrock", "options": {"dimension": 4}}, {"suite": "ml"}]
 /// }
 /// ```
 ///
@@ -68,7 +68,9 @@ public enum ExperimentFile {
         }
         for key in fields.keys.sorted() where !topLevelFields.contains(key) {
             let hint = NearestName.suggestion(for: key, among: topLevelFields).map { "; did you mean '\($0)'?" } ?? ""
-            throw reader.error(key, fields[key]!, "unknown field\(hint) (fields: \(topLevelFields.joined(separator: ", ")))")
+            throw reader.error(
+                FieldReader.member(key), fields[key]!,
+                "unknown field\(hint) (fields: \(topLevelFields.joined(separator: ", ")))")
         }
         let name = try fields["name"].map { try reader.label($0, at: "name") } ?? defaultName
         let description = try fields["description"].map { try reader.string($0, at: "description") }
@@ -144,8 +146,17 @@ public enum ExperimentFile {
 struct FieldReader {
     var file: String
 
+    /// A member's name in a field path: the key, or `""` for the empty key.
+    static func member(_ key: String) -> String {
+        key.isEmpty ? "\"\"" : key
+    }
+
+    /// The error for `field`; names and text taken from the document (in `field` and `reason`) are made printable on
+    /// one line.
     func error(_ field: String, _ value: JSONValue, _ reason: String) -> RunnerError {
-        RunnerError.invalidExperiment(file: file, field: field, value: value == .null ? "" : value.shown, reason: reason)
+        RunnerError.invalidExperiment(
+            file: file, field: JSONValue.printable(field), value: value == .null ? "" : value.shown,
+            reason: JSONValue.printable(reason, limit: 2000))
     }
 
     func string(_ value: JSONValue, at field: String) throws -> String {
@@ -245,7 +256,7 @@ struct FieldReader {
             let allowed = ["name", "command", "label", "options"] + (kind == .problem ? ["suite"] : [])
             for key in fields.keys.sorted() where !allowed.contains(key) {
                 let hint = NearestName.suggestion(for: key, among: allowed).map { "; did you mean '\($0)'?" } ?? ""
-                throw error("\(path).\(key)", fields[key]!, "unknown field\(hint)")
+                throw error("\(path).\(Self.member(key))", fields[key]!, "unknown field\(hint)")
             }
             label = try fields["label"].map { try self.label($0, at: path + ".label") }
             if let commandValue = fields["command"] {
@@ -272,7 +283,7 @@ struct FieldReader {
                     guard options[key] == nil else {
                         throw error("\(path).options.\(key)", given[key]!, "the command is given by the entry's \"command\"")
                     }
-                    options[key] = try option(given[key]!, at: "\(path).options.\(key)")
+                    options[key] = try option(given[key]!, at: "\(path).options.\(Self.member(key))")
                 }
             }
         default:
@@ -289,7 +300,8 @@ struct FieldReader {
             case .unknownEntry:
                 throw error(path + (item.isString ? "" : ".name"), .string(name), "\(coreError)")
             case .unknownOption(_, let option, _), .invalidOption(_, let option, _, _):
-                throw error("\(path).options.\(option)", options[option].map(\.json) ?? .null, "\(coreError)")
+                throw error(
+                    "\(path).options.\(Self.member(option))", options[option].map(\.json) ?? .null, "\(coreError)")
             default:
                 throw error(path, item, "\(coreError)")
             }
