@@ -1,8 +1,21 @@
 import Foundation
 import Testing
+import Tunebench
 
-/// The README's "adding an optimizer" example is the compiled CustomOptimizerExample program, and it works.
+/// The README's "adding an optimizer" example is the compiled CustomOptimizerExample program, and it works; its
+/// example experiment file is a valid experiment.
 struct ReadmeExampleTests {
+    @Test func theExampleExperimentFileIsValid() throws {
+        let readme = try String(contentsOf: CommandRunner.packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
+        let section = try #require(readme.range(of: "### Experiment files\n\n```json\n"))
+        let end = try #require(readme[section.upperBound...].range(of: "```"))
+        let text = String(readme[section.upperBound..<end.lowerBound])
+        let experiment = try ExperimentFile.parse(
+            Data(text.utf8), file: "README.md", defaultName: "example", registry: .builtin)
+        #expect(experiment.name == "my-experiment" && experiment.costBudget == 33.5)
+        #expect(experiment.problems.contains { $0.label == "rosenbrock-4d" })
+    }
+
     @Test func readmeShowsTheCompiledExample() throws {
         let readme = try String(contentsOf: CommandRunner.packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
         let source = try String(

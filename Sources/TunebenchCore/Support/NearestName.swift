@@ -14,7 +14,10 @@ public enum NearestName {
         let limit = max(2, target.count / 3)
         var best: (name: String, distance: Int)?
         for candidate in candidates {
-            let distance = levenshtein(target, Array(candidate.lowercased().unicodeScalars))
+            let scalars = Array(candidate.lowercased().unicodeScalars)
+            // The distance is at least the difference in length: skip the quadratic work when that alone is too far.
+            guard abs(scalars.count - target.count) <= min(limit, best?.distance ?? .max) else { continue }
+            let distance = levenshtein(target, scalars)
             if distance <= limit, distance < (best?.distance ?? .max) {
                 best = (candidate, distance)
             }
