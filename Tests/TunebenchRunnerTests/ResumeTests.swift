@@ -94,7 +94,9 @@ struct ResumeTests {
         _ = try run(folder)
         let store = ResultStore(directory: folder)
         let runs = Plan(experiment).runs
-        // Another process (a shard) is writing run 1 while this one redoes run 0.
+        // Another process, running shard 2/2, is writing run 1 while this one, running shard 1/2, redoes run 0 and
+        // cleans what a killed execution left beside any run of its shard (run 2's file is complete: a temporary
+        // file beside it is from a killed --retry-failed).
         try FileManager.default.removeItem(at: store.runURL(runs[0]))
         let mine = store.runURL(runs[0]).deletingLastPathComponent().appendingPathComponent(".rep-000.json.4242.tmp")
         let theirs = store.runURL(runs[1]).deletingLastPathComponent().appendingPathComponent(".rep-001.json.4343.tmp")
@@ -103,9 +105,12 @@ struct ResumeTests {
         try Data("partial".utf8).write(to: mine)
         try Data("partial".utf8).write(to: mineScratch)
         try Data("partial".utf8).write(to: theirs)
-        #expect(try run(folder).executed == 1)
+        let retried = store.runURL(runs[2]).deletingLastPathComponent().appendingPathComponent(".rep-002.json.4242.tmp")
+        try Data("partial".utf8).write(to: retried)
+        #expect(try run(folder, options: RunOptions(shard: try Shard(index: 1, count: 2))).executed == 1)
         #expect(!FileManager.default.fileExists(atPath: mine.path))
         #expect(!FileManager.default.fileExists(atPath: mineScratch.path))
+        #expect(!FileManager.default.fileExists(atPath: retried.path))
         #expect(FileManager.default.fileExists(atPath: theirs.path))
     }
 

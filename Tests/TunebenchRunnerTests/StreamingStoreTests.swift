@@ -96,8 +96,9 @@ struct StreamingStoreTests {
         _ = try ExperimentRunner(registry: .builtin, experiment: experiment, output: folder).run()
         // A process id above the kernel's limit (pid_max is at most 2^22) has never run.
         let host = ProcessIdentity.host
+        // A label that looks like a process token comes before the real one, which is read from its fixed place.
         let dead = [".summary.json.\(host)-9999999.tmp", "curves/.branin.csv.\(host)-9999998.tmp",
-            ".evaluations.csv.\(host)-9999997.noisy.part.tmp"]
+            ".evaluations.csv.noisy.\(host)-9999997.part.tmp", "curves/.\(host)-1.csv.\(host)-9999996.tmp"]
         let alive = [".summary.json.\(host)-1.tmp", ".summary.json.\(host)x-9999999.tmp", ".summary.json.other-9999999.tmp"]
         for name in dead + alive { try Data("partial".utf8).write(to: folder.appendingPathComponent(name)) }
         _ = try ExperimentRunner(registry: .builtin, experiment: experiment, output: folder).run()

@@ -76,8 +76,14 @@ struct HarnessBenchmark: RegistryCommand {
         }
         print("  result files: " + sizes.joined(separator: ", "))
         var usage = rusage()
+        #if os(Linux)
         getrusage(RUSAGE_SELF.rawValue, &usage)
-        print("  peak memory (maximum resident set): \(Self.megabytes(Int(usage.ru_maxrss) * 1024))")
+        let peak = Int(usage.ru_maxrss) * 1024  // kilobytes on Linux
+        #else
+        getrusage(RUSAGE_SELF, &usage)
+        let peak = Int(usage.ru_maxrss)  // bytes on macOS
+        #endif
+        print("  peak memory (maximum resident set): \(Self.megabytes(peak))")
     }
 
     /// The bytes of a file, or of every file under a folder.

@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 import TunebenchCore
 import TunebenchNumerics
 
@@ -56,12 +55,15 @@ public struct Aggregator: Sendable {
 
     /// Reads every run file of the plan and writes the outputs.
     ///
-    /// Run files are streamed, and rows go to their files as they are made (through hidden temporary files beside
-    /// them), so memory stays bounded by one problem's traces (8 bytes per evaluation and run) per job, whatever the
-    /// number of evaluations. Every output is renamed into place only once all are written: a failure (a full disk, a
-    /// corrupt run file) leaves the previous outputs as they were and no partial file.
+    /// Problems are aggregated on up to ``jobs`` threads, one problem per thread. Run files are streamed, and rows go
+    /// to their files (hidden temporary files beside them) in plan order as soon as a problem is done, so memory
+    /// holds one problem's best-so-far traces (8 bytes per evaluation and run) per job, whatever the number of
+    /// evaluations. Outputs are renamed into place only once all are written, `summary.json` last: a failure (a full
+    /// disk, a corrupt run file) leaves the previous outputs as they were and no partial file. (A process killed
+    /// between two renames leaves some outputs new and some old, each whole; the next aggregation rewrites them.)
     /// - Returns: the summary.
-    /// - Throws: ``RunnerError`` when a run file is corrupt or an output cannot be written.
+    /// - Throws: ``RunnerError`` when a run file is corrupt or an output cannot be written; with several, the first
+    ///   in plan order.
     @discardableResult
     public func aggregate() throws -> Aggregate {
         let plan = Plan(experiment)
@@ -76,62 +78,40 @@ public struct Aggregator: Sendable {
         }
         store.removeStaleTemporaryFiles(in: store.directory)
 
-        let parts = try aggregateProblems(plan)
-        var outputs = parts.flatMap(\.outputs)
-        defer { for output in outputs { output.discard() } }
         let evaluations = try AtomicFile(url: store.directory.appendingPathComponent("evaluations.csv"))
         let steps = try AtomicFile(url: store.directory.appendingPathComponent("traces.csv"))
-        outputs += [evaluations, steps]
         try evaluations.appendLine("problem,optimizer,repetition,evaluation,value,best,regret,fidelity,cost")
         try steps.appendLine("problem,optimizer,repetition,evaluation,cost,metric")
-        for part in parts {
-            try part.evaluationRows.copy(into: evaluations)
-            try part.stepRows.copy(into: steps)
+        let writer = AggregateWriter(problems: experiment.problems.count, evaluations: evaluations, steps: steps)
+        DispatchQueue.concurrentPerform(iterations: max(1, min(jobs, experiment.problems.count))) { _ in
+            while let index = writer.claim() {
+                writer.hand(index, Result { try ProblemAggregation(problem: index, plan: plan, aggregator: self) })
+            }
+        }
+        do {
+            try writer.finish()
+        } catch {
+            writer.discard()
+            throw error
         }
         let aggregate = Aggregate(
-            experiment: experiment.name, planned: plan.runs.count, complete: parts.reduce(0) { $0 + $1.complete },
-            failed: parts.reduce(0) { $0 + $1.failed }, missing: parts.reduce(0) { $0 + $1.missing },
-            problems: parts.map(\.summary), failures: parts.flatMap(\.failures))
-        let summary = try AtomicFile(url: store.directory.appendingPathComponent("summary.json"))
+            experiment: experiment.name, planned: plan.runs.count, complete: writer.counts.complete,
+            failed: writer.counts.failed, missing: writer.counts.missing, problems: writer.summaries,
+            failures: writer.failures)
         let timings = try AtomicFile(url: store.directory.appendingPathComponent("timings.json"))
-        outputs += [summary, timings]
-        try summary.append(try Self.json(aggregate))
-        try timings.append(try Self.json(parts.flatMap(\.timings)))
-        // Everything is written before anything is renamed, so that a full disk leaves the old outputs whole.
-        for output in outputs { try output.close() }
-        for output in outputs { try output.commit() }
+        let summary = try AtomicFile(url: store.directory.appendingPathComponent("summary.json"))
+        let outputs = writer.outputs + [evaluations, steps, timings, summary]
+        do {
+            try timings.append(try Self.json(writer.timings))
+            try summary.append(try Self.json(aggregate))
+            // Everything is written before anything is renamed, so that a full disk leaves the old outputs whole.
+            for output in outputs { try output.close() }
+            for output in outputs { try output.commit() }
+        } catch {
+            for output in outputs { output.discard() }
+            throw error
+        }
         return aggregate
-    }
-
-    /// Aggregates the problems on up to ``jobs`` threads, each problem on one thread; the first error in plan order
-    /// is thrown (every problem before a failing one has been aggregated by then, so it is always the same error).
-    private func aggregateProblems(_ plan: Plan) throws -> [ProblemAggregation] {
-        let count = experiment.problems.count
-        let state = Mutex((next: 0, stopped: false, results: [Result<ProblemAggregation, any Error>?](repeating: nil, count: count)))
-        let workers = max(1, min(jobs, count))
-        DispatchQueue.concurrentPerform(iterations: workers) { _ in
-            while true {
-                let index: Int? = state.withLock { state in
-                    guard !state.stopped, state.next < count else { return nil }
-                    defer { state.next += 1 }
-                    return state.next
-                }
-                guard let index else { return }
-                let result = Result { try ProblemAggregation(problem: index, plan: plan, aggregator: self) }
-                state.withLock { state in
-                    if case .failure = result { state.stopped = true }
-                    state.results[index] = result
-                }
-            }
-        }
-        return try state.withLock { state in
-            var parts: [ProblemAggregation] = []
-            for result in state.results {
-                guard let result else { break }
-                parts.append(try result.get())
-            }
-            return parts
-        }
     }
 
     /// `x` in Swift's shortest round-trip form (`0.1`, `1e-05`, `inf`), which is the same on every platform, so CSVs

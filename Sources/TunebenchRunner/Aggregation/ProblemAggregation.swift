@@ -28,12 +28,15 @@ final class ProblemAggregation: @unchecked Sendable {
         // The plan lists a problem's runs together, optimizer by optimizer.
         let runsPerProblem = experiment.optimizers.count * experiment.repetitions
         let runs = plan.runs[index * runsPerProblem..<(index + 1) * runsPerProblem]
-        let scratch = { (name: String) in
-            AtomicFile.temporaryURL(
-                for: store.directory.appendingPathComponent(name), suffix: "\(problem.label).part.tmp")
+        // `.evaluations.csv.LABEL.HOST-PID.part.tmp`: the process token stays just before the suffix.
+        let buffer = { (name: String) in
+            SpillBuffer(
+                scratchURL: AtomicFile.temporaryURL(
+                    for: store.directory.appendingPathComponent("\(name).\(problem.label)"), suffix: "part.tmp"),
+                reportedPath: store.directory.appendingPathComponent(name).path, limit: aggregator.spillLimit)
         }
-        evaluationRows = SpillBuffer(scratchURL: scratch("evaluations.csv"), limit: aggregator.spillLimit)
-        stepRows = SpillBuffer(scratchURL: scratch("traces.csv"), limit: aggregator.spillLimit)
+        evaluationRows = buffer("evaluations.csv")
+        stepRows = buffer("traces.csv")
         summary = ProblemSummary(problem: problem.label, metric: "regret", optimum: nil, optimizers: [])
 
         var optimum: Double?
@@ -49,7 +52,7 @@ final class ProblemAggregation: @unchecked Sendable {
             var wall: [Double] = []
             for repetition in 0..<experiment.repetitions {
                 let run = runs[runs.startIndex + optimizerIndex * experiment.repetitions + repetition]
-                var scan = RunScan(costBudget: experiment.costBudget)
+                var scan = RunScan(costBudget: experiment.costBudget) { experiment.evaluationBudget(fidelities: $0.fidelities) }
                 let read = try store.stream(run) { record, trial in
                     try scan.add(trial, of: record, evaluations: evaluationRows, steps: stepRows)
                 }
@@ -101,11 +104,17 @@ final class ProblemAggregation: @unchecked Sendable {
             costCurves = file
         }
         var summaries: [OptimizerSummary] = []
-        for (label, traces, costTraces, values, failedRuns) in collected {
-            let metric = traces.map { trace in trace.map { $0 - (optimum ?? 0) } }
+        for index in collected.indices {
+            let (label, _, _, values, failedRuns) = collected[index]
+            // The metric in place, one optimizer at a time, freeing its traces once its curves are written.
+            var metric = collected[index].traces
+            collected[index].traces = []
+            Self.subtract(optimum, from: &metric)
             try Aggregator.appendCurve(label, metric, budget: metric.first?.count ?? 0, to: curves)
             if let costBudget = experiment.costBudget, let costCurves {
-                let costMetric = costTraces.map { trace in trace.map { $0 - (optimum ?? 0) } }
+                var costMetric = collected[index].costTraces
+                collected[index].costTraces = []
+                Self.subtract(optimum, from: &costMetric)
                 try Aggregator.appendCurve(label, costMetric, budget: Aggregator.costPoints, to: costCurves) { point in
                     Aggregator.number(Aggregator.costPoint(point, of: costBudget))
                 }
@@ -118,5 +127,18 @@ final class ProblemAggregation: @unchecked Sendable {
         summary = ProblemSummary(
             problem: problem.label, metric: optimum == nil ? "best value" : "regret", optimum: optimum,
             optimizers: summaries)
+        // Until the rows are copied out in plan order, keep no file open and no more than the spill limit in memory.
+        try curves.close()
+        try costCurves?.close()
+        try evaluationRows.seal()
+        try stepRows.seal()
+    }
+
+    /// `optimum` subtracted from every value, when there is one: the regret.
+    private static func subtract(_ optimum: Double?, from traces: inout [[Double]]) {
+        guard let optimum else { return }
+        for i in traces.indices {
+            for j in traces[i].indices { traces[i][j] -= optimum }
+        }
     }
 }

@@ -15,6 +15,8 @@ struct RunScan {
     var evaluationSeconds = 0.0
 
     private let costBudget: Double?
+    /// The evaluation budget of a run, given its record (every member but the trials).
+    private let budget: (RunRecord) -> Int
     private var best = Double.infinity
     private var cost = 0.0
     private var count = 0
@@ -23,8 +25,9 @@ struct RunScan {
     private var costPoint = 0
     private var prefix = ""
 
-    init(costBudget: Double?) {
+    init(costBudget: Double?, budget: @escaping (RunRecord) -> Int) {
         self.costBudget = costBudget
+        self.budget = budget
         if costBudget != nil { costTrace.reserveCapacity(Aggregator.costPoints) }
     }
 
@@ -33,10 +36,14 @@ struct RunScan {
     mutating func add(
         _ trial: TrialRecord, of record: RunRecord, evaluations: SpillBuffer, steps: SpillBuffer
     ) throws {
-        optimizerSeconds += trial.askSeconds + trial.tellSeconds
+        // Summed in the order the aggregator always has, so that timings.json keeps its roundings.
+        optimizerSeconds = optimizerSeconds + trial.askSeconds + trial.tellSeconds
         evaluationSeconds += trial.evaluationSeconds
         guard record.status == .complete else { return }
-        if count == 0 { prefix = "\(record.problem),\(record.optimizer),\(record.repetition)," }
+        if count == 0 {
+            prefix = "\(record.problem),\(record.optimizer),\(record.repetition),"
+            trace.reserveCapacity(budget(record))
+        }
         let previous = best
         let fullFidelity = record.isFullFidelity(trial)
         if let costBudget {

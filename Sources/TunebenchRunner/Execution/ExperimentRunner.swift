@@ -125,7 +125,10 @@ public struct ExperimentRunner: Sendable {
         try validate()
         try store.prepare(for: experiment, registry: registry, overwrite: options.overwrite)
         let (pending, skipped) = try pendingRuns()
-        store.removeTemporaryFiles(of: pending)
+        // Every run of this execution's shard, not only the pending ones: a run rewritten by --retry-failed and
+        // killed may have left a temporary file beside its (older, complete) file. Shards are disjoint, so another
+        // process's files are never touched.
+        store.removeTemporaryFiles(of: Plan(experiment).runs(in: options.shard))
         progress?.started(total: pending.count, skipped: skipped)
         let failedNow = try execute(pending, progress: progress)
         progress?.ended()

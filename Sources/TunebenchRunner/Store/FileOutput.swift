@@ -20,7 +20,8 @@ final class FileOutput {
         self.reportedPath = reportedPath ?? url.path
         self.bufferSize = bufferSize
         descriptor = open(url.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
-        guard descriptor >= 0 else { throw Self.failure(reportedPath ?? url.path, "cannot be created", errno) }
+        let code = errno
+        guard descriptor >= 0 else { throw Self.failure(reportedPath ?? url.path, "cannot be created", code) }
         buffer.reserveCapacity(min(bufferSize, 1 << 16))
     }
 
@@ -29,6 +30,12 @@ final class FileOutput {
     }
 
     func append(_ bytes: some Collection<UInt8>) throws {
+        if buffer.isEmpty && bytes.count >= bufferSize,
+            let written = try bytes.withContiguousStorageIfAvailable({ try write(UnsafeRawBufferPointer($0)) })
+        {
+            count += written
+            return
+        }
         buffer.append(contentsOf: bytes)
         count += bytes.count
         if buffer.count >= bufferSize { try flush() }
@@ -40,18 +47,23 @@ final class FileOutput {
 
     /// Writes the buffered bytes to the file.
     func flush() throws {
+        _ = try buffer.withUnsafeBytes { try write($0) }
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// Writes `bytes` to the file, all of them, and returns their count.
+    private func write(_ bytes: UnsafeRawBufferPointer) throws -> Int {
         var offset = 0
-        while offset < buffer.count {
-            let written = buffer.withUnsafeBytes { bytes in
-                write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
-            }
+        while offset < bytes.count {
+            let written = Foundation.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
             if written < 0 {
-                if errno == EINTR { continue }
-                throw Self.failure(reportedPath, "cannot be written", errno)
+                let code = errno
+                if code == EINTR { continue }
+                throw Self.failure(reportedPath, "cannot be written", code)
             }
             offset += written
         }
-        buffer.removeAll(keepingCapacity: true)
+        return bytes.count
     }
 
     /// Flushes and closes the file; a failure of `close` (which can report a deferred write error) is an error too.
@@ -65,8 +77,9 @@ final class FileOutput {
             throw error
         }
         let result = Foundation.close(descriptor)
+        let code = errno
         descriptor = -1
-        if result != 0 { throw Self.failure(reportedPath, "cannot be written", errno) }
+        if result != 0 { throw Self.failure(reportedPath, "cannot be written", code) }
     }
 
     /// Closes and deletes the file, ignoring errors: used when giving up.
@@ -93,16 +106,21 @@ final class FileOutput {
     }
 }
 
-/// A file written through a hidden temporary file beside it (`.NAME.PID.tmp`) and renamed into place by ``commit()``,
-/// so that the file either keeps its old content or has the whole new one; never a part.
+/// A file written through a hidden temporary file beside it (`.NAME.HOST-PID.tmp`) and renamed into place by
+/// ``commit()``, so that the file either keeps its old content or has the whole new one; never a part.
 final class AtomicFile {
+    private enum State {
+        case writing, closed, committed, abandoned
+    }
+
     let url: URL
     private let output: FileOutput
-    private var finished = false
+    private var state = State.writing
 
-    /// The hidden temporary file beside `url` that this process writes it through: `.NAME.HOST-PID.SUFFIX`, so that
-    /// a later process can tell a file left by a killed process (same host, no such process) from one being written
-    /// by a live one, here or on another node sharing the folder.
+    /// The hidden temporary file beside `url` that this process writes it through: `.NAME.HOST-PID.SUFFIX`, the
+    /// process token always just before the suffix (`tmp`, `trials.tmp` or `part.tmp`), so that a later process can
+    /// tell a file left by a killed process (same host, no such process) from one a live process is writing, here or
+    /// on another node sharing the folder (``ProcessIdentity/isLeftByDeadProcess(_:)``).
     static func temporaryURL(for url: URL, suffix: String = "tmp") -> URL {
         url.deletingLastPathComponent()
             .appendingPathComponent(".\(url.lastPathComponent).\(ProcessIdentity.token).\(suffix)")
@@ -114,7 +132,7 @@ final class AtomicFile {
     }
 
     deinit {
-        if !finished { output.remove() }
+        if state == .writing || state == .closed { output.remove() }
     }
 
     func append(_ bytes: some Collection<UInt8>) throws { try output.append(bytes) }
@@ -128,34 +146,41 @@ final class AtomicFile {
     }
 
     /// Writes the rest and closes the temporary file, so that a later ``commit()`` cannot fail for want of space;
-    /// on failure the temporary file is deleted.
+    /// on failure the temporary file is deleted and the file abandoned.
     func close() throws {
-        guard !finished else { return }
+        guard state == .writing else { return }
         do {
             try output.close()
+            state = .closed
         } catch {
-            finished = true
+            state = .abandoned
             output.remove()
             throw error
         }
     }
 
-    /// Writes the rest, closes the temporary file and renames it to ``url``; on failure the temporary file is deleted.
+    /// Closes the temporary file if still open and renames it to ``url``; on failure the temporary file is deleted.
     func commit() throws {
         try close()
-        guard !finished else { return }
-        finished = true
+        switch state {
+        case .committed: return
+        case .abandoned, .writing:
+            throw RunnerError.storage(path: url.path, reason: "was abandoned after an earlier error and not written")
+        case .closed: break
+        }
         guard rename(output.url.path, url.path) == 0 else {
             let code = errno
+            state = .abandoned
             output.remove()
             throw FileOutput.failure(url.path, "cannot be renamed into place", code)
         }
+        state = .committed
     }
 
     /// Deletes the temporary file; ``url`` is left as it was.
     func discard() {
-        guard !finished else { return }
-        finished = true
+        guard state == .writing || state == .closed else { return }
+        state = .abandoned
         output.remove()
     }
 }
@@ -173,14 +198,21 @@ enum ProcessIdentity {
 
     static let token = "\(host)-\(ProcessInfo.processInfo.processIdentifier)"
 
-    /// Whether `name` (a file name) is a temporary file of a process of this host that no longer runs.
+    /// Whether `name` (a file name) is a temporary file of a process of this host that no longer runs: a name
+    /// `.NAME.HOST-PID.tmp`, `.NAME.HOST-PID.trials.tmp` or `.NAME.HOST-PID.part.tmp` (see
+    /// ``AtomicFile/temporaryURL(for:suffix:)``) whose HOST is this host's and whose PID no process has.
+    ///
+    /// Hosts that share a short name (in different domains), or containers that share a host name but not their
+    /// process ids, cannot be told apart: do not let two of them write into one result folder at the same time.
     static func isLeftByDeadProcess(_ name: String) -> Bool {
-        guard name.hasPrefix("."), name.hasSuffix(".tmp") else { return false }
-        for component in name.split(separator: ".") where component.hasPrefix(host + "-") {
-            guard let pid = Int32(component.dropFirst(host.count + 1)), pid > 0 else { continue }
-            if pid == ProcessInfo.processInfo.processIdentifier { return false }
-            return kill(pid, 0) != 0 && errno == ESRCH
-        }
-        return false
+        guard name.hasPrefix(".") else { return false }
+        var components = name.dropFirst().split(separator: ".", omittingEmptySubsequences: false)
+        guard components.count >= 3, components.removeLast() == "tmp" else { return false }
+        if components.last == "trials" || components.last == "part" { components.removeLast() }
+        guard let token = components.last, token.hasPrefix(host + "-"),
+            let pid = Int32(token.dropFirst(host.count + 1)), pid > 0
+        else { return false }
+        if pid == ProcessInfo.processInfo.processIdentifier { return false }
+        return kill(pid, 0) != 0 && errno == ESRCH
     }
 }

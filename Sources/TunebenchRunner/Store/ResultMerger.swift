@@ -55,6 +55,8 @@ public struct ResultMerger: Sendable {
             throw MergeError.incompatibleOutput(folder: folder, difference: difference)
         }
         let plan = Plan(experiment)
+        // What a merge killed while copying left behind.
+        store.removeTemporaryFiles(of: plan.runs)
         let prefix = store.runsDirectory.path + "/"
         var runsByPath: [String: PlannedRun] = [:]
         for run in plan.runs { runsByPath[String(store.runURL(run).path.dropFirst(prefix.count))] = run }
@@ -87,15 +89,13 @@ public struct ResultMerger: Sendable {
                     contribution.alreadyMerged += 1
                     continue
                 }
-                let bytes = try Self.contents(of: source)
-                let existing = try Self.contents(of: target.path)
-                let first = origins[run.index] ?? target.path
-                switch try Self.resolve(first: (first, Array(existing)), second: (source, Array(bytes))) {
+                let first = (shown: origins[run.index] ?? target.path, path: target.path)
+                switch try Self.resolve(first: first, second: source) {
                 case .keepFirst(let resolution):
                     if let resolution { resolutions.append(resolution) }
                     contribution.alreadyMerged += 1
                 case .takeSecond(let resolution):
-                    try store.writeAtomically(bytes, to: target)
+                    try store.copyAtomically(from: source, to: target)
                     origins[run.index] = source
                     resolutions.append(resolution)
                     contribution.copied += 1
@@ -152,38 +152,82 @@ public struct ResultMerger: Sendable {
         case takeSecond(MergeResolution)
     }
 
-    /// Which of two files of the same run to keep (see the type's discussion).
-    private static func resolve(
-        first: (path: String, bytes: [UInt8]),
-        second: (path: String, bytes: [UInt8])
-    ) throws
-        -> Decision
-    {
-        let comparison: (RunFileComparison, first: JSONValue?, second: JSONValue?)
+    /// Which of two files of the same run to keep (see the type's discussion). `first` is the file in the output
+    /// folder (`path`), shown as the shard file it was copied from.
+    ///
+    /// Both files are streamed into a fingerprint of everything but their timings; only two complete runs that differ
+    /// are read whole, to name the first place where they differ.
+    private static func resolve(first: (shown: String, path: String), second: String) throws -> Decision {
+        let a = try fingerprint(first.path, shown: first.shown)
+        let b = try fingerprint(second, shown: second)
+        if a.content == b.content {
+            return .keepFirst(MergeResolution(kept: first.shown, dropped: second, reason: .timingsOnly))
+        }
+        switch (a.status, b.status) {
+        case (.failed, .failed):
+            return .keepFirst(MergeResolution(kept: first.shown, dropped: second, reason: .bothFailed))
+        case (.failed, .complete):
+            return .takeSecond(MergeResolution(kept: second, dropped: first.shown, reason: .completeOverFailed))
+        case (.complete, .failed):
+            return .keepFirst(MergeResolution(kept: first.shown, dropped: second, reason: .completeOverFailed))
+        case (.complete, .complete):
+            let comparison = try RunFileComparison.compare(
+                Array(try contents(of: first.path)), Array(try contents(of: second)))
+            var field = "their content"
+            if case .different(let place) = comparison { field = place }
+            throw MergeError.conflictingRunFiles(first: first.shown, second: second, difference: field)
+        }
+    }
+
+    /// A run file's status and a 128-bit hash of its record with every timing set to zero (``RunFileComparison``'s
+    /// timing fields), read as a stream.
+    private static func fingerprint(_ path: String, shown: String) throws -> (status: RunStatus, content: [UInt64]) {
+        var hash = ContentHash()
+        var hashedHeader = false
+        func add(header: RunRecord) {
+            var record = header
+            record.wallSeconds = 0
+            hash.add(record.headerJSON())
+            hashedHeader = true
+        }
+        let read: RunRecord?
         do {
-            comparison = try RunFileComparison.compare(first.bytes, second.bytes)
-        } catch {
-            // Name the file that is not JSON.
-            let firstIsJSON = (try? JSONValue.parse(first.bytes, allowsNonFiniteNumbers: true)) != nil
-            throw RunnerError.corruptRunFile(path: firstIsJSON ? second.path : first.path, reason: "\(error)")
-        }
-        switch comparison.0 {
-        case .identical:
-            return .keepFirst(nil)
-        case .timingsOnly:
-            return .keepFirst(MergeResolution(kept: first.path, dropped: second.path, reason: .timingsOnly))
-        case .different(let field):
-            switch (RunFileComparison.status(of: comparison.first), RunFileComparison.status(of: comparison.second)) {
-            case ("failed", "failed"):
-                return .keepFirst(MergeResolution(kept: first.path, dropped: second.path, reason: .bothFailed))
-            case ("failed", "complete"):
-                return .takeSecond(MergeResolution(kept: second.path, dropped: first.path, reason: .completeOverFailed))
-            case ("complete", "failed"):
-                return .keepFirst(MergeResolution(kept: first.path, dropped: second.path, reason: .completeOverFailed))
-            default:
-                throw MergeError.conflictingRunFiles(first: first.path, second: second.path, difference: field)
+            read = try RunFileReader.read(path: path) { header, trial in
+                if !hashedHeader { add(header: header) }
+                var untimed = trial
+                untimed.askSeconds = 0
+                untimed.evaluationSeconds = 0
+                untimed.tellSeconds = 0
+                hash.add(untimed.jsonBytes(parameters: header.parameters))
             }
+        } catch let error as JSONError {
+            throw RunnerError.corruptRunFile(path: shown, reason: "\(error)")
+        } catch let error as FileAccessError {
+            throw RunnerError.storage(path: shown, reason: "cannot be read (\(error.reason))")
         }
+        guard let record = read else { throw RunnerError.storage(path: shown, reason: "disappeared while merging") }
+        if !hashedHeader { add(header: record) }
+        return (record.status, hash.value)
+    }
+
+    /// Two 64-bit hashes of a byte stream: FNV-1a (Fowler, Noll and Vo; offset basis 0xcbf29ce484222325, prime
+    /// 0x100000001b3) and a multiply-rotate hash with the golden-ratio constant, so that a chance collision needs both.
+    private struct ContentHash {
+        private var fnv: UInt64 = 0xcbf2_9ce4_8422_2325
+        private var mix: UInt64 = 0x9e37_79b9_7f4a_7c15
+        private var count: UInt64 = 0
+
+        mutating func add(_ bytes: [UInt8]) {
+            for byte in bytes {
+                fnv = (fnv ^ UInt64(byte)) &* 0x100_0000_01b3
+                mix = ((mix ^ UInt64(byte)) &* 0x9e37_79b9_7f4a_7c15).rotated(by: 29)
+            }
+            count &+= UInt64(bytes.count)
+            // A separator, so that moving bytes between pieces changes the hash.
+            fnv = (fnv ^ 0xff) &* 0x100_0000_01b3
+        }
+
+        var value: [UInt64] { [fnv, mix, count] }
     }
 
     // MARK: - Files
@@ -254,5 +298,12 @@ public struct ResultMerger: Sendable {
                 reason: "cannot create the folder (\(error.localizedDescription))"
             )
         }
+    }
+}
+
+extension UInt64 {
+    /// The bits rotated left by `shift`.
+    fileprivate func rotated(by shift: UInt64) -> UInt64 {
+        (self << shift) | (self >> (64 - shift))
     }
 }

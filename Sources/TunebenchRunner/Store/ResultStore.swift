@@ -123,9 +123,14 @@ public struct ResultStore: Sendable {
         }
     }
 
-    /// The status of `run`'s record, or `nil` when it has none.
+    /// The status of `run`'s record, or `nil` when it has none; reads the file only up to its first trial.
     public func status(of run: PlannedRun) throws -> RunStatus? {
-        try stream(run) { _, _ in }?.status
+        struct HeaderRead: Error { var status: RunStatus }
+        do {
+            return try stream(run) { header, _ in throw HeaderRead(status: header.status) }?.status
+        } catch let read as HeaderRead {
+            return read.status
+        }
     }
 
     /// Writes the record of `run` atomically.

@@ -1,6 +1,7 @@
 import TunebenchCore
 
-/// How two files of the same run compare, for merging shards (``ResultMerger``).
+/// How two files of the same run compare, for merging shards (``ResultMerger``): the place where they first differ.
+/// The merger decides from streamed fingerprints and reads two files whole only to name that place for an error.
 ///
 /// A run is deterministic but for its timings: the same experiment gives the same trials, values and seeds on every
 /// machine of a platform, while the wall-clock seconds of the run and of each trial's ask, evaluation and tell vary.
@@ -21,23 +22,12 @@ enum RunFileComparison: Equatable {
     /// Compares two run files.
     /// - Throws: ``TunebenchCore/JSONError`` (from the first file, then the second) when one is not JSON; the caller
     ///   names the file.
-    static func compare(
-        _ first: [UInt8],
-        _ second: [UInt8]
-    ) throws -> (RunFileComparison, first: JSONValue?, second: JSONValue?) {
-        if first == second { return (.identical, nil, nil) }
+    static func compare(_ first: [UInt8], _ second: [UInt8]) throws -> RunFileComparison {
+        if first == second { return .identical }
         let a = try JSONValue.parse(first, allowsNonFiniteNumbers: true)
         let b = try JSONValue.parse(second, allowsNonFiniteNumbers: true)
-        if let field = firstDifference(withoutTimings(a), withoutTimings(b), at: "") {
-            return (.different(field: field), a, b)
-        }
-        return (.timingsOnly, a, b)
-    }
-
-    /// The `status` member of a parsed run file (`complete` or `failed`), or `nil`.
-    static func status(of run: JSONValue?) -> String? {
-        guard case .object(let members)? = run, case .string(let status)? = members["status"] else { return nil }
-        return status
+        if let field = firstDifference(withoutTimings(a), withoutTimings(b), at: "") { return .different(field: field) }
+        return .timingsOnly
     }
 
     /// `run` without its timing members and its trials' timing members.

@@ -4,8 +4,8 @@ import TunebenchCore
 /// Writes one run's file while the run goes on, so that memory stays bounded whatever its budget.
 ///
 /// Trials are encoded as they come and kept in a ``SpillBuffer`` (in memory, and past 4 MB in a hidden scratch file
-/// `.rep-NNN.json.PID.trials.tmp` beside the run file). ``finish(_:)`` then writes the record's header, the trials and
-/// the closing bytes to the hidden temporary file `.rep-NNN.json.PID.tmp` and renames it into place: the same bytes as
+/// `.rep-NNN.json.HOST-PID.trials.tmp` beside the run file). ``finish(_:)`` then writes the record's header, the
+/// trials and the closing bytes to the hidden temporary file `.rep-NNN.json.HOST-PID.tmp` and renames it into place: the same bytes as
 /// ``TunebenchCore/RunRecord/jsonBytes()``, and a run file that exists is still always complete. An interrupted run
 /// leaves at most the two hidden files, which ``ResultStore/removeTemporaryFiles(of:)`` deletes.
 public final class RunFileWriter: TrialSink {
@@ -16,7 +16,8 @@ public final class RunFileWriter: TrialSink {
     /// - Parameter spillLimit: the bytes of trials kept in memory before they go to the scratch file.
     init(url: URL, spillLimit: Int = 4 << 20) {
         self.url = url
-        trials = SpillBuffer(scratchURL: AtomicFile.temporaryURL(for: url, suffix: "trials.tmp"), limit: spillLimit)
+        trials = SpillBuffer(
+            scratchURL: AtomicFile.temporaryURL(for: url, suffix: "trials.tmp"), reportedPath: url.path, limit: spillLimit)
     }
 
     public func append(_ trial: TrialRecord, parameters: [String]) throws(RunnerError) {
