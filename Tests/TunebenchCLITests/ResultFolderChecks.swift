@@ -32,14 +32,7 @@ enum ResultFolderChecks {
                 !isFolder.boolValue
             else { continue }
             do {
-                var record = try RunRecord(json: Array(try Data(contentsOf: url)))
-                record.wallSeconds = 0
-                for index in record.trials.indices {
-                    record.trials[index].askSeconds = 0
-                    record.trials[index].evaluationSeconds = 0
-                    record.trials[index].tellSeconds = 0
-                }
-                records["runs/" + path] = record
+                records["runs/" + path] = try RunRecord(json: Array(try Data(contentsOf: url))).untimed
             } catch {
                 throw FolderCheckFailure("runs/\(path) is not a complete run file: \(error)")
             }

@@ -70,13 +70,19 @@ public struct RunRecord: Sendable, Hashable {
         return level == fidelities.count - 1
     }
 
-    /// The lowest true (noiseless) value among the successful full-fidelity trials, `+infinity` when there is none.
-    public var bestTrueValue: Double {
-        var best = Double.infinity
-        for trial in trials where isFullFidelity(trial) {
-            if let value = trial.trueValue, value < best { best = value }
-        }
-        return best
+    /// The trial's true (noiseless) value when it counts towards the run's best: a successful full-fidelity trial;
+    /// `nil` otherwise.
+    public func countedValue(_ trial: TrialRecord) -> Double? {
+        isFullFidelity(trial) ? trial.trueValue : nil
+    }
+
+    /// The record with its wall-clock timings (the run's and every trial's) set to zero: what two executions of the
+    /// same run have in common.
+    public var untimed: RunRecord {
+        var record = self
+        record.wallSeconds = 0
+        record.trials = trials.map(\.untimed)
+        return record
     }
 
     /// A seed as 16 hexadecimal digits.
@@ -155,6 +161,15 @@ public struct TrialRecord: Sendable, Hashable {
     }
 
     /// The value regret is measured on: noiseless when known, else observed; `nil` for a failed trial.
+    /// The trial with its ask, evaluation and tell seconds set to zero.
+    public var untimed: TrialRecord {
+        var trial = self
+        trial.askSeconds = 0
+        trial.evaluationSeconds = 0
+        trial.tellSeconds = 0
+        return trial
+    }
+
     public var trueValue: Double? {
         guard status == .ok else { return nil }
         return noiselessValue ?? value

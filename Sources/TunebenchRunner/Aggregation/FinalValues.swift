@@ -3,7 +3,7 @@ import TunebenchCore
 
 /// The final regret (or best value, when the optimum is unknown) of every complete run of a result folder, by
 /// problem and optimizer in the experiment's order: what significance tests compare. As in the aggregates, a run's
-/// best is its lowest true (noiseless) value at full fidelity (``TunebenchCore/RunRecord/bestTrueValue``).
+/// best is its lowest true (noiseless) value at full fidelity (``TunebenchCore/RunRecord/countedValue(_:)``).
 public struct FinalValues: Sendable {
     public struct Sample: Sendable, Hashable {
         public var problem: String
@@ -28,7 +28,7 @@ public struct FinalValues: Sendable {
                     let run = runs[runs.startIndex + optimizerIndex * experiment.repetitions + repetition]
                     var best = Double.infinity
                     let read = try store.stream(run) { record, trial in
-                        if record.isFullFidelity(trial), let value = trial.trueValue, value < best { best = value }
+                        if let value = record.countedValue(trial), value < best { best = value }
                     }
                     guard let record = read else { continue }
                     if let mismatch = Aggregator.mismatch(record, run, experiment) {

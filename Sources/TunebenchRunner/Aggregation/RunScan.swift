@@ -45,7 +45,6 @@ struct RunScan {
             trace.reserveCapacity(budget(record))
         }
         let previous = best
-        let fullFidelity = record.isFullFidelity(trial)
         if let costBudget {
             // The cost axis sees the best before this trial at every point it passes (see bestOverCost's rule).
             let total = cost + trial.cost
@@ -56,7 +55,7 @@ struct RunScan {
                 costPoint += 1
             }
         }
-        if fullFidelity, let value = trial.trueValue {
+        if let value = record.countedValue(trial) {
             values.append(value)
             if value < best { best = value }
         }

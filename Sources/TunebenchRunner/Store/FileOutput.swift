@@ -11,8 +11,6 @@ final class FileOutput {
     private var descriptor: Int32
     private var buffer: [UInt8] = []
     private let bufferSize: Int
-    /// Bytes written so far, buffered ones included.
-    private(set) var count = 0
 
     /// Creates (or truncates) `url`.
     init(creating url: URL, reportedPath: String? = nil, bufferSize: Int = 1 << 20) throws {
@@ -31,13 +29,11 @@ final class FileOutput {
 
     func append(_ bytes: some Collection<UInt8>) throws {
         if buffer.isEmpty && bytes.count >= bufferSize,
-            let written = try bytes.withContiguousStorageIfAvailable({ try write(UnsafeRawBufferPointer($0)) })
+            try bytes.withContiguousStorageIfAvailable({ try write(UnsafeRawBufferPointer($0)) }) != nil
         {
-            count += written
             return
         }
         buffer.append(contentsOf: bytes)
-        count += bytes.count
         if buffer.count >= bufferSize { try flush() }
     }
 
@@ -47,12 +43,12 @@ final class FileOutput {
 
     /// Writes the buffered bytes to the file.
     func flush() throws {
-        _ = try buffer.withUnsafeBytes { try write($0) }
+        try buffer.withUnsafeBytes { try write($0) }
         buffer.removeAll(keepingCapacity: true)
     }
 
-    /// Writes `bytes` to the file, all of them, and returns their count.
-    private func write(_ bytes: UnsafeRawBufferPointer) throws -> Int {
+    /// Writes `bytes` to the file, all of them.
+    private func write(_ bytes: UnsafeRawBufferPointer) throws {
         var offset = 0
         while offset < bytes.count {
             let written = Foundation.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
@@ -63,7 +59,6 @@ final class FileOutput {
             }
             offset += written
         }
-        return bytes.count
     }
 
     /// Flushes and closes the file; a failure of `close` (which can report a deferred write error) is an error too.

@@ -33,7 +33,7 @@ public struct ShardContribution: Sendable, Hashable {
 /// A run found in two folders with different bytes, and the file that was kept.
 public struct MergeResolution: Sendable, Hashable, CustomStringConvertible {
     public enum Reason: Sendable, Hashable {
-        /// The files differ only in timings (``RunFileComparison``); the first is kept.
+        /// The files differ only in timings (wall, ask, evaluation and tell seconds); the first is kept.
         case timingsOnly
         /// One run completed and the other failed; the complete one is kept.
         case completeOverFailed

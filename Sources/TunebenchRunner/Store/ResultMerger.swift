@@ -15,7 +15,8 @@ import TunebenchCore
 /// 4. aggregates the output (``Aggregator``).
 ///
 /// **Runs found twice.** The output's file, or else the first folder's, comes first. Same bytes: nothing to do.
-/// Different bytes that are equal once the timings are left out (``RunFileComparison``): the first is kept, and a
+/// Different bytes that are equal once the timings are left out (compared by a streamed fingerprint of the untimed
+/// records, so that large run files are never read whole): the first is kept, and a
 /// ``MergeResolution`` says so. A complete run and a failed run of the same plan entry (a shard run again with
 /// `--retry-failed`): the complete one is kept, replacing a failed file in the output. Two failed runs: the first is
 /// kept. Two complete runs that differ beyond timings: ``MergeError/conflictingRunFiles(first:second:difference:)``,
@@ -28,7 +29,7 @@ public struct ResultMerger: Sendable {
     public var store: ResultStore
     /// The shard folders, in the order their runs take precedence.
     public var shards: [URL]
-    /// Threads that read run files while aggregating; the outputs do not depend on it.
+    /// Problems aggregated in parallel (``Aggregator/jobs``); the outputs do not depend on it.
     public var jobs: Int
 
     public init(
@@ -64,7 +65,6 @@ public struct ResultMerger: Sendable {
         var contributions: [ShardContribution] = []
         var resolutions: [MergeResolution] = []
         var origins: [Int: String] = [:]  // plan index -> the shard file copied during this merge
-        var createdFolders: Set<String> = []
         for shard in shards {
             var contribution = ShardContribution(folder: shard.path)
             let runsFolder = shard.appendingPathComponent("runs").path
@@ -78,8 +78,6 @@ public struct ResultMerger: Sendable {
                 let target = store.runURL(run)
                 // Copied and compared in chunks: a run file can be hundreds of megabytes.
                 guard FileManager.default.fileExists(atPath: target.path) else {
-                    let folder = target.deletingLastPathComponent()
-                    if createdFolders.insert(folder.path).inserted { try Self.createFolder(folder) }
                     try store.copyAtomically(from: source, to: target)
                     origins[run.index] = source
                     contribution.copied += 1
@@ -179,26 +177,20 @@ public struct ResultMerger: Sendable {
         }
     }
 
-    /// A run file's status and a 128-bit hash of its record with every timing set to zero (``RunFileComparison``'s
-    /// timing fields), read as a stream.
+    /// A run file's status and a 192-bit hash of its record with every timing set to zero
+    /// (``TunebenchCore/RunRecord/untimed``), read as a stream.
     private static func fingerprint(_ path: String, shown: String) throws -> (status: RunStatus, content: [UInt64]) {
         var hash = ContentHash()
         var hashedHeader = false
         func add(header: RunRecord) {
-            var record = header
-            record.wallSeconds = 0
-            hash.add(record.headerJSON())
+            hash.add(header.untimed.headerJSON())
             hashedHeader = true
         }
         let read: RunRecord?
         do {
             read = try RunFileReader.read(path: path) { header, trial in
                 if !hashedHeader { add(header: header) }
-                var untimed = trial
-                untimed.askSeconds = 0
-                untimed.evaluationSeconds = 0
-                untimed.tellSeconds = 0
-                hash.add(untimed.jsonBytes(parameters: header.parameters))
+                hash.add(trial.untimed.jsonBytes(parameters: header.parameters))
             }
         } catch let error as JSONError {
             throw RunnerError.corruptRunFile(path: shown, reason: "\(error)")
@@ -211,7 +203,8 @@ public struct ResultMerger: Sendable {
     }
 
     /// Two 64-bit hashes of a byte stream: FNV-1a (Fowler, Noll and Vo; offset basis 0xcbf29ce484222325, prime
-    /// 0x100000001b3) and a multiply-rotate hash with the golden-ratio constant, so that a chance collision needs both.
+    /// 0x100000001b3) and a multiply-rotate hash with the golden-ratio constant, with the length, so that a chance
+    /// collision needs all three to agree.
     private struct ContentHash {
         private var fnv: UInt64 = 0xcbf2_9ce4_8422_2325
         private var mix: UInt64 = 0x9e37_79b9_7f4a_7c15
@@ -287,17 +280,6 @@ public struct ResultMerger: Sendable {
             throw RunnerError.storage(path: path, reason: "cannot be read")
         }
         return data
-    }
-
-    private static func createFolder(_ url: URL) throws {
-        do {
-            try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        } catch {
-            throw RunnerError.storage(
-                path: url.path,
-                reason: "cannot create the folder (\(error.localizedDescription))"
-            )
-        }
     }
 }
 

@@ -133,13 +133,6 @@ public struct ResultStore: Sendable {
         }
     }
 
-    /// Writes the record of `run` atomically.
-    public func write(_ record: RunRecord, for run: PlannedRun) throws {
-        let url = runURL(run)
-        try createDirectory(url.deletingLastPathComponent())
-        try writeAtomically(Data(record.jsonBytes()), to: url)
-    }
-
     /// A writer of `run`'s file that takes the trials as the run records them (see ``RunFileWriter``); creates the
     /// run's folder first.
     public func runFileWriter(for run: PlannedRun) throws -> RunFileWriter {
@@ -152,8 +145,10 @@ public struct ResultStore: Sendable {
         return RunFileWriter(url: url, spillLimit: spillLimit)
     }
 
-    /// Copies the file at `path` to `url` through a hidden temporary file beside `url`, in chunks.
+    /// Copies the file at `path` to `url` through a hidden temporary file beside `url`, in chunks; creates the
+    /// folder of `url` first.
     public func copyAtomically(from path: String, to url: URL) throws {
+        try createDirectory(url.deletingLastPathComponent())
         let file = try AtomicFile(url: url)
         do {
             guard let source = try FileChunkReader(path: path) else {

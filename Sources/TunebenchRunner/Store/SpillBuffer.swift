@@ -25,8 +25,6 @@ final class SpillBuffer {
         scratch?.remove()
     }
 
-    var isEmpty: Bool { memory.isEmpty && scratch == nil }
-
     func append(_ bytes: some Collection<UInt8>) throws {
         precondition(!sealed, "a sealed SpillBuffer takes no more bytes")
         memory.append(contentsOf: bytes)
