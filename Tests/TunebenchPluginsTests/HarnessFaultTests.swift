@@ -24,7 +24,8 @@ struct HarnessFaultTests {
             registry: .builtin, experiment: experiment, output: folder, options: RunOptions(jobs: 2)
         ).run()
         // The token is in the command line of the plugin and of any child it starts (the orphan mode).
-        #expect(PluginFixtures.processes(containing: token).isEmpty, "a plugin process outlived its run")
+        let survivors = PluginFixtures.survivors(containing: token)
+        #expect(survivors.isEmpty, "plugin processes outlived their run: \(survivors)")
         return outcome.aggregate
     }
 
@@ -49,10 +50,12 @@ struct HarnessFaultTests {
     @Test func hangingSolverTimesOut() throws {
         let clock = ContinuousClock()
         let start = clock.now
-        let summary = try run(solverMode: "hang", timeout: 3)
+        // The timeout leaves room for the interpreter to start on a loaded machine (the replies before the hang
+        // must come within it too); the bound on the whole shows that no one waits for the hour-long sleep.
+        let summary = try run(solverMode: "hang", timeout: 5)
         #expect(summary.failed == 3)
-        #expect(summary.failures.allSatisfy { $0.reason.contains("did not answer within 3 s during ASK_CALL for trial 2") })
-        #expect(clock.now - start < .seconds(30))
+        #expect(summary.failures.allSatisfy { $0.reason.contains("did not answer within 5 s during ASK_CALL for trial 2") })
+        #expect(clock.now - start < .seconds(90))
     }
 
     @Test func chattyIgnoringAndForkingSolversStillWorkAndLeaveNothing() throws {

@@ -15,7 +15,7 @@ struct PluginCheckTests {
     @Test(arguments: [
         ("crash", "ask/tell on a uniform continuous space", "RuntimeError: deliberate crash on the third ask"),
         ("exit", "ask/tell on a uniform continuous space", "exited with status 0"),
-        ("hang", "ask/tell on a uniform continuous space", "did not answer within 2 s during ASK_CALL for trial 2"),
+        ("hang", "ask/tell on a uniform continuous space", "did not answer within 5 s during ASK_CALL for trial 2"),
         ("partial", "ask/tell on a uniform continuous space", "wrote a partial line"),
         ("garbage", "ask/tell on a uniform continuous space", "wrote a line that is not JSON"),
         ("wrong-id", "ask/tell on a uniform continuous space", "ASK_REPLY proposes trial id 7; expected 2"),
@@ -24,7 +24,7 @@ struct PluginCheckTests {
         ("ignore-eof", "exits cleanly when its input closes", "was killed by signal 15 (SIGTERM)"),
     ])
     func brokenSolverFailsTheRightItem(mode: String, item: String, detail: String) throws {
-        let items = PluginCheck.run(PluginFixtures.python("broken_solver.py", mode, timeout: 2))
+        let items = PluginCheck.run(PluginFixtures.python("broken_solver.py", mode, timeout: 5))
         let failed = try #require(items.first { !$0.passed }, "no item failed for \(mode)")
         #expect(failed.name == item, "\(failed)")
         #expect(failed.detail.contains(detail), "\(failed)")

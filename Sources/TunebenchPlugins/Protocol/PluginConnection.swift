@@ -100,7 +100,10 @@ final class PluginConnection: MessageSource {
                     + Message.excerpt(partial),
                 during: during)
         case .endOfOutput, .closed:
-            let status = process.exitDescription(patience: .milliseconds(500)) ?? "closed its output"
+            // A child's output closes a moment before it becomes a zombie; on a loaded machine that moment can
+            // be long, so the wait is generous (it only delays the report of a plugin that closed its output
+            // and went on running, which is then terminated).
+            let status = process.exitDescription(patience: .seconds(3)) ?? "closed its output"
             return PluginError.exited(plugin: command.name, status: status, during: during, stderr: process.stderrTail())
         }
     }

@@ -36,13 +36,25 @@ enum PluginFixtures {
     /// The kurobako package, and lupa, which its conditional spaces need.
     static let hasKurobako = pythonCan("import kurobako, lupa")
 
-    /// Processes whose command line contains `marker`.
+    /// Processes whose command line contains `marker` (a zombie has an empty command line, so it never matches).
     static func processes(containing marker: String) -> [String] {
         ((try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []).filter { entry in
             guard Int(entry) != nil, let data = FileManager.default.contents(atPath: "/proc/\(entry)/cmdline") else {
                 return false
             }
             return String(decoding: data.map { $0 == 0 ? 0x20 : $0 }, as: UTF8.self).contains(marker)
+        }
+    }
+
+    /// The processes whose command line contains `marker` that are still there after `patience`, polled: a process
+    /// that has just been sent SIGKILL stays in /proc until it is next scheduled, which on a loaded machine can
+    /// take a moment, while a process that escaped the kill (sleeping for hours) is still there at the end.
+    static func survivors(containing marker: String, patience: Duration = .seconds(10)) -> [String] {
+        let deadline = ContinuousClock.now + patience
+        while true {
+            let found = processes(containing: marker)
+            if found.isEmpty || ContinuousClock.now >= deadline { return found }
+            Thread.sleep(forTimeInterval: 0.05)
         }
     }
 
