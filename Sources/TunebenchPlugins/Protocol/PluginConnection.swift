@@ -8,6 +8,11 @@ final class PluginConnection: MessageSource {
     let command: PluginCommand
     private let process: ChildProcess
     private var closed = false
+    /// Whether a write found the plugin's input closed (it exited, or closed its standard input). That is not
+    /// reported by the write but by the next receive, which meets the end of the plugin's output (or its timeout):
+    /// whether a write meets the closed pipe or lands in it depends on how far the exiting plugin has got, and the
+    /// reason recorded for a failed run must not depend on timing.
+    private var inputClosed = false
 
     /// Starts the plugin.
     init(_ command: PluginCommand) throws {
@@ -42,8 +47,11 @@ final class PluginConnection: MessageSource {
         .now + .seconds(saturating: command.timeout)
     }
 
-    /// Sends one message built by `body` (which writes the members after `"type"`).
+    /// Sends one message built by `body` (which writes the members after `"type"`). A plugin whose input is closed
+    /// is not an error here: the next ``receive(during:)`` reports it (see `inputClosed`).
+    /// - Throws: ``PluginError/timedOut(plugin:seconds:during:stderr:)`` when the plugin does not read its input.
     func send(_ type: String, during: String, _ body: (inout JSONWriter) -> Void = { _ in }) throws {
+        guard !inputClosed else { return }
         var writer = JSONWriter(capacity: 256)
         writer.beginObject()
         writer.key("type")
@@ -52,6 +60,8 @@ final class PluginConnection: MessageSource {
         writer.endObject()
         do {
             try process.write(writer.bytes + [0x0A], deadline: deadline)
+        } catch .closed {
+            inputClosed = true
         } catch {
             throw translate(error, during: during)
         }

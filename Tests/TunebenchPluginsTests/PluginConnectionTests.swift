@@ -1,0 +1,44 @@
+import Foundation
+import Testing
+@testable import TunebenchPlugins
+
+/// How a plugin's failure is reported does not depend on timing, so that the reasons in `summary.json` are the
+/// same bytes from one execution to the next.
+@Suite(.enabled(if: PluginFixtures.hasPython, "python3 is needed to run the fixture plugins"))
+struct PluginConnectionTests {
+    /// Whether process `pid` has exited and waits, unreaped, as a zombie (the state after the command's parenthesis
+    /// in /proc/PID/stat).
+    private func isZombie(_ pid: Int32) -> Bool {
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+            let close = stat.lastIndex(of: ")")
+        else { return false }
+        return stat[close...].dropFirst().trimmingCharacters(in: .whitespaces).hasPrefix("Z")
+    }
+
+    /// A plugin that exits after its spec: the harness's next casts either land in the pipe (the plugin is still
+    /// exiting) or meet its closed input; in both cases the failure is reported by the receive that follows, with
+    /// the same words.
+    @Test func anExitIsReportedByTheNextReceiveWhateverTheWritesMet() throws {
+        var reasons: [String] = []
+        for waitForTheExit in [false, true] {
+            let connection = try PluginConnection(PluginFixtures.python("broken_solver.py", "exit"))
+            defer { connection.close() }
+            _ = try connection.receive("SOLVER_SPEC_CAST", during: "start-up")
+            if waitForTheExit {
+                let deadline = ContinuousClock.now + .seconds(10)
+                while !isZombie(connection.pid) && ContinuousClock.now < deadline { Thread.sleep(forTimeInterval: 0.01) }
+                #expect(isZombie(connection.pid), "the plugin did not exit")
+            }
+            try connection.send("CREATE_SOLVER_CAST", during: "CREATE_SOLVER_CAST")
+            try connection.send("ASK_CALL", during: "ASK_CALL for trial 0")
+            do {
+                _ = try connection.receive("ASK_REPLY", during: "ASK_CALL for trial 0")
+                Issue.record("expected the exit to be reported")
+            } catch let error as PluginError {
+                reasons.append("\(error)")
+            }
+        }
+        #expect(reasons.count == 2 && reasons[0] == reasons[1], "\(reasons)")
+        #expect(reasons.first?.hasSuffix("exited with status 0 during ASK_CALL for trial 0 (its standard error is empty)") == true, "\(reasons)")
+    }
+}
