@@ -22,6 +22,23 @@ struct RunExecutionTests {
         #expect(record.trials.allSatisfy { $0.askSeconds >= 0 && $0.evaluationSeconds >= 0 && $0.tellSeconds >= 0 })
     }
 
+    /// A run reports the fraction of its budget it has used each time that passes another thousandth: by
+    /// evaluations, or by cost with a cost budget.
+    @Test(arguments: [(10, nil, 10), (2500, nil, 1000), (100_000, 5.0, 5)] as [(Int, Double?, Int)])
+    func progressReportsEachThousandthOfTheBudget(budget: Int, costBudget: Double?, calls: Int) {
+        let experiment = Experiment(
+            name: "t", repetitions: 1, budget: budget, costBudget: costBudget, optimizers: [EntrySpec("random")],
+            problems: [EntrySpec("branin")])
+        var collector = TrialCollector()
+        var fractions: [Double] = []
+        let record = RunExecutor(registry: .builtin, experiment: experiment).execute(
+            Plan(experiment).runs[0], into: &collector) { fractions.append($0) }
+        #expect(record.status == .complete)
+        #expect(fractions.count == calls && fractions.last == 1)
+        #expect(zip(fractions, fractions.dropFirst()).allSatisfy { Int($0 * 1000) < Int($1 * 1000) })
+        if budget == 10 { #expect(fractions == (1...10).map { Double($0) / 10 }) }
+    }
+
     @Test func budgetCapsTheRun() {
         #expect(execute(optimizer: "scripted", problem: EntrySpec("identity"), budget: 2).trials.count == 2)
     }

@@ -5,13 +5,17 @@ import Tunebench
 /// Shows progress on standard error: a line redrawn in place on a terminal, plain lines every `interval` seconds
 /// otherwise (logs, CI), and nothing when quiet.
 ///
-/// Each line gives runs done of the total, the percentage, elapsed time, the estimated time left (from the mean
-/// run time so far) and the number of failed runs, with the reason of each failure as it happens.
+/// Each line gives runs done of the total, the percentage, elapsed time, the estimated time left and the number of
+/// failed runs, with the reason of each failure as it happens. The percentage counts the runs going on by the
+/// fraction of their budget they have used, so that a few long runs show progress too; the time left is the elapsed
+/// time scaled by what is left of that percentage, p: elapsed x (1 - p) / p.
 final class TerminalProgress: ProgressObserver {
     private struct State {
         var total = 0
         var done = 0
         var failed = 0
+        /// The fraction of its budget that each run going on has used, by plan index.
+        var going: [Int: Double] = [:]
         var start = ContinuousClock.now
         var lastLine = ContinuousClock.now
         var ended = false
@@ -54,8 +58,13 @@ final class TerminalProgress: ProgressObserver {
         ticker.start()
     }
 
-    func finished(_ record: RunRecord) {
+    func advanced(_ run: PlannedRun, fraction: Double) {
+        state.withLock { $0.going[run.index] = fraction }
+    }
+
+    func finished(_ run: PlannedRun, record: RunRecord) {
         let line: String? = state.withLock { state in
+            state.going[run.index] = nil
             state.done += 1
             var text = ""
             if record.status == .failed {
@@ -82,20 +91,29 @@ final class TerminalProgress: ProgressObserver {
         if let line { FileHandle.standardError.write(Data(line.utf8)) }
     }
 
+    /// Stops the ticker, and says that the aggregation follows (it reads every run file, which for runs of millions
+    /// of evaluations takes a while).
     func ended() {
         state.withLock { $0.ended = true }
-        if interactive { FileHandle.standardError.write(Data("\n".utf8)) }
+        FileHandle.standardError.write(Data(((interactive ? "\n" : "") + "aggregating the run files...\n").utf8))
     }
 
     private static func status(_ state: State, now: ContinuousClock.Instant) -> String {
-        let elapsed = now - state.start
-        let percent = state.total == 0 ? 100 : 100 * Double(state.done) / Double(state.total)
-        var text = "\(state.done)/\(state.total) runs (\(String(format: "%.1f", percent))%), elapsed "
-            + clock(elapsed)
-        if state.done > 0, state.done < state.total {
-            text += ", eta " + clock(elapsed / state.done * (state.total - state.done))
+        status(
+            done: state.done, total: state.total, going: state.going.values.reduce(0, +), failed: state.failed,
+            elapsed: now - state.start)
+    }
+
+    /// The status line: `done` runs of `total`, runs going on that have used `going` budgets in all, `failed`
+    /// failed runs, after `elapsed`.
+    static func status(done: Int, total: Int, going: Double, failed: Int, elapsed: Duration) -> String {
+        let fraction = total == 0 ? 1 : min(1, (Double(done) + going) / Double(total))
+        var text = "\(done)/\(total) runs (\(String(format: "%.1f", 100 * fraction))%), elapsed " + clock(elapsed)
+        let left = elapsed.inSeconds * (1 - fraction) / fraction
+        if fraction > 0, done < total, left < 1e9 {
+            text += ", eta " + clock(.seconds(left))
         }
-        return text + ", \(state.failed) failed"
+        return text + ", \(failed) failed"
     }
 
     /// A duration as `m:ss` or `h:mm:ss`.

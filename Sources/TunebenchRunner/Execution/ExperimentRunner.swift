@@ -119,7 +119,7 @@ public struct ExperimentRunner: Sendable {
     }
 
     /// Validates, prepares the folder, executes the pending runs with up to `options.jobs` threads, and aggregates.
-    /// - Parameter progress: told when the execution starts, after every run, and at the end.
+    /// - Parameter progress: told when the execution starts, as each run goes on and when it ends, and at the end.
     /// - Throws: validation and storage errors; failed runs are not errors (see ``RunOutcome/failedNow``).
     public func run(progress: (any ProgressObserver)? = nil) throws -> RunOutcome {
         try validate()
@@ -152,7 +152,9 @@ public struct ExperimentRunner: Sendable {
                     do {
                         var sink = try store.runFileWriter(for: run)
                         writer = sink
-                        record = try executor.execute(run, into: &sink)
+                        record = try executor.execute(run, into: &sink) { fraction in
+                            progress?.advanced(run, fraction: fraction)
+                        }
                         try sink.finish(record)
                     } catch {
                         writer?.discard()
@@ -160,7 +162,7 @@ public struct ExperimentRunner: Sendable {
                         break
                     }
                     queue.finished(failed: record.status == .failed)
-                    progress?.finished(record)
+                    progress?.finished(run, record: record)
                 }
                 group.leave()
             }

@@ -33,8 +33,12 @@ public struct RunExecutor: Sendable {
 
     /// Runs `run` to completion or failure, handing each trial to `sink` as soon as it is recorded, and returns the
     /// record without its trials.
+    /// - Parameter advanced: told the fraction of the budget used (see ``ProgressObserver/advanced(_:fraction:)``)
+    ///   each time it passes another thousandth.
     /// - Throws: only what `sink` throws (a run file that cannot be written), which ends the run unrecorded.
-    public func execute<Sink: TrialSink>(_ run: PlannedRun, into sink: inout Sink) throws(Sink.Failure) -> RunRecord {
+    public func execute<Sink: TrialSink>(
+        _ run: PlannedRun, into sink: inout Sink, advanced: (_ fraction: Double) -> Void = { _ in }
+    ) throws(Sink.Failure) -> RunRecord {
         let clock = ContinuousClock()
         let start = clock.now
         var sinkFailure: Sink.Failure?
@@ -59,6 +63,7 @@ public struct RunExecutor: Sendable {
                 budget: budget, costBudget: experiment.costBudget)
             optimizerMetadata = optimizer.metadata
             var spent = 0.0
+            var thousandths = 0
             for number in 0..<budget {
                 stage = "ask (trial \(number))"
                 let t0 = clock.now
@@ -108,6 +113,11 @@ public struct RunExecutor: Sendable {
                 } catch {
                     sinkFailure = error
                     break
+                }
+                let fraction = min(1, max(Double(number + 1) / Double(budget), experiment.costBudget.map { spent / $0 } ?? 0))
+                if Int(fraction * 1000) > thousandths {
+                    thousandths = Int(fraction * 1000)
+                    advanced(fraction)
                 }
             }
             optimizerMetadata = optimizer.metadata  // again: it may report what happened (the GP's restarts)
