@@ -56,7 +56,7 @@ import Tunebench
         let start = clock.now
         let uninterrupted = try Self.start(experiment, output: reference)
         uninterrupted.waitUntilExit()
-        let duration = (clock.now - start).inSeconds
+        var duration = (clock.now - start).inSeconds
         #expect(uninterrupted.terminationStatus == 0)
         let expectedRuns = try ResultFolderChecks.runRecords(reference)
 
@@ -68,6 +68,7 @@ import Tunebench
             let done = (try? ResultFolderChecks.runRecords(resumed).count) ?? 0
             let left = max(0.25, 1 - Double(done) / Double(expectedRuns.count))
             let delay = duration * left * Double.random(in: 0.05...1, using: &generator)
+            let launched = clock.now
             let process = try Self.start(experiment, output: resumed)
             Thread.sleep(forTimeInterval: delay)
             if process.isRunning {
@@ -83,7 +84,9 @@ import Tunebench
                 interrupted += 1
             } else {
                 // The run ended before the kill (the machine sped up since the reference was timed): its folder
-                // must be the reference's, and it is started afresh so that the next kills have a run to hit.
+                // must be the reference's, and it is started afresh so that the next kills have a run to hit, aimed
+                // by the faster time (what this launch took, for the share of the work it had left).
+                duration = min(duration, (clock.now - launched).inSeconds / left)
                 #expect(process.terminationStatus == 0, "kill \(kill): the run that ended first failed")
                 #expect(try ResultFolderChecks.deterministicFiles(resumed) == ResultFolderChecks.deterministicFiles(reference))
                 #expect(records == expectedRuns)

@@ -22,13 +22,11 @@ struct RunExecutionTests {
         #expect(record.trials.allSatisfy { $0.askSeconds >= 0 && $0.evaluationSeconds >= 0 && $0.tellSeconds >= 0 })
     }
 
-    /// A run reports the fraction of its budget it has used each time that passes another thousandth: by
-    /// evaluations, or by cost with a cost budget.
-    @Test(arguments: [(10, nil, 10), (2500, nil, 1000), (100_000, 5.0, 5)] as [(Int, Double?, Int)])
-    func progressReportsEachThousandthOfTheBudget(budget: Int, costBudget: Double?, calls: Int) {
+    /// A run reports the fraction of its evaluation budget it has used each time that passes another thousandth.
+    @Test(arguments: [(10, 10), (2500, 1000)])
+    func progressReportsEachThousandthOfTheBudget(budget: Int, calls: Int) {
         let experiment = Experiment(
-            name: "t", repetitions: 1, budget: budget, costBudget: costBudget, optimizers: [EntrySpec("random")],
-            problems: [EntrySpec("branin")])
+            name: "t", repetitions: 1, budget: budget, optimizers: [EntrySpec("random")], problems: [EntrySpec("branin")])
         var collector = TrialCollector()
         var fractions: [Double] = []
         let record = RunExecutor(registry: .builtin, experiment: experiment).execute(
@@ -37,6 +35,22 @@ struct RunExecutionTests {
         #expect(fractions.count == calls && fractions.last == 1)
         #expect(zip(fractions, fractions.dropFirst()).allSatisfy { Int($0 * 1000) < Int($1 * 1000) })
         if budget == 10 { #expect(fractions == (1...10).map { Double($0) / 10 }) }
+    }
+
+    /// With a cost budget the fraction is the larger of evaluations over the evaluation budget and cost over the
+    /// cost budget: the ladder spends 1/9, 1/3 and 1 of a budget of 1.5, whose evaluation budget is 13 (the
+    /// cheapest level costs 1/9), and stops before a fourth evaluation that does not fit.
+    @Test func progressWithACostBudgetCountsTheCost() {
+        let experiment = Experiment(
+            name: "t", repetitions: 1, budget: 100, costBudget: 1.5, optimizers: [EntrySpec("ladder")],
+            problems: [EntrySpec("levels")])
+        var collector = TrialCollector()
+        var fractions: [Double] = []
+        let record = RunExecutor(registry: Fixtures.registry, experiment: experiment).execute(
+            Plan(experiment).runs[0], into: &collector) { fractions.append($0) }
+        #expect(record.status == .complete && collector.trials.count == 3)
+        let expected = [1.0 / 13, (1.0 / 9 + 1.0 / 3) / 1.5, (1.0 / 9 + 1.0 / 3 + 1) / 1.5]
+        #expect(fractions.count == 3 && zip(fractions, expected).allSatisfy { abs($0 - $1) < 1e-12 }, "\(fractions)")
     }
 
     @Test func budgetCapsTheRun() {

@@ -41,18 +41,21 @@ final class TerminalProgress: ProgressObserver {
         }
         // A ticker keeps the line moving while long runs are in progress: elapsed time and ETA on a terminal every
         // second, a plain line every `interval` otherwise.
+        // Lines are written while the lock is held, so that they come out in the order of the events and none
+        // after the line of `ended()`.
         let ticker = Thread { [self] in
             while true {
                 Thread.sleep(forTimeInterval: 0.1)
-                let line: String? = state.withLock { state in
-                    guard !state.ended else { return nil }
+                let going = state.withLock { state in
+                    guard !state.ended else { return false }
                     let now = ContinuousClock.now
-                    guard now - state.lastLine >= (interactive ? .seconds(1) : interval) else { return "" }
+                    guard now - state.lastLine >= (interactive ? .seconds(1) : interval) else { return true }
                     state.lastLine = now
-                    return interactive ? "\r\u{1B}[K" + Self.status(state, now: now) : "progress: " + Self.status(state, now: now) + "\n"
+                    Self.write(
+                        interactive ? "\r\u{1B}[K" + Self.status(state, now: now) : "progress: " + Self.status(state, now: now) + "\n")
+                    return true
                 }
-                guard let line else { return }
-                if !line.isEmpty { FileHandle.standardError.write(Data(line.utf8)) }
+                guard going else { return }
             }
         }
         ticker.start()
@@ -63,39 +66,48 @@ final class TerminalProgress: ProgressObserver {
     }
 
     func finished(_ run: PlannedRun, record: RunRecord) {
-        let line: String? = state.withLock { state in
+        state.withLock { state in
             state.going[run.index] = nil
             state.done += 1
-            var text = ""
-            if record.status == .failed {
-                state.failed += 1
-                text += (interactive ? "\r\u{1B}[K" : "")
-                    + "run failed: \(record.problem) / \(record.optimizer) / repetition \(record.repetition): "
-                    + (record.failure ?? "no reason") + "\n"
-            }
-            let now = ContinuousClock.now
-            if interactive {
-                // Redraw at most ten times a second, and always for the last run.
-                guard !text.isEmpty || now - state.lastLine >= .milliseconds(100) || state.done == state.total else {
-                    return nil
-                }
-                state.lastLine = now
-                return text + "\r\u{1B}[K" + Self.status(state, now: now)
-            }
-            if now - state.lastLine >= interval || state.done == state.total {
-                state.lastLine = now
-                return text + "progress: " + Self.status(state, now: now) + "\n"
-            }
-            return text.isEmpty ? nil : text
+            if record.status == .failed { state.failed += 1 }
+            if let line = line(after: record, state: &state) { Self.write(line) }
         }
-        if let line { FileHandle.standardError.write(Data(line.utf8)) }
+    }
+
+    /// What to print after run `record` finished: its failure, and the status line when it is due (on a terminal at
+    /// most ten times a second, otherwise every `interval`; always for the last run).
+    private func line(after record: RunRecord, state: inout State) -> String? {
+        var text = ""
+        if record.status == .failed {
+            text += (interactive ? "\r\u{1B}[K" : "")
+                + "run failed: \(record.problem) / \(record.optimizer) / repetition \(record.repetition): "
+                + (record.failure ?? "no reason") + "\n"
+        }
+        let now = ContinuousClock.now
+        let last = state.done == state.total
+        if interactive {
+            guard !text.isEmpty || now - state.lastLine >= .milliseconds(100) || last else { return nil }
+            state.lastLine = now
+            return text + "\r\u{1B}[K" + Self.status(state, now: now)
+        }
+        if now - state.lastLine >= interval || last {
+            state.lastLine = now
+            return text + "progress: " + Self.status(state, now: now) + "\n"
+        }
+        return text.isEmpty ? nil : text
     }
 
     /// Stops the ticker, and says that the aggregation follows (it reads every run file, which for runs of millions
     /// of evaluations takes a while).
     func ended() {
-        state.withLock { $0.ended = true }
-        FileHandle.standardError.write(Data(((interactive ? "\n" : "") + "aggregating the run files...\n").utf8))
+        state.withLock { state in
+            state.ended = true
+            Self.write((interactive ? "\n" : "") + "aggregating the run files...\n")
+        }
+    }
+
+    private static func write(_ text: String) {
+        FileHandle.standardError.write(Data(text.utf8))
     }
 
     private static func status(_ state: State, now: ContinuousClock.Instant) -> String {

@@ -176,6 +176,7 @@ final class ChildProcess {
             }
             searched = buffered.count
             guard buffered.count <= Self.maximumLineLength else { throw .lineTooLong }
+            guard output >= 0 else { throw .endOfOutput(partial: buffered) }  // terminated: no more output
             try wait(for: output, events: Int16(POLLIN), until: deadline)
             var chunk = [UInt8](repeating: 0, count: 65_536)
             let count = chunk.withUnsafeMutableBytes { systemRead(output, $0.baseAddress, $0.count) }

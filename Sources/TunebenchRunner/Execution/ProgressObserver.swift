@@ -13,3 +13,8 @@ public protocol ProgressObserver: Sendable {
     /// Every run is done; the aggregation follows.
     func ended()
 }
+
+extension ProgressObserver {
+    /// Does nothing: an observer that shows only whole runs need not follow them as they go.
+    public func advanced(_ run: PlannedRun, fraction: Double) {}
+}

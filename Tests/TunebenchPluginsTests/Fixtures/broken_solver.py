@@ -4,6 +4,7 @@ Usage: python3 broken_solver.py MODE, where MODE is one of
   valid     a correct random-search solver (continuous, discrete and categorical parameters; no conditions)
   crash     raises an exception (Python prints a traceback to standard error and exits with status 1)
   exit      exits silently with status 0
+  exit-late exits silently with status 0 a second after its spec (the harness's next messages land in the pipe)
   hang      never answers
   partial   writes half a line and exits
   garbage   writes a line that is not JSON
@@ -64,7 +65,9 @@ if MODE == "ignore-term":
     signal.signal(signal.SIGTERM, signal.SIG_IGN)
 send({"type": "SOLVER_SPEC_CAST", "spec": {"name": "broken-" + MODE, "attrs": {"mode": MODE},
                                            "capabilities": CAPABILITIES}})
-if MODE == "exit":
+if MODE == "exit-late":
+    time.sleep(1)
+if MODE in ("exit", "exit-late"):
     sys.exit(0)
 
 solvers = {}
