@@ -38,11 +38,8 @@ struct ChildProcessTests {
         let token = "token-\(UUID().uuidString)"
         let child = try start("orphan", token: token)
         _ = try child.readLine(deadline: .now + .seconds(10))
-        // The plugin and its own child (polled: under load the child may take a moment to show in /proc).
-        let deadline = ContinuousClock.now + .seconds(10)
-        while PluginFixtures.processes(containing: token).count < 2 && ContinuousClock.now < deadline {
-            Thread.sleep(forTimeInterval: 0.05)
-        }
+        // The plugin and its own child.
+        _ = PluginFixtures.eventually { PluginFixtures.processes(containing: token).count >= 2 }
         #expect(PluginFixtures.processes(containing: token).count == 2)
         child.terminate(grace: .milliseconds(300))
         #expect(PluginFixtures.survivors(containing: token).isEmpty)

@@ -27,9 +27,7 @@ struct PluginConnectionTests {
             defer { connection.close() }
             _ = try connection.receive("SOLVER_SPEC_CAST", during: "start-up")
             if mode == "exit" {
-                let deadline = ContinuousClock.now + .seconds(10)
-                while !isZombie(connection.pid) && ContinuousClock.now < deadline { Thread.sleep(forTimeInterval: 0.01) }
-                #expect(isZombie(connection.pid), "the plugin did not exit")
+                #expect(PluginFixtures.eventually { isZombie(connection.pid) }, "the plugin did not exit")
             } else {
                 #expect(!isZombie(connection.pid), "the plugin exited before the harness wrote")
             }

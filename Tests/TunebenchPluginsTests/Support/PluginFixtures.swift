@@ -46,16 +46,22 @@ enum PluginFixtures {
         }
     }
 
-    /// The processes whose command line contains `marker` that are still there after `patience`, polled: a process
-    /// that has just been sent SIGKILL stays in /proc until it is next scheduled, which on a loaded machine can
-    /// take a moment, while a process that escaped the kill (sleeping for hours) is still there at the end.
-    static func survivors(containing marker: String, patience: Duration = .seconds(10)) -> [String] {
+    /// Whether `condition` holds within `patience`, polled: under load a process may take a moment to show in
+    /// /proc, to exit, or (just sent SIGKILL) to leave /proc, which it does when it is next scheduled.
+    static func eventually(within patience: Duration = .seconds(10), _ condition: () -> Bool) -> Bool {
         let deadline = ContinuousClock.now + patience
-        while true {
-            let found = processes(containing: marker)
-            if found.isEmpty || ContinuousClock.now >= deadline { return found }
-            Thread.sleep(forTimeInterval: 0.05)
+        while !condition() {
+            if ContinuousClock.now >= deadline { return false }
+            Thread.sleep(forTimeInterval: 0.02)
         }
+        return true
+    }
+
+    /// The processes whose command line contains `marker` that are still there after up to 10 s: a process that
+    /// escaped a kill (sleeping for hours) is still there at the end.
+    static func survivors(containing marker: String) -> [String] {
+        _ = eventually { processes(containing: marker).isEmpty }
+        return processes(containing: marker)
     }
 
     static func temporaryFolder() -> URL {
