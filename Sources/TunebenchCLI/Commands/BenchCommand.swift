@@ -136,6 +136,7 @@ struct PluginRoundTripBenchmark: ParsableCommand {
     }
 
     func run() throws {
+        InterruptHandler.installEndingPlugins()
         let plugin = try plugins.command(for: command)
         let result = try PluginBenchmark.measure(plugin, starts: starts, rounds: rounds)
         func summary(_ values: [Double], scale: Double, unit: String) -> String {

@@ -46,6 +46,7 @@ struct PluginCheckCommand: ParsableCommand {
     }
 
     func run() throws {
+        InterruptHandler.installEndingPlugins()
         var plugin = try plugins.command(for: command)
         if let timeout { plugin.timeout = timeout }
         FileHandle.standardOutput.write(

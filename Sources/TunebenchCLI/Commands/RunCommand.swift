@@ -135,15 +135,17 @@ struct RunCommand: RegistryCommand {
     @OptionGroup var plugins: PluginOptions
 
     mutating func run(registry: Registry) throws {
-        // Plugins lead their own process groups; on Ctrl-C or SIGTERM, end them before exiting.
-        LiveChildren.shared.terminateOnInterrupt()
+        // On Ctrl-C or SIGTERM: record no run in flight, end the plugins (they lead their own process groups), exit.
+        let interruption = Interruption()
+        InterruptHandler.install(interruption)
         let jobs = self.jobs ?? ProcessInfo.processInfo.activeProcessorCount
         let (experiment, defaultOutput) = try resolveExperiment(registry: registry)
         let outputURL = URL(fileURLWithPath: output ?? defaultOutput)
         let runner = ExperimentRunner(
             registry: registry, experiment: experiment, output: outputURL,
             options: RunOptions(
-                jobs: jobs, shard: try shard.map(Shard.init(parsing:)), overwrite: overwrite, retryFailed: retryFailed))
+                jobs: jobs, shard: try shard.map(Shard.init(parsing:)), overwrite: overwrite, retryFailed: retryFailed,
+                interruption: interruption))
         if !quiet {
             printError(
                 "Experiment '\(experiment.name)': \(count(experiment.optimizers.count, "optimizer")) x "
@@ -156,6 +158,16 @@ struct RunCommand: RegistryCommand {
         let outcome: RunOutcome
         do {
             outcome = try runner.run(progress: progress)
+        } catch let error where interruption.isRequested {
+            // Whatever stopped the runner (a plugin refused while the experiment was checked, say), the cause is the
+            // signal.
+            progress?.interrupted()
+            var message = "\(error)"
+            if case RunnerError.interrupted = error {} else {
+                message = "\(RunnerError.interrupted(signal: interruption.signal!, abandoned: 0))"
+            }
+            printError(message)
+            throw ExitCode(128 + interruption.signal!)
         } catch RunnerError.unusableEntry(let field, let label, let reason) {
             throw RunnerError.invalidExperiment(
                 file: self.experiment ?? "command line", field: field, value: "\"\(label)\"", reason: reason)

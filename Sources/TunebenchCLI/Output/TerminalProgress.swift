@@ -106,6 +106,16 @@ final class TerminalProgress: ProgressObserver {
         }
     }
 
+    /// Stops the ticker after an interruption, ending the redrawn line so that the message that follows starts on a
+    /// line of its own.
+    func interrupted() {
+        state.withLock { state in
+            guard !state.ended else { return }
+            state.ended = true
+            if interactive { Self.write("\n") }
+        }
+    }
+
     private static func write(_ text: String) {
         FileHandle.standardError.write(Data(text.utf8))
     }

@@ -53,6 +53,9 @@ final class ChildProcess {
         // the harness from ever seeing that pipe's end of file).
         Self.spawnLock.lock()
         defer { Self.spawnLock.unlock() }
+        guard LiveChildren.shared.isOpen else {
+            throw PluginError.cannotStart(plugin: name, reason: "tunebench is being interrupted")
+        }
         let stdinPipe = try Self.pipe(name)
         let stdoutPipe: (read: Int32, write: Int32)
         do {
@@ -400,40 +403,54 @@ private func systemPipe(_ descriptors: UnsafeMutablePointer<Int32>) -> Int32 { p
 
 /// The process groups of the plugins alive in this process, so that an interrupted harness can end them: they lead
 /// their own groups, so a Ctrl-C at the terminal does not reach them.
+///
+/// ``terminateAll(grace:)`` also closes the door: a plugin started afterwards is refused (``ChildProcess/init``
+/// throws), and one whose start was already under way is killed as it is registered, so that no plugin outlives an
+/// interruption.
 public final class LiveChildren: Sendable {
     public static let shared = LiveChildren()
-    private let groups = Mutex<Set<pid_t>>([])
 
-    func insert(_ group: pid_t) { groups.withLock { _ = $0.insert(group) } }
-    func remove(_ group: pid_t) { groups.withLock { _ = $0.remove(group) } }
-
-    /// Sends SIGTERM to every live plugin's process group, waits `grace`, then sends SIGKILL.
-    public func terminateAll(grace: Duration = .seconds(1)) {
-        let live = groups.withLock { $0 }
-        for group in live { kill(-group, SIGTERM) }
-        Thread.sleep(forTimeInterval: grace.inSeconds)
-        for group in live { kill(-group, SIGKILL) }
+    private struct State {
+        var groups: Set<pid_t> = []
+        var closed = false
     }
 
-    /// Ends every live plugin and then the process with status `128 + signal` when SIGINT or SIGTERM arrives.
-    public func terminateOnInterrupt() {
-        for signalNumber in [SIGINT, SIGTERM] {
-            signal(signalNumber, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
-            source.setEventHandler {
-                self.terminateAll()
-                exit(128 + signalNumber)
-            }
-            source.resume()
-            Self.sources.withLock { $0.append(SignalSource(source: source)) }
+    private let state = Mutex(State())
+
+    /// Whether new plugins may start.
+    var isOpen: Bool { state.withLock { !$0.closed } }
+
+    /// Registers a started plugin's group; once closed, kills the group instead and returns `false`.
+    @discardableResult
+    func insert(_ group: pid_t) -> Bool {
+        let accepted = state.withLock { state in
+            guard !state.closed else { return false }
+            state.groups.insert(group)
+            return true
+        }
+        if !accepted { kill(-group, SIGKILL) }
+        return accepted
+    }
+
+    func remove(_ group: pid_t) { state.withLock { _ = $0.groups.remove(group) } }
+
+    /// Refuses new plugins, sends SIGTERM to every live plugin's process group, waits until their owners have ended
+    /// and reaped them or `grace` has passed, then sends SIGKILL to the groups still registered.
+    ///
+    /// Only registered groups are signalled: a group leaves the set after its owner has killed what was left of it
+    /// and reaped its leader (``ChildProcess/terminate(grace:)``), so its id cannot have been reused by then.
+    public func terminateAll(grace: Duration = .seconds(1)) {
+        let live = state.withLock { state in
+            state.closed = true
+            return state.groups
+        }
+        for group in live { kill(-group, SIGTERM) }
+        let deadline = ContinuousClock.now + grace
+        while ContinuousClock.now < deadline && state.withLock({ !$0.groups.isEmpty }) {
+            Thread.sleep(forTimeInterval: 0.01)
+        }
+        state.withLock { state in
+            for group in state.groups { kill(-group, SIGKILL) }
         }
     }
-
-    /// Keeps the signal sources alive. Dispatch sources are thread-safe objects that Swift does not mark
-    /// `Sendable`; they are only stored here, never used again.
-    private struct SignalSource: @unchecked Sendable {
-        let source: any DispatchSourceSignal
-    }
-
-    private static let sources = Mutex<[SignalSource]>([])
 }

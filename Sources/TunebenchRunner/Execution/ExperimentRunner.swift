@@ -12,14 +12,17 @@ public struct RunOptions: Sendable {
     public var overwrite: Bool
     /// Execute again the runs recorded as failed.
     public var retryFailed: Bool
+    /// Stops the execution when requested (by a signal handler); `nil` for an execution that cannot be interrupted.
+    public var interruption: Interruption?
 
     public init(jobs: Int = ProcessInfo.processInfo.activeProcessorCount, shard: Shard? = nil, overwrite: Bool = false,
-        retryFailed: Bool = false)
+        retryFailed: Bool = false, interruption: Interruption? = nil)
     {
         self.jobs = jobs
         self.shard = shard
         self.overwrite = overwrite
         self.retryFailed = retryFailed
+        self.interruption = interruption
     }
 }
 
@@ -120,7 +123,9 @@ public struct ExperimentRunner: Sendable {
 
     /// Validates, prepares the folder, executes the pending runs with up to `options.jobs` threads, and aggregates.
     /// - Parameter progress: told when the execution starts, as each run goes on and when it ends, and at the end.
-    /// - Throws: validation and storage errors; failed runs are not errors (see ``RunOutcome/failedNow``).
+    /// - Throws: validation and storage errors; failed runs are not errors (see ``RunOutcome/failedNow``);
+    ///   ``RunnerError/interrupted(signal:abandoned:)`` once ``RunOptions/interruption`` is requested, before the
+    ///   aggregation when the request comes during the execution (see ``Interruption``).
     public func run(progress: (any ProgressObserver)? = nil) throws -> RunOutcome {
         try validate()
         try store.prepare(for: experiment, registry: registry, overwrite: options.overwrite)
@@ -131,29 +136,41 @@ public struct ExperimentRunner: Sendable {
         store.removeTemporaryFiles(of: Plan(experiment).runs(in: options.shard))
         progress?.started(total: pending.count, skipped: skipped)
         let failedNow = try execute(pending, progress: progress)
+        if let signal = options.interruption?.signal { throw RunnerError.interrupted(signal: signal, abandoned: 0) }
         progress?.ended()
         let aggregate = try Aggregator(experiment: experiment, store: store, jobs: options.jobs).aggregate()
         return RunOutcome(skipped: skipped, executed: pending.count, failedNow: failedNow, aggregate: aggregate)
     }
 
     /// Executes `runs` on worker threads; the first storage error stops the workers and is thrown.
+    ///
+    /// Once the interruption is requested, no run starts, the runs in flight stop before their next trial, and a
+    /// run that ends after the request leaves no file, whatever its status: a plugin ended by the interruption
+    /// fails its run, and that failure is not the run's own (see ``Interruption``).
     private func execute(_ runs: [PlannedRun], progress: (any ProgressObserver)?) throws -> Int {
         guard !runs.isEmpty else { return 0 }
         let queue = WorkQueue(runs)
         let executor = RunExecutor(registry: registry, experiment: experiment)
         let store = self.store
+        let interruption = options.interruption
         let group = DispatchGroup()
         for _ in 0..<max(1, min(options.jobs, runs.count)) {
             group.enter()
             let thread = Thread {
-                while let run = queue.next() {
+                while interruption?.isRequested != true, let run = queue.next() {
                     var writer: RunFileWriter?
                     let record: RunRecord
                     do {
                         var sink = try store.runFileWriter(for: run)
                         writer = sink
-                        record = try executor.execute(run, into: &sink) { fraction in
-                            progress?.advanced(run, fraction: fraction)
+                        record = try executor.execute(
+                            run, into: &sink, advanced: { fraction in progress?.advanced(run, fraction: fraction) },
+                            stop: { interruption?.isRequested == true })
+                        // Checked after the run has ended: a failure caused by the interruption is seen after it.
+                        if interruption?.isRequested == true {
+                            sink.discard()
+                            queue.abandoned()
+                            break
                         }
                         try sink.finish(record)
                     } catch {
@@ -170,15 +187,20 @@ public struct ExperimentRunner: Sendable {
             thread.start()
         }
         group.wait()
+        if let signal = interruption?.signal {
+            throw RunnerError.interrupted(signal: signal, abandoned: queue.abandonedCount)
+        }
         return try queue.result()
     }
 }
 
-/// The shared state of the worker threads: the next run to take, the failure count, the first storage error.
+/// The shared state of the worker threads: the next run to take, the failure count, the runs abandoned to an
+/// interruption, the first storage error.
 final class WorkQueue: Sendable {
     private struct State {
         var next = 0
         var failed = 0
+        var abandoned = 0
         var error: (any Error)?
     }
 
@@ -201,6 +223,13 @@ final class WorkQueue: Sendable {
     func finished(failed: Bool) {
         if failed { state.withLock { $0.failed += 1 } }
     }
+
+    /// A run taken from the queue was left unrecorded because of an interruption.
+    func abandoned() {
+        state.withLock { $0.abandoned += 1 }
+    }
+
+    var abandonedCount: Int { state.withLock { $0.abandoned } }
 
     func stop(with error: any Error) {
         state.withLock { state in

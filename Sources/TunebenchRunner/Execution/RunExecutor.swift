@@ -33,11 +33,16 @@ public struct RunExecutor: Sendable {
 
     /// Runs `run` to completion or failure, handing each trial to `sink` as soon as it is recorded, and returns the
     /// record without its trials.
-    /// - Parameter advanced: told the fraction of the budget used (see ``ProgressObserver/advanced(_:fraction:)``)
-    ///   each time it passes another thousandth.
+    /// - Parameters:
+    ///   - advanced: told the fraction of the budget used (see ``ProgressObserver/advanced(_:fraction:)``) each time
+    ///     it passes another thousandth.
+    ///   - stop: asked before each trial; when it answers `true` the run ends there, unfinished, with status `failed`
+    ///     and the reason "stopped before trial N". Such a record is not the run's result: the caller must not keep
+    ///     it (``ExperimentRunner`` asks its ``Interruption`` here and discards the run).
     /// - Throws: only what `sink` throws (a run file that cannot be written), which ends the run unrecorded.
     public func execute<Sink: TrialSink>(
-        _ run: PlannedRun, into sink: inout Sink, advanced: (_ fraction: Double) -> Void = { _ in }
+        _ run: PlannedRun, into sink: inout Sink, advanced: (_ fraction: Double) -> Void = { _ in },
+        stop: () -> Bool = { false }
     ) throws(Sink.Failure) -> RunRecord {
         let clock = ContinuousClock()
         let start = clock.now
@@ -65,6 +70,7 @@ public struct RunExecutor: Sendable {
             var spent = 0.0
             var thousandths = 0
             for number in 0..<budget {
+                if stop() { throw RunFailure("stopped before trial \(number)") }
                 stage = "ask (trial \(number))"
                 let t0 = clock.now
                 guard let suggestion = try optimizer.ask() else { break }

@@ -18,6 +18,9 @@ public enum RunnerError: Error, Sendable, Equatable {
     case foreignRunFile(path: String, mismatch: String)
     /// A run file exists but cannot be decoded.
     case corruptRunFile(path: String, reason: String)
+    /// The execution was stopped by `signal` (see ``Interruption``); `abandoned` runs in flight were left without a
+    /// file, to be redone by a rerun.
+    case interrupted(signal: Int32, abandoned: Int)
 }
 
 extension RunnerError: CustomStringConvertible {
@@ -41,6 +44,11 @@ extension RunnerError: CustomStringConvertible {
                 + "folder holding only this experiment's runs"
         case .corruptRunFile(let path, let reason):
             return "run file \(path) cannot be read (\(reason)); delete it and run again to redo that run"
+        case .interrupted(let signal, let abandoned):
+            let runs = abandoned == 1 ? "1 run" : "\(abandoned) runs"
+            return "interrupted by \(Interruption.name(of: signal)): "
+                + (abandoned > 0 ? "\(runs) in flight left no file; " : "")
+                + "the runs recorded before are kept; run the same command again to resume"
         }
     }
 }

@@ -1,0 +1,67 @@
+import Dispatch
+import Foundation
+import Synchronization
+import Tunebench
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// What `tunebench` does on SIGINT (Ctrl-C) and SIGTERM (`kill`, a scheduler's time limit).
+///
+/// Plugins lead their own process groups, so a Ctrl-C at the terminal, which signals the terminal's foreground
+/// process group, does not reach them: the harness ends them itself (``LiveChildren/terminateAll(grace:)``).
+enum InterruptHandler {
+    /// For `run`. The first signal requests `interruption`, so that the runner starts no run and records none of
+    /// those in flight, and then ends every plugin; the runner's thread then stops and the command exits with
+    /// status 128 + signal (130 for SIGINT, 143 for SIGTERM).
+    ///
+    /// If the process is still there `patience` after the plugins have ended (a step that does not look at the
+    /// request, such as a long aggregation), or when a second signal arrives, it exits at once with that status:
+    /// every file is written to a temporary file and renamed, so an exit at any moment leaves none partial.
+    static func install(_ interruption: Interruption, patience: Duration = .seconds(10)) {
+        listen { signal in
+            guard interruption.request(signal: signal) else {
+                LiveChildren.shared.terminateAll(grace: .zero)
+                _exit(128 + signal)
+            }
+            // Away from the signal's queue, so that a second signal is handled while this waits.
+            DispatchQueue.global().async {
+                LiveChildren.shared.terminateAll()
+                Thread.sleep(forTimeInterval: patience.inSeconds)
+                _exit(128 + signal)
+            }
+        }
+    }
+
+    /// For commands that talk to plugins but record nothing (`plugin check`, `bench plugin`): the first signal ends
+    /// every plugin, then the process, with status 128 + signal.
+    static func installEndingPlugins() {
+        listen { signal in
+            LiveChildren.shared.terminateAll()
+            _exit(128 + signal)
+        }
+    }
+
+    /// Calls `handler` with the signal's number on each SIGINT and SIGTERM, on a Dispatch queue (the signals' default
+    /// action, ending the process, is turned off).
+    private static func listen(_ handler: @escaping @Sendable (Int32) -> Void) {
+        for signalNumber in [SIGINT, SIGTERM] {
+            signal(signalNumber, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
+            source.setEventHandler { handler(signalNumber) }
+            source.resume()
+            sources.withLock { $0.append(SignalSource(source: source)) }
+        }
+    }
+
+    /// Keeps the signal sources alive. Dispatch sources are thread-safe objects that Swift does not mark `Sendable`;
+    /// they are only stored here, never used again.
+    private struct SignalSource: @unchecked Sendable {
+        let source: any DispatchSourceSignal
+    }
+
+    private static let sources = Mutex<[SignalSource]>([])
+}
