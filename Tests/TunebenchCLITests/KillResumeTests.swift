@@ -64,7 +64,11 @@ import Tunebench
         let resumed = root.appendingPathComponent("resumed")
         var generator = Xoshiro256StarStar(seed: 20261124)
         var interrupted = 0
-        for kill in 0..<testCase.kills {
+        var kill = 0
+        // Until `kills` kills have landed in a run (at most three times as many tries): a kill that comes after the
+        // run has ended, because the machine sped up since the reference was timed, does not count.
+        while interrupted < testCase.kills && kill < 3 * testCase.kills {
+            defer { kill += 1 }
             // Aim inside what is left: the fraction of runs without a file, of the uninterrupted duration.
             let done = (try? ResultFolderChecks.runRecords(resumed).count) ?? 0
             let left = max(0.25, 1 - Double(done) / Double(expectedRuns.count))
@@ -94,7 +98,7 @@ import Tunebench
                 try FileManager.default.removeItem(at: resumed)
             }
         }
-        print("\(testCase.name): \(interrupted) of \(testCase.kills) kills interrupted the run (uninterrupted: \(uninterruptedDuration) s)")
+        print("\(testCase.name): \(interrupted) of \(kill) kills interrupted the run (uninterrupted: \(uninterruptedDuration) s)")
         #expect(interrupted >= testCase.kills / 2, "too few kills landed while the run was going on")
 
         let final = try Self.start(experiment, output: resumed)
