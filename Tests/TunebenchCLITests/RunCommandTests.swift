@@ -32,6 +32,43 @@ struct RunCommandTests {
         #expect(fromFile.status == 0 && fromFile.output == result.output)
     }
 
+    @Test func aFolderHoldsOneExperimentWhichMayGrowUnderItsName() throws {
+        let folder = CommandRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // Two experiment files in one folder, which is the default output of both; same seed and budget.
+        let body = #""seed": 3, "budget": 5, "repetitions": 2, "problems": ["branin"]"#
+        try Data("{\(body), \"optimizers\": [\"random\"]}".utf8).write(to: folder.appendingPathComponent("first.json"))
+        try Data("{\(body), \"optimizers\": [\"sobol\"]}".utf8).write(to: folder.appendingPathComponent("second.json"))
+        let first = try CommandRunner.run("tunebench", ["run", "first.json", "--quiet"], in: folder)
+        #expect(first.status == 0, "\(first.errors)")
+        func contents() throws -> [String: Data] {
+            var files: [String: Data] = [:]
+            for path in try FileManager.default.subpathsOfDirectory(atPath: folder.path) {
+                files[path] = FileManager.default.contents(atPath: folder.appendingPathComponent(path).path)
+            }
+            return files
+        }
+        let before = try contents()
+
+        let second = try CommandRunner.run("tunebench", ["run", "second.json", "--quiet"], in: folder)
+        #expect(second.status == 1)
+        #expect(second.errors.contains("holds the results of a different experiment (experiment 'first' there, 'second' here)"),
+            "\(second.errors)")
+        #expect(second.errors.contains("--output"))
+        #expect(try contents() == before, "the refused experiment changed the folder")
+
+        // The first experiment grown (more repetitions, another optimizer) under its name is accepted...
+        try Data("{\"name\": \"first\", \(body.replacingOccurrences(of: "\"repetitions\": 2", with: "\"repetitions\": 3")), \"optimizers\": [\"random\", \"grid\"]}".utf8)
+            .write(to: folder.appendingPathComponent("first-grown.json"))
+        let grown = try CommandRunner.run("tunebench", ["run", "first-grown.json", "--quiet"], in: folder)
+        #expect(grown.status == 0, "\(grown.errors)")
+        #expect(grown.errors.isEmpty)
+        // ... and the second runs where --output sends it.
+        let elsewhere = try CommandRunner.run(
+            "tunebench", ["run", "second.json", "--quiet", "--output", "second-results"], in: folder)
+        #expect(elsewhere.status == 0, "\(elsewhere.errors)")
+    }
+
     @Test func badInputFailsWithAClearMessage() throws {
         let folder = CommandRunner.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -152,10 +152,13 @@ struct ResumeTests {
         }
         let overwritten = try run(folder, other, options: RunOptions(overwrite: true))
         #expect(overwritten.executed == 12)
-        // Renaming the experiment does not change any run, so it is not a different experiment.
+        // Another name is another experiment, even when every run would fit: a folder holds one experiment.
         var renamed = other
         renamed.name = "renamed"
-        #expect(try run(folder, renamed).executed == 0)
+        #expect(
+            throws: RunnerError.differentExperiment(
+                folder: folder.standardizedFileURL.path, difference: "experiment 'resume' there, 'renamed' here")
+        ) { try run(folder, renamed) }
     }
 
     @Test func corruptRunFilesAreReportedWithTheirPath() throws {

@@ -35,9 +35,9 @@ public struct ResultStore: Sendable {
     /// Makes the folder ready for `experiment`: creates it, checks that its results can be reused, and writes
     /// `experiment.json` when the folder has none or holds another (compatible) experiment.
     ///
-    /// Results can be reused when the stored experiment has the same seed, budget and cost budget and every label present in
-    /// both experiments names the same entry with the same options: run files are keyed by labels, and seeds
-    /// derive from labels, so adding or removing optimizers, problems or repetitions keeps every existing run
+    /// Results can be reused when the stored experiment has the same name, seed, budget and cost budget and every label
+    /// present in both experiments names the same entry with the same options: run files are keyed by labels, and
+    /// seeds derive from labels, so adding or removing optimizers, problems or repetitions keeps every existing run
     /// valid. An `experiment.json` equal to `experiment` is left as it is (it may be the user's own file).
     /// - Parameter overwrite: first delete the results already in the folder (run files and derived files),
     ///   whatever experiment they belong to, so that everything runs again; `experiment.json` is then replaced
@@ -197,7 +197,12 @@ public struct ResultStore: Sendable {
     }
 
     /// Why the results of `stored` cannot be reused for `new`, or `nil` when they can (see ``prepare``).
+    ///
+    /// A folder belongs to one experiment, known by its name: another experiment is refused even when its runs would
+    /// fit (same seed and budget), since its `experiment.json`, summary and report would replace the first's and
+    /// their run files would mix. The same experiment may grow under its name.
     static func incompatibility(_ stored: Experiment, _ new: Experiment, registry: Registry) -> String? {
+        if stored.name != new.name { return "experiment '\(stored.name)' there, '\(new.name)' here" }
         if stored.seed != new.seed { return "seed \(stored.seed) there, \(new.seed) here" }
         if stored.costBudget != new.costBudget {
             func shown(_ cost: Double?) -> String { cost.map { "\($0)" } ?? "none" }
