@@ -14,16 +14,17 @@ struct CompareCommand: RegistryCommand {
             that the optimizer's final regrets (best value found minus the optimum; the best value when the \
             optimum is unknown) tend to be lower than the baseline's: the Mann–Whitney U test by its normal \
             approximation with tie and continuity corrections, as SciPy's mannwhitneyu(method="asymptotic"). \
-            Failed runs are left out. Prints a table of p-values with the medians, and marks with * those below \
+            Failed runs are left out. Reads experiment.json and traces.csv (not the run files, which committed \
+            folders may leave out). Prints a table of p-values with the medians, and marks with * those below \
             --alpha. Exit status 0, or 1 when some optimizer is not significantly better than the baseline on some \
             problem and --require is given.
 
             TWO FOLDERS: tunebench compare BASELINE_DIR NEW_DIR
               For every (problem, optimizer) label pair in both folders (say the last release's results and this \
             commit's), the two-sided Mann–Whitney U test of the final values of their complete runs, with Holm's \
-            correction over all pairs (family-wise error rate --alpha). A pair is worse when the adjusted p-value is \
-            below --alpha and the new values tend to be larger, better when smaller (the Holm family is the \
-            optimizers of one problem); --min-change F also requires the median to move by at least F times the \
+            correction over the optimizers of each problem (family-wise error rate --alpha per problem). A pair is \
+            worse when the adjusted p-value is below --alpha and the new values tend to be larger, better when \
+            smaller; --min-change F also requires the median to move by at least F times the \
             baseline median. A pair with fewer than two complete runs on a side (say, its new runs failed) is \
             untested and fails the gate. Reads summary.json and traces.csv of both \
             folders (`tunebench aggregate DIR` writes them). Both must have the same budget. Exit status, as \
@@ -130,27 +131,32 @@ struct CompareCommand: RegistryCommand {
                 "--baseline '\(baseline)' is not an optimizer of \(store.experimentURL.path); it has "
                     + labels.joined(separator: ", "))
         }
-        let finals = try FinalValues(experiment: experiment, store: store)
+        // The final metric of every complete run, from traces.csv (the run files need not be there).
+        let problems = try ReportInput.runs(experiment: experiment, directory: store.directory)
         let others = labels.filter { $0 != baseline }
         var rows: [[String]] = [["problem", "\(baseline) median"] + others]
         var allSignificant = true
-        for problem in experiment.problems.map(\.label) {
-            let samples = finals.samples.filter { $0.problem == problem }
-            guard let base = samples.first(where: { $0.optimizer == baseline }), !base.values.isEmpty else {
-                rows.append([problem, "no runs"] + others.map { _ in "" })
+        for problem in problems {
+            func finals(_ label: String) -> [Double] {
+                problem.optimizers.first { $0.optimizer == label }?.runs.map(\.final) ?? []
+            }
+            let base = finals(baseline)
+            guard !base.isEmpty else {
+                rows.append([problem.problem, "no runs"] + others.map { _ in "" })
                 allSignificant = false
                 continue
             }
-            var row = [problem, Self.format(Statistics.median(base.values))]
+            var row = [problem.problem, Self.format(Statistics.median(base))]
             for label in others {
-                guard let sample = samples.first(where: { $0.optimizer == label }), !sample.values.isEmpty else {
+                let values = finals(label)
+                guard !values.isEmpty else {
                     row.append("no runs")
                     allSignificant = false
                     continue
                 }
-                let p = MannWhitneyU.test(sample.values, base.values).pLess
+                let p = MannWhitneyU.test(values, base).pLess
                 if !(p < alpha) { allSignificant = false }
-                row.append("p=\(Self.format(p))\(p < alpha ? "*" : " ") (\(Self.format(Statistics.median(sample.values))))")
+                row.append("p=\(Self.format(p))\(p < alpha ? "*" : " ") (\(Self.format(Statistics.median(values))))")
             }
             rows.append(row)
         }
