@@ -68,7 +68,10 @@ let package = Package(
             name: "TunebenchPluginsTests", dependencies: ["TunebenchPlugins", "Tunebench"], exclude: ["Fixtures"]),
         .testTarget(
             name: "TunebenchCLITests",
-            dependencies: ["TunebenchCLI", "tunebench", "CustomOptimizerExample"]
+            dependencies: [
+                "TunebenchCLI", "tunebench", "CustomOptimizerExample",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
         ),
     ]
 )
