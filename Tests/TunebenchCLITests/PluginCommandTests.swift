@@ -1,7 +1,9 @@
 import Foundation
 import Testing
+import TunebenchTestSupport
 
-/// `tunebench plugin check`, `--plugin NAME=COMMAND`, and plugins in `tunebench list`.
+/// `tunebench plugin check`, `--plugin NAME=COMMAND`, and plugins in `tunebench list`, with the Python fixture plugins.
+@Suite(.python())
 struct PluginCommandTests {
     static let fixtures = CommandRunner.packageRoot.appendingPathComponent("Tests/TunebenchPluginsTests/Fixtures")
 
