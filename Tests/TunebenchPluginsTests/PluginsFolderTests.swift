@@ -20,11 +20,14 @@ struct PluginsFolderTests {
         let manifests = catalog.manifests
         let reasons = Mutex([String?](repeating: nil, count: manifests.count))
         DispatchQueue.concurrentPerform(iterations: manifests.count) { index in
-            guard case .unavailable(let reason, let fix) = PluginCatalog.availability(of: manifests[index]) else { return }
+            let availability = PluginCatalog.availability(of: manifests[index])
+            guard case .unavailable(let reason, let fix) = availability else { return }
             let why = "\(missingModules(of: manifests[index]) ?? reason); fix: \(fix ?? "see its README")"
             reasons.withLock { $0[index] = why }
         }
-        let pairs = zip(manifests.map(\.name), reasons.withLock { $0 }).compactMap { name, reason in reason.map { (name, $0) } }
+        let pairs = zip(manifests.map(\.name), reasons.withLock { $0 }).compactMap { name, reason in
+            reason.map { (name, $0) }
+        }
         return Dictionary(uniqueKeysWithValues: pairs)
     }()
 

@@ -52,7 +52,8 @@ public enum TestEnvironment {
     /// `TUNEBENCH_OPTIONAL_PLUGINS`: comma-separated plugins that may be missing even then (optuna-gp, which needs
     /// PyTorch).
     public static var optionalPlugins: Set<String> {
-        Set((ProcessInfo.processInfo.environment["TUNEBENCH_OPTIONAL_PLUGINS"] ?? "").split(separator: ",").map(String.init))
+        let names = ProcessInfo.processInfo.environment["TUNEBENCH_OPTIONAL_PLUGINS"] ?? ""
+        return Set(names.split(separator: ",").map(String.init))
     }
 
     /// Whether the plugin `name` must be able to start here.

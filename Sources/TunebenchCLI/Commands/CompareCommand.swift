@@ -61,7 +61,9 @@ struct CompareCommand: RegistryCommand {
             throw ValidationError("give one result folder, or a baseline folder and a new folder (got \(directories.count))")
         }
         guard alpha > 0 && alpha < 1 else { throw ValidationError("--alpha must be in (0, 1), got \(alpha)") }
-        guard minChange >= 0 && minChange.isFinite else { throw ValidationError("--min-change must be >= 0, got \(minChange)") }
+        guard minChange >= 0 && minChange.isFinite else {
+            throw ValidationError("--min-change must be >= 0, got \(minChange)")
+        }
         if directories.count == 2 && (require || baseline != "random") {
             throw ValidationError("--baseline and --require compare optimizers within one folder; with two folders, leave them out")
         }

@@ -29,7 +29,9 @@ struct ProblemBenchmark: RegistryCommand {
     @OptionGroup var plugins: PluginOptions
 
     func validate() throws {
-        guard (1...100_000).contains(samples) else { throw ValidationError("--samples must be in [1, 100000], got \(samples)") }
+        guard (1...100_000).contains(samples) else {
+            throw ValidationError("--samples must be in [1, 100000], got \(samples)")
+        }
     }
 
     mutating func run(registry: Registry) throws {

@@ -18,7 +18,8 @@ struct RunCommand: RegistryCommand {
               --optimizers and --problems take comma-separated registry names, each optionally followed by options \
             as NAME:KEY=VALUE[:KEY=VALUE], e.g. `--problems branin,rosenbrock:dimension=8:noise=0.1`. A problem \
             list may name a suite (e.g. `classic`). `tunebench list` shows every name, the plugins of ./Plugins (or \
-            --plugins DIR) included, and `tunebench list NAME` the options of one. A plugin without a manifest can be named on the spot: \
+            --plugins DIR) included, and `tunebench list NAME` the options of one. A plugin without a manifest can \
+            be named on the spot: \
             `--plugin mine="python3 my_solver.py" --optimizers random,mine`.
 
             OUTPUT AND RESUMING

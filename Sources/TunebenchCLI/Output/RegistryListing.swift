@@ -110,7 +110,8 @@ struct RegistryListing {
     // MARK: - Blocks
 
     private static func full(_ entry: OptimizerEntry) -> String {
-        block(entry.name, entry.summary, ["handles: " + entry.capabilities.names.joined(separator: ", ")], entry.options)
+        let handles = "handles: " + entry.capabilities.names.joined(separator: ", ")
+        return block(entry.name, entry.summary, [handles], entry.options)
     }
 
     private static func full(_ entry: ProblemEntry, space: SpaceSummary?) -> String {
@@ -122,7 +123,8 @@ struct RegistryListing {
     }
 
     private func full(_ manifest: PluginManifest, status: PluginCatalog.Availability) -> String {
-        var lines = ["command: \(manifest.command.arguments.joined(separator: " ")) (in \(manifest.command.directory ?? "."))"]
+        let command = manifest.command
+        var lines = ["command: \(command.arguments.joined(separator: " ")) (in \(command.directory ?? "."))"]
         switch status {
         case .ready:
             lines.append("status: ready")
@@ -141,7 +143,8 @@ struct RegistryListing {
         var text = "  \(name)\n      \(summary)\n"
         for line in lines { text += "      \(line)\n" }
         for option in options {
-            text += "      option \(option.name) = \(option.defaultValue.text)  (\(option.expected)) \(option.summary)\n"
+            text += "      option \(option.name) = \(option.defaultValue.text)  (\(option.expected)) "
+            text += option.summary + "\n"
         }
         return text
     }
@@ -154,11 +157,11 @@ struct RegistryListing {
 
     // MARK: - What entries handle
 
-    /// An optimizer's capabilities in a few words: `any` for every parameter kind, else the kinds as in
-    /// ``kinds(_:)``, then `multi-fidelity` when it chooses fidelity levels.
+    /// An optimizer's capabilities in a few words: `any` for every parameter kind, then `multi-fidelity` when it
+    /// chooses fidelity levels; the capabilities' names when it lacks a parameter kind.
     static func handles(_ capabilities: Capabilities) -> String {
-        let kinds = capabilities.isSuperset(of: .allParameterKinds) ? "any" : Self.kinds(capabilities)
-        return capabilities.contains(.multiFidelity) ? kinds + ", multi-fidelity" : kinds
+        guard capabilities.isSuperset(of: .allParameterKinds) else { return capabilities.names.joined(separator: ", ") }
+        return capabilities.contains(.multiFidelity) ? "any, multi-fidelity" : "any"
     }
 
     /// The parameter kinds of `capabilities` in short words: `real int cat cond log`.
