@@ -55,9 +55,15 @@ let package = Package(
         // The README's example: a package that adds its own optimizer and runs the CLI with it.
         .executableTarget(name: "CustomOptimizerExample", dependencies: ["Tunebench", "TunebenchCLI"]),
 
+        // For the test targets only: probes for python3 and Python modules, and the trait that skips a test without
+        // them (or fails it under TUNEBENCH_REQUIRE_PLUGINS=1).
+        .target(name: "TunebenchTestSupport", path: "Tests/TunebenchTestSupport"),
         .testTarget(name: "TunebenchCoreTests", dependencies: ["TunebenchCore"]),
         .testTarget(name: "TunebenchNumericsTests", dependencies: ["TunebenchNumerics"]),
-        .testTarget(name: "TunebenchProblemsTests", dependencies: ["TunebenchProblems", "TunebenchConformance"]),
+        .testTarget(
+            name: "TunebenchProblemsTests",
+            dependencies: ["TunebenchProblems", "TunebenchConformance", "TunebenchTestSupport"]
+        ),
         .testTarget(
             name: "TunebenchOptimizersTests",
             dependencies: ["TunebenchOptimizers", "TunebenchConformance", "Tunebench"]
@@ -65,10 +71,14 @@ let package = Package(
         .testTarget(name: "TunebenchRunnerTests", dependencies: ["TunebenchRunner", "Tunebench"]),
         .testTarget(name: "TunebenchReportTests", dependencies: ["TunebenchReport", "Tunebench"]),
         .testTarget(
-            name: "TunebenchPluginsTests", dependencies: ["TunebenchPlugins", "Tunebench"], exclude: ["Fixtures"]),
+            name: "TunebenchPluginsTests", dependencies: ["TunebenchPlugins", "Tunebench", "TunebenchTestSupport"],
+            exclude: ["Fixtures"]),
         .testTarget(
             name: "TunebenchCLITests",
-            dependencies: ["TunebenchCLI", "tunebench", "CustomOptimizerExample"]
+            dependencies: [
+                "TunebenchCLI", "tunebench", "CustomOptimizerExample", "TunebenchTestSupport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
         ),
     ]
 )

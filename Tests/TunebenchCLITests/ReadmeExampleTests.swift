@@ -29,7 +29,9 @@ struct ReadmeExampleTests {
     @Test func exampleRegistersItsOptimizerAndRunsIt() throws {
         let list = try CommandRunner.run("CustomOptimizerExample", ["list", "optimizers"])
         #expect(list.status == 0)
-        #expect(list.output.contains("local-search") && list.output.contains("option step = 0.1"))
+        #expect(list.output.contains("\n  local-search "))
+        let entry = try CommandRunner.run("CustomOptimizerExample", ["list", "local-search"])
+        #expect(entry.status == 0 && entry.output.contains("option step = 0.1"))
         let folder = CommandRunner.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let run = try CommandRunner.run(

@@ -1,9 +1,10 @@
 import Foundation
 import Testing
+import TunebenchTestSupport
 @testable import TunebenchPlugins
 
 /// Ending a plugin leaves no zombie and no orphan, whatever the plugin does.
-@Suite(.enabled(if: PluginFixtures.hasPython, "python3 is needed to run the fixture plugins"))
+@Suite(.python())
 struct ChildProcessTests {
     private func start(_ mode: String, token: String = "") throws -> ChildProcess {
         try ChildProcess(

@@ -1,9 +1,10 @@
 import Foundation
 import Testing
 import Tunebench
+import TunebenchTestSupport
 
 /// A plugin that misbehaves fails its own run with a clear reason; the other runs go on, and no process is left.
-@Suite(.enabled(if: PluginFixtures.hasPython, "python3 is needed to run the fixture plugins"))
+@Suite(.python())
 struct HarnessFaultTests {
     /// Runs random search and one broken solver (three repetitions each) on a small problem, and returns the
     /// summary; checks that no plugin process outlives the runs (each command carries a unique token to find them;

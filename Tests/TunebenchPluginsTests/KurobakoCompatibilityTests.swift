@@ -1,9 +1,10 @@
 import Foundation
 import Testing
 import Tunebench
+import TunebenchTestSupport
 
 /// Solvers and problems written only with the `kurobako` Python package, with no Tunebench code, run unchanged.
-@Suite(.enabled(if: PluginFixtures.hasKurobako, "the kurobako and lupa Python packages are not installed (pip install kurobako lupa)"))
+@Suite(.python(.kurobako, .lupa))
 struct KurobakoCompatibilityTests {
     @Test func kurobakoSolverAndProblemPassThePluginCheck() {
         for script in ["kurobako_random_solver.py", "kurobako_quadratic_problem.py"] {

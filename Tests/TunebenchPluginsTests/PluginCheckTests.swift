@@ -1,9 +1,10 @@
 import Foundation
 import Testing
 import Tunebench
+import TunebenchTestSupport
 
 /// `tunebench plugin check` passes correct plugins and fails each deliberately broken one on the right item.
-@Suite(.enabled(if: PluginFixtures.hasPython, "python3 is needed to run the fixture plugins"))
+@Suite(.python())
 struct PluginCheckTests {
     @Test func correctPluginsPassEveryItem() {
         for (script, mode) in [("broken_solver.py", "valid"), ("broken_solver.py", "chatty"), ("broken_problem.py", "valid")] {

@@ -1,10 +1,11 @@
 import Foundation
 import Testing
+import TunebenchTestSupport
 @testable import TunebenchPlugins
 
 /// How a plugin's failure is reported does not depend on timing, so that the reasons in `summary.json` are the
 /// same bytes from one execution to the next.
-@Suite(.enabled(if: PluginFixtures.hasPython, "python3 is needed to run the fixture plugins"))
+@Suite(.python())
 struct PluginConnectionTests {
     /// Whether process `pid` has exited and waits, unreaped, as a zombie (the state after the command's parenthesis
     /// in /proc/PID/stat).

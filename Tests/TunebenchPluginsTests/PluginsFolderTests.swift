@@ -1,16 +1,52 @@
 import Foundation
+import Synchronization
 import Testing
 import Tunebench
+import TunebenchTestSupport
 
 /// Every plugin under `Plugins/` has a valid manifest and passes `tunebench plugin check` when it can start.
 ///
-/// A plugin whose requirements are missing (its manifest's check command fails) is skipped, with the reason and
-/// the fix. CI installs the requirements and sets `TUNEBENCH_REQUIRE_PLUGINS=1`, which turns a missing plugin into a
-/// failure, except those named in `TUNEBENCH_OPTIONAL_PLUGINS` (optuna-gp needs PyTorch, kept out of CI).
+/// Whether each plugin can start (its manifest's check command succeeds) is decided once, before the checks run: a
+/// plugin that cannot start here is not checked, and `everyPluginCanStartHere` is skipped with the reason (each
+/// missing Python module named) and the fix. CI installs the requirements and sets `TUNEBENCH_REQUIRE_PLUGINS=1`,
+/// which checks every plugin, so that a missing one fails, except those named in `TUNEBENCH_OPTIONAL_PLUGINS`
+/// (optuna-gp needs PyTorch, kept out of CI).
 struct PluginsFolderTests {
     static let catalog = PluginCatalog.discover(in: PluginFixtures.pluginsFolder)
 
-    static let names = catalog.manifests.map(\.name)
+    /// Why each plugin that cannot start here cannot, by name; the checks run in parallel, once, when a test of
+    /// this suite first needs them.
+    static let unavailable: [String: String] = {
+        let manifests = catalog.manifests
+        let reasons = Mutex([String?](repeating: nil, count: manifests.count))
+        DispatchQueue.concurrentPerform(iterations: manifests.count) { index in
+            let availability = PluginCatalog.availability(of: manifests[index])
+            guard case .unavailable(let reason, let fix) = availability else { return }
+            let why = "\(missingModules(of: manifests[index]) ?? reason); fix: \(fix ?? "see its README")"
+            reasons.withLock { $0[index] = why }
+        }
+        let pairs = zip(manifests.map(\.name), reasons.withLock { $0 }).compactMap { name, reason in
+            reason.map { (name, $0) }
+        }
+        return Dictionary(uniqueKeysWithValues: pairs)
+    }()
+
+    /// For a plugin whose check is `python3 -c "import a, b, c"`, the modules of those that are missing, each named
+    /// (the check's own error names the first only).
+    static func missingModules(of manifest: PluginManifest) -> String? {
+        guard let check = manifest.check, check.count == 3, check[0] == "python3", check[1] == "-c",
+            check[2].hasPrefix("import ")
+        else { return nil }
+        let modules = check[2].dropFirst("import ".count).split(separator: ",").map {
+            $0.trimmingCharacters(in: .whitespaces)
+        }
+        return Python.missing(modules)
+    }
+
+    /// The plugins that are checked: those that can start here, and those that must (their check then fails).
+    static var checked: [String] {
+        catalog.manifests.map(\.name).filter { unavailable[$0] == nil || TestEnvironment.requires(plugin: $0) }
+    }
 
     @Test func everyManifestIsValid() {
         #expect(Self.catalog.invalid.isEmpty, "\(Self.catalog.invalid)")
@@ -19,20 +55,30 @@ struct PluginsFolderTests {
         #expect(Self.catalog.register(into: &registry).isEmpty)
     }
 
-    @Test(arguments: names)
+    @Test(arguments: checked)
     func pluginPassesTheCheck(name: String) throws {
         let manifest = try #require(Self.catalog.manifests.first { $0.name == name })
-        if case .unavailable(let reason, let fix) = PluginCatalog.availability(of: manifest) {
-            let environment = ProcessInfo.processInfo.environment
-            let optional = Set((environment["TUNEBENCH_OPTIONAL_PLUGINS"] ?? "").split(separator: ",").map(String.init))
-            if environment["TUNEBENCH_REQUIRE_PLUGINS"] == "1" && !optional.contains(name) {
-                Issue.record("plugin \(name) cannot start, though TUNEBENCH_REQUIRE_PLUGINS=1: \(reason); fix: \(fix ?? "?")")
-                return
-            }
-            try Test.cancel("skipped: plugin \(name) cannot start here (\(reason)); to run it: \(fix ?? "see its README")")
+        if let reason = Self.unavailable[name] {
+            Issue.record("plugin \(name) cannot start, though TUNEBENCH_REQUIRE_PLUGINS=1: \(reason)")
+            return
         }
         let items = PluginCheck.run(manifest.command)
         let failed = items.filter { !$0.passed }
         #expect(failed.isEmpty, "\(failed.map(\.description))")
+    }
+
+    /// Passes when every plugin can start here or must (and is then checked); skipped with the reason and the fix
+    /// of each plugin that cannot start and need not.
+    @Test(
+        .requirement(mandatory: false) {
+            let skipped = PluginsFolderTests.catalog.manifests.map(\.name).filter {
+                PluginsFolderTests.unavailable[$0] != nil && !TestEnvironment.requires(plugin: $0)
+            }
+            guard !skipped.isEmpty else { return nil }
+            return "plugins that cannot start here, not checked: "
+                + skipped.map { "\($0) (\(PluginsFolderTests.unavailable[$0]!))" }.joined(separator: "; ")
+        })
+    func everyPluginCanStartHere() {
+        #expect(Self.unavailable.keys.allSatisfy(TestEnvironment.requires(plugin:)))
     }
 }

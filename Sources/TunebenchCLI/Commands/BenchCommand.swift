@@ -27,19 +27,20 @@ struct HarnessBenchmark: RegistryCommand {
             """
     )
 
-    @Option(help: "Runs.")
+    @Option(parsing: .unconditional, help: "Runs.")
     var repetitions = 20
 
-    @Option(help: "Evaluations per run.")
+    @Option(parsing: .unconditional, help: "Evaluations per run.")
     var evaluations = 10_000
 
-    @Option(help: "Runs executed in parallel.")
+    @Option(parsing: .unconditional, help: "Runs executed in parallel.")
     var jobs = 1
 
     func validate() throws {
-        guard repetitions >= 1, evaluations >= 1, (1...1024).contains(jobs) else {
-            throw ValidationError("--repetitions and --evaluations must be at least 1, --jobs in [1, 1024]")
+        for (flag, value) in [("--repetitions", repetitions), ("--evaluations", evaluations)] where value < 1 {
+            throw ValidationError("\(flag) must be at least 1, got \(value)")
         }
+        guard (1...1024).contains(jobs) else { throw ValidationError("--jobs must be in [1, 1024], got \(jobs)") }
     }
 
     @OptionGroup var plugins: PluginOptions
@@ -119,10 +120,10 @@ struct PluginRoundTripBenchmark: ParsableCommand {
             """
     )
 
-    @Option(help: "Process starts to time.")
+    @Option(parsing: .unconditional, help: "Process starts to time.")
     var starts = 5
 
-    @Option(help: "Ask/tell rounds to time.")
+    @Option(parsing: .unconditional, help: "Ask/tell rounds to time.")
     var rounds = 200
 
     @OptionGroup var plugins: PluginOptions
@@ -132,7 +133,9 @@ struct PluginRoundTripBenchmark: ParsableCommand {
 
     func validate() throws {
         guard !command.filter({ $0 != "--" }).isEmpty else { throw ValidationError("give the solver's command after --") }
-        guard starts >= 1, rounds >= 1 else { throw ValidationError("--starts and --rounds must be at least 1") }
+        for (flag, value) in [("--starts", starts), ("--rounds", rounds)] where value < 1 {
+            throw ValidationError("\(flag) must be at least 1, got \(value)")
+        }
     }
 
     func run() throws {
@@ -169,7 +172,7 @@ struct GaussianProcessBenchmark: RegistryCommand {
     @Option(help: "Observations before the timed ask, comma-separated.")
     var observations = "50,100,200,500,1000"
 
-    @Option(help: "Timed asks per size.")
+    @Option(parsing: .unconditional, help: "Timed asks per size.")
     var repeats = 3
 
     @Option(help: "Matrix sizes for the Cholesky timing, comma-separated.")
@@ -178,8 +181,9 @@ struct GaussianProcessBenchmark: RegistryCommand {
     @OptionGroup var plugins: PluginOptions
 
     func validate() throws {
-        guard repeats >= 1, !parse(observations).isEmpty, !parse(sizes).isEmpty else {
-            throw ValidationError("--repeats must be positive; --observations and --sizes lists of positive integers")
+        guard repeats >= 1 else { throw ValidationError("--repeats must be at least 1, got \(repeats)") }
+        guard !parse(observations).isEmpty, !parse(sizes).isEmpty else {
+            throw ValidationError("--observations and --sizes must be lists of positive integers")
         }
     }
 

@@ -41,13 +41,15 @@ struct CompareCommand: RegistryCommand {
     @Option(help: "One folder: the optimizer label to test against.")
     var baseline = "random"
 
-    @Option(help: "The significance level (two folders: family-wise, with Holm's correction).")
+    @Option(parsing: .unconditional, help: "The significance level (two folders: family-wise, with Holm's correction).")
     var alpha = 0.01
 
     @Flag(help: "One folder: exit with status 1 unless every optimizer beats the baseline at --alpha on every problem.")
     var require = false
 
-    @Option(help: "Two folders: the smallest relative change of the median that counts (default 0).")
+    @Option(
+        parsing: .unconditional,
+        help: "Two folders: the smallest relative change of the median that counts (default 0).")
     var minChange = 0.0
 
     @Flag(help: "Two folders: exit with status 4 when some pair got better and none worse.")
@@ -59,8 +61,10 @@ struct CompareCommand: RegistryCommand {
         guard (1...2).contains(directories.count) else {
             throw ValidationError("give one result folder, or a baseline folder and a new folder (got \(directories.count))")
         }
-        guard alpha > 0 && alpha < 1 else { throw ValidationError("--alpha must be in (0, 1); it is \(alpha)") }
-        guard minChange >= 0 && minChange.isFinite else { throw ValidationError("--min-change must be >= 0; it is \(minChange)") }
+        guard alpha > 0 && alpha < 1 else { throw ValidationError("--alpha must be in (0, 1), got \(alpha)") }
+        guard minChange >= 0 && minChange.isFinite else {
+            throw ValidationError("--min-change must be >= 0, got \(minChange)")
+        }
         if directories.count == 2 && (require || baseline != "random") {
             throw ValidationError("--baseline and --require compare optimizers within one folder; with two folders, leave them out")
         }

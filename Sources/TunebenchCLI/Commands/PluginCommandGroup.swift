@@ -26,7 +26,7 @@ struct PluginCheckCommand: ParsableCommand {
             """
     )
 
-    @Option(help: "Seconds to wait for each reply (default: the manifest's, else 60).")
+    @Option(parsing: .unconditional, help: "Seconds to wait for each reply (default: the manifest's, else 60).")
     var timeout: Double?
 
     @OptionGroup var plugins: PluginOptions

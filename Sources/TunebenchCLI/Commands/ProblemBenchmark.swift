@@ -20,7 +20,7 @@ struct ProblemBenchmark: RegistryCommand {
     @Option(help: "Comma-separated problems or suites, with options as NAME:KEY=VALUE.")
     var problems = "ml"
 
-    @Option(help: "Random configurations timed per problem.")
+    @Option(parsing: .unconditional, help: "Random configurations timed per problem.")
     var samples = 30
 
     @Flag(help: "Also time every fidelity level of multi-fidelity problems.")
@@ -29,7 +29,9 @@ struct ProblemBenchmark: RegistryCommand {
     @OptionGroup var plugins: PluginOptions
 
     func validate() throws {
-        guard (1...100_000).contains(samples) else { throw ValidationError("--samples must be in [1, 100000]") }
+        guard (1...100_000).contains(samples) else {
+            throw ValidationError("--samples must be in [1, 100000], got \(samples)")
+        }
     }
 
     mutating func run(registry: Registry) throws {

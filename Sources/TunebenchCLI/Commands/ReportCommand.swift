@@ -45,11 +45,13 @@ struct ReportOptions: ParsableArguments {
     @Option(help: "The optimizer label that normalised scores are measured against (bayesmark's random search).")
     var baseline = "random"
 
-    @Option(help: "The family-wise significance level of the pairwise tests (Holm's correction).")
+    @Option(
+        parsing: .unconditional,
+        help: "The family-wise significance level of the pairwise tests (Holm's correction).")
     var alpha = 0.05
 
     func validate() throws {
-        guard alpha > 0 && alpha < 1 else { throw ValidationError("--alpha must be in (0, 1); it is \(alpha)") }
+        guard alpha > 0 && alpha < 1 else { throw ValidationError("--alpha must be in (0, 1), got \(alpha)") }
     }
 
     /// Builds and writes the report; returns the paths of the Markdown and HTML files.

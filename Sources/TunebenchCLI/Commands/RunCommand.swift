@@ -17,8 +17,9 @@ struct RunCommand: RegistryCommand {
             ENTRY LISTS
               --optimizers and --problems take comma-separated registry names, each optionally followed by options \
             as NAME:KEY=VALUE[:KEY=VALUE], e.g. `--problems branin,rosenbrock:dimension=8:noise=0.1`. A problem \
-            list may name a suite (e.g. `classic`). `tunebench list` shows every name and option, the plugins of \
-            ./Plugins (or --plugins DIR) included. A plugin without a manifest can be named on the spot: \
+            list may name a suite (e.g. `classic`). `tunebench list` shows every name, the plugins of ./Plugins (or \
+            --plugins DIR) included, and `tunebench list NAME` the options of one. A plugin without a manifest can \
+            be named on the spot: \
             `--plugin mine="python3 my_solver.py" --optimizers random,mine`.
 
             OUTPUT AND RESUMING
@@ -56,14 +57,17 @@ struct RunCommand: RegistryCommand {
     @Option(help: "Comma-separated problems or suites, with options as NAME:KEY=VALUE.")
     var problems: String?
 
-    @Option(help: "Runs per optimizer and problem (default: 10, or the file's value).")
+    @Option(parsing: .unconditional, help: "Runs per optimizer and problem (default: 10, or the file's value).")
     var repetitions: Int?
 
-    @Option(help: "Evaluations per run (default: 100, or the file's value; 100000 with a cost budget).")
+    @Option(
+        parsing: .unconditional,
+        help: "Evaluations per run (default: 100, or the file's value; 100000 with a cost budget).")
     var budget: Int?
 
     @Option(
         name: .customLong("cost-budget"),
+        parsing: .unconditional,
         help: """
             Total cost per run in the problems' cost unit (a full-fidelity evaluation of a built-in problem costs 1): \
             a run ends before the first suggestion whose cost does not fit. Curves over cumulative cost then go to \
@@ -71,7 +75,9 @@ struct RunCommand: RegistryCommand {
             """)
     var costBudget: Double?
 
-    @Option(help: "Experiment seed; every run's seed derives from it and the labels (default: 0, or the file's).")
+    @Option(
+        parsing: .unconditional,
+        help: "Experiment seed; every run's seed derives from it and the labels (default: 0, or the file's).")
     var seed: Int?
 
     @Option(help: """
@@ -80,7 +86,7 @@ struct RunCommand: RegistryCommand {
         """)
     var name: String?
 
-    @Option(help: "Runs executed in parallel (default: the number of cores).")
+    @Option(parsing: .unconditional, help: "Runs executed in parallel (default: the number of cores).")
     var jobs: Int?
 
     @Option(help: "Output folder (default: the experiment file's folder, else tunebench-out/NAME).")

@@ -43,7 +43,9 @@ struct SlurmCommand: RegistryCommand {
     )
     var experiment: String
 
-    @Option(help: "Array tasks, each running one shard of the experiment's runs (1 to 10000, at most the run count).")
+    @Option(
+        parsing: .unconditional,
+        help: "Array tasks, each running one shard of the experiment's runs (1 to 10000, at most the run count).")
     var shards: Int
 
     @Option(help: "Result folder: the merged results go there, the scripts to DIR/slurm, the shards to DIR/shards.")
@@ -55,7 +57,9 @@ struct SlurmCommand: RegistryCommand {
     @Option(help: "Time limit of each task and of the merge job, in Slurm's format: MINUTES, HH:MM:SS, D-HH:MM ...")
     var time: String?
 
-    @Option(help: "CPUs of each task (#SBATCH --cpus-per-task); each shard runs that many runs at once (--jobs).")
+    @Option(
+        parsing: .unconditional,
+        help: "CPUs of each task (#SBATCH --cpus-per-task); each shard runs that many runs at once (--jobs).")
     var cpusPerTask = 1
 
     @Option(help: "Memory of each task and of the merge job, e.g. 4G (#SBATCH --mem).")

@@ -65,7 +65,7 @@ extension CoreError: CustomStringConvertible {
         case .unknownOption(let entry, let option, let suggestion):
             var text = "'\(entry)' has no option '\(option)'"
             if let suggestion { text += "; did you mean '\(suggestion)'?" }
-            return text + " (`tunebench list` shows the options of every entry)"
+            return text + " (`tunebench list \(entry)` shows its options)"
         case .invalidOption(let entry, let option, let value, let expected):
             return "option '\(option)' of '\(entry)' is \(value); expected \(expected)"
         case .missingCapability(let optimizer, let problem, let missing):

@@ -16,26 +16,6 @@ enum PluginFixtures {
             arguments: ["python3", fixtures.appendingPathComponent(script).path] + arguments, timeout: timeout)
     }
 
-    /// Whether `python3 -c CODE` succeeds (a Python module is installed).
-    static func pythonCan(_ code: String) -> Bool {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", code]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        do {
-            try process.run()
-        } catch {
-            return false
-        }
-        process.waitUntilExit()
-        return process.terminationStatus == 0
-    }
-
-    static let hasPython = pythonCan("import json")
-    /// The kurobako package, and lupa, which its conditional spaces need.
-    static let hasKurobako = pythonCan("import kurobako, lupa")
-
     /// Processes whose command line contains `marker` (a zombie has an empty command line, so it never matches).
     static func processes(containing marker: String) -> [String] {
         ((try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []).filter { entry in

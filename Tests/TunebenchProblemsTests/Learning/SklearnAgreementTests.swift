@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TunebenchCore
+import TunebenchTestSupport
 
 @testable import TunebenchProblems
 
@@ -25,8 +26,9 @@ import TunebenchCore
 ///   tree, whose ties are too many for 20 orders to cover, the nearest of scikit-learn's trees must agree on at least
 ///   80% of the validation rows.
 ///
-/// Skipped, with the reason, when python3 or scikit-learn is missing, unless `TUNEBENCH_REQUIRE_PLUGINS=1` (then it
-/// fails).
+/// Skipped before it runs, naming each missing module and the pip command, when python3, NumPy or scikit-learn is
+/// missing, unless `TUNEBENCH_REQUIRE_PLUGINS=1` (then it fails).
+@Suite(.python(.numpy, .sklearn))
 struct SklearnAgreementTests {
     static let script = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -46,7 +48,6 @@ struct SklearnAgreementTests {
     }
 
     @Test func knnAndForestAgreeWithScikitLearn() throws {
-        guard try Self.scikitLearnIsAvailable() else { return }
         let split = try LearningProblem(
             learner: NearestNeighboursLearner(),
             data: ClassificationData(samples: 500),
@@ -93,7 +94,6 @@ struct SklearnAgreementTests {
     /// 100 features, at five strengths: the validation predictions agree to 10⁻⁹ relative and the mean squared errors
     /// to 10⁻¹⁰ relative (both solve the same normal equations exactly; the difference is rounding).
     @Test func ridgeAgreesWithScikitLearn() throws {
-        guard try Self.scikitLearnIsAvailable() else { return }
         let split = try LearningProblem(
             learner: RidgeRegression(), data: FriedmanData(samples: 200, features: 100), seed: 2
         ).splits[0]
@@ -120,7 +120,6 @@ struct SklearnAgreementTests {
     /// 0.001 at `λ` = 0.01, 0.1 and 0.3 (measured: 1.8e-4, 1.9e-4 and 8.5e-5), while they differ by 0.05 between those
     /// strengths (0.755 to 0.806). At `λ = 1` SGD's answer is 0.0025 off: its steps are too long for the penalty.
     @Test func logisticRegressionAgreesWithScikitLearn() throws {
-        guard try Self.scikitLearnIsAvailable() else { return }
         let learner = LogisticRegression()
         let split = try LearningProblem(learner: learner, data: ClassificationData(), seed: 3).splits[0]
         let strengths = [1e-2, 0.1, 0.3]
@@ -207,29 +206,6 @@ struct SklearnAgreementTests {
     }
 
     // MARK: - Python
-
-    /// Whether python3 with scikit-learn can run; records an issue when it cannot and TUNEBENCH_REQUIRE_PLUGINS=1,
-    /// else cancels the test with the reason.
-    static func scikitLearnIsAvailable() throws -> Bool {
-        let probe = Process()
-        probe.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        probe.arguments = ["python3", "-c", "import numpy, sklearn"]
-        probe.standardOutput = FileHandle.nullDevice
-        probe.standardError = FileHandle.nullDevice
-        var available = false
-        if (try? probe.run()) != nil {
-            probe.waitUntilExit()
-            available = probe.terminationStatus == 0
-        }
-        guard !available else { return true }
-        let reason =
-            "python3 with numpy and scikit-learn is not available; install them with 'pip install scikit-learn'"
-        if ProcessInfo.processInfo.environment["TUNEBENCH_REQUIRE_PLUGINS"] == "1" {
-            Issue.record("\(reason), though TUNEBENCH_REQUIRE_PLUGINS=1")
-            return false
-        }
-        try Test.cancel("skipped: \(reason)")
-    }
 
     /// Exports the training and validation rows of `split` and `cases` (the script's `cases.json`) to a temporary
     /// folder, runs the script on it, and returns its answer by case name (empty after a recorded failure).
