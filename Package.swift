@@ -1,7 +1,7 @@
 // swift-tools-version: 6.1
 //
 // Tunebench: benchmarks for hyperparameter and black-box optimization algorithms.
-// Module map and dependency arrows: see the "Modules" section of DESIGN.md.
+// Module map and dependency arrows: docs/ARCHITECTURE.md, section 1, which draws this file; keep the two in step.
 
 import PackageDescription
 
@@ -51,8 +51,8 @@ let package = Package(
             name: "TunebenchCLI",
             dependencies: ["Tunebench", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
-        .executableTarget(name: "tunebench", dependencies: ["TunebenchCLI"]),
-        // The README's example: a package that adds its own optimizer and runs the CLI with it.
+        .executableTarget(name: "tunebench", dependencies: ["Tunebench", "TunebenchCLI"]),
+        // docs/adding-an-optimizer.md's example: an optimizer of its own, registered and run with the CLI.
         .executableTarget(name: "CustomOptimizerExample", dependencies: ["Tunebench", "TunebenchCLI"]),
 
         // For the test targets only: probes for python3 and Python modules, and the trait that skips a test without
@@ -71,7 +71,8 @@ let package = Package(
         .testTarget(name: "TunebenchRunnerTests", dependencies: ["TunebenchRunner", "Tunebench"]),
         .testTarget(name: "TunebenchReportTests", dependencies: ["TunebenchReport", "Tunebench"]),
         .testTarget(
-            name: "TunebenchPluginsTests", dependencies: ["TunebenchPlugins", "Tunebench", "TunebenchTestSupport"],
+            name: "TunebenchPluginsTests",
+            dependencies: ["TunebenchPlugins", "TunebenchConformance", "Tunebench", "TunebenchTestSupport"],
             exclude: ["Fixtures"]),
         .testTarget(
             name: "TunebenchCLITests",

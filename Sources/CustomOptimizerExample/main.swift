@@ -1,47 +1,11 @@
-// A package that adds its own optimizer to Tunebench and runs the command line with it.
-// README.md shows this file; a test checks that the two agree and runs the built program.
+// The optimizer of docs/adding-an-optimizer.md (LocalSearch.swift, which the page shows verbatim), registered in a copy
+// of the built-in registry and run with the command line: `swift run CustomOptimizerExample run --optimizers
+// random,local-search --problems branin`. A package of your own puts LocalSearch.swift in a library target and this
+// file in an executable target that imports it (the page shows how, and a test builds that package).
 
 import Tunebench
 import TunebenchCLI
 
-/// Local search: Gaussian steps in the unit cube around the best point found so far.
-struct LocalSearch: Optimizer {
-    let space: SearchSpace
-    let step: Double
-    var generator: Xoshiro256StarStar
-    var remaining: Int
-    var best: (point: [Double], value: Double)?
-    var pending: [Double] = []
-
-    init(context: OptimizerContext) {
-        space = context.space
-        step = context.options.real("step")
-        generator = Xoshiro256StarStar(seed: context.seed)
-        remaining = context.budget
-    }
-
-    mutating func ask() -> Suggestion? {
-        guard remaining > 0 else { return nil }
-        remaining -= 1
-        pending = (0..<space.dimension).map { i in
-            guard let best else { return generator.nextUnit() }
-            return min(max(best.point[i] + step * generator.nextGaussian(), 0), 1)
-        }
-        return Suggestion(space.decode(pending))
-    }
-
-    mutating func tell(_ observation: Observation) {
-        if let value = observation.finiteValue, value < best?.value ?? .infinity {
-            best = (pending, value)
-        }
-    }
-}
-
 var registry = Registry.builtin
-try registry.register(
-    OptimizerEntry(
-        name: "local-search",
-        summary: "Gaussian steps around the best point so far",
-        options: [OptionSpec("step", .real(0.001...1), default: .real(0.1), summary: "step size in the unit cube")]
-    ) { LocalSearch(context: $0) })
+try registry.register(LocalSearch.entry)
 TunebenchCommand.main(registry: registry)

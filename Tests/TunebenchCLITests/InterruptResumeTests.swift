@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import Tunebench
+import TunebenchTestSupport
 
 #if canImport(Glibc)
 import Glibc
@@ -12,20 +13,19 @@ import Darwin
 /// process group (as a terminal's Ctrl-C is), exits promptly with 128 + signal, ends its plugins, records none of
 /// the runs in flight (no failed run appears), and a plain rerun ends with the results of an uninterrupted run.
 ///
-/// Needs the `optuna-tpe` plugin (`pip install -r Plugins/python-optuna/requirements.txt`); skipped without it,
-/// unless `TUNEBENCH_REQUIRE_PLUGINS=1` (set by `.ci/run`).
+/// Needs the `optuna-tpe` plugin (`pip install -r Plugins/python-optuna/requirements.txt`); skipped before it runs
+/// without it, or failed under `TUNEBENCH_REQUIRE_PLUGINS=1` (set by `.ci/run`).
 @Suite(.serialized) struct InterruptResumeTests {
     static let plugin = "optuna-tpe"
     /// Why the plugin cannot start here, with the fix, or `nil` when it can.
-    static let unavailable: String? = {
+    @Sendable static func unavailable() -> String? {
         let catalog = PluginCatalog.discover(in: CommandRunner.packageRoot.appendingPathComponent("Plugins"))
         guard let manifest = catalog.manifests.first(where: { $0.name == plugin }) else {
             return "plugin \(plugin) has no manifest under Plugins/"
         }
         guard case .unavailable(let reason, let fix) = PluginCatalog.availability(of: manifest) else { return nil }
         return "plugin \(plugin) cannot start here (\(reason)); to run it: \(fix ?? "see its README")"
-    }()
-    static let required = ProcessInfo.processInfo.environment["TUNEBENCH_REQUIRE_PLUGINS"] == "1"
+    }
 
     struct Case: Sendable, CustomStringConvertible, CustomTestStringConvertible {
         var signal: Int32
@@ -52,12 +52,8 @@ import Darwin
          "optimizers": ["random", "optuna-tpe"], "problems": ["branin", "hartmann3"]}
         """#
 
-    @Test(.enabled(if: unavailable == nil || required, Comment(rawValue: unavailable ?? "")))
+    @Test(.requirement(mandatory: TestEnvironment.requires(plugin: plugin), unavailable))
     func interruptedPluginRunsAreRedoneNotRecordedAsFailed() throws {
-        if let unavailable = Self.unavailable {
-            Issue.record("\(unavailable), though TUNEBENCH_REQUIRE_PLUGINS=1")
-            return
-        }
         let root = CommandRunner.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: root) }
         let experiment = root.appendingPathComponent("experiment.json")

@@ -2,28 +2,39 @@ import Foundation
 import Testing
 import Tunebench
 
-/// The README's "adding an optimizer" example is the compiled CustomOptimizerExample program, and it works; its
-/// example experiment file is a valid experiment.
+/// The experiment files shown in README.md and docs/experiments.md are valid experiments, and the repository's example
+/// of an added optimizer (docs/adding-an-optimizer.md) registers it and runs it.
 struct ReadmeExampleTests {
-    @Test func theExampleExperimentFileIsValid() throws {
-        let readme = try String(contentsOf: CommandRunner.packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
-        let section = try #require(readme.range(of: "### Experiment files\n\n```json\n"))
-        let end = try #require(readme[section.upperBound...].range(of: "```"))
-        let text = String(readme[section.upperBound..<end.lowerBound])
-        let experiment = try ExperimentFile.parse(
-            Data(text.utf8), file: "README.md", defaultName: "example", registry: .builtin)
-        #expect(experiment.name == "my-experiment" && experiment.costBudget == 33.5)
-        #expect(experiment.problems.contains { $0.label == "rosenbrock-4d" })
+    /// The ```json blocks of a Markdown file that hold an experiment (they have "optimizers").
+    static func experimentBlocks(_ path: String) throws -> [String] {
+        let text = try String(contentsOf: CommandRunner.packageRoot.appendingPathComponent(path), encoding: .utf8)
+        return text.components(separatedBy: "```json\n").dropFirst().compactMap { block in
+            guard let end = block.range(of: "```") else { return nil }
+            let code = String(block[..<end.lowerBound])
+            return code.contains("\"optimizers\"") ? code : nil
+        }
     }
 
-    @Test func readmeShowsTheCompiledExample() throws {
-        let readme = try String(contentsOf: CommandRunner.packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
-        let source = try String(
-            contentsOf: CommandRunner.packageRoot.appendingPathComponent("Sources/CustomOptimizerExample/main.swift"),
-            encoding: .utf8)
-        // The README holds the program from its first import on, verbatim.
-        let program = String(source[source.range(of: "import Tunebench")!.lowerBound...])
-        #expect(readme.contains("```swift\n" + program + "```"), "README.md and CustomOptimizerExample/main.swift differ")
+    @Test func theReadmesExperimentFileIsValid() throws {
+        let blocks = try Self.experimentBlocks("README.md")
+        #expect(blocks.count == 1)
+        for text in blocks {
+            let experiment = try ExperimentFile.parse(
+                Data(text.utf8), file: "README.md", defaultName: "example", registry: .builtin)
+            #expect(experiment.name == "my-experiment")
+            #expect(experiment.problems.contains { $0.label == "rosenbrock-dimension8-noise0.1" })
+        }
+    }
+
+    @Test func theExperimentsPagesExampleFileIsValid() throws {
+        let blocks = try Self.experimentBlocks("docs/experiments.md")
+        #expect(blocks.count == 1)
+        for text in blocks {
+            let experiment = try ExperimentFile.parse(
+                Data(text.utf8), file: "docs/experiments.md", defaultName: "example", registry: .builtin)
+            #expect(experiment.name == "my-experiment" && experiment.costBudget == 33.5)
+            #expect(experiment.problems.contains { $0.label == "rosenbrock-4d" })
+        }
     }
 
     @Test func exampleRegistersItsOptimizerAndRunsIt() throws {
