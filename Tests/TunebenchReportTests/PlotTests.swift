@@ -194,6 +194,75 @@ import Testing
         #expect(Set(groups.prefix(10).compactMap { $0.attributes["stroke"] }).count == 10)
     }
 
+    @Test(arguments: [24, 30, 280])
+    func everySeriesHasItsOwnColourDashAndMarker(count: Int) {
+        let styles = (0..<count).map { PlotStyleKey(index: $0) }
+        #expect(Set(styles).count == count)
+        // Two series of one colour differ in both dash and marker among the first 40.
+        for i in 0..<min(count, 40) {
+            for j in (i + 1)..<min(count, 40) where styles[i].color == styles[j].color {
+                #expect(styles[i].dash != styles[j].dash && styles[i].marker != styles[j].marker, "\(i) and \(j)")
+            }
+        }
+    }
+
+    @Test func theFirstTenSeriesKeepTableauColoursWithSolidLinesAndNoMarker() {
+        #expect((0..<10).map(PlotPalette.color) == PlotPalette.colors)
+        #expect(
+            PlotPalette.colors == [
+                "#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd",
+                "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf",
+            ])
+        #expect((0..<10).allSatisfy { PlotPalette.dash($0) == nil && PlotPalette.marker($0) == nil })
+        #expect((10..<30).allSatisfy { PlotPalette.dash($0) != nil && PlotPalette.marker($0) != nil })
+    }
+
+    @Test func seriesFromTheEleventhCarryMarkersOnTheirLinesAndInTheLegend() throws {
+        // Level lines at y = 1 … 12 over x = 1 … 10.
+        let series = (0..<12).map {
+            PlotSeries(name: "s\($0)", x: (1...10).map(Double.init), y: Array(repeating: Double($0 + 1), count: 10))
+        }
+        let tree = try parsed(series)
+        let groups = lineGroups(tree)
+        let allMarks = tree.elements("path").filter {
+            $0.attributes["stroke"] == "#ffffff" || $0.attributes["stroke-width"] == "1.8"
+        }
+        // Series 11 and 12 only, each with one path on its line (five markers) and one in the legend.
+        #expect(allMarks.count == 4)
+        for index in 10..<12 {
+            let color = try #require(groups[index].attributes["stroke"])
+            let marks = allMarks.filter { $0.attributes["fill"] == color || $0.attributes["stroke"] == color }
+            #expect(marks.count == 2, "series \(index)")
+            let points = try marks.map { try centres(of: $0) }
+            #expect(points.first?.count == PlotTrace.markersPerLine)
+            #expect(points.last?.count == 1)
+            let lineY = try #require(vertices(groups[index].elements("polyline")[0]).first?.y)
+            #expect(points.first?.allSatisfy { abs($0.y - lineY) <= 0.01 } == true)
+            let sample = tree.elements("line")[index]
+            #expect(abs((points.last?.first?.y ?? 0) - (Double(sample.attributes["y1"] ?? "") ?? .nan)) <= 0.01)
+        }
+    }
+
+    /// The centres of the markers of a marker path: the points of its absolute `M` commands.
+    func centres(of path: SVGTree) throws -> [(x: Double, y: Double)] {
+        let d = path.attributes["d"] ?? ""
+        return try d.matches(of: Regex(#"M(-?[0-9.]+) (-?[0-9.]+)"#)).map { match in
+            (Double(d[match.output[1].range!]) ?? .nan, Double(d[match.output[2].range!]) ?? .nan)
+        }
+    }
+
+    @Test func theHeightOfALineIsReadBetweenItsVertices() {
+        let stairs: [PlotSegments.Point] = [
+            .init(x: 0, y: 10), .init(x: 4, y: 10), .init(x: 4, y: 2), .init(x: 8, y: 6),
+        ]
+        #expect(PlotSegments.height(of: stairs, at: 2) == 10)
+        // At a riser, the level before it.
+        #expect(PlotSegments.height(of: stairs, at: 4) == 10)
+        #expect(PlotSegments.height(of: stairs, at: 6) == 4)
+        #expect(PlotSegments.height(of: stairs, at: 9) == nil)
+        #expect(PlotSegments.height(of: [.init(x: 3, y: 1)], at: 3) == nil)
+    }
+
     @Test func manySeriesPutTheLegendBelowThePlot() throws {
         let series = (0..<24).map { PlotSeries(name: "optimizer-\($0)", x: [1, 2], y: [1, 2]) }
         let tree = try parsed(series)
@@ -255,5 +324,18 @@ import Testing
             let text = svg[match.range]
             #expect(text.split(separator: ".").last.map(\.count).map { $0 <= 2 } == true, "\(text)")
         }
+    }
+}
+
+/// The colour, dash and marker of a series, compared as one.
+private struct PlotStyleKey: Hashable {
+    var color: String
+    var dash: String?
+    var marker: PlotMarker?
+
+    init(index: Int) {
+        color = PlotPalette.color(index)
+        dash = PlotPalette.dash(index)
+        marker = PlotPalette.marker(index)
     }
 }

@@ -43,6 +43,10 @@ import Tunebench
         let markdown = try String(contentsOf: folder.appendingPathComponent("report.md"), encoding: .utf8)
         #expect(markdown.contains("![") && markdown.contains("(report/plots/branin.svg)"))
         #expect(markdown.contains("## Failed and missing runs") && markdown.contains("None: all 24 planned runs"))
+        // The pairwise matrix's net column next to the names; 3 optimizers on 2 problems run down the rows of the
+        // normalised losses and of the overhead.
+        #expect(markdown.contains("| wins/ties/losses | net | random | sobol | nelder-mead |\n"))
+        #expect(markdown.components(separatedBy: "| optimizer | branin | sphere-3 |\n").count - 1 == 2)
         // A file an earlier report wrote and this one does not is deleted.
         let stale = folder.appendingPathComponent("report/plots/renamed-problem.svg")
         try "<svg/>".write(to: stale, atomically: true, encoding: .utf8)

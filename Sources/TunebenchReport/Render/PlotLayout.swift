@@ -21,7 +21,8 @@ struct PlotLayout: Sendable {
     static let rowHeight = 18.0
     static let sampleLength = 26.0
     static let tickLength = 4.0
-    static let minimumPlotHeight = 180.0
+    /// The least height of the plot area when the legend below takes the rest; the image grows to keep it.
+    static let minimumPlotHeight = 260.0
 
     /// The image size; the height grows beyond the requested one when a legend below needs the room.
     var width: Double

@@ -67,6 +67,16 @@ enum PlotSegments {
         return runs
     }
 
+    /// The height of the polyline `run` at the horizontal position `x`, `nil` when no segment of it spans `x`:
+    /// linear between the two vertices around `x`, the first such pair along the run (so at a step function's riser,
+    /// the level before it). A vertical segment spans no interval and a run of one vertex none.
+    static func height(of run: [Point], at x: Double) -> Double? {
+        for (a, b) in zip(run, run.dropFirst()) where a.x != b.x && min(a.x, b.x) <= x && x <= max(a.x, b.x) {
+            return a.y + (b.y - a.y) * (x - a.x) / (b.x - a.x)
+        }
+        return nil
+    }
+
     /// `points` without vertices that change nothing once written with two decimals: repeats of the previous vertex,
     /// and middle vertices of three on one horizontal or one vertical line (flat stretches of a step function).
     static func pruned(_ points: [Point]) -> [Point] {

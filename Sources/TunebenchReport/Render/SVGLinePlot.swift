@@ -24,7 +24,7 @@ public struct LinePlot: Sendable, Equatable {
     /// A fixed y range (0…1 for an empirical distribution function, 1…k for average ranks); when `nil`, the range
     /// of the values, widened to whole tick steps (linear) or whole decades (log). Parts outside it are cut off.
     public var yRange: ClosedRange<Double>?
-    /// The curves, drawn in this order with colours and dashes from ``PlotPalette``.
+    /// The curves, drawn in this order with colours, dashes and markers from ``PlotPalette``.
     public var series: [PlotSeries]
     /// The width in pixels.
     public var width: Int = 720
@@ -67,7 +67,8 @@ public struct LinePlot: Sendable, Equatable {
     }
 
     /// The plot as one `<svg>` element: a `<title>`, a white background, grid, axes with ticks and labels, the
-    /// quantile bands (at 0.18 opacity, under every line), the lines (1.6 px) and the legend.
+    /// quantile bands (at 0.18 opacity, under every line), the lines (1.6 px), the markers of the series from the
+    /// eleventh on (at most five per line, see ``PlotPalette``) and the legend.
     ///
     /// On a log axis, values at or below its floor (see ``PlotScale/log``) are drawn at the floor and a note under
     /// the title says so. When no series has a point to draw, the plot area says "no data".

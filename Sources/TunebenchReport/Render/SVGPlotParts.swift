@@ -112,8 +112,8 @@ extension SVGWriter {
         }
     }
 
-    /// The bands of every series, then the lines of every series, clipped to the plot area. A run of a single
-    /// point is drawn as a dot.
+    /// The bands of every series, then the lines of every series, then their markers, clipped to the plot area. A
+    /// run of a single point is drawn as a dot.
     mutating func drawSeries(_ traces: [PlotTrace], layout: PlotLayout) {
         line("<g clip-path=\"url(#\(Self.clipPlaceholder))\">")
         for trace in traces where !trace.bands.isEmpty {
@@ -137,7 +137,19 @@ extension SVGWriter {
             }
             line("</g>")
         }
+        for trace in traces where !trace.markers.isEmpty {
+            if let marker = trace.marker { line(Self.markers(marker, at: trace.markers, color: trace.color)) }
+        }
         line("</g>")
+    }
+
+    /// One `<path>` that draws `marker` at each of `points` in `color`: filled and outlined in white, or stroked.
+    static func markers(_ marker: PlotMarker, at points: [PlotSegments.Point], color: String) -> String {
+        let d = points.map { "M\(SVGText.number($0.x)) \(SVGText.number($0.y))\(marker.path)" }.joined()
+        let paint = marker.isFilled
+            ? "fill=\"\(color)\" stroke=\"#ffffff\" stroke-width=\"0.8\""
+            : "fill=\"none\" stroke=\"\(color)\" stroke-width=\"1.8\""
+        return "<path d=\"\(d)\" \(paint)/>"
     }
 
     /// "no data" in the middle of the plot area.

@@ -14,32 +14,31 @@ enum OverheadSection {
             "Median over runs of the time spent in the optimizer's ask and tell per run, divided by the median "
                 + "number of evaluations of a run; the objective's own evaluation time is excluded. Wall-clock times: they depend on the "
                 + "machine and its load, unlike every other number in this report.")
+        let problems = input.experiment.problems.map(\.label)
         let optimizers = input.experiment.optimizers.map(\.label)
-        var rows: [[ReportDocument.Cell]] = []
-        var csvRows: [[String]] = []
-        for problem in input.experiment.problems.map(\.label) {
-            var row: [ReportDocument.Cell] = [.init(problem)]
-            for optimizer in optimizers {
-                guard let timing = timings.first(where: { $0.problem == problem && $0.optimizer == optimizer }) else {
-                    row.append("–")
-                    continue
-                }
-                let evaluations = Self.evaluationsPerRun(input, problem: problem, optimizer: optimizer)
-                let perEvaluation = timing.optimizerSeconds / Double(max(evaluations, 1))
-                row.append(.init(NumberFormat.seconds(perEvaluation)))
-                csvRows.append([
-                    problem, optimizer, NumberFormat.csv(timing.optimizerSeconds), "\(evaluations)",
-                    NumberFormat.csv(perEvaluation),
-                ])
+        /// The optimizer's seconds per run, the evaluations per run and their quotient, `nil` without a timing.
+        func overhead(_ problem: String, _ optimizer: String) -> (run: Double, evaluations: Int, evaluation: Double)? {
+            guard let timing = timings.first(where: { $0.problem == problem && $0.optimizer == optimizer }) else {
+                return nil
             }
-            rows.append(row)
+            let evaluations = Self.evaluationsPerRun(input, problem: problem, optimizer: optimizer)
+            return (timing.optimizerSeconds, evaluations, timing.optimizerSeconds / Double(max(evaluations, 1)))
         }
         output.csv(
             "report/overhead.csv",
             header: ["problem", "optimizer", "optimizer-seconds-per-run", "evaluations-per-run", "seconds-per-evaluation"],
-            rows: csvRows)
+            rows: problems.flatMap { problem in
+                optimizers.compactMap { optimizer in
+                    overhead(problem, optimizer).map {
+                        [problem, optimizer, NumberFormat.csv($0.run), "\($0.evaluations)", NumberFormat.csv($0.evaluation)]
+                    }
+                }
+            })
         document.blocks.append(
-            .table(ReportDocument.Table(header: ["problem"] + optimizers, rows: rows, source: "report/overhead.csv")))
+            .table(
+                ProblemOptimizerTable.make(problems: problems, optimizers: optimizers, source: "report/overhead.csv") {
+                    overhead($0, $1).map { .init(NumberFormat.seconds($0.evaluation)) } ?? "–"
+                }))
     }
 
     /// The median number of evaluations of the optimizer's complete runs on the problem (the budget when none).

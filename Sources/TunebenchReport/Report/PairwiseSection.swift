@@ -24,7 +24,8 @@ enum PairwiseSection {
                 + "continuity corrections, as SciPy's `mannwhitneyu(method=\"asymptotic\")`), Holm-corrected over the "
                 + "\(perProblem) pairs of each problem, so that the chance of any false win or loss on a problem is at "
                 + "most \(tests.alpha); a win needs an adjusted p-value below \(tests.alpha) and lower values. Pairs with "
-                + "fewer than two complete runs on a side are not tested. The last column sums wins minus losses.")
+                + "fewer than two complete runs on a side are not tested. The column net, next to the names, sums wins "
+                + "minus losses.")
         // With few runs no p-value is small enough for Holm's first step; say so rather than show a matrix of ties.
         let runs = tests.comparisons.map { min($0.firstRuns, $0.secondRuns) }.max() ?? 0
         if runs >= 2 && Double(perProblem) * PairwiseTests.minimumAttainableP(runs, runs) >= tests.alpha {
@@ -37,16 +38,16 @@ enum PairwiseSection {
         let names = tests.optimizers
         let rows: [[ReportDocument.Cell]] = names.indices.map { i in
             let net = tests.matrix[i].reduce(0) { $0 + $1.wins - $1.losses }
-            return [.init(names[i])]
+            return [.init(names[i]), .init(net > 0 ? "+\(net)" : "\(net)")]
                 + names.indices.map { j in
                     if i == j { return "·" }
                     let t = tests.matrix[i][j]
                     return .init("\(t.wins)/\(t.ties)/\(t.losses)")
-                } + [.init(net > 0 ? "+\(net)" : "\(net)")]
+                }
         }
         document.blocks.append(
             .table(
                 ReportDocument.Table(
-                    header: ["wins/ties/losses"] + names + ["net"], rows: rows, source: "report/pairwise.csv")))
+                    header: ["wins/ties/losses", "net"] + names, rows: rows, source: "report/pairwise.csv")))
     }
 }

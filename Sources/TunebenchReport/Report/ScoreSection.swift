@@ -54,21 +54,18 @@ enum ScoreSection {
             .figure(
                 file: "report/plots/scores.svg", svg: svg,
                 caption: "Normalised score over the budget; its last point is the table's score."))
-        // Per problem: rows are problems, columns optimizers.
-        let optimizers = score.scores.map(\.optimizer)
-        var rows: [[ReportDocument.Cell]] = []
-        for scale in score.scales {
-            let entries = score.losses.filter { $0.problem == scale.problem }
-            let lowest = entries.compactMap(\.losses.last).min()
-            rows.append(
-                [.init(scale.problem)]
-                    + optimizers.map { optimizer in
-                        guard let loss = entries.first(where: { $0.optimizer == optimizer })?.losses.last else { return "–" }
-                        return .init(NumberFormat.fixed(loss, 3), strong: loss == lowest)
-                    })
-        }
-        document.paragraph("Mean normalised loss per problem at the end of the budget (0 is the optimum, 1 a random point):")
+        document.paragraph(
+            "Mean normalised loss per problem at the end of the budget (0 is the optimum, 1 a random point; the lowest "
+                + "of each problem in bold):")
         document.blocks.append(
-            .table(ReportDocument.Table(header: ["problem"] + optimizers, rows: rows, source: "report/normalised-losses.csv")))
+            .table(
+                ProblemOptimizerTable.make(
+                    problems: score.scales.map(\.problem), optimizers: score.scores.map(\.optimizer),
+                    source: "report/normalised-losses.csv"
+                ) { problem, optimizer in
+                    let entries = score.losses.filter { $0.problem == problem }
+                    guard let loss = entries.first(where: { $0.optimizer == optimizer })?.losses.last else { return "–" }
+                    return .init(NumberFormat.fixed(loss, 3), strong: loss == entries.compactMap(\.losses.last).min())
+                }))
     }
 }
