@@ -1,12 +1,13 @@
 import Foundation
+import TunebenchCore
 
 /// Errors raised by plugins and their manifests. Messages name the plugin and, for a plugin that misbehaved, end
 /// with the tail of its standard error.
 public enum PluginError: Error, Sendable, Equatable {
     /// The command could not be started at all.
     case cannotStart(plugin: String, reason: String)
-    /// The plugin exited or crashed while the harness waited for it.
-    case exited(plugin: String, status: String, during: String, stderr: String)
+    /// The plugin exited or crashed while the harness waited for it; `signal` is the signal that ended it, if one did.
+    case exited(plugin: String, status: String, during: String, stderr: String, signal: Int32? = nil)
     /// The plugin did not answer in time.
     case timedOut(plugin: String, seconds: Double, during: String, stderr: String)
     /// The plugin wrote something that is not a protocol message: a partial line, a line that is not a JSON object.
@@ -26,7 +27,7 @@ extension PluginError: CustomStringConvertible {
         switch self {
         case .cannotStart(let plugin, let reason):
             return "plugin '\(plugin)' cannot be started: \(reason)"
-        case .exited(let plugin, let status, let during, let stderr):
+        case .exited(let plugin, let status, let during, let stderr, _):
             return "plugin '\(plugin)' \(status) during \(during)" + Self.tail(stderr)
         case .timedOut(let plugin, let seconds, let during, let stderr):
             return "plugin '\(plugin)' did not answer within \(Self.seconds(seconds)) during \(during)" + Self.tail(stderr)
@@ -53,5 +54,13 @@ extension PluginError: CustomStringConvertible {
 
     private static func seconds(_ value: Double) -> String {
         value == value.rounded() && abs(value) < 1e15 ? "\(Int(value)) s" : "\(value) s"
+    }
+}
+
+extension PluginError: SignalEndedError {
+    /// The signal that ended the plugin when it ended while the harness waited for it.
+    public var endingSignal: Int32? {
+        if case .exited(_, _, _, _, let signal) = self { return signal }
+        return nil
     }
 }

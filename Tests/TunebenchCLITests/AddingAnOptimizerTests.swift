@@ -81,7 +81,7 @@ import Testing
 
     @Test func theBranchLineResolvesAgainstAClone() throws {
         let manifest = try #require(try Self.files()["Package.swift"])
-        let commented = "// .package(url: \"file:///absolute/path/to/tunebench\", branch: \"main\")"
+        let commented = "// .package(url: \"file:///absolute/path/to/tunebench\", branch: \"main\"),"
         try #require(manifest.contains(commented), "the page's Package.swift has no branch line")
         // A clone of this repository's last commit, on a branch called main.
         let clone = Self.workspace.appendingPathComponent("clone/tunebench")
@@ -97,10 +97,10 @@ import Testing
         try #require(branched.status == 0, "git update-ref: \(branched.errors)")
 
         let folder = try Self.writePackage("my-bench-git") { manifest in
-            manifest.replacingOccurrences(of: ".package(path: \"../tunebench\")", with: "")
+            manifest.replacingOccurrences(of: ".package(path: \"../tunebench\"),", with: "")
                 .replacingOccurrences(
                     of: commented,
-                    with: ".package(url: \"\(clone.absoluteURL.absoluteString)\", branch: \"main\")")
+                    with: ".package(url: \"\(clone.absoluteURL.absoluteString)\", branch: \"main\"),")
         }
         let resolved = try Self.swift(["package", "resolve"], in: folder)
         #expect(resolved.status == 0, "swift package resolve: \(resolved.output)\(resolved.errors)")

@@ -1,24 +1,25 @@
+#if os(Linux)
 import Foundation
+import Glibc
 import Testing
 import Tunebench
 import TunebenchTestSupport
 
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
-/// A real `tunebench run` with plugin runs, interrupted by SIGINT or SIGTERM sent to the process or to its whole
-/// process group (as a terminal's Ctrl-C is), exits promptly with 128 + signal, ends its plugins, records none of
-/// the runs in flight (no failed run appears), and a plain rerun ends with the results of an uninterrupted run.
+/// A real `tunebench run` with plugin runs, interrupted by SIGINT or SIGTERM sent to the process, to its whole
+/// process group (as a terminal's Ctrl-C is), or to it and its plugins at once (as a batch scheduler's time limit
+/// is), while a plugin starts up or while it answers asks and tells: it exits promptly with 128 + signal, ends its
+/// plugins, records none of the runs in flight (no failed run appears), and a plain rerun ends with the results of an
+/// uninterrupted run.
 ///
-/// Needs the `optuna-tpe` plugin (`pip install -r Plugins/python-optuna/requirements.txt`); skipped before it runs
-/// without it, or failed under `TUNEBENCH_REQUIRE_PLUGINS=1` (set by `.ci/run`).
+/// Needs the `optuna-tpe` plugin (`pip install -r Plugins/python-optuna/requirements.txt`), whose start-up (about
+/// 0.3 s of Python imports) is the moment of the start-up cases, and `c-random` (`make -C Plugins/c-sdk`), which
+/// starts in milliseconds and answers an ask and a tell in about 40 µs, so that a run of 30,000 evaluations spends
+/// a second in asks and tells; each test is skipped before it runs without its plugin, or failed under
+/// `TUNEBENCH_REQUIRE_PLUGINS=1` (set by `.ci/run`). Linux only: it reads /proc.
 @Suite(.serialized) struct InterruptResumeTests {
-    static let plugin = "optuna-tpe"
-    /// Why the plugin cannot start here, with the fix, or `nil` when it can.
-    @Sendable static func unavailable() -> String? {
+    /// Why `plugin` cannot start here, with the fix, or `nil` when it can.
+    static func unavailable(_ plugin: String) -> String? {
         let catalog = PluginCatalog.discover(in: CommandRunner.packageRoot.appendingPathComponent("Plugins"))
         guard let manifest = catalog.manifests.first(where: { $0.name == plugin }) else {
             return "plugin \(plugin) has no manifest under Plugins/"
@@ -27,64 +28,95 @@ import Darwin
         return "plugin \(plugin) cannot start here (\(reason)); to run it: \(fix ?? "see its README")"
     }
 
-    struct Case: Sendable, CustomStringConvertible, CustomTestStringConvertible {
-        var signal: Int32
-        /// Send the signal to the process group the run leads rather than to the process alone.
-        var toGroup: Bool
-        /// Send it as soon as a plugin process appears (while it starts up) rather than once runs have been recorded.
-        var atStartUp: Bool
-        var testDescription: String { description }
-        var description: String {
-            "\(Interruption.name(of: signal)) to the \(toGroup ? "process group" : "process")"
-                + (atStartUp ? " during a plugin's start-up" : " during asks and tells")
-        }
+    /// Who gets the signal.
+    enum Target: String, Sendable {
+        case process = "the process"
+        case group = "its process group"
+        /// Its plugins first, then the process: the order in which a plugin can die before the harness knows.
+        case everyProcess = "its plugins and the process"
     }
 
-    static let cases = [
-        Case(signal: SIGINT, toGroup: false, atStartUp: true),
-        Case(signal: SIGTERM, toGroup: false, atStartUp: false),
-        Case(signal: SIGINT, toGroup: true, atStartUp: false),
-        Case(signal: SIGTERM, toGroup: true, atStartUp: true),
-    ]
+    /// When it comes.
+    enum Moment: String, Sendable {
+        /// As a plugin process appears once runs are being recorded: while it starts up.
+        case startUp = "during a plugin's start-up"
+        /// Once a plugin process has been there 0.1 s (far past its start-up).
+        case asksAndTells = "during asks and tells"
+    }
 
-    static let experiment = #"""
-        {"name": "interrupt-plugins", "seed": 5, "repetitions": 2, "budget": 30,
-         "optimizers": ["random", "optuna-tpe"], "problems": ["branin", "hartmann3"]}
-        """#
+    struct Case: Sendable, CustomStringConvertible {
+        var signal: Int32
+        var target: Target
+        var moment: Moment
+        var description: String { "\(Interruption.name(of: signal)) to \(target.rawValue) \(moment.rawValue)" }
+    }
 
-    @Test(.requirement(mandatory: TestEnvironment.requires(plugin: plugin), unavailable))
-    func interruptedPluginRunsAreRedoneNotRecordedAsFailed() throws {
+    @Test(.requirement(mandatory: TestEnvironment.requires(plugin: "optuna-tpe")) { unavailable("optuna-tpe") })
+    func pythonPluginRunsInterruptedWhileTheirPluginStarts() throws {
+        try check(
+            experiment: #"""
+                {"name": "interrupt-start-up", "seed": 5, "repetitions": 2, "budget": 30,
+                 "optimizers": ["random", "optuna-tpe"], "problems": ["branin", "hartmann3"]}
+                """#,
+            runs: 8,
+            cases: [
+                Case(signal: SIGINT, target: .process, moment: .startUp),
+                Case(signal: SIGTERM, target: .group, moment: .startUp),
+                Case(signal: SIGTERM, target: .everyProcess, moment: .startUp),
+            ])
+    }
+
+    @Test(.requirement(mandatory: TestEnvironment.requires(plugin: "c-random")) { unavailable("c-random") })
+    func pluginRunsInterruptedDuringAsksAndTells() throws {
+        try check(
+            experiment: #"""
+                {"name": "interrupt-asks", "seed": 6, "repetitions": 4, "budget": 30000,
+                 "optimizers": ["c-random"], "problems": ["branin"]}
+                """#,
+            runs: 4,
+            cases: [
+                Case(signal: SIGINT, target: .group, moment: .asksAndTells),
+                Case(signal: SIGTERM, target: .process, moment: .asksAndTells),
+                Case(signal: SIGTERM, target: .everyProcess, moment: .asksAndTells),
+            ])
+    }
+
+    /// Runs `experiment` once uninterrupted, then, for each case, runs it afresh, signals it, checks what it left,
+    /// and reruns it to the uninterrupted results.
+    func check(experiment text: String, runs: Int, cases: [Case]) throws {
         let root = CommandRunner.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: root) }
         let experiment = root.appendingPathComponent("experiment.json")
-        try Data(Self.experiment.utf8).write(to: experiment)
+        try Data(text.utf8).write(to: experiment)
         let reference = root.appendingPathComponent("reference")
         let uninterrupted = try RunProcess(experiment, output: reference)
         #expect(uninterrupted.wait() == 0, "the uninterrupted run failed: \(uninterrupted.errors())")
         let expectedRuns = try ResultFolderChecks.runRecords(reference)
-        #expect(expectedRuns.count == 8)
+        #expect(expectedRuns.count == runs)
 
-        for testCase in Self.cases {
-            let folder = root.appendingPathComponent("interrupted-\(testCase.signal)-\(testCase.toGroup)")
+        for (index, testCase) in cases.enumerated() {
+            let folder = root.appendingPathComponent("interrupted-\(index)")
             let process = try RunProcess(experiment, output: folder)
-            // Wait for the moment: a plugin process starting, or plugin runs going on after some runs were recorded.
-            let ready = Polling.eventually(within: .seconds(60)) {
-                !process.children().isEmpty
-                    && (testCase.atStartUp || ((try? ResultFolderChecks.runRecords(folder).count) ?? 0) >= 2)
-            }
-            try #require(ready, "\(testCase): no plugin process appeared")
-            let plugins = process.children()
+            let plugins = try #require(Self.awaitMoment(testCase.moment, of: process, folder: folder), "\(testCase): the moment never came")
             let clock = ContinuousClock()
             let sent = clock.now
-            kill(testCase.toGroup ? -process.pid : process.pid, testCase.signal)
+            switch testCase.target {
+            case .process: kill(process.pid, testCase.signal)
+            case .group: kill(-process.pid, testCase.signal)
+            case .everyProcess:
+                for plugin in plugins { kill(plugin, testCase.signal) }
+                kill(process.pid, testCase.signal)
+            }
             let status = process.wait()
             let took = (clock.now - sent).inSeconds
             print("\(testCase): exit status \(status) \(String(format: "%.2f", took)) s after the signal")
 
             #expect(status == 128 + testCase.signal, "\(testCase): \(process.errors())")
             #expect(took < 10, "\(testCase): the run took \(took) s to stop")
-            #expect(process.errors().contains("interrupted by \(Interruption.name(of: testCase.signal))"))
-            #expect(!process.errors().contains("run failed"), "\(testCase): \(process.errors())")
+            let errors = process.errors()
+            #expect(errors.contains("interrupted by \(Interruption.name(of: testCase.signal))"), "\(testCase): \(errors)")
+            #expect(errors.contains("in flight"), "\(testCase): no run was in flight: \(errors)")
+            #expect(!errors.contains("run failed"), "\(testCase): \(errors)")
             // Every run file is one the uninterrupted run wrote too: none records the interruption as a failure.
             let records = try ResultFolderChecks.runRecords(folder)
             #expect(records.count < expectedRuns.count, "\(testCase): the signal came after the last run")
@@ -106,6 +138,33 @@ import Darwin
                 "\(testCase)")
             #expect(ResultFolderChecks.hiddenFiles(folder) == [], "\(testCase)")
         }
+    }
+
+    /// Waits (at most a minute) for `moment` in the run `process` writes into `folder`, and returns its plugin
+    /// processes then, or `nil` when the moment never came.
+    static func awaitMoment(_ moment: Moment, of process: RunProcess, folder: URL) -> [pid_t]? {
+        let clock = ContinuousClock()
+        var firstSeen: [pid_t: ContinuousClock.Instant] = [:]
+        var known: Set<pid_t>?
+        var plugins: [pid_t] = []
+        let came = Polling.eventually(within: .seconds(60)) {
+            plugins = process.children()
+            switch moment {
+            case .startUp:
+                // Past the experiment's checks (which start each plugin once): a plugin appears for a run.
+                guard ((try? ResultFolderChecks.runRecords(folder).count) ?? 0) >= 1 else { return false }
+                guard let seen = known else {
+                    known = Set(plugins)
+                    return false
+                }
+                return plugins.contains { !seen.contains($0) }
+            case .asksAndTells:
+                let now = clock.now
+                for plugin in plugins where firstSeen[plugin] == nil { firstSeen[plugin] = now }
+                return plugins.contains { now - firstSeen[$0]! >= .milliseconds(100) }
+            }
+        }
+        return came ? plugins : nil
     }
 }
 
@@ -192,14 +251,4 @@ final class RunProcess {
     }
 }
 
-/// Polling, as the plugin tests do: under load a process may take a moment to appear or to leave /proc.
-enum Polling {
-    static func eventually(within patience: Duration = .seconds(10), _ condition: () -> Bool) -> Bool {
-        let deadline = ContinuousClock.now + patience
-        while !condition() {
-            if ContinuousClock.now >= deadline { return false }
-            Thread.sleep(forTimeInterval: 0.02)
-        }
-        return true
-    }
-}
+#endif

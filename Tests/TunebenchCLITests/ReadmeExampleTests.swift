@@ -5,36 +5,29 @@ import Tunebench
 /// The experiment files shown in README.md and docs/experiments.md are valid experiments, and the repository's example
 /// of an added optimizer (docs/adding-an-optimizer.md) registers it and runs it.
 struct ReadmeExampleTests {
-    /// The ```json blocks of a Markdown file that hold an experiment (they have "optimizers").
-    static func experimentBlocks(_ path: String) throws -> [String] {
+    /// The ```json block of a Markdown file that holds an experiment (it has "optimizers"), parsed; the file must
+    /// have exactly one.
+    static func experiment(in path: String) throws -> Experiment {
         let text = try String(contentsOf: CommandRunner.packageRoot.appendingPathComponent(path), encoding: .utf8)
-        return text.components(separatedBy: "```json\n").dropFirst().compactMap { block in
+        let blocks = text.components(separatedBy: "```json\n").dropFirst().compactMap { block -> String? in
             guard let end = block.range(of: "```") else { return nil }
             let code = String(block[..<end.lowerBound])
             return code.contains("\"optimizers\"") ? code : nil
         }
+        try #require(blocks.count == 1, "\(path) shows \(blocks.count) experiment files")
+        return try ExperimentFile.parse(Data(blocks[0].utf8), file: path, defaultName: "example", registry: .builtin)
     }
 
     @Test func theReadmesExperimentFileIsValid() throws {
-        let blocks = try Self.experimentBlocks("README.md")
-        #expect(blocks.count == 1)
-        for text in blocks {
-            let experiment = try ExperimentFile.parse(
-                Data(text.utf8), file: "README.md", defaultName: "example", registry: .builtin)
-            #expect(experiment.name == "my-experiment")
-            #expect(experiment.problems.contains { $0.label == "rosenbrock-dimension8-noise0.1" })
-        }
+        let experiment = try Self.experiment(in: "README.md")
+        #expect(experiment.name == "my-experiment")
+        #expect(experiment.problems.contains { $0.label == "rosenbrock-dimension8-noise0.1" })
     }
 
     @Test func theExperimentsPagesExampleFileIsValid() throws {
-        let blocks = try Self.experimentBlocks("docs/experiments.md")
-        #expect(blocks.count == 1)
-        for text in blocks {
-            let experiment = try ExperimentFile.parse(
-                Data(text.utf8), file: "docs/experiments.md", defaultName: "example", registry: .builtin)
-            #expect(experiment.name == "my-experiment" && experiment.costBudget == 33.5)
-            #expect(experiment.problems.contains { $0.label == "rosenbrock-4d" })
-        }
+        let experiment = try Self.experiment(in: "docs/experiments.md")
+        #expect(experiment.name == "my-experiment" && experiment.costBudget == 33.5)
+        #expect(experiment.problems.contains { $0.label == "rosenbrock-4d" })
     }
 
     @Test func exampleRegistersItsOptimizerAndRunsIt() throws {

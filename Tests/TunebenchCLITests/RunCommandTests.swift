@@ -67,6 +67,17 @@ struct RunCommandTests {
         let elsewhere = try CommandRunner.run(
             "tunebench", ["run", "second.json", "--quiet", "--output", "second-results"], in: folder)
         #expect(elsewhere.status == 0, "\(elsewhere.errors)")
+        // Experiments built from flags are all named 'cli': another set of entries in the same folder is refused too.
+        let flags = ["run", "--repetitions", "1", "--budget", "5", "--quiet", "--output", "cli-results"]
+        let firstFlags = try CommandRunner.run(
+            "tunebench", flags + ["--optimizers", "random", "--problems", "branin"], in: folder)
+        #expect(firstFlags.status == 0, "\(firstFlags.errors)")
+        let otherFlags = try CommandRunner.run(
+            "tunebench", flags + ["--optimizers", "sobol", "--problems", "hartmann3"], in: folder)
+        #expect(otherFlags.status == 1 && otherFlags.errors.contains("optimizer 'random' there, not here"), "\(otherFlags.errors)")
+        let grownFlags = try CommandRunner.run(
+            "tunebench", flags + ["--optimizers", "random,sobol", "--problems", "branin,hartmann3"], in: folder)
+        #expect(grownFlags.status == 0, "\(grownFlags.errors)")
     }
 
     @Test func badInputFailsWithAClearMessage() throws {

@@ -40,7 +40,7 @@ struct ChildProcessTests {
         let child = try start("orphan", token: token)
         _ = try child.readLine(deadline: .now + .seconds(10))
         // The plugin and its own child.
-        _ = PluginFixtures.eventually { PluginFixtures.processes(containing: token).count >= 2 }
+        _ = Polling.eventually { PluginFixtures.processes(containing: token).count >= 2 }
         #expect(PluginFixtures.processes(containing: token).count == 2)
         child.terminate(grace: .milliseconds(300))
         #expect(PluginFixtures.survivors(containing: token).isEmpty)

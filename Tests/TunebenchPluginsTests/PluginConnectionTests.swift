@@ -28,7 +28,7 @@ struct PluginConnectionTests {
             defer { connection.close() }
             _ = try connection.receive("SOLVER_SPEC_CAST", during: "start-up")
             if mode == "exit" {
-                #expect(PluginFixtures.eventually { isZombie(connection.pid) }, "the plugin did not exit")
+                #expect(Polling.eventually { isZombie(connection.pid) }, "the plugin did not exit")
             } else {
                 #expect(!isZombie(connection.pid), "the plugin exited before the harness wrote")
             }

@@ -7,7 +7,7 @@ import TunebenchTestSupport
 /// Every plugin under `Plugins/` has a valid manifest and passes `tunebench plugin check` when it can start.
 ///
 /// Whether each plugin can start (its manifest's check command succeeds) is decided once, before the checks run: a
-/// plugin that cannot start here is not checked, and `everyPluginCanStartHere` is skipped with the reason (each
+/// plugin that cannot start here is not checked, and `pluginsNotCheckedHereAreReported` is skipped with the reason (each
 /// missing Python module named) and the fix. CI installs the requirements and sets `TUNEBENCH_REQUIRE_PLUGINS=1`,
 /// which checks every plugin, so that a missing one fails, except those named in `TUNEBENCH_OPTIONAL_PLUGINS`
 /// (optuna-gp needs PyTorch, kept out of CI).
@@ -67,8 +67,9 @@ struct PluginsFolderTests {
         #expect(failed.isEmpty, "\(failed.map(\.description))")
     }
 
-    /// Passes when every plugin can start here or must (and is then checked); skipped with the reason and the fix
-    /// of each plugin that cannot start and need not.
+    /// Not a check but a report: skipped, with the reason and the fix of each, when some plugins cannot start here
+    /// and need not (so are not checked by `pluginPassesTheCheck`); when every plugin is checked there is nothing to
+    /// report and it passes. Without it those plugins would be left out of the run silently.
     @Test(
         .requirement(mandatory: false) {
             let skipped = PluginsFolderTests.catalog.manifests.map(\.name).filter {
@@ -78,7 +79,5 @@ struct PluginsFolderTests {
             return "plugins that cannot start here, not checked: "
                 + skipped.map { "\($0) (\(PluginsFolderTests.unavailable[$0]!))" }.joined(separator: "; ")
         })
-    func everyPluginCanStartHere() {
-        #expect(Self.unavailable.keys.allSatisfy(TestEnvironment.requires(plugin:)))
-    }
+    func pluginsNotCheckedHereAreReported() {}
 }

@@ -47,11 +47,19 @@ import Tunebench
         // normalised losses and of the overhead.
         #expect(markdown.contains("| wins/ties/losses | net | random | sobol | nelder-mead |\n"))
         #expect(markdown.components(separatedBy: "| optimizer | branin | sphere-3 |\n").count - 1 == 2)
-        // A file an earlier report wrote and this one does not is deleted.
+        // A file an earlier report wrote and this one does not is deleted, and so are the temporary files of a report
+        // killed while writing (a process of this host that no longer runs: pid 2^22 + 1 is above Linux's pid_max).
         let stale = folder.appendingPathComponent("report/plots/renamed-problem.svg")
         try "<svg/>".write(to: stale, atomically: true, encoding: .utf8)
+        let mine = ResultStore.temporaryURL(for: folder.appendingPathComponent("report.html")).lastPathComponent
+        let pid = "\(ProcessInfo.processInfo.processIdentifier).tmp"
+        let leftover = folder.appendingPathComponent(mine.replacingOccurrences(of: pid, with: "4194305.tmp"))
+        try "<html>".write(to: leftover, atomically: false, encoding: .utf8)
         try Self.write(folder)
         #expect(!FileManager.default.fileExists(atPath: stale.path))
+        #expect(!FileManager.default.fileExists(atPath: leftover.path), "\(leftover.lastPathComponent) is left")
+        let hidden = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix(".") }
+        #expect(hidden.isEmpty, "\(hidden)")
         // 3 optimizers on 2 problems: 6 pairwise tests.
         let pairwise = try String(contentsOf: folder.appendingPathComponent("report/pairwise.csv"), encoding: .utf8)
         #expect(pairwise.split(separator: "\n").count == 1 + 6)

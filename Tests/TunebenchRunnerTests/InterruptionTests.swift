@@ -30,6 +30,28 @@ struct InterruptionTests {
         }
     }
 
+    /// f(x) = x, one millisecond an evaluation: a run of many evaluations is still going on when another requests
+    /// the interruption.
+    struct Slow: Problem {
+        let space = try! SearchSpace([.real("x", lower: 0, upper: 1)])
+        var optimum: Double? { 0 }
+        mutating func evaluate(_ configuration: Configuration) -> Evaluation {
+            Thread.sleep(forTimeInterval: 0.001)
+            return Evaluation(value: configuration.real(0))
+        }
+    }
+
+    /// Suggests x = 1/2 until the budget is spent.
+    struct Endless: Optimizer {
+        var left: Int
+        mutating func ask() -> Suggestion? {
+            guard left > 0 else { return nil }
+            left -= 1
+            return Suggestion(Configuration([.real(0.5)]))
+        }
+        mutating func tell(_ observation: Observation) {}
+    }
+
     let experiment = Experiment(
         name: "interrupt", repetitions: 3, budget: 4, optimizers: [EntrySpec("scripted")],
         problems: [EntrySpec("identity"), EntrySpec("interrupting")])
@@ -74,6 +96,30 @@ struct InterruptionTests {
         let rerun = try ExperimentRunner(registry: registry(nil), experiment: experiment, output: folder).run()
         #expect(rerun.executed == 3 && rerun.skipped == 3 && rerun.failedNow == 0)
         #expect(try Fixtures.deterministicOutputs(folder) == Fixtures.deterministicOutputs(reference))
+    }
+
+    @Test func aRunInFlightOnAnotherThreadStopsBeforeItsNextTrial() throws {
+        // Two jobs: the slow run (100,000 evaluations of a millisecond) is going on when the other run requests the
+        // interruption at its third evaluation; it must stop at once, not after its budget, and leave no file.
+        let folder = Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let interruption = Interruption()
+        var registry = registry(interruption)
+        try registry.register(ProblemEntry(name: "slow", summary: "a millisecond an evaluation") { _ in Slow() })
+        try registry.register(OptimizerEntry(name: "endless", summary: "x = 1/2") { Endless(left: $0.budget) })
+        let experiment = Experiment(
+            name: "interrupt", repetitions: 1, budget: 100_000, optimizers: [EntrySpec("endless")],
+            problems: [EntrySpec("slow"), EntrySpec("interrupting")])
+        let clock = ContinuousClock()
+        let start = clock.now
+        #expect(throws: RunnerError.interrupted(signal: SIGTERM, abandoned: 2)) {
+            try ExperimentRunner(
+                registry: registry, experiment: experiment, output: folder,
+                options: RunOptions(jobs: 2, interruption: interruption)
+            ).run()
+        }
+        #expect(clock.now - start < .seconds(30), "the slow run went on after the request")
+        #expect(Plan(experiment).runs.allSatisfy { !ResultStore(directory: folder).hasRecord($0) })
     }
 
     @Test func aRequestBeforeTheExecutionStartsNoRun() throws {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TunebenchCore
+import Tunebench
 import TunebenchRunner
 
 /// Fidelity levels in runs and aggregates: the cost budget, the full-fidelity rule and the cost axis.
@@ -83,6 +84,22 @@ import TunebenchRunner
         let traces = try String(contentsOf: folder.appendingPathComponent("traces.csv"), encoding: .utf8)
         let last = try #require(traces.split(separator: "\n").last?.split(separator: ",").last)
         #expect(Double(last) == 0.2)
+    }
+
+    @Test func aCompleteRunWithoutEvaluationsHasATraceAtInfinity() throws {
+        // A full-fidelity optimizer whose cost budget (0.5) cannot pay for one full evaluation (1): a complete run
+        // with no trial, which the report and compare must still find in traces.csv.
+        let folder = Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let experiment = Experiment(
+            name: "mf", repetitions: 2, budget: 10, costBudget: 0.5, optimizers: [EntrySpec("scripted")],
+            problems: [EntrySpec("levels")])
+        let outcome = try ExperimentRunner(registry: Fixtures.registry, experiment: experiment, output: folder).run()
+        #expect(outcome.aggregate.complete == 2)
+        let traces = try String(contentsOf: folder.appendingPathComponent("traces.csv"), encoding: .utf8)
+        #expect(traces.split(separator: "\n").dropFirst() == ["levels,scripted,0,0,0.0,inf", "levels,scripted,1,0,0.0,inf"])
+        let runs = try ReportInput.runs(experiment: experiment, directory: folder)
+        #expect(runs.first?.optimizers.first?.runs.map(\.final) == [.infinity, .infinity])
     }
 
     @Test func theEvaluationBudgetFollowsTheCostBudgetAndTooSmallABudgetIsRefused() throws {

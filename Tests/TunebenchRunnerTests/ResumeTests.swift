@@ -159,6 +159,19 @@ struct ResumeTests {
             throws: RunnerError.differentExperiment(
                 folder: folder.standardizedFileURL.path, difference: "experiment 'resume' there, 'renamed' here")
         ) { try run(folder, renamed) }
+        // The same experiment shrunk is another one too: its summary would leave out the runs it drops.
+        var fewer = other
+        fewer.repetitions = 2
+        #expect(
+            throws: RunnerError.differentExperiment(
+                folder: folder.standardizedFileURL.path, difference: "3 repetitions there, 2 here")
+        ) { try run(folder, fewer) }
+        var dropped = other
+        dropped.optimizers.removeFirst()
+        #expect(
+            throws: RunnerError.differentExperiment(
+                folder: folder.standardizedFileURL.path, difference: "optimizer 'scripted' there, not here")
+        ) { try run(folder, dropped) }
     }
 
     @Test func corruptRunFilesAreReportedWithTheirPath() throws {

@@ -141,9 +141,29 @@ struct RunCommand: RegistryCommand {
     @OptionGroup var plugins: PluginOptions
 
     mutating func run(registry: Registry) throws {
-        // On Ctrl-C or SIGTERM: record no run in flight, end the plugins (they lead their own process groups), exit.
+        // On Ctrl-C, SIGTERM or SIGHUP: record no run in flight, end the plugins (they lead their own process
+        // groups), exit with 128 + signal.
         let interruption = Interruption()
         InterruptHandler.install(interruption)
+        let progress: TerminalProgress? = quiet ? nil : TerminalProgress()
+        var stopped: RunnerError?
+        do {
+            try execute(registry: registry, interruption: interruption, progress: progress)
+        } catch RunnerError.interrupted(let signal, let abandoned) {
+            stopped = .interrupted(signal: signal, abandoned: abandoned)
+        } catch where interruption.isRequested {
+            // Whatever else stopped the command (a plugin refused while the experiment was checked, the failed runs
+            // reported at the end), the cause is the signal.
+        }
+        if let signal = interruption.signal {
+            progress?.interrupted()
+            printError("\(stopped ?? RunnerError.interrupted(signal: signal, abandoned: 0))")
+            throw ExitCode(128 + signal)
+        }
+    }
+
+    /// Runs the experiment, prints the table and writes the report.
+    private func execute(registry: Registry, interruption: Interruption, progress: TerminalProgress?) throws {
         let jobs = self.jobs ?? ProcessInfo.processInfo.activeProcessorCount
         let (experiment, defaultOutput) = try resolveExperiment(registry: registry)
         let outputURL = URL(fileURLWithPath: output ?? defaultOutput)
@@ -160,28 +180,19 @@ struct RunCommand: RegistryCommand {
                     + ", seed \(experiment.seed)" + (shard.map { ", shard \($0)" } ?? "")
                     + "; \(count(jobs, "job")); output \(runner.store.directory.path)")
         }
-        let progress: TerminalProgress? = quiet ? nil : TerminalProgress()
         let outcome: RunOutcome
         do {
             outcome = try runner.run(progress: progress)
-        } catch let error where interruption.isRequested {
-            // Whatever stopped the runner (a plugin refused while the experiment was checked, say), the cause is the
-            // signal.
-            progress?.interrupted()
-            var message = "\(error)"
-            if case RunnerError.interrupted = error {} else {
-                message = "\(RunnerError.interrupted(signal: interruption.signal!, abandoned: 0))"
-            }
-            printError(message)
-            throw ExitCode(128 + interruption.signal!)
         } catch RunnerError.unusableEntry(let field, let label, let reason) {
             throw RunnerError.invalidExperiment(
                 file: self.experiment ?? "command line", field: field, value: "\"\(label)\"", reason: reason)
         }
+        if interruption.isRequested { return }
         if !quiet {
             printError(
                 "Executed \(count(outcome.executed, "run")) (\(outcome.failedNow) failed); skipped "
-                    + "\(outcome.skipped) already recorded" + (retryFailed ? "." : " (--retry-failed reruns failed ones)."))
+                    + "\(outcome.skipped) already recorded" + (retryFailed ? "." : " (--retry-failed reruns failed ones).")
+            )
         }
         print(SummaryTable.render(outcome.aggregate, budget: experiment.budgetDescription, repetitions: experiment.repetitions))
         try reportOptions.finish(

@@ -9,26 +9,27 @@ import Glibc
 import Darwin
 #endif
 
-/// What `tunebench` does on SIGINT (Ctrl-C) and SIGTERM (`kill`, a scheduler's time limit).
+/// What `tunebench` does on SIGINT (Ctrl-C), SIGTERM (`kill`, a scheduler's time limit) and SIGHUP (a closed
+/// terminal).
 ///
 /// Plugins lead their own process groups, so a Ctrl-C at the terminal, which signals the terminal's foreground
 /// process group, does not reach them: the harness ends them itself (``LiveChildren/terminateAll(grace:)``).
 enum InterruptHandler {
     /// For `run`. The first signal requests `interruption`, so that the runner starts no run and records none of
     /// those in flight, and then ends every plugin; the runner's thread then stops and the command exits with
-    /// status 128 + signal (130 for SIGINT, 143 for SIGTERM).
+    /// status 128 + signal (130 for SIGINT, 143 for SIGTERM, 129 for SIGHUP).
     ///
     /// If the process is still there `patience` after the plugins have ended (a step that does not look at the
-    /// request, such as a long aggregation), or when a second signal arrives, it exits at once with that status:
-    /// every file is written to a temporary file and renamed, so an exit at any moment leaves none partial.
+    /// request), or when a second signal arrives, it exits at once with the first signal's status: every file is
+    /// written to a temporary file and renamed, so an exit at any moment leaves none partial.
     static func install(_ interruption: Interruption, patience: Duration = .seconds(10)) {
         listen { signal in
             guard interruption.request(signal: signal) else {
                 LiveChildren.shared.terminateAll(grace: .zero)
-                _exit(128 + signal)
+                _exit(128 + (interruption.signal ?? signal))
             }
-            // Away from the signal's queue, so that a second signal is handled while this waits.
-            DispatchQueue.global().async {
+            // Away from the signals' queue, so that a second signal is handled while this waits.
+            Thread.detachNewThread {
                 LiveChildren.shared.terminateAll()
                 Thread.sleep(forTimeInterval: patience.inSeconds)
                 _exit(128 + signal)
@@ -45,12 +46,13 @@ enum InterruptHandler {
         }
     }
 
-    /// Calls `handler` with the signal's number on each SIGINT and SIGTERM, on a Dispatch queue (the signals' default
-    /// action, ending the process, is turned off).
+    /// Calls `handler` with the signal's number on each SIGINT, SIGTERM and SIGHUP, on a queue of its own (not the
+    /// global queues, which the aggregation's workers may fill), with the signals' default action (ending the
+    /// process) turned off.
     private static func listen(_ handler: @escaping @Sendable (Int32) -> Void) {
-        for signalNumber in [SIGINT, SIGTERM] {
+        for signalNumber in [SIGINT, SIGTERM, SIGHUP] {
             signal(signalNumber, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
+            let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: queue)
             source.setEventHandler { handler(signalNumber) }
             source.resume()
             sources.withLock { $0.append(SignalSource(source: source)) }
@@ -64,4 +66,6 @@ enum InterruptHandler {
     }
 
     private static let sources = Mutex<[SignalSource]>([])
+
+    private static let queue = DispatchQueue(label: "tunebench.signals")
 }

@@ -28,6 +28,8 @@ final class ChildProcess {
     private var exitStatus: Int32?
     /// How the child ended, once known (reaped or not).
     private var ending: String?
+    /// The signal that ended the child, once known to have been one.
+    private(set) var endingSignal: Int32?
     private var terminated = false
 
     /// The longest line accepted from the child, so that a child writing without newlines cannot exhaust memory.
@@ -106,6 +108,7 @@ final class ChildProcess {
         sigaddset(&defaults, SIGXFSZ)  // ignored by the CLI (TunebenchCommand.main)
         sigaddset(&defaults, SIGINT)
         sigaddset(&defaults, SIGTERM)
+        sigaddset(&defaults, SIGHUP)
         var mask = sigset_t()
         sigemptyset(&mask)
         posix_spawnattr_setsigdefault(&attributes, &defaults)
@@ -263,10 +266,10 @@ final class ChildProcess {
             _ = waitForExit(upTo: .seconds(1))
         }
         // The leader is now a zombie at most, so the group id is still its own: kill what is left of the group
-        // (children it started), then reap the leader.
+        // (children it started), leave the live set while the id is still ours, then reap the leader.
         kill(-pid, SIGKILL)
-        reap()
         LiveChildren.shared.remove(pid)
+        reap()
         if output >= 0 {
             close(output)
             output = -1
@@ -301,7 +304,9 @@ final class ChildProcess {
         let status = info.si_status
         #endif
         guard childPID == pid else { return nil }  // still running
-        return info.si_code == CLD_EXITED ? "exited with status \(status)" : Self.describeSignal(status)
+        if info.si_code == CLD_EXITED { return "exited with status \(status)" }
+        endingSignal = status
+        return Self.describeSignal(status)
     }
 
     /// Reaps the child (blocking), retrying when interrupted by a signal.
@@ -312,7 +317,10 @@ final class ChildProcess {
             let result = waitpid(pid, &status, 0)
             if result == pid {
                 exitStatus = status
-                if ending == nil { ending = Self.describe(status) }
+                if ending == nil {
+                    ending = Self.describe(status)
+                    if status & 0x7f != 0 { endingSignal = status & 0x7f }
+                }
                 return
             }
             if result < 0 && errno == EINTR { continue }
@@ -437,14 +445,15 @@ public final class LiveChildren: Sendable {
     /// Refuses new plugins, sends SIGTERM to every live plugin's process group, waits until their owners have ended
     /// and reaped them or `grace` has passed, then sends SIGKILL to the groups still registered.
     ///
-    /// Only registered groups are signalled: a group leaves the set after its owner has killed what was left of it
-    /// and reaped its leader (``ChildProcess/terminate(grace:)``), so its id cannot have been reused by then.
+    /// Only registered groups are signalled, while the lock is held: a group leaves the set after its owner has killed
+    /// what was left of it and before it reaps the leader (``ChildProcess/terminate(grace:)``), so a registered
+    /// group's id cannot have been reused.
     public func terminateAll(grace: Duration = .seconds(1)) {
-        let live = state.withLock { state in
+        state.withLock { state in
             state.closed = true
-            return state.groups
+            // Under the lock: a registered group's leader is not reaped yet (its owner leaves the set first).
+            for group in state.groups { kill(-group, SIGTERM) }
         }
-        for group in live { kill(-group, SIGTERM) }
         let deadline = ContinuousClock.now + grace
         while ContinuousClock.now < deadline && state.withLock({ !$0.groups.isEmpty }) {
             Thread.sleep(forTimeInterval: 0.01)

@@ -114,7 +114,9 @@ final class PluginConnection: MessageSource {
             // be long, so the wait is generous (it only delays the report of a plugin that closed its output
             // and went on running, which is then terminated).
             let status = process.exitDescription(patience: .seconds(3)) ?? "closed its output"
-            return PluginError.exited(plugin: command.name, status: status, during: during, stderr: process.stderrTail())
+            return PluginError.exited(
+                plugin: command.name, status: status, during: during, stderr: process.stderrTail(),
+                signal: process.endingSignal)
         }
     }
 }

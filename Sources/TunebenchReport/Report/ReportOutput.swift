@@ -1,4 +1,5 @@
 import Foundation
+import TunebenchRunner
 
 /// The files a report writes, relative to the result folder, collected before anything is written so that a report
 /// that fails half-way writes nothing.
@@ -17,13 +18,16 @@ struct ReportOutput {
         add(path, text)
     }
 
-    /// Writes every file atomically (a temporary file renamed into place) under `directory`, then deletes the files
-    /// under `directory/report/` that this output does not hold (an earlier report's plots of renamed problems, say),
-    /// so that the folder never mixes two reports once this returns.
+    /// Writes every file atomically (a temporary file `.NAME.HOST-PID.tmp` renamed into place) under `directory`, then
+    /// deletes the files under `directory/report/` that this output does not hold (an earlier report's plots of renamed
+    /// problems, say), so that the folder never mixes two reports once this returns. Temporary files that a killed
+    /// report left in the folders it writes are deleted first.
     /// - Throws: ``ReportError/unwritable(path:reason:)``.
     func write(to directory: URL) throws {
         let manager = FileManager.default
         defer { removeStale(in: directory) }
+        let store = ResultStore(directory: directory)
+        var cleaned: Set<String> = []
         for (path, contents) in files {
             let url = directory.appendingPathComponent(path)
             let folder = url.deletingLastPathComponent()
@@ -32,7 +36,8 @@ struct ReportOutput {
             } catch {
                 throw ReportError.unwritable(path: folder.path, reason: error.localizedDescription)
             }
-            let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
+            if cleaned.insert(folder.path).inserted { store.removeStaleTemporaryFiles(in: folder) }
+            let temporary = ResultStore.temporaryURL(for: url)
             do {
                 try Data(contents.utf8).write(to: temporary)
             } catch {

@@ -20,8 +20,8 @@ import TunebenchNumerics
 ///   the same metric over cumulative cost, at ``costPoints`` evenly spaced costs up to the budget: at cost `c`, the
 ///   best full-fidelity value among the evaluations whose cumulative cost is at most `c`.
 /// - `traces.csv`: `problem,optimizer,repetition,evaluation,cost,metric`, the best-so-far metric of every complete
-///   run as a step function: one row at each evaluation that lowers it and one at the run's last evaluation, in plan
-///   order. The metric is the regret (best full-fidelity true value minus the optimum) or, when the optimum is
+///   run as a step function: one row at each evaluation that lowers it and one at the run's last evaluation (a run
+///   that made no evaluation has one row, at evaluation 0 with the metric `inf`), in plan order. The metric is the regret (best full-fidelity true value minus the optimum) or, when the optimum is
 ///   unknown, the best value. Compact (a run of n random evaluations has about ln n rows) and enough for every
 ///   statistic of a report: ranks, time to target, data profiles, final values.
 /// - `summary.json`: an ``Aggregate``.
@@ -46,11 +46,18 @@ public struct Aggregator: Sendable {
     /// The bytes of a problem's rows of `evaluations.csv` (and of `traces.csv`) kept in memory before they go to a
     /// hidden scratch file in the folder; the outputs do not depend on it.
     var spillLimit = 4 << 20
+    /// Once requested, no further problem is aggregated and ``aggregate()`` throws
+    /// ``RunnerError/interrupted(signal:abandoned:)``, leaving the previous outputs as they were.
+    public var interruption: Interruption?
 
-    public init(experiment: Experiment, store: ResultStore, jobs: Int = ProcessInfo.processInfo.activeProcessorCount) {
+    public init(
+        experiment: Experiment, store: ResultStore, jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
+        interruption: Interruption? = nil
+    ) {
         self.experiment = experiment
         self.store = store
         self.jobs = jobs
+        self.interruption = interruption
     }
 
     /// Reads every run file of the plan and writes the outputs.
@@ -63,7 +70,8 @@ public struct Aggregator: Sendable {
     /// between two renames leaves some outputs new and some old, each whole; the next aggregation rewrites them.)
     /// - Returns: the summary.
     /// - Throws: ``RunnerError`` when a run file is corrupt or an output cannot be written; with several, the first
-    ///   in plan order.
+    ///   in plan order; ``RunnerError/interrupted(signal:abandoned:)`` when ``interruption`` is requested before the
+    ///   last problem is done.
     @discardableResult
     public func aggregate() throws -> Aggregate {
         let plan = Plan(experiment)
@@ -83,12 +91,14 @@ public struct Aggregator: Sendable {
         try evaluations.appendLine("problem,optimizer,repetition,evaluation,value,best,regret,fidelity,cost")
         try steps.appendLine("problem,optimizer,repetition,evaluation,cost,metric")
         let writer = AggregateWriter(problems: experiment.problems.count, evaluations: evaluations, steps: steps)
+        let interruption = self.interruption
         DispatchQueue.concurrentPerform(iterations: max(1, min(jobs, experiment.problems.count))) { _ in
-            while let index = writer.claim() {
+            while interruption?.isRequested != true, let index = writer.claim() {
                 writer.hand(index, Result { try ProblemAggregation(problem: index, plan: plan, aggregator: self) })
             }
         }
         do {
+            if let signal = interruption?.signal { throw RunnerError.interrupted(signal: signal, abandoned: 0) }
             try writer.finish()
         } catch {
             writer.discard()

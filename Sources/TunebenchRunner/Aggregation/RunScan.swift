@@ -73,10 +73,14 @@ struct RunScan {
                 + "\(level.map { "\($0)" } ?? ""),\(Aggregator.number(cost))")
     }
 
-    /// Ends a complete run: the `traces.csv` row of its last evaluation (when it did not improve), and the traces
-    /// padded to `budget` evaluations and to every cost point with the last best value.
+    /// Ends a complete run: the `traces.csv` row of its last evaluation (when it did not improve; evaluation 0 at
+    /// `inf` for a run that made none, such as a full-fidelity optimizer whose cost budget is less than one
+    /// evaluation, so that every complete run has a trace), and the traces padded to `budget` evaluations and to every
+    /// cost point with the last best value.
     mutating func finish(_ record: RunRecord, budget: Int, steps: SpillBuffer) throws {
-        if count > 0 && lastStep != count {
+        if count == 0 {
+            try steps.appendLine("\(record.problem),\(record.optimizer),\(record.repetition),0,0.0,inf")
+        } else if lastStep != count {
             try steps.appendLine(prefix + "\(count),\(Aggregator.number(cost)),\(Aggregator.number(best - (record.optimum ?? 0)))")
         }
         while trace.count < budget { trace.append(best) }

@@ -128,6 +128,8 @@ public struct ExperimentRunner: Sendable {
     ///   aggregation when the request comes during the execution (see ``Interruption``).
     public func run(progress: (any ProgressObserver)? = nil) throws -> RunOutcome {
         try validate()
+        // A request made while the experiment was checked: before --overwrite could delete anything.
+        if let signal = options.interruption?.signal { throw RunnerError.interrupted(signal: signal, abandoned: 0) }
         try store.prepare(for: experiment, registry: registry, overwrite: options.overwrite)
         let (pending, skipped) = try pendingRuns()
         // Every run of this execution's shard, not only the pending ones: a run rewritten by --retry-failed and
@@ -138,7 +140,9 @@ public struct ExperimentRunner: Sendable {
         let failedNow = try execute(pending, progress: progress)
         if let signal = options.interruption?.signal { throw RunnerError.interrupted(signal: signal, abandoned: 0) }
         progress?.ended()
-        let aggregate = try Aggregator(experiment: experiment, store: store, jobs: options.jobs).aggregate()
+        let aggregate = try Aggregator(
+            experiment: experiment, store: store, jobs: options.jobs, interruption: options.interruption
+        ).aggregate()
         return RunOutcome(skipped: skipped, executed: pending.count, failedNow: failedNow, aggregate: aggregate)
     }
 

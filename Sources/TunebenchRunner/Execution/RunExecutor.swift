@@ -1,3 +1,4 @@
+import Foundation
 import TunebenchCore
 
 /// Executes one planned run: builds the problem instance and the optimizer, alternates ask, evaluate and tell
@@ -17,6 +18,8 @@ import TunebenchCore
 public struct RunExecutor: Sendable {
     public var registry: Registry
     public var experiment: Experiment
+    /// How long a run that a signal may have ended waits for `stop` before it is returned as failed.
+    public var signalGrace: Duration = .seconds(2)
 
     public init(registry: Registry, experiment: Experiment) {
         self.registry = registry
@@ -38,7 +41,10 @@ public struct RunExecutor: Sendable {
     ///     it passes another thousandth.
     ///   - stop: asked before each trial; when it answers `true` the run ends there, unfinished, with status `failed`
     ///     and the reason "stopped before trial N". Such a record is not the run's result: the caller must not keep
-    ///     it (``ExperimentRunner`` asks its ``Interruption`` here and discards the run).
+    ///     it (``ExperimentRunner`` asks its ``Interruption`` here and discards the run). A run that fails because a
+    ///     plugin was ended by SIGINT, SIGTERM or SIGHUP (``TunebenchCore/SignalEndedError``) asks it for up to
+    ///     ``signalGrace`` before returning, so that an interruption whose signal reached the plugin before the
+    ///     harness is seen by the caller.
     /// - Throws: only what `sink` throws (a run file that cannot be written), which ends the run unrecorded.
     public func execute<Sink: TrialSink>(
         _ run: PlannedRun, into sink: inout Sink, advanced: (_ fraction: Double) -> Void = { _ in },
@@ -131,6 +137,12 @@ public struct RunExecutor: Sendable {
             failure = error.reason
         } catch {
             failure = "\(stage) failed: \(error)"
+            if let ended = error as? any SignalEndedError, ended.endedByInterruptionSignal {
+                // Perhaps the signal of an interruption that reached the plugin first: give the harness the time to
+                // handle its own copy (see SignalEndedError), so that the caller finds the request made.
+                let deadline = ContinuousClock.now + signalGrace
+                while !stop() && ContinuousClock.now < deadline { Thread.sleep(forTimeInterval: 0.005) }
+            }
         }
         if let sinkFailure { throw sinkFailure }
         var record = RunRecord(

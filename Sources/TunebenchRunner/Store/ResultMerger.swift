@@ -5,8 +5,8 @@ import TunebenchCore
 ///
 /// Each shard folder was written by `tunebench run EXPERIMENT --shard k/n --output FOLDER`. The merge:
 /// 1. reads every folder's `experiment.json`; the first folder's experiment is the merged one, and every other must
-///    be compatible with it by the rules of resuming (``ResultStore/prepare(for:registry:overwrite:)``: same seed,
-///    budget and cost budget, and the same entry and options under every shared label);
+///    be compatible with it: the same name, seed, budget and cost budget, and the same entry and options under every
+///    shared label (runs of the other folders outside the merged plan are counted, not copied);
 /// 2. prepares the output folder as a resumed run would: an output that already holds results keeps them when its
 ///    experiment is compatible, and its `experiment.json` becomes the merged experiment;
 /// 3. copies every run file of the plan, folder by folder, into the output's `runs/`, each written atomically
@@ -132,7 +132,9 @@ public struct ResultMerger: Sendable {
                 reference = (shard.path, experiment)
                 continue
             }
-            if let difference = ResultStore.incompatibility(experiment, reference.experiment, registry: registry) {
+            if let difference = ResultStore.incompatibility(
+                experiment, reference.experiment, registry: registry, growing: false)
+            {
                 // The resume rules speak of the stored experiment ("there") and the new one ("here").
                 var named = difference.replacingOccurrences(of: " there, ", with: " in \(shard.path), ")
                 if named.hasSuffix(" here") { named = named.dropLast(" here".count) + " in \(reference.folder)" }

@@ -35,10 +35,11 @@ public struct ResultStore: Sendable {
     /// Makes the folder ready for `experiment`: creates it, checks that its results can be reused, and writes
     /// `experiment.json` when the folder has none or holds another (compatible) experiment.
     ///
-    /// Results can be reused when the stored experiment has the same name, seed, budget and cost budget and every label
-    /// present in both experiments names the same entry with the same options: run files are keyed by labels, and
-    /// seeds derive from labels, so adding or removing optimizers, problems or repetitions keeps every existing run
-    /// valid. An `experiment.json` equal to `experiment` is left as it is (it may be the user's own file).
+    /// Results can be reused when `experiment` is the stored experiment grown: the same name, seed, budget and cost
+    /// budget, every stored entry under the same label with the same options, and at least as many repetitions (more
+    /// optimizers, problems or repetitions may come). Run files are keyed by labels, and seeds derive from labels, so
+    /// every existing run stays valid. An `experiment.json` equal to `experiment` is left as it is (it may be the
+    /// user's own file).
     /// - Parameter overwrite: first delete the results already in the folder (run files and derived files),
     ///   whatever experiment they belong to, so that everything runs again; `experiment.json` is then replaced
     ///   unless it already holds `experiment`.
@@ -84,13 +85,19 @@ public struct ResultStore: Sendable {
     }
 
     /// Deletes the hidden temporary files in `folder` that processes of this host left when they were killed while
-    /// writing an aggregate output (see ``AtomicFile/temporaryURL(for:suffix:)``). Files of live processes, and of
-    /// other hosts, are left alone.
-    func removeStaleTemporaryFiles(in folder: URL) {
+    /// writing an aggregate output or a report (see ``temporaryURL(for:)``). Files of live processes, and of other
+    /// hosts, are left alone.
+    public func removeStaleTemporaryFiles(in folder: URL) {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return }
         for name in names where ProcessIdentity.isLeftByDeadProcess(name) {
             unlink(folder.appendingPathComponent(name).path)
         }
+    }
+
+    /// The hidden temporary file beside `url` through which this process writes it before renaming it into place:
+    /// `.NAME.HOST-PID.tmp`, which ``removeStaleTemporaryFiles(in:)`` deletes once that process is gone.
+    public static func temporaryURL(for url: URL) -> URL {
+        AtomicFile.temporaryURL(for: url)
     }
 
     /// Whether the run has a (complete) file.
@@ -198,10 +205,16 @@ public struct ResultStore: Sendable {
 
     /// Why the results of `stored` cannot be reused for `new`, or `nil` when they can (see ``prepare``).
     ///
-    /// A folder belongs to one experiment, known by its name: another experiment is refused even when its runs would
-    /// fit (same seed and budget), since its `experiment.json`, summary and report would replace the first's and
-    /// their run files would mix. The same experiment may grow under its name.
-    static func incompatibility(_ stored: Experiment, _ new: Experiment, registry: Registry) -> String? {
+    /// A folder belongs to one experiment, which may grow: the new experiment must have the stored one's name, seed,
+    /// budget and cost budget, every entry of the stored one under the same label with the same options, and at least
+    /// its repetitions. Another experiment is refused even when its runs would fit, since its `experiment.json`,
+    /// summary and report would replace the first's, and the first's runs would stay in the folder unlisted.
+    /// - Parameter growing: whether `new` must hold all of `stored` (resuming into a folder); without it (shard
+    ///   folders read by a merge, whose runs outside the merged plan are only counted) only the shared labels must
+    ///   agree.
+    static func incompatibility(_ stored: Experiment, _ new: Experiment, registry: Registry, growing: Bool = true)
+        -> String?
+    {
         if stored.name != new.name { return "experiment '\(stored.name)' there, '\(new.name)' here" }
         if stored.seed != new.seed { return "seed \(stored.seed) there, \(new.seed) here" }
         if stored.costBudget != new.costBudget {
@@ -209,6 +222,9 @@ public struct ResultStore: Sendable {
             return "cost budget \(shown(stored.costBudget)) there, \(shown(new.costBudget)) here"
         }
         if stored.budget != new.budget { return "budget \(stored.budget) there, \(new.budget) here" }
+        if growing && new.repetitions < stored.repetitions {
+            return "\(stored.repetitions) repetitions there, \(new.repetitions) here"
+        }
         for (kind, old, current) in [
             ("optimizer", stored.optimizers, new.optimizers), ("problem", stored.problems, new.problems),
         ] {
@@ -217,6 +233,9 @@ public struct ResultStore: Sendable {
                 if previous.name != spec.name || resolved(previous, kind, registry) != resolved(spec, kind, registry) {
                     return "\(kind) '\(spec.label)' is \(describe(previous)) there, \(describe(spec)) here"
                 }
+            }
+            if growing, let dropped = old.first(where: { spec in !current.contains { $0.label == spec.label } }) {
+                return "\(kind) '\(dropped.label)' there, not here"
             }
         }
         return nil

@@ -18,8 +18,8 @@ public enum RunnerError: Error, Sendable, Equatable {
     case foreignRunFile(path: String, mismatch: String)
     /// A run file exists but cannot be decoded.
     case corruptRunFile(path: String, reason: String)
-    /// The execution was stopped by `signal` (see ``Interruption``); `abandoned` runs in flight were left without a
-    /// file, to be redone by a rerun.
+    /// The execution was stopped by `signal` (see ``Interruption``); `abandoned` runs in flight were not recorded
+    /// (no file, or the file of an earlier execution that `--retry-failed` was redoing), to be redone by a rerun.
     case interrupted(signal: Int32, abandoned: Int)
 }
 
@@ -47,7 +47,7 @@ extension RunnerError: CustomStringConvertible {
         case .interrupted(let signal, let abandoned):
             let runs = abandoned == 1 ? "1 run" : "\(abandoned) runs"
             return "interrupted by \(Interruption.name(of: signal)): "
-                + (abandoned > 0 ? "\(runs) in flight left no file; " : "")
+                + (abandoned > 0 ? "\(runs) in flight \(abandoned == 1 ? "was" : "were") not recorded; " : "")
                 + "the runs recorded before are kept; run the same command again to resume"
         }
     }

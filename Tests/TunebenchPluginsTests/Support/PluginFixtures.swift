@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import Tunebench
+import TunebenchTestSupport
 
 /// Paths and helpers for the plugin tests.
 enum PluginFixtures {
@@ -26,21 +27,10 @@ enum PluginFixtures {
         }
     }
 
-    /// Whether `condition` holds within `patience`, polled: under load a process may take a moment to show in
-    /// /proc, to exit, or (just sent SIGKILL) to leave /proc, which it does when it is next scheduled.
-    static func eventually(within patience: Duration = .seconds(10), _ condition: () -> Bool) -> Bool {
-        let deadline = ContinuousClock.now + patience
-        while !condition() {
-            if ContinuousClock.now >= deadline { return false }
-            Thread.sleep(forTimeInterval: 0.02)
-        }
-        return true
-    }
-
     /// The processes whose command line contains `marker` that are still there after up to 10 s: a process that
     /// escaped a kill (sleeping for hours) is still there at the end.
     static func survivors(containing marker: String) -> [String] {
-        _ = eventually { processes(containing: marker).isEmpty }
+        _ = Polling.eventually { processes(containing: marker).isEmpty }
         return processes(containing: marker)
     }
 
