@@ -42,7 +42,7 @@ struct HelpAndListTests {
             let entry = options.first { $0.name.split(separator: " ").contains { $0.hasPrefix(flag) || $0 == flag + "," } }
             #expect((entry?.text.count ?? 0) > 20, "run --help does not explain \(flag): \(String(describing: entry))")
         }
-        for section in ["WHAT RUNS", "EXIT STATUS", "OUTPUT AND RESUMING", "SHARDS", "ENTRY LISTS"] {
+        for section in ["WHAT RUNS", "EXIT STATUS", "OUTPUT AND RESUMING", "SHARDS", "ENTRY LISTS", "INTERRUPTIONS"] {
             #expect(result.output.contains(section + "\n"), "run --help has no \(section) section")
         }
     }

@@ -30,9 +30,9 @@ struct RunCommand: RegistryCommand {
             budget), summary.json, timings.json, and the report (report.md, report.html and report/; see \
             `tunebench report --help`; --no-report leaves it out). Running again into \
             the same folder resumes: runs that have a file are skipped and interrupted runs are redone. The \
-            experiment may grow (more optimizers, problems or repetitions): existing runs stay valid. A folder \
-            whose experiment has another seed or budget, or other options under the same label, is refused. \
-            Resuming trusts the run files: after changing the code of an optimizer or problem, pass --overwrite, \
+            experiment may grow under its name (more optimizers, problems or repetitions): existing runs stay \
+            valid. A folder holds one experiment: another one (another name, seed or budget, other options under a \
+            label, a dropped entry, fewer repetitions) is refused, naming both. Resuming trusts the run files: after changing the code of an optimizer or problem, pass --overwrite, \
             which deletes the folder's results and runs everything again, or choose another folder.
 
             SHARDS
@@ -41,10 +41,17 @@ struct RunCommand: RegistryCommand {
             the result equals an unsharded run file for file. `tunebench slurm` writes the scripts that run the \
             shards as a Slurm array job and merge them.
 
+            INTERRUPTIONS
+              On Ctrl-C, SIGTERM or SIGHUP (to the process, its group, or it and its plugins at once) no run \
+            starts, the runs in flight stop and are not recorded, the plugins are ended, and the command exits with \
+            128 + the signal; running it again redoes those runs. An interruption is never recorded as a failed \
+            run. A second signal exits at once.
+
             EXIT STATUS
               0 when every run completed, 3 when some runs failed (their reasons are printed and listed in \
-            summary.json), 1 for other errors (bad experiment file, folder not writable), 64 for bad usage \
-            (unknown flags, bad flag values).
+            summary.json), 1 for other errors (bad experiment file, folder not writable or holding another \
+            experiment), 64 for bad usage (unknown flags, bad flag values), 130, 143 or 129 when interrupted by \
+            SIGINT, SIGTERM or SIGHUP.
             """
     )
 
