@@ -127,6 +127,12 @@ public enum TunebenchVersion {
 }
 
 /// Process exit statuses, documented in `tunebench run --help`.
+/// A command that cannot go on, for a reason its message gives: exit status 1, without the usage text that a
+/// `ValidationError` (exit status 64) adds.
+struct CommandFailure: Error, CustomStringConvertible {
+    var description: String
+}
+
 enum ExitStatus {
     /// Some runs failed; their reasons are in summary.json and were printed.
     static let runsFailed = ExitCode(3)
@@ -134,5 +140,5 @@ enum ExitStatus {
 
 /// Writes a line to standard error.
 func printError(_ text: String) {
-    FileHandle.standardError.write(Data((text + "\n").utf8))
+    StandardStreams.error(text + "\n")
 }

@@ -32,8 +32,10 @@ import TunebenchTestSupport
     enum Target: String, Sendable {
         case process = "the process"
         case group = "its process group"
-        /// Its plugins first, then the process: the order in which a plugin can die before the harness knows.
-        case everyProcess = "its plugins and the process"
+        /// Its plugins first and, once they have died of it, the process a third of a second later: a scheduler
+        /// signals every process of a job, and a plugin that dies first makes its run fail before the harness has
+        /// handled its own copy of the signal.
+        case everyProcess = "its plugins and then the process"
     }
 
     /// When it comes.
@@ -81,6 +83,31 @@ import TunebenchTestSupport
             ])
     }
 
+    /// The other side of the grace a signal-ended plugin gets: a plugin killed by SIGTERM while the harness is left
+    /// alone is a failed run, recorded about two seconds later (RunExecutor.signalGrace), and the others go on.
+    @Test(.requirement(mandatory: TestEnvironment.requires(plugin: "c-random")) { unavailable("c-random") })
+    func aPluginKilledAloneFailsItsRun() throws {
+        let root = CommandRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let experiment = root.appendingPathComponent("experiment.json")
+        let text = """
+            {"name": "plugin-killed", "seed": 7, "repetitions": 3, "budget": 30000,
+             "optimizers": ["c-random"], "problems": ["branin"]}
+            """
+        try Data(text.utf8).write(to: experiment)
+        let folder = root.appendingPathComponent("out")
+        let process = try RunProcess(experiment, output: folder)
+        let plugins = try #require(Self.awaitMoment(.asksAndTells, of: process, folder: folder), "no plugin appeared")
+        let victim = try #require(plugins.first)
+        kill(victim, SIGTERM)
+        #expect(process.wait() == 3, "\(process.errors())")
+        let records = try ResultFolderChecks.runRecords(folder)
+        let failed = records.values.filter { $0.status == .failed }
+        #expect(records.count == 3 && failed.count == 1, "\(records.mapValues(\.status))")
+        #expect(
+            failed.first?.failure?.contains("was killed by signal 15 (SIGTERM)") == true, "\(failed.first?.failure ?? "")")
+    }
+
     /// Runs `experiment` once uninterrupted, then, for each case, runs it afresh, signals it, checks what it left,
     /// and reruns it to the uninterrupted results.
     func check(experiment text: String, runs: Int, cases: [Case]) throws {
@@ -105,6 +132,8 @@ import TunebenchTestSupport
             case .group: kill(-process.pid, testCase.signal)
             case .everyProcess:
                 for plugin in plugins { kill(plugin, testCase.signal) }
+                _ = Polling.eventually { plugins.allSatisfy { !RunProcess.isAlive($0) } }
+                Thread.sleep(forTimeInterval: 0.3)
                 kill(process.pid, testCase.signal)
             }
             let status = process.wait()
@@ -159,6 +188,11 @@ import TunebenchTestSupport
                 }
                 return plugins.contains { !seen.contains($0) }
             case .asksAndTells:
+                // A run's plugin (runs/ is made as the first run starts, after the checks, which start each plugin
+                // once), seen for 0.1 s.
+                guard FileManager.default.fileExists(atPath: folder.appendingPathComponent("runs").path) else {
+                    return false
+                }
                 let now = clock.now
                 for plugin in plugins where firstSeen[plugin] == nil { firstSeen[plugin] = now }
                 return plugins.contains { now - firstSeen[$0]! >= .milliseconds(100) }

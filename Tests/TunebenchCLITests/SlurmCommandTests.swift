@@ -183,7 +183,7 @@ struct SlurmCommandTests {
             in: folder
         )
         #expect(
-            taken.status == 64 && taken.errors.contains("holds the results of a different experiment (budget 3 there")
+            taken.status == 1 && taken.errors.contains("holds the results of a different experiment (budget 3 there")
         )
         for (arguments, status, message) in [
             (["merge", "out"], 64, "name the shard folders to merge after OUTPUT"),

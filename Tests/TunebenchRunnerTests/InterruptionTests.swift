@@ -52,6 +52,20 @@ struct InterruptionTests {
         mutating func tell(_ observation: Observation) {}
     }
 
+    /// A plugin's failure as the plugins module reports one that a signal ended.
+    struct Ended: SignalEndedError, CustomStringConvertible {
+        var endingSignal: Int32?
+        var description: String { "plugin 'fixture' was killed by signal \(endingSignal ?? 0)" }
+    }
+
+    /// f(x) = x that throws `Ended(signal)` at its first evaluation.
+    struct EndedBySignal: Problem {
+        let space = try! SearchSpace([.real("x", lower: 0, upper: 1)])
+        var optimum: Double? { 0 }
+        let signal: Int32
+        mutating func evaluate(_ configuration: Configuration) throws -> Evaluation { throw Ended(endingSignal: signal) }
+    }
+
     let experiment = Experiment(
         name: "interrupt", repetitions: 3, budget: 4, optimizers: [EntrySpec("scripted")],
         problems: [EntrySpec("identity"), EntrySpec("interrupting")])
@@ -122,6 +136,62 @@ struct InterruptionTests {
         #expect(Plan(experiment).runs.allSatisfy { !ResultStore(directory: folder).hasRecord($0) })
     }
 
+    /// A run whose plugin died of SIGTERM waits for the interruption that the signal may belong to (so the caller
+    /// sees it), up to the grace; one that died of another signal does not wait; the wait is not wall time of the run.
+    @Test func aRunEndedBySignalWaitsForTheInterruptionItMayBelongTo() throws {
+        var registry = Fixtures.registry
+        for (name, signal) in [("sigterm", SIGTERM), ("sigsegv", SIGSEGV)] {
+            try registry.register(ProblemEntry(name: name, summary: "ended by a signal") { _ in EndedBySignal(signal: signal) })
+        }
+        func execute(_ problem: String, requestAfter delay: Duration?) -> (RunRecord, Duration, Bool) {
+            let experiment = Experiment(
+                name: "grace", repetitions: 1, budget: 4, optimizers: [EntrySpec("scripted")], problems: [EntrySpec(problem)])
+            var executor = RunExecutor(registry: registry, experiment: experiment)
+            executor.signalGrace = .seconds(5)
+            let interruption = Interruption()
+            if let delay {
+                Thread.detachNewThread {
+                    Thread.sleep(forTimeInterval: delay.inSeconds)
+                    interruption.request(signal: SIGTERM)
+                }
+            }
+            var sink = TrialCollector()
+            let clock = ContinuousClock()
+            let start = clock.now
+            let record = executor.execute(Plan(experiment).runs[0], into: &sink, stop: { interruption.isRequested })
+            return (record, clock.now - start, interruption.isRequested)
+        }
+        // The request comes 0.1 s after the plugin died: seen, long before the grace ends.
+        let (seen, waited, requested) = execute("sigterm", requestAfter: .milliseconds(100))
+        #expect(requested && seen.status == .failed)
+        #expect(waited >= .milliseconds(100) && waited < .seconds(4), "waited \(waited)")
+        #expect(seen.wallSeconds < 0.09, "the wait counted as the run's wall time: \(seen.wallSeconds) s")
+        // No request: the whole grace, then the failure stands.
+        let (alone, waitedAlone, _) = execute("sigterm", requestAfter: nil)
+        #expect(alone.failure?.contains("killed by signal 15") == true && waitedAlone >= .seconds(5))
+        // Another signal (a crash) is no interruption's: no wait.
+        let (crashed, waitedCrash, _) = execute("sigsegv", requestAfter: nil)
+        #expect(crashed.status == .failed && waitedCrash < .seconds(1))
+    }
+
+    @Test func anAggregationStopsAtARequestAndKeepsThePreviousOutputs() throws {
+        let folder = Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        _ = try ExperimentRunner(registry: registry(nil), experiment: experiment, output: folder).run()
+        let before = try Fixtures.deterministicOutputs(folder)
+        let interruption = Interruption()
+        interruption.request(signal: SIGINT)
+        #expect(throws: RunnerError.interrupted(signal: SIGINT, abandoned: 0)) {
+            try Aggregator(experiment: experiment, store: ResultStore(directory: folder), interruption: interruption)
+                .aggregate()
+        }
+        #expect(try Fixtures.deterministicOutputs(folder) == before)
+        let hidden = try FileManager.default.subpathsOfDirectory(atPath: folder.path).filter {
+            ($0 as NSString).lastPathComponent.hasPrefix(".")
+        }
+        #expect(hidden.isEmpty, "\(hidden)")
+    }
+
     @Test func aRequestBeforeTheExecutionStartsNoRun() throws {
         let folder = Fixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -135,5 +205,14 @@ struct InterruptionTests {
             ).run()
         }
         #expect(Plan(experiment).runs.allSatisfy { !ResultStore(directory: folder).hasRecord($0) })
+        // Nor does --overwrite delete the results already there.
+        _ = try ExperimentRunner(registry: registry(nil), experiment: experiment, output: folder).run()
+        #expect(throws: RunnerError.interrupted(signal: SIGINT, abandoned: 0)) {
+            try ExperimentRunner(
+                registry: registry(nil), experiment: experiment, output: folder,
+                options: RunOptions(jobs: 2, overwrite: true, interruption: interruption)
+            ).run()
+        }
+        #expect(Plan(experiment).runs.allSatisfy { ResultStore(directory: folder).hasRecord($0) })
     }
 }

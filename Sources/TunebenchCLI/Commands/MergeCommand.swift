@@ -10,8 +10,8 @@ struct MergeCommand: RegistryCommand {
         discussion: """
             Each SHARD_DIR is a folder that `tunebench run EXPERIMENT --shard k/n --output SHARD_DIR` wrote (the \
             Slurm jobs of `tunebench slurm` write DIR/shards/shard-k). The first folder's experiment is the merged \
-            one; every other folder must hold a compatible one (the same name, seed and budget, and the same entry \
-            and options under every shared label). OUTPUT, like any result folder, holds one experiment, which may \
+            one; every other folder must hold a compatible one (the same name, seed, budget and cost budget, and \
+            the same entry and options under every shared label). OUTPUT, like any result folder, holds one experiment, which may \
             grow: the rules of resuming apply to it. Every run file of its plan is copied into \
             OUTPUT/runs, each written atomically; temporary files of runs still being written are ignored. OUTPUT \
             may already hold results of a compatible experiment: they are kept, as when a run resumes. Then \

@@ -49,11 +49,11 @@ struct PluginCheckCommand: ParsableCommand {
         InterruptHandler.installEndingPlugins()
         var plugin = try plugins.command(for: command)
         if let timeout { plugin.timeout = timeout }
-        FileHandle.standardOutput.write(
-            Data(("Checking \(plugin.arguments.joined(separator: " "))" + (plugin.directory.map { " in \($0)" } ?? "") + "\n").utf8))
+        StandardStreams.output(
+            "Checking \(plugin.arguments.joined(separator: " "))" + (plugin.directory.map { " in \($0)" } ?? "") + "\n")
         let items = PluginCheck.run(plugin) { item in
             // Unbuffered, so that each item shows as soon as it is known.
-            FileHandle.standardOutput.write(Data((item.description + "\n").utf8))
+            StandardStreams.output(item.description + "\n")
         }
         let failed = items.filter { !$0.passed }.count
         print(failed == 0 ? "All \(items.count) checks passed." : "\(failed) of \(items.count) checks failed.")

@@ -42,8 +42,7 @@ struct ProblemBenchmark: RegistryCommand {
             throw ValidationError("\(error)")
         }
         let clock = ContinuousClock()
-        FileHandle.standardOutput.write(
-            Data("problem                          level     samples   median ms    q25 ms    q75 ms    max ms\n".utf8))
+        StandardStreams.output("problem                          level     samples   median ms    q25 ms    q75 ms    max ms\n")
         for spec in specs {
             var problem = try registry.makeProblem(spec, seed: SeedDerivation.instanceSeed(
                 experiment: 0, problem: spec.label, repetition: 0))
@@ -73,7 +72,7 @@ struct ProblemBenchmark: RegistryCommand {
                             format: "%8d %11.3f %9.3f %9.3f %9.3f", samples, Statistics.quantile(sorted: times, 0.5),
                             Statistics.quantile(sorted: times, 0.25), Statistics.quantile(sorted: times, 0.75),
                             times.last ?? 0) + "\n"
-                FileHandle.standardOutput.write(Data(line.utf8))  // unbuffered: one line per problem as it ends
+                StandardStreams.output(line)  // unbuffered: one line per problem as it ends
             }
         }
     }

@@ -202,6 +202,8 @@ struct RunCommand: RegistryCommand {
             )
         }
         print(SummaryTable.render(outcome.aggregate, budget: experiment.budgetDescription, repetitions: experiment.repetitions))
+        fflush(nil)  // the table, before a signal during the report could end the process with it still buffered
+        if interruption.isRequested { return }
         try reportOptions.finish(
             aggregate: outcome.aggregate, experiment: experiment, directory: runner.store.directory, skip: noReport, quiet: quiet)
     }

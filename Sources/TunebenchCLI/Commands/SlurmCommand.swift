@@ -214,7 +214,7 @@ struct SlurmCommand: RegistryCommand {
                     overwrite: false
                 )
             } catch RunnerError.differentExperiment(let folder, let difference) {
-                throw ValidationError(
+                throw CommandFailure(description:
                     "\(folder) holds the results of a different experiment (\(difference)); choose another --output "
                         + "folder, or delete those results first"
                 )

@@ -117,7 +117,7 @@ final class TerminalProgress: ProgressObserver {
     }
 
     private static func write(_ text: String) {
-        FileHandle.standardError.write(Data(text.utf8))
+        StandardStreams.error(text)
     }
 
     private static func status(_ state: State, now: ContinuousClock.Instant) -> String {

@@ -48,9 +48,10 @@ enum InterruptHandler {
 
     /// Calls `handler` with the signal's number on each SIGINT, SIGTERM and SIGHUP, on a queue of its own (not the
     /// global queues, which the aggregation's workers may fill), with the signals' default action (ending the
-    /// process) turned off.
+    /// process) turned off. A signal the process was started ignoring (`nohup`'s SIGHUP) stays ignored
+    /// (``InheritedSignals``).
     private static func listen(_ handler: @escaping @Sendable (Int32) -> Void) {
-        for signalNumber in [SIGINT, SIGTERM, SIGHUP] {
+        for signalNumber in [SIGINT, SIGTERM, SIGHUP] where !InheritedSignals.ignored.contains(signalNumber) {
             signal(signalNumber, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: queue)
             source.setEventHandler { handler(signalNumber) }

@@ -28,7 +28,9 @@ final class ChildProcess {
     private var exitStatus: Int32?
     /// How the child ended, once known (reaped or not).
     private var ending: String?
-    /// The signal that ended the child, once known to have been one.
+    /// The signal that ended the child, once known to have been one: it died of it, or exited with 128 + an
+    /// interruption signal, as a program that handles SIGTERM by exiting (a JVM, a Python handler calling
+    /// `sys.exit(143)`) conventionally does.
     private(set) var endingSignal: Int32?
     private var terminated = false
 
@@ -106,9 +108,10 @@ final class ChildProcess {
         sigemptyset(&defaults)
         sigaddset(&defaults, SIGPIPE)
         sigaddset(&defaults, SIGXFSZ)  // ignored by the CLI (TunebenchCommand.main)
-        sigaddset(&defaults, SIGINT)
-        sigaddset(&defaults, SIGTERM)
-        sigaddset(&defaults, SIGHUP)
+        // Ignored by the CLI while it listens for them; those the harness was started ignoring stay ignored.
+        for signalNumber in [SIGINT, SIGTERM, SIGHUP] where !InheritedSignals.ignored.contains(signalNumber) {
+            sigaddset(&defaults, signalNumber)
+        }
         var mask = sigset_t()
         sigemptyset(&mask)
         posix_spawnattr_setsigdefault(&attributes, &defaults)
@@ -304,9 +307,12 @@ final class ChildProcess {
         let status = info.si_status
         #endif
         guard childPID == pid else { return nil }  // still running
-        if info.si_code == CLD_EXITED { return "exited with status \(status)" }
-        endingSignal = status
-        return Self.describeSignal(status)
+        guard info.si_code == CLD_EXITED else {
+            endingSignal = status
+            return Self.describeSignal(status)
+        }
+        endingSignal = Self.conventionalSignal(exitStatus: status)
+        return "exited with status \(status)"
     }
 
     /// Reaps the child (blocking), retrying when interrupted by a signal.
@@ -319,7 +325,8 @@ final class ChildProcess {
                 exitStatus = status
                 if ending == nil {
                     ending = Self.describe(status)
-                    if status & 0x7f != 0 { endingSignal = status & 0x7f }
+                    endingSignal = status & 0x7f != 0
+                        ? status & 0x7f : Self.conventionalSignal(exitStatus: (status >> 8) & 0xff)
                 }
                 return
             }
@@ -395,10 +402,15 @@ final class ChildProcess {
         return signal == 0 ? "exited with status \((status >> 8) & 0xff)" : describeSignal(signal)
     }
 
+    /// The interruption signal that exit status `128 + signal` conventionally stands for (SIGHUP, SIGINT, SIGTERM).
+    static func conventionalSignal(exitStatus: Int32) -> Int32? {
+        [SIGHUP, SIGINT, SIGTERM].first { 128 + $0 == exitStatus }
+    }
+
     static func describeSignal(_ signal: Int32) -> String {
         let names: [Int32: String] = [
             SIGABRT: "SIGABRT", SIGSEGV: "SIGSEGV", SIGKILL: "SIGKILL", SIGTERM: "SIGTERM", SIGBUS: "SIGBUS",
-            SIGFPE: "SIGFPE", SIGILL: "SIGILL", SIGPIPE: "SIGPIPE", SIGINT: "SIGINT",
+            SIGFPE: "SIGFPE", SIGILL: "SIGILL", SIGPIPE: "SIGPIPE", SIGINT: "SIGINT", SIGHUP: "SIGHUP",
         ]
         return "was killed by signal \(signal)" + (names[signal].map { " (\($0))" } ?? "")
     }
@@ -443,7 +455,7 @@ public final class LiveChildren: Sendable {
     func remove(_ group: pid_t) { state.withLock { _ = $0.groups.remove(group) } }
 
     /// Refuses new plugins, sends SIGTERM to every live plugin's process group, waits until their owners have ended
-    /// and reaped them or `grace` has passed, then sends SIGKILL to the groups still registered.
+    /// them (and left the set) or `grace` has passed, then sends SIGKILL to the groups still registered.
     ///
     /// Only registered groups are signalled, while the lock is held: a group leaves the set after its owner has killed
     /// what was left of it and before it reaps the leader (``ChildProcess/terminate(grace:)``), so a registered

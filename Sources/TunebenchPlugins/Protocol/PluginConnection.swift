@@ -105,6 +105,14 @@ final class PluginConnection: MessageSource {
                 plugin: command.name, reason: "a line longer than \(ChildProcess.maximumLineLength >> 20) MiB",
                 during: during, stderr: process.stderrTail())
         case .endOfOutput(let partial) where !partial.isEmpty:
+            // A plugin that an interruption's signal ended while it wrote a line: the signal is the cause.
+            if let status = process.exitDescription(patience: .milliseconds(200)),
+                let signal = process.endingSignal, [SIGINT, SIGTERM, SIGHUP].contains(signal)
+            {
+                return PluginError.exited(
+                    plugin: command.name, status: status + " after a partial line", during: during,
+                    stderr: process.stderrTail(), signal: signal)
+            }
             return garbage(
                 "a partial line (\(partial.count) bytes without a newline) and then closed its output: "
                     + Message.excerpt(partial),

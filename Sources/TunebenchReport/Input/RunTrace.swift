@@ -2,11 +2,12 @@
 ///
 /// The metric is the regret (best full-fidelity true value minus the known optimum) or, when the optimum is unknown,
 /// the best value itself; it is `+inf` until the run's first full-fidelity evaluation. A trace is read from the rows
-/// of `traces.csv` that the aggregator writes: one row per improvement and one at the run's last evaluation.
+/// of `traces.csv` that the aggregator writes: one row per improvement and one at the run's last evaluation (a run
+/// that made no evaluation has one step, evaluation 0 at cost 0 and metric `+inf`).
 public struct RunTrace: Sendable, Hashable {
     /// One point where the metric changed (or the run's last evaluation).
     public struct Step: Sendable, Hashable {
-        /// The evaluation number, from 1.
+        /// The evaluation number, from 1 (0 for the one step of a run without evaluations).
         public var evaluation: Int
         /// The cumulative cost after this evaluation.
         public var cost: Double

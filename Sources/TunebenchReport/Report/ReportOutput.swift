@@ -18,22 +18,30 @@ struct ReportOutput {
         add(path, text)
     }
 
-    /// Writes every file atomically (a temporary file `.NAME.HOST-PID.tmp` renamed into place) under `directory`, then
-    /// deletes the files under `directory/report/` that this output does not hold (an earlier report's plots of renamed
-    /// problems, say), so that the folder never mixes two reports once this returns. Temporary files that a killed
-    /// report left in the folders it writes are deleted first.
+    /// Writes every file atomically under `directory`, then deletes the files under `directory/report/` that this
+    /// output does not hold (an earlier report's plots of renamed problems, say), so that the folder never mixes two
+    /// reports once this returns.
+    ///
+    /// Every file is first written whole to a temporary file beside it (`.NAME.HOST-PID.tmp`, after the temporary
+    /// files that a killed report left in that folder are deleted), and only then are they all renamed into place:
+    /// a failure (a full disk) leaves the previous report as it was, and a process ended while renaming leaves each
+    /// file whole.
     /// - Throws: ``ReportError/unwritable(path:reason:)``.
     func write(to directory: URL) throws {
         let manager = FileManager.default
-        defer { removeStale(in: directory) }
         let store = ResultStore(directory: directory)
         var cleaned: Set<String> = []
+        var written: [(temporary: URL, url: URL)] = []
+        func discard() {
+            for file in written { try? manager.removeItem(at: file.temporary) }
+        }
         for (path, contents) in files {
             let url = directory.appendingPathComponent(path)
             let folder = url.deletingLastPathComponent()
             do {
                 try manager.createDirectory(at: folder, withIntermediateDirectories: true)
             } catch {
+                discard()
                 throw ReportError.unwritable(path: folder.path, reason: error.localizedDescription)
             }
             if cleaned.insert(folder.path).inserted { store.removeStaleTemporaryFiles(in: folder) }
@@ -42,14 +50,17 @@ struct ReportOutput {
                 try Data(contents.utf8).write(to: temporary)
             } catch {
                 try? manager.removeItem(at: temporary)
+                discard()
                 throw ReportError.unwritable(path: url.path, reason: error.localizedDescription)
             }
-            guard rename(temporary.path, url.path) == 0 else {
-                let reason = String(cString: strerror(errno))
-                try? manager.removeItem(at: temporary)
-                throw ReportError.unwritable(path: url.path, reason: reason)
-            }
+            written.append((temporary, url))
         }
+        for (index, file) in written.enumerated() where rename(file.temporary.path, file.url.path) != 0 {
+            let reason = String(cString: strerror(errno))
+            for rest in written[index...] { try? manager.removeItem(at: rest.temporary) }
+            throw ReportError.unwritable(path: file.url.path, reason: reason)
+        }
+        removeStale(in: directory)
     }
 
     private func removeStale(in directory: URL) {

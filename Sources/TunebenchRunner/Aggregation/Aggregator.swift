@@ -71,7 +71,7 @@ public struct Aggregator: Sendable {
     /// - Returns: the summary.
     /// - Throws: ``RunnerError`` when a run file is corrupt or an output cannot be written; with several, the first
     ///   in plan order; ``RunnerError/interrupted(signal:abandoned:)`` when ``interruption`` is requested before the
-    ///   last problem is done.
+    ///   outputs are renamed into place (the previous outputs then stay).
     @discardableResult
     public func aggregate() throws -> Aggregate {
         let plan = Plan(experiment)

@@ -80,6 +80,7 @@ public struct ExperimentRunner: Sendable {
             do {
                 problem = try registry.makeProblem(problemSpec, seed: seed)
             } catch {
+                awaitInterruption(after: error)
                 throw RunnerError.unusableEntry(field: "problems[\(problemIndex)]", label: problemSpec.label, reason: "\(error)")
             }
             let evaluationBudget = experiment.evaluationBudget(fidelities: problem.fidelities)
@@ -95,6 +96,7 @@ public struct ExperimentRunner: Sendable {
                         optimizerSpec, for: problem, problemLabel: problemSpec.label, budget: evaluationBudget,
                         costBudget: experiment.costBudget)
                 } catch {
+                    awaitInterruption(after: error)
                     // A missing capability already names the problem.
                     var reason = "\(error)"
                     if case .missingCapability? = error as? CoreError {} else {
@@ -105,6 +107,13 @@ public struct ExperimentRunner: Sendable {
                 }
             }
         }
+    }
+
+    /// Gives a plugin that a signal ended while the experiment was checked the time to be seen as part of an
+    /// interruption (see ``RunExecutor/signalGrace``), so that the caller reports the interruption, not a bad entry.
+    private func awaitInterruption(after error: any Error) {
+        TunebenchRunner.awaitInterruption(
+            after: error, grace: RunExecutor.defaultSignalGrace, requested: { options.interruption?.isRequested == true })
     }
 
     /// The runs of the plan (or shard) that this execution will execute.

@@ -17,7 +17,10 @@ import Darwin
 /// # The order that makes it safe
 /// Whoever ends the execution's plugin processes must make the request *first*. A run whose plugin is ended fails,
 /// and the runner decides whether to record a run only after the run has ended; because the request precedes the
-/// ending, every failure the ending causes is seen with the request made, and is never recorded as a failure.
+/// ending, every failure the ending causes is seen with the request made, and is never recorded as a failure. When
+/// the signal reaches a plugin before the harness (a scheduler signals every process of a job), the run fails with a
+/// ``TunebenchCore/SignalEndedError``, and ``RunExecutor`` waits up to ``RunExecutor/signalGrace`` for the request
+/// before returning it.
 ///
 /// Made from a signal handler's thread, read by the worker threads: the state is one atomic word.
 public final class Interruption: Sendable {

@@ -19,7 +19,10 @@ public struct RunExecutor: Sendable {
     public var registry: Registry
     public var experiment: Experiment
     /// How long a run that a signal may have ended waits for `stop` before it is returned as failed.
-    public var signalGrace: Duration = .seconds(2)
+    public var signalGrace = Self.defaultSignalGrace
+
+    /// Two seconds: a harness handles its own copy of a signal within milliseconds, even on a loaded machine.
+    public static let defaultSignalGrace: Duration = .seconds(2)
 
     public init(registry: Registry, experiment: Experiment) {
         self.registry = registry
@@ -59,6 +62,7 @@ public struct RunExecutor: Sendable {
         var optimizerMetadata: [String: String] = [:]
         var fidelities: [Fidelity] = []
         var failure: String?
+        var ended: ContinuousClock.Instant?
         var stage = "building the problem"
         do {
             var problem = try registry.makeProblem(run.problem, seed: run.instanceSeed(experimentSeed: experiment.seed))
@@ -137,12 +141,8 @@ public struct RunExecutor: Sendable {
             failure = error.reason
         } catch {
             failure = "\(stage) failed: \(error)"
-            if let ended = error as? any SignalEndedError, ended.endedByInterruptionSignal {
-                // Perhaps the signal of an interruption that reached the plugin first: give the harness the time to
-                // handle its own copy (see SignalEndedError), so that the caller finds the request made.
-                let deadline = ContinuousClock.now + signalGrace
-                while !stop() && ContinuousClock.now < deadline { Thread.sleep(forTimeInterval: 0.005) }
-            }
+            ended = clock.now
+            awaitInterruption(after: error, grace: signalGrace, requested: stop)
         }
         if let sinkFailure { throw sinkFailure }
         var record = RunRecord(
@@ -150,7 +150,7 @@ public struct RunExecutor: Sendable {
             problemSpec: SpecRecord(run.problem), optimizerSpec: SpecRecord(run.optimizer),
             instanceSeed: run.instanceSeed(experimentSeed: experiment.seed), optimizerSeed: run.optimizerSeed(experimentSeed: experiment.seed), budget: experiment.budget,
             optimum: optimum, parameters: parameters, status: failure == nil ? .complete : .failed, failure: failure, trials: [],
-            wallSeconds: seconds(clock.now - start))
+            wallSeconds: seconds((ended ?? clock.now) - start))
         record.costBudget = experiment.costBudget
         record.fidelities = fidelities
         record.problemMetadata = problemMetadata
@@ -170,4 +170,14 @@ func seconds(_ duration: Duration) -> Double {
     let (whole, fraction) = duration.components
     // Whole nanoseconds divided by 1e9: the closest double to the decimal, so it prints as `1.405e-05`.
     return (Double(whole) * 1e9 + (Double(fraction) * 1e-9).rounded()) / 1e9
+}
+
+/// When `error` may be the sign of an interruption whose signal reached a plugin before the harness handled its own
+/// copy (``TunebenchCore/SignalEndedError``: a plugin ended by SIGINT, SIGTERM or SIGHUP), waits up to `grace` for
+/// `requested` to answer `true`, so that the caller sees the interruption and does not record the error as the run's
+/// own failure; returns at once for any other error.
+func awaitInterruption(after error: any Error, grace: Duration, requested: () -> Bool) {
+    guard let ended = error as? any SignalEndedError, ended.endedByInterruptionSignal else { return }
+    let deadline = ContinuousClock.now + grace
+    while !requested() && ContinuousClock.now < deadline { Thread.sleep(forTimeInterval: 0.005) }
 }

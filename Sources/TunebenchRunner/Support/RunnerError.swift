@@ -31,8 +31,9 @@ extension RunnerError: CustomStringConvertible {
         case .unreadableExperiment(let file, let reason):
             return "\(file): \(reason)"
         case .differentExperiment(let folder, let difference):
-            return "\(folder) holds the results of a different experiment (\(difference)); choose another "
-                + "--output folder, or pass --overwrite to delete those results and start again"
+            return "\(folder) holds the results of a different experiment (\(difference)); a folder holds one "
+                + "experiment, which may only grow: choose another --output folder, or pass --overwrite to delete "
+                + "those results and start again"
         case .storage(let path, let reason):
             return "\(path): \(reason)"
         case .invalidShard(let text):
