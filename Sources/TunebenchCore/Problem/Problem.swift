@@ -76,9 +76,14 @@ public struct ProblemContext: Sendable {
     public var seed: UInt64
     /// The entry's options, checked against its ``OptionSpec``s and completed with defaults.
     public var options: Options
+    /// The repetition of the experiment this instance is built for (0 for the first), the same for every optimizer.
+    /// Most problems derive everything from ``seed``; a suite with numbered instances (COCO's bbob) uses it to
+    /// pick the repetition's instance.
+    public var repetition: Int
 
-    public init(seed: UInt64, options: Options) {
+    public init(seed: UInt64, options: Options, repetition: Int = 0) {
         self.seed = seed
         self.options = options
+        self.repetition = repetition
     }
 }

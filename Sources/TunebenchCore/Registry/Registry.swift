@@ -99,10 +99,11 @@ public struct Registry: Sendable {
 
     // MARK: - Construction
 
-    /// Builds the problem instance of `spec` for instance seed `seed`.
-    public func makeProblem(_ spec: EntrySpec, seed: UInt64) throws -> any Problem {
+    /// Builds the problem instance of `spec` for instance seed `seed` and repetition `repetition`.
+    public func makeProblem(_ spec: EntrySpec, seed: UInt64, repetition: Int = 0) throws -> any Problem {
         let entry = try problem(named: spec.name)
-        return try entry.factory(ProblemContext(seed: seed, options: try problemOptions(spec)))
+        return try entry.factory(
+            ProblemContext(seed: seed, options: try problemOptions(spec), repetition: repetition))
     }
 
     /// Builds the optimizer of `spec` for one run on `problem`.

@@ -65,7 +65,8 @@ public struct RunExecutor: Sendable {
         var ended: ContinuousClock.Instant?
         var stage = "building the problem"
         do {
-            var problem = try registry.makeProblem(run.problem, seed: run.instanceSeed(experimentSeed: experiment.seed))
+            var problem = try registry.makeProblem(
+                run.problem, seed: run.instanceSeed(experimentSeed: experiment.seed), repetition: run.repetition)
             optimum = problem.optimum
             problemMetadata = problem.metadata
             let space = problem.space
