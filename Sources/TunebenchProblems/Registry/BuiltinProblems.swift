@@ -140,6 +140,12 @@ public enum BuiltinProblems {
         "noise", .real(0...Double.infinity), default: .real(0),
         summary: "standard deviation of Gaussian observation noise; regret uses the noiseless value")
 
+    /// The `instance` option of every synthetic function: `seeded` (the default) draws the repetition's instance
+    /// from its instance seed (``SyntheticInstance``), `canonical` gives the published function.
+    public static let instanceOption = OptionSpec(
+        "instance", .choice(["seeded", "canonical"]), default: .string("seeded"),
+        summary: "'seeded': a seeded shift (and rotation or symmetry) per repetition; 'canonical': the published function")
+
     /// A `dimension` option over `range` with default `value`.
     static func dimensionOption(_ range: ClosedRange<Int>, default value: Int) -> OptionSpec {
         OptionSpec("dimension", .integer(range), default: .integer(value), summary: "number of coordinates")
@@ -152,8 +158,11 @@ public enum BuiltinProblems {
         _ name: String, summary: String, options: [OptionSpec] = [],
         make: @escaping @Sendable (Options) throws -> Function
     ) -> ProblemEntry {
-        ProblemEntry(name: name, summary: summary, options: options + [noiseOption]) { context in
-            try withNoise(SyntheticProblem(make(context.options)), context)
+        ProblemEntry(name: name, summary: summary, options: options + [instanceOption, noiseOption]) { context in
+            let function = try make(context.options)
+            let instance =
+                context.options.string("instance") == "seeded" ? SyntheticInstance(function, seed: context.seed) : nil
+            return try withNoise(SyntheticProblem(function, instance: instance), context)
         }
     }
 
