@@ -23,7 +23,7 @@ import TunebenchCore
 /// problems' cost unit (see ``Experiment/costBudget``); with it, `budget` defaults to
 /// ``Experiment/defaultBudgetWithCost``. An entry is a registry name, or an object with `name` and optionally `label` and
 /// `options`; a problem entry may also be a suite's name or `{"suite": NAME}`, which stand for the suite's
-/// problems. A plugin can be named by its command line, `{"command": "python3 my_solver.py", "label": "mine"}`,
+/// problems, or `{"suite": NAME, "options": {...}}`, whose options go to each problem and into each label. A plugin can be named by its command line, `{"command": "python3 my_solver.py", "label": "mine"}`,
 /// which stands for the registry's `external` entry with that `command` option. Labels default to ``TunebenchCore/EntrySpec/defaultLabel(name:options:)`` and must be unique.
 ///
 /// Every error names the file, the field (as a path such as `problems[2].options.dimension`) and the value.
@@ -229,6 +229,42 @@ struct FieldReader {
         return specs.map(\.spec)
     }
 
+    /// The problems of a suite entry, `{"suite": NAME}` or `{"suite": NAME, "options": {...}}`: options go to each
+    /// problem and into each label (``TunebenchCore/Suite/problems(with:)``), and each problem's options are checked.
+    private func suiteEntries(
+        _ suiteName: JSONValue, fields: [String: JSONValue], at path: String, registry: Registry
+    ) throws -> [EntrySpec] {
+        for key in fields.keys.sorted() where key != "suite" && key != "options" {
+            let hint = NearestName.suggestion(for: key, among: ["suite", "options"]).map { "; did you mean '\($0)'?" } ?? ""
+            throw error("\(path).\(Self.member(key))", fields[key]!, "a suite entry has only \"suite\" and \"options\"\(hint)")
+        }
+        let name = try string(suiteName, at: path + ".suite")
+        let suite: Suite
+        do {
+            suite = try registry.suite(named: name)
+        } catch {
+            throw self.error(path + ".suite", suiteName, "\(error)")
+        }
+        var options: [String: OptionValue] = [:]
+        if let optionsValue = fields["options"] {
+            guard case .object(let given) = optionsValue else {
+                throw error(path + ".options", optionsValue, "expected an object of option values")
+            }
+            for key in given.keys.sorted() {
+                options[key] = try option(given[key]!, at: "\(path).options.\(Self.member(key))")
+            }
+        }
+        let specs = suite.problems(with: options)
+        for spec in specs {
+            do {
+                _ = try registry.problemOptions(spec)
+            } catch {
+                throw self.error(path + ".options", fields["options"] ?? suiteName, "problem '\(spec.label)': \(error)")
+            }
+        }
+        return specs
+    }
+
     private func entries(_ item: JSONValue, at path: String, kind: EntryKind, registry: Registry) throws -> [EntrySpec] {
         var name: String
         var label: String?
@@ -243,15 +279,7 @@ struct FieldReader {
             name = s
         case .object(let fields):
             if kind == .problem, let suiteName = fields["suite"] {
-                guard fields.count == 1 else {
-                    throw error(path, item, "a suite entry has only the field \"suite\"")
-                }
-                let suite = try string(suiteName, at: path + ".suite")
-                do {
-                    return try registry.suite(named: suite).problems
-                } catch {
-                    throw self.error(path + ".suite", suiteName, "\(error)")
-                }
+                return try suiteEntries(suiteName, fields: fields, at: path, registry: registry)
             }
             let allowed = ["name", "command", "label", "options"] + (kind == .problem ? ["suite"] : [])
             for key in fields.keys.sorted() where !allowed.contains(key) {
