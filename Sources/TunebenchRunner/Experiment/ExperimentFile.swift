@@ -12,6 +12,7 @@ import TunebenchCore
 ///   "seed": 0,
 ///   "repetitions": 10,
 ///   "budget": 100,
+///   "budget-per-dimension": false,
 ///   "cost-budget": 33.5,
 ///   "optimizers": ["random", {"name": "sobol", "label": "sobol-plain", "options": {"scramble": false}}],
 ///   "problems": ["branin", {"name": "rosenbrock", "options": {"dimension": 4}}, {"suite": "ml"}]
@@ -19,7 +20,8 @@ import TunebenchCore
 /// ```
 ///
 /// `optimizers` and `problems` are required; `seed` defaults to 0, `repetitions` to 10, `budget` to 100, `name`
-/// to ``defaultName(for:)``. `cost-budget` (optional, a positive number) limits each run's total cost in the
+/// to ``defaultName(for:)``. `budget-per-dimension` (default
+/// false) makes `budget` count evaluations per parameter, as COCO's budgets do. `cost-budget` (optional, a positive number) limits each run's total cost in the
 /// problems' cost unit (see ``Experiment/costBudget``); with it, `budget` defaults to
 /// ``Experiment/defaultBudgetWithCost``. An entry is a registry name, or an object with `name` and optionally `label` and
 /// `options`; a problem entry may also be a suite's name or `{"suite": NAME}`, which stand for the suite's
@@ -28,7 +30,10 @@ import TunebenchCore
 ///
 /// Every error names the file, the field (as a path such as `problems[2].options.dimension`) and the value.
 public enum ExperimentFile {
-    static let topLevelFields = ["name", "description", "seed", "repetitions", "budget", "cost-budget", "optimizers", "problems"]
+    static let topLevelFields = [
+        "name", "description", "seed", "repetitions", "budget", "budget-per-dimension", "cost-budget", "optimizers",
+        "problems",
+    ]
 
     /// Loads and validates the experiment in `url` against `registry`.
     /// - Throws: ``RunnerError`` naming the file, field and value.
@@ -81,6 +86,7 @@ public enum ExperimentFile {
         let costBudget = try fields["cost-budget"].map { try reader.positiveNumber($0, at: "cost-budget") }
         let budget = try fields["budget"].map { try reader.integer($0, at: "budget", in: Experiment.budgetRange) }
             ?? (costBudget == nil ? 100 : Experiment.defaultBudgetWithCost)
+        let perDimension = try fields["budget-per-dimension"].map { try reader.bool($0, at: "budget-per-dimension") } ?? false
         guard let optimizerList = fields["optimizers"] else {
             throw reader.error("optimizers", .null, "is missing; list the optimizers to run, e.g. [\"random\"]")
         }
@@ -91,7 +97,7 @@ public enum ExperimentFile {
         let problems = try reader.specs(problemList, at: "problems", kind: .problem, registry: registry)
         return Experiment(
             name: name, description: description, seed: UInt64(seed), repetitions: repetitions, budget: budget,
-            costBudget: costBudget, optimizers: optimizers, problems: problems)
+            budgetPerDimension: perDimension, costBudget: costBudget, optimizers: optimizers, problems: problems)
     }
 
     /// The canonical JSON of an experiment (every label explicit, options with their types kept), as stored in
@@ -111,6 +117,10 @@ public enum ExperimentFile {
         writer.integer(experiment.repetitions)
         writer.key("budget")
         writer.integer(experiment.budget)
+        if experiment.budgetPerDimension {
+            writer.key("budget-per-dimension")
+            writer.bool(true)
+        }
         if let costBudget = experiment.costBudget {
             writer.key("cost-budget")
             writer.number(costBudget)
@@ -183,6 +193,11 @@ struct FieldReader {
             throw error(field, value, "expected an integer in [\(range.lowerBound), \(range.upperBound)]")
         }
         return k
+    }
+
+    func bool(_ value: JSONValue, at field: String) throws -> Bool {
+        guard case .bool(let b) = value else { throw error(field, value, "expected true or false, found \(value.typeName)") }
+        return b
     }
 
     func positiveNumber(_ value: JSONValue, at field: String) throws -> Double {
