@@ -92,14 +92,25 @@ public struct BBOBProblem: KnownMinimizers, Sendable {
     /// - Complexity: O(d) to O(d²) (O(d · peaks) for f21 and f22), no allocation.
     public mutating func evaluate(_ configuration: Configuration) -> Evaluation {
         let d = dimension
-        let (implementation, fopt) = (implementation, fopt)
-        let value = workspace.withUnsafeMutableBufferPointer { workspace in
-            for i in 0..<d { workspace[i] = configuration.real(i) }
-            return Self.value(
-                of: implementation, optimum: fopt, UnsafeMutableBufferPointer(rebasing: workspace[0..<d]),
-                scratch: UnsafeMutableBufferPointer(rebasing: workspace[d...]))
+        // The workspace is taken out of `self` while in use, so that the closure can read `self` without copying
+        // the function (a reference count up and down per evaluation).
+        var buffer: [Double] = []
+        swap(&buffer, &workspace)
+        defer { swap(&buffer, &workspace) }
+        let y = buffer.withUnsafeMutableBufferPointer { buffer in
+            // The values matched here rather than with `configuration.real(_:)`, a call into another module for
+            // each coordinate (a third of the cost of f1).
+            configuration.values.withUnsafeBufferPointer { values in
+                for i in 0..<d {
+                    guard case .real(let x)? = values[i] else { preconditionFailure("x\(i + 1) is not a real value") }
+                    buffer[i] = x
+                }
+            }
+            return value(
+                UnsafeMutableBufferPointer(rebasing: buffer[0..<d]),
+                scratch: UnsafeMutableBufferPointer(rebasing: buffer[d...]))
         }
-        return Evaluation(value: value)
+        return Evaluation(value: y)
     }
 
     /// The function's value at `x`.
@@ -122,16 +133,7 @@ public struct BBOBProblem: KnownMinimizers, Sendable {
     ///   - x: `d` coordinates, overwritten.
     ///   - scratch: `d` places.
     func value(_ x: UnsafeMutableBufferPointer<Double>, scratch: UnsafeMutableBufferPointer<Double>) -> Double {
-        Self.value(of: implementation, optimum: fopt, x, scratch: scratch)
-    }
-
-    /// `implementation`'s value at `x`, or `optimum` where it is below.
-    @inline(__always)
-    private static func value(
-        of implementation: any BBOBFunction, optimum: Double, _ x: UnsafeMutableBufferPointer<Double>,
-        scratch: UnsafeMutableBufferPointer<Double>
-    ) -> Double {
         let value = implementation.value(x, scratch: scratch)
-        return value < optimum ? optimum : value
+        return value < fopt ? fopt : value
     }
 }
