@@ -18,7 +18,7 @@ public struct PythonModule: Sendable, Hashable {
     public static let kurobako = PythonModule("kurobako")
     /// Lua in Python, which kurobako needs for conditional spaces.
     public static let lupa = PythonModule("lupa")
-    /// COCO's experiment code (the bbob suite and its logger).
+    /// COCO's experiment code, the reference of the bbob functions and of COCO's logger.
     public static let cocoex = PythonModule("cocoex", pip: "coco-experiment")
 }
 
