@@ -17,7 +17,7 @@ import TunebenchTestSupport
 /// file. The test prints the worst relative and absolute deviations and how many values are not bit-identical.
 ///
 /// Skipped before it runs, naming each missing module and the pip command, when python3, NumPy or cocoex
-/// (`pip install -r Tests/Scripts/requirements-bbob.txt`) is missing, unless `TUNEBENCH_REQUIRE_PLUGINS=1` (then it
+/// (`pip install -r Tests/Scripts/requirements-coco.txt`) is missing, unless `TUNEBENCH_REQUIRE_PLUGINS=1` (then it
 /// fails).
 @Suite(.python(.numpy, .cocoex))
 struct BBOBAgreementTests {

@@ -1,0 +1,108 @@
+import Foundation
+import Testing
+import Tunebench
+import TunebenchTestSupport
+
+/// `tunebench export coco` writes data that COCO's own post-processing reads: an experiment of random search and
+/// CMA-ES on six bbob functions (one or two of each of COCO's five groups: f1, f3, f7, f15, f21, f24; all 24 take
+/// cocopp a minute and more) in 2 and 3 dimensions, 15 instances, 100 evaluations per dimension, is exported
+/// and given to `python -m cocopp` (through `Tests/Scripts/cocopp_check.py`), which must finish without a warning
+/// about the data, and whose expected running times to COCO's targets Δf = 10, 0.1, 10⁻³, 10⁻⁵, 10⁻⁷ (cocopp's
+/// `DataSet.detERT`) must equal those of Tunebench's report computed from the same runs (`TimeToTarget`, on the
+/// traces of the result folder) to 1e-12 relative.
+///
+/// The ERTs agree exactly, not just closely: COCO's `.dat` file logs the first evaluation that reaches every
+/// target 10^(k/20), so both count the same evaluations for the powers of ten, and the same budget for the runs
+/// that miss a target.
+@Suite(.python(.numpy, .cocoex, .cocopp))
+struct CocoExportTests {
+    static let script = CommandRunner.packageRoot.appendingPathComponent("Tests/Scripts/cocopp_check.py")
+    static let targets = [1e1, 1e-1, 1e-3, 1e-5, 1e-7]
+    static let functions: Set<String> = ["bbob-f01", "bbob-f03", "bbob-f07", "bbob-f15", "bbob-f21", "bbob-f24"]
+    /// cocopp's warnings that are not about the data: it looks for its online archive of published data sets (there
+    /// is no network in CI), and it calls the `settings` entry that COCO's own logger writes "additional" (it does
+    /// so for data written by cocoex too).
+    static let unrelated = ["failed to connect to", "Failed fo find workable URL", "settings is an additional attribute"]
+
+    @Test func cocoppReadsTheExportAndAgreesOnExpectedRunningTimes() throws {
+        let folder = CommandRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let experiment = Experiment(
+            name: "coco-export", seed: 3, repetitions: 15, budget: 100, budgetPerDimension: true,
+            optimizers: [EntrySpec("random"), EntrySpec("cmaes")],
+            problems: [2, 3].flatMap { d in
+                (try! Registry.builtin.suite(named: "bbob")).problems(with: ["dimension": .integer(d)])
+                    .filter { Self.functions.contains($0.name) }
+            })
+        _ = try ExperimentRunner(
+            registry: .builtin, experiment: experiment, output: folder, options: RunOptions(jobs: 2)
+        ).run()
+
+        let export = try CommandRunner.run("tunebench", ["export", "coco", folder.path])
+        #expect(export.status == 0, "\(export.errors)")
+        #expect(export.output.contains("180 runs of random") && export.output.contains("180 runs of cmaes"))
+        let algorithms = ["random", "cmaes"].map { folder.appendingPathComponent("coco/\($0)").path }
+
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", Self.script.path, folder.appendingPathComponent("cocopp").path] + algorithms
+        process.currentDirectoryURL = folder
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        try #require(process.terminationStatus == 0, "cocopp_check.py failed")
+        // cocopp's reader prints its own lines first; the script's JSON is the last line.
+        let last = try #require(output.split(separator: "\n").last)
+        let result = try JSONDecoder().decode(CocoppResult.self, from: Data(last.utf8))
+        #expect(result.status == 0, "python -m cocopp exited with \(result.status)")
+        let aboutTheData = result.warnings.filter { warning in !Self.unrelated.contains { warning.contains($0) } }
+        #expect(aboutTheData.isEmpty, "cocopp warned: \(aboutTheData)")
+
+        let report = try ReportInput(experiment: experiment, directory: folder)
+        var compared = 0
+        for (optimizer, path) in zip(["random", "cmaes"], algorithms) {
+            let sets = try #require(result.ert[path])
+            #expect(sets.count == 12)
+            for set in sets {
+                #expect(set.instances == Array(1...15))
+                let label = "bbob-f\(set.function < 10 ? "0" : "")\(set.function)-dimension\(set.dimension)"
+                let problem = try #require(report.problems.first { $0.problem == label }, "\(label)")
+                let runs = problem.optimizers.first { $0.optimizer == optimizer }?.runs ?? []
+                #expect(runs.count == 15)
+                // Each run's length: for cocopp, a run that reaches COCO's final target Δf = 1e-8 ends there
+                // (`DataSet._cut_data`); ours from the traces.
+                let lengths = runs.map { $0.firstReach(1e-8, on: .evaluations) ?? Double($0.evaluations) }
+                #expect(set.maxevals.sorted() == lengths.sorted(), "\(optimizer) \(label)")
+                #expect(set.maxevals.allSatisfy { $0 <= Double(100 * set.dimension) })
+                for (target, expected) in zip(Self.targets, set.ert) {
+                    let ours = TimeToTarget.expectedRunningTime(runs, target: target, on: .evaluations).ert
+                    switch (ours, expected) {
+                    case (nil, nil): break
+                    case (let a?, let b?):
+                        #expect(abs(a - b) <= 1e-12 * b, "\(optimizer) \(label) Δf \(target): \(a) against cocopp's \(b)")
+                    default:
+                        Issue.record("\(optimizer) \(label) Δf \(target): \(String(describing: ours)) against \(String(describing: expected))")
+                    }
+                    compared += 1
+                }
+            }
+        }
+        #expect(compared == 2 * 12 * 5)
+    }
+
+    struct CocoppResult: Decodable {
+        var status: Int
+        var warnings: [String]
+        var ert: [String: [DataSet]]
+    }
+
+    struct DataSet: Decodable {
+        var function: Int
+        var dimension: Int
+        var instances: [Int]
+        var maxevals: [Double]
+        var ert: [Double?]
+    }
+}
