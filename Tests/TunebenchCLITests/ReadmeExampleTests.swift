@@ -2,7 +2,8 @@ import Foundation
 import Testing
 import Tunebench
 
-/// The experiment files shown in README.md and docs/experiments.md are valid experiments, and the repository's example
+/// The experiment files shown in README.md, docs/experiments.md and docs/coco.md are valid experiments, the README's
+/// bbob commands run, and the repository's example
 /// of an added optimizer (docs/adding-an-optimizer.md) registers it and runs it.
 struct ReadmeExampleTests {
     /// The ```json block of a Markdown file that holds an experiment (it has "optimizers"), parsed; the file must
@@ -28,6 +29,32 @@ struct ReadmeExampleTests {
         let experiment = try Self.experiment(in: "docs/experiments.md")
         #expect(experiment.name == "my-experiment" && experiment.costBudget == 33.5)
         #expect(experiment.problems.contains { $0.label == "rosenbrock-4d" })
+    }
+
+    @Test func theCocoPagesCampaignIsValid() throws {
+        let experiment = try Self.experiment(in: "docs/coco.md")
+        #expect(experiment.budgetPerDimension && experiment.repetitions == 15)
+        #expect(experiment.problems.count == 5 * 24)
+        #expect(experiment.problems.contains { $0.label == "bbob-f24-dimension20" })
+    }
+
+    /// The README's bbob commands: the run (shortened to two functions and 3 repetitions), the export.
+    @Test func theReadmesBbobCommandsRun() throws {
+        let folder = CommandRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let run = try CommandRunner.run(
+            "tunebench",
+            ["run", "--optimizers", "random,cmaes", "--problems", "bbob-f01:dimension=2,bbob-f21:dimension=5",
+                "--repetitions", "3", "--budget", "50", "--budget-per-dimension", "--output", folder.path, "--quiet"])
+        #expect(run.status == 0, "\(run.errors)")
+        let export = try CommandRunner.run("tunebench", ["export", "coco", folder.path])
+        #expect(export.status == 0, "\(export.errors)")
+        #expect(export.output.contains("3 runs of random") || export.output.contains("6 runs of random"))
+        for file in ["random/bbobexp_f1.info", "cmaes/bbobexp_f21.info", "cmaes/data_f21/bbobexp_f21_DIM5.tdat"] {
+            #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("coco/" + file).path), "\(file)")
+        }
+        let readme = try String(contentsOf: CommandRunner.packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
+        #expect(readme.contains("tunebench export coco bbob-out") && readme.contains("python -m cocopp"))
     }
 
     @Test func exampleRegistersItsOptimizerAndRunsIt() throws {

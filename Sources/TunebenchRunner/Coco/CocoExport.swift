@@ -124,7 +124,7 @@ public enum CocoExport {
                     if case .number(let x)? = value { return x }
                     return .nan
                 }
-                log?.record(trial.trueValue ?? .nan, point: point)
+                log?.record(trial.trueValue ?? .nan, point: point, evaluation: trial.number + 1)
             }
             // COCO's logger writes nothing for a problem that was never evaluated.
             guard record != nil, var log else { continue }

@@ -2,7 +2,8 @@
 /// `.dat` file (triggered by targets of the best value), of its `.tdat` file (triggered by evaluation counts), and
 /// the summary that ends its entry in the `.info` file.
 ///
-/// Feed every evaluation in order with ``record(_:point:)``, then call ``finish()``. A failed evaluation (`NaN`) is
+/// Feed every evaluation in order with ``record(_:point:)`` (or the ones an `improvements` record keeps, with
+/// ``record(_:point:evaluation:)``), then call ``finish()``. A failed evaluation (`NaN`) is
 /// logged as `2e21` and an infinite one as `3e21`, COCO's `NAN_FOR_LOGGING` and `INFINITY_FOR_LOGGING`.
 ///
 /// Each line is `evaluations 0 Δf_best current best [x...]`, formatted `%lu %lu %+10.9e %+10.9e %+10.9e` with
@@ -45,7 +46,17 @@ public struct CocoRunLog: Sendable {
 
     /// Records the next evaluation: `value` (noiseless) at `point`.
     public mutating func record(_ value: Double, point: [Double]) {
-        evaluations += 1
+        record(value, point: point, evaluation: evaluations + 1)
+    }
+
+    /// Records evaluation number `evaluation` (from 1, above every earlier one): `value` (noiseless) at `point`.
+    ///
+    /// The evaluations in between may be left out when none of them would have been logged and none improved on the
+    /// best value, which is what the `improvements` record of a run keeps: the log is then the one of every
+    /// evaluation.
+    public mutating func record(_ value: Double, point: [Double], evaluation: Int) {
+        precondition(evaluation > evaluations, "evaluations are recorded in increasing order")
+        evaluations = evaluation
         let logged = value.isNaN ? Self.nanForLogging : value.isInfinite ? Self.infinityForLogging : value
         let floored = max(logged, optimum)
         if evaluations == 1 || floored < best {
