@@ -10,21 +10,14 @@
 ///   same order as coco-experiment's C code (sums in COCO's index order, `pow`/`exp`/`log`/`sin`/`cos` of the
 ///   platform's C library with the same arguments), so that the two agree bit for bit. It may overwrite `x`, uses
 ///   exactly `d` scratch places, and does not allocate.
-/// - ``minimizer`` is COCO's `best_parameter()` and ``optimum`` its `best_value()`, bit for bit; the value at the
-///   minimizer equals the optimum and no value in the box is below it (where the arithmetic alone would make a
-///   value fall below, the function says what it does about it).
+/// - ``best`` is COCO's `best_parameter()` and `best_value()`, bit for bit; where COCO's arithmetic makes a value
+///   fall below it, the function says so (``BBOBProblem`` reports the optimum there).
 protocol BBOBFunction: Sendable {
     /// Draws the instance's data.
     init(_ instance: BBOBInstance)
 
-    /// The instance this function was drawn for.
-    var instance: BBOBInstance { get }
-
-    /// COCO's optimum location (`best_parameter`).
-    var minimizer: [Double] { get }
-
-    /// COCO's optimal value (`best_value`).
-    var optimum: Double { get }
+    /// COCO's optimum location and value (`best_parameter()`, `best_value()`).
+    var best: BBOBBest { get }
 
     /// The value at `x`.
     ///
@@ -33,6 +26,25 @@ protocol BBOBFunction: Sendable {
     ///   - scratch: `d` places for an intermediate vector.
     /// - Complexity: O(d) to O(d²) (a rotation), O(d · peaks) for Gallagher's functions; no allocation.
     func value(_ x: UnsafeMutableBufferPointer<Double>, scratch: UnsafeMutableBufferPointer<Double>) -> Double
+}
+
+/// COCO's optimum of an instance: where it is (`best_parameter()`) and its value (`best_value()`).
+struct BBOBBest: Sendable {
+    /// The optimum location.
+    var parameter: [Double]
+    /// The optimal value.
+    var value: Double
+
+    /// `parameter` and `value`.
+    init(parameter: [Double], value: Double) {
+        self.parameter = parameter
+        self.value = value
+    }
+
+    /// `instance`'s `f_opt` at `parameter`, by default its standard `x_opt`.
+    init(_ instance: BBOBInstance, parameter: [Double]? = nil) {
+        self.init(parameter: parameter ?? instance.xopt, value: instance.fopt)
+    }
 }
 
 /// The 24 functions of COCO's bbob suite: their names and COCO's five groups.

@@ -7,51 +7,43 @@ import Foundation
 /// f10, Ellipsoidal (rotated): `f(x) = Σ 10^(6 i/(d−1)) z_i² + f_opt`, `z = T_osz(R (x − x_opt))`.
 /// (RR-6829 f10; `src/f_ellipsoid.c`.)
 struct BBOBEllipsoid: BBOBFunction {
-    let instance: BBOBInstance
-    let minimizer: [Double]
-    let optimum: Double
+    let best: BBOBBest
     let rotation: BBOBMatrix
     /// `10^(6 i/(d−1))`.
     let weights: [Double]
 
     init(_ instance: BBOBInstance) {
-        self.instance = instance
-        minimizer = instance.xopt
-        optimum = instance.fopt
+        best = BBOBBest(instance)
         rotation = instance.rotationR
         weights = BBOBTransformations.powers(of: 1.0e6, dimension: instance.dimension)
     }
 
     func value(_ x: UnsafeMutableBufferPointer<Double>, scratch: UnsafeMutableBufferPointer<Double>) -> Double {
-        BBOBTransformations.shift(x, by: minimizer)
+        BBOBTransformations.shift(x, by: best.parameter)
         rotation.apply(x, into: scratch)
         BBOBTransformations.oscillate(scratch)
-        return BBOBRawFunctions.ellipsoid(scratch, weights: weights) + optimum
+        return BBOBRawFunctions.ellipsoid(scratch, weights: weights) + best.value
     }
 }
 
 /// f11, Discus: `f(x) = 10⁶ z₀² + Σ_{i≥1} z_i² + f_opt`, `z = T_osz(R (x − x_opt))`.
 /// (RR-6829 f11; `src/f_discus.c`.)
 struct BBOBDiscus: BBOBFunction {
-    let instance: BBOBInstance
-    let minimizer: [Double]
-    let optimum: Double
+    let best: BBOBBest
     let rotation: BBOBMatrix
 
     init(_ instance: BBOBInstance) {
-        self.instance = instance
-        minimizer = instance.xopt
-        optimum = instance.fopt
+        best = BBOBBest(instance)
         rotation = instance.rotationR
     }
 
     func value(_ x: UnsafeMutableBufferPointer<Double>, scratch: UnsafeMutableBufferPointer<Double>) -> Double {
-        BBOBTransformations.shift(x, by: minimizer)
+        BBOBTransformations.shift(x, by: best.parameter)
         rotation.apply(x, into: scratch)
         BBOBTransformations.oscillate(scratch)
         var sum = 1.0e6 * scratch[0] * scratch[0]
         for i in 1..<scratch.count { sum += scratch[i] * scratch[i] }
-        return sum + optimum
+        return sum + best.value
     }
 }
 
@@ -60,80 +52,68 @@ struct BBOBDiscus: BBOBFunction {
 /// Unlike every other function, f12 draws its standard `x_opt` from seed `s + 1,000,000` (the seed of `R`), as
 /// COCO does. (RR-6829 f12; `src/f_bent_cigar.c`.)
 struct BBOBBentCigar: BBOBFunction {
-    let instance: BBOBInstance
-    let minimizer: [Double]
-    let optimum: Double
+    let best: BBOBBest
     let rotation: BBOBMatrix
     /// `β i/(d−1)` for `β = 0.5`.
     let asymmetry: [Double]
 
     init(_ instance: BBOBInstance) {
-        self.instance = instance
-        minimizer = instance.standardOptimum(seed: instance.seed + 1_000_000)
-        optimum = instance.fopt
+        best = BBOBBest(instance, parameter: instance.standardOptimum(seed: instance.seed + 1_000_000))
         rotation = instance.rotationR
         asymmetry = BBOBTransformations.asymmetryCoefficients(beta: 0.5, dimension: instance.dimension)
     }
 
     func value(_ x: UnsafeMutableBufferPointer<Double>, scratch: UnsafeMutableBufferPointer<Double>) -> Double {
-        BBOBTransformations.shift(x, by: minimizer)
+        BBOBTransformations.shift(x, by: best.parameter)
         rotation.apply(x, into: scratch)
         BBOBTransformations.asymmetric(scratch, coefficients: asymmetry)
         rotation.apply(scratch, into: x)
         var sum = x[0] * x[0]
         for i in 1..<x.count { sum += 1.0e6 * x[i] * x[i] }
-        return sum + optimum
+        return sum + best.value
     }
 }
 
 /// f13, Sharp Ridge: `f(x) = z₀² + 100 √(Σ_{i≥1} z_i²) + f_opt`, `z = Q Λ^10 R (x − x_opt)`.
 /// (RR-6829 f13; `src/f_sharp_ridge.c`, with `Λ^10 = diag(√10^(i/(d−1)))` in one matrix `M = R Λ Q`.)
 struct BBOBSharpRidge: BBOBFunction {
-    let instance: BBOBInstance
-    let minimizer: [Double]
-    let optimum: Double
+    let best: BBOBBest
     let matrix: BBOBMatrix
 
     init(_ instance: BBOBInstance) {
-        self.instance = instance
-        minimizer = instance.xopt
-        optimum = instance.fopt
+        best = BBOBBest(instance)
         matrix = instance.rotatedScaling(base: (10.0).squareRoot())
     }
 
     func value(_ x: UnsafeMutableBufferPointer<Double>, scratch: UnsafeMutableBufferPointer<Double>) -> Double {
-        BBOBTransformations.shift(x, by: minimizer)
+        BBOBTransformations.shift(x, by: best.parameter)
         matrix.apply(x, into: scratch)
         var ridge = 0.0
         for i in 1..<scratch.count { ridge += scratch[i] * scratch[i] }
-        return (100.0 * ridge.squareRoot() + scratch[0] * scratch[0]) + optimum
+        return (100.0 * ridge.squareRoot() + scratch[0] * scratch[0]) + best.value
     }
 }
 
 /// f14, Different Powers: `f(x) = √(Σ |z_i|^(2 + 4 i/(d−1))) + f_opt`, `z = R (x − x_opt)`.
 /// (RR-6829 f14; `src/f_different_powers.c`.)
 struct BBOBDifferentPowers: BBOBFunction {
-    let instance: BBOBInstance
-    let minimizer: [Double]
-    let optimum: Double
+    let best: BBOBBest
     let rotation: BBOBMatrix
     /// `2 + 4 i/(d−1)`.
     let exponents: [Double]
 
     init(_ instance: BBOBInstance) {
-        self.instance = instance
-        minimizer = instance.xopt
-        optimum = instance.fopt
+        best = BBOBBest(instance)
         rotation = instance.rotationR
         let d = instance.dimension
         exponents = (0..<d).map { 2.0 + (4.0 * Double($0)) / (Double(d) - 1.0) }
     }
 
     func value(_ x: UnsafeMutableBufferPointer<Double>, scratch: UnsafeMutableBufferPointer<Double>) -> Double {
-        BBOBTransformations.shift(x, by: minimizer)
+        BBOBTransformations.shift(x, by: best.parameter)
         rotation.apply(x, into: scratch)
         var sum = 0.0
         for i in scratch.indices { sum += pow(scratch[i].magnitude, exponents[i]) }
-        return sum.squareRoot() + optimum
+        return sum.squareRoot() + best.value
     }
 }

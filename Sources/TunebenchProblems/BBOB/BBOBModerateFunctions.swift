@@ -9,31 +9,27 @@ import Foundation
 /// `z_i x_opt,i > 0` and 1 otherwise. (RR-6829 f6; `src/f_attractive_sector.c`, where `Λ^10 = diag(√10^(i/(d−1)))`
 /// sits in one matrix `M = R Λ Q` applied to `x − x_opt`.)
 struct BBOBAttractiveSector: BBOBFunction {
-    let instance: BBOBInstance
-    let minimizer: [Double]
-    let optimum: Double
+    let best: BBOBBest
     let matrix: BBOBMatrix
 
     init(_ instance: BBOBInstance) {
-        self.instance = instance
-        minimizer = instance.xopt
-        optimum = instance.fopt
+        best = BBOBBest(instance)
         matrix = instance.rotatedScaling(base: (10.0).squareRoot())
     }
 
     func value(_ x: UnsafeMutableBufferPointer<Double>, scratch: UnsafeMutableBufferPointer<Double>) -> Double {
-        BBOBTransformations.shift(x, by: minimizer)
+        BBOBTransformations.shift(x, by: best.parameter)
         matrix.apply(x, into: scratch)
         var sum = 0.0
         for i in x.indices {
             let z = scratch[i]
-            if minimizer[i] * z > 0 {
+            if best.parameter[i] * z > 0 {
                 sum += 100.0 * 100.0 * z * z
             } else {
                 sum += z * z
             }
         }
-        return pow(BBOBTransformations.oscillate(sum), 0.9) + optimum
+        return pow(BBOBTransformations.oscillate(sum), 0.9) + best.value
     }
 }
 
@@ -41,9 +37,7 @@ struct BBOBAttractiveSector: BBOBFunction {
 /// x_opt)`, `z̃_i = ⌊ẑ_i + ½⌋` where `|ẑ_i| > ½` and `⌊10 ẑ_i + ½⌋ / 10` otherwise, `z = R z̃`.
 /// (RR-6829 f7; `src/f_step_ellipsoid.c`.)
 struct BBOBStepEllipsoid: BBOBFunction {
-    let instance: BBOBInstance
-    let minimizer: [Double]
-    let optimum: Double
+    let best: BBOBBest
     /// `Λ^10 Q`, entry `(i, j)` = `√(10^(i/(d−1))) Q_ij`.
     let scaledQ: BBOBMatrix
     let rotationR: BBOBMatrix
@@ -51,9 +45,7 @@ struct BBOBStepEllipsoid: BBOBFunction {
     let weights: [Double]
 
     init(_ instance: BBOBInstance) {
-        self.instance = instance
-        minimizer = instance.xopt
-        optimum = instance.fopt
+        best = BBOBBest(instance)
         let d = instance.dimension
         let rows = (0..<d).map { pow(100.0 / 10.0, Double($0) / Double(d - 1)).squareRoot() }
         let q = instance.rotationQ
@@ -64,7 +56,7 @@ struct BBOBStepEllipsoid: BBOBFunction {
 
     func value(_ x: UnsafeMutableBufferPointer<Double>, scratch: UnsafeMutableBufferPointer<Double>) -> Double {
         let penalty = BBOBTransformations.boundaryPenalty(x)
-        BBOBTransformations.shift(x, by: minimizer)
+        BBOBTransformations.shift(x, by: best.parameter)
         scaledQ.apply(x, into: scratch)
         let first = scratch[0]
         for i in x.indices {
@@ -75,7 +67,7 @@ struct BBOBStepEllipsoid: BBOBFunction {
         var sum = 0.0
         for i in x.indices { sum += weights[i] * x[i] * x[i] }
         let lowest = first.magnitude * 1.0e-4
-        return 0.1 * (lowest >= sum ? lowest : sum) + penalty + optimum
+        return 0.1 * (lowest >= sum ? lowest : sum) + penalty + best.value
     }
 }
 
@@ -85,23 +77,19 @@ struct BBOBStepEllipsoid: BBOBFunction {
 /// Its optimum is at `x_opt = ¾ x_std` (the instance's standard location times 0.75), where `z = 1`.
 /// (RR-6829 f8; `src/f_rosenbrock.c`.)
 struct BBOBRosenbrock: BBOBFunction {
-    let instance: BBOBInstance
-    let minimizer: [Double]
-    let optimum: Double
+    let best: BBOBBest
     /// `max(1, √d/8)`.
     let factor: Double
 
     init(_ instance: BBOBInstance) {
-        self.instance = instance
-        minimizer = instance.xopt.map { $0 * 0.75 }
-        optimum = instance.fopt
+        best = BBOBBest(instance, parameter: instance.xopt.map { $0 * 0.75 })
         factor = max(1.0, Double(instance.dimension).squareRoot() / 8.0)
     }
 
     func value(_ x: UnsafeMutableBufferPointer<Double>, scratch: UnsafeMutableBufferPointer<Double>) -> Double {
-        BBOBTransformations.shift(x, by: minimizer)
+        BBOBTransformations.shift(x, by: best.parameter)
         for i in x.indices { x[i] = factor * x[i] + 1.0 }
-        return BBOBRawFunctions.rosenbrock(x) + optimum
+        return BBOBRawFunctions.rosenbrock(x) + best.value
     }
 }
 
@@ -112,25 +100,21 @@ struct BBOBRosenbrock: BBOBFunction {
 /// `Q` divided by `2 max(1, √d/8)`. Rounding makes `z` differ from 1 there by about 10⁻¹⁶, so the value exceeds
 /// `f_opt` by about 10⁻³⁰, below its last bit. (RR-6829 f9; `src/f_rosenbrock.c`.)
 struct BBOBRotatedRosenbrock: BBOBFunction {
-    let instance: BBOBInstance
-    let minimizer: [Double]
-    let optimum: Double
+    let best: BBOBBest
     /// `max(1, √d/8) Q`.
     let matrix: BBOBMatrix
 
     init(_ instance: BBOBInstance) {
-        self.instance = instance
-        optimum = instance.fopt
         let d = instance.dimension
         let factor = max(1.0, Double(d).squareRoot() / 8.0)
         let q = instance.rotationQ
         matrix = BBOBMatrix(dimension: d) { i, j in factor * q[i, j] }
-        minimizer = BBOBRotatedRosenbrock.columnSums(q).map { $0 / (2.0 * factor) }
+        best = BBOBBest(instance, parameter: BBOBRotatedRosenbrock.columnSums(q).map { $0 / (2.0 * factor) })
     }
 
     func value(_ x: UnsafeMutableBufferPointer<Double>, scratch: UnsafeMutableBufferPointer<Double>) -> Double {
         matrix.apply(x, into: scratch, offset: 0.5)
-        return BBOBRawFunctions.rosenbrock(scratch) + optimum
+        return BBOBRawFunctions.rosenbrock(scratch) + best.value
     }
 
     /// The sums of the columns of `matrix`, each summed over the rows in order (COCO's `x_opt` of f9 and f19).

@@ -8,30 +8,26 @@ import Foundation
 /// `z = R Λ^10 Q T_asy^0.2(T_osz(R (x − x_opt)))`, with `R Λ^10 Q` one matrix (`Λ^10 = diag(√10^(i/(d−1)))`).
 /// (RR-6829 f15; `src/f_rastrigin.c`.)
 struct BBOBRastrigin: BBOBFunction {
-    let instance: BBOBInstance
-    let minimizer: [Double]
-    let optimum: Double
+    let best: BBOBBest
     let rotation: BBOBMatrix
     let matrix: BBOBMatrix
     /// `β i/(d−1)` for `β = 0.2`.
     let asymmetry: [Double]
 
     init(_ instance: BBOBInstance) {
-        self.instance = instance
-        minimizer = instance.xopt
-        optimum = instance.fopt
+        best = BBOBBest(instance)
         rotation = instance.rotationR
         matrix = instance.rotatedScaling(base: (10.0).squareRoot())
         asymmetry = BBOBTransformations.asymmetryCoefficients(beta: 0.2, dimension: instance.dimension)
     }
 
     func value(_ x: UnsafeMutableBufferPointer<Double>, scratch: UnsafeMutableBufferPointer<Double>) -> Double {
-        BBOBTransformations.shift(x, by: minimizer)
+        BBOBTransformations.shift(x, by: best.parameter)
         rotation.apply(x, into: scratch)
         BBOBTransformations.oscillate(scratch)
         BBOBTransformations.asymmetric(scratch, coefficients: asymmetry)
         matrix.apply(scratch, into: x)
-        return BBOBRawFunctions.rastrigin(x) + optimum
+        return BBOBRawFunctions.rastrigin(x) + best.value
     }
 }
 
@@ -44,9 +40,7 @@ struct BBOBRastrigin: BBOBFunction {
 /// `f_opt` (COCO's optimum is the value at `z = 0`, which equals `f_opt` unless `f_opt` is 0, which no instance
 /// tested draws; ``BBOBProblem`` never reports less than it). (RR-6829 f16; `src/f_weierstrass.c`.)
 struct BBOBWeierstrass: BBOBFunction {
-    let instance: BBOBInstance
-    let minimizer: [Double]
-    let optimum: Double
+    let best: BBOBBest
     let rotation: BBOBMatrix
     let matrix: BBOBMatrix
     /// `½^k`, `3^k` and `f₀ = Σ_k ½^k cos(π 3^k)`, accumulated as COCO does.
@@ -58,8 +52,6 @@ struct BBOBWeierstrass: BBOBFunction {
     let fopt: Double
 
     init(_ instance: BBOBInstance) {
-        self.instance = instance
-        minimizer = instance.xopt
         rotation = instance.rotationR
         matrix = instance.rotatedScaling(base: 1.0 / (100.0).squareRoot())
         amplitudes = (0..<12).map { pow(0.5, Double($0)) }
@@ -70,12 +62,13 @@ struct BBOBWeierstrass: BBOBFunction {
         penaltyFactor = 10.0 / Double(instance.dimension)
         fopt = instance.fopt
         let origin = [Double](repeating: 0, count: instance.dimension)
-        optimum = BBOBWeierstrass.raw(origin, amplitudes, frequencies, offset) + fopt
+        let rawOptimum = BBOBWeierstrass.raw(origin, amplitudes, frequencies, offset)
+        best = BBOBBest(parameter: instance.xopt, value: rawOptimum + fopt)
     }
 
     func value(_ x: UnsafeMutableBufferPointer<Double>, scratch: UnsafeMutableBufferPointer<Double>) -> Double {
         let penalty = BBOBTransformations.boundaryPenalty(x)
-        BBOBTransformations.shift(x, by: minimizer)
+        BBOBTransformations.shift(x, by: best.parameter)
         rotation.apply(x, into: scratch)
         BBOBTransformations.oscillate(scratch)
         matrix.apply(scratch, into: x)
@@ -102,9 +95,7 @@ struct BBOBWeierstrass: BBOBFunction {
 /// rotations and optimum. COCO writes `√s_i` as `(z_i² + z_{i+1}²)^0.25` and the square as `pow(·, 2)`, which the
 /// C compiler makes a product. (RR-6829 f17, f18; `src/f_schaffers.c`.)
 struct BBOBSchaffers: BBOBFunction {
-    let instance: BBOBInstance
-    let minimizer: [Double]
-    let optimum: Double
+    let best: BBOBBest
     let rotation: BBOBMatrix
     /// `Λ^α Q`, row `i` of `Q` times `√α^(i/(d−1))`.
     let matrix: BBOBMatrix
@@ -112,9 +103,7 @@ struct BBOBSchaffers: BBOBFunction {
     let asymmetry: [Double]
 
     init(_ instance: BBOBInstance) {
-        self.instance = instance
-        minimizer = instance.xopt
-        optimum = instance.fopt
+        best = BBOBBest(instance)
         rotation = instance.rotationR
         let condition = instance.function == 17 ? 10.0 : 1000.0
         matrix = BBOBMatrix.product(
@@ -125,7 +114,7 @@ struct BBOBSchaffers: BBOBFunction {
 
     func value(_ x: UnsafeMutableBufferPointer<Double>, scratch: UnsafeMutableBufferPointer<Double>) -> Double {
         let penalty = BBOBTransformations.boundaryPenalty(x)
-        BBOBTransformations.shift(x, by: minimizer)
+        BBOBTransformations.shift(x, by: best.parameter)
         rotation.apply(x, into: scratch)
         BBOBTransformations.asymmetric(scratch, coefficients: asymmetry)
         matrix.apply(scratch, into: x)
@@ -137,7 +126,7 @@ struct BBOBSchaffers: BBOBFunction {
             sum += pow(squares, 0.25) * (1.0 + wave * wave)
         }
         let mean = sum / (Double(x.count) - 1.0)
-        return (mean * mean + optimum) + 10.0 * penalty
+        return (mean * mean + best.value) + 10.0 * penalty
     }
 }
 
@@ -149,20 +138,16 @@ struct BBOBSchaffers: BBOBFunction {
 /// `s/4000 − cos s` is at least −1 in floating point too, so no computed value is below `f_opt`.
 /// (RR-6829 f19; `src/f_griewank_rosenbrock.c`.)
 struct BBOBGriewankRosenbrock: BBOBFunction {
-    let instance: BBOBInstance
-    let minimizer: [Double]
-    let optimum: Double
+    let best: BBOBBest
     /// `max(1, √d/8) Q`.
     let matrix: BBOBMatrix
 
     init(_ instance: BBOBInstance) {
-        self.instance = instance
-        optimum = instance.fopt
         let d = instance.dimension
         let scale = max(1.0, Double(d).squareRoot() / 8.0)
         let q = instance.rotationQ
         matrix = BBOBMatrix(dimension: d) { i, j in q[i, j] * scale }
-        minimizer = BBOBRotatedRosenbrock.columnSums(matrix).map { $0 / (2.0 * scale) }
+        best = BBOBBest(instance, parameter: BBOBRotatedRosenbrock.columnSums(matrix).map { $0 / (2.0 * scale) })
     }
 
     func value(_ x: UnsafeMutableBufferPointer<Double>, scratch: UnsafeMutableBufferPointer<Double>) -> Double {
@@ -176,6 +161,6 @@ struct BBOBGriewankRosenbrock: BBOBFunction {
             let s = 100.0 * valley * valley + distance * distance
             sum += s / 4000.0 - cos(s)
         }
-        return (10.0 + 10.0 * sum / Double(scratch.count - 1)) + optimum
+        return (10.0 + 10.0 * sum / Double(scratch.count - 1)) + best.value
     }
 }

@@ -70,8 +70,8 @@ public struct BBOBProblem: KnownMinimizers, Sendable {
         self.instance = instance
         space = try SearchSpace((1...dimension).map { .real("x\($0)", lower: -5, upper: 5) })
         implementation = BBOBFunctions.make(BBOBInstance(function: function, dimension: dimension, number: instance))
-        xopt = implementation.minimizer
-        fopt = implementation.optimum
+        xopt = implementation.best.parameter
+        fopt = implementation.best.value
         workspace = [Double](repeating: 0, count: 2 * dimension)
     }
 

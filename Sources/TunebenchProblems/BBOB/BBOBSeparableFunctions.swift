@@ -8,24 +8,20 @@ import Foundation
 
 /// f1, Sphere: `f(x) = ‖z‖² + f_opt`, `z = x − x_opt`. (RR-6829 f1; `src/f_sphere.c`.)
 struct BBOBSphere: BBOBFunction {
-    let instance: BBOBInstance
-    let minimizer: [Double]
-    let optimum: Double
+    let best: BBOBBest
 
     init(_ instance: BBOBInstance) {
-        self.instance = instance
-        minimizer = instance.xopt
-        optimum = instance.fopt
+        best = BBOBBest(instance)
     }
 
     func value(_ x: UnsafeMutableBufferPointer<Double>, scratch: UnsafeMutableBufferPointer<Double>) -> Double {
-        minimizer.withUnsafeBufferPointer { xopt in
+        best.parameter.withUnsafeBufferPointer { xopt in
             var sum = 0.0
             for i in x.indices {
                 let z = x[i] - xopt[i]
                 sum += z * z
             }
-            return sum + optimum
+            return sum + best.value
         }
     }
 }
@@ -33,51 +29,43 @@ struct BBOBSphere: BBOBFunction {
 /// f2, Separable Ellipsoidal: `f(x) = Σ 10^(6 i/(d−1)) z_i² + f_opt`, `z = T_osz(x − x_opt)`.
 /// (RR-6829 f2; `src/f_ellipsoid.c`.)
 struct BBOBSeparableEllipsoid: BBOBFunction {
-    let instance: BBOBInstance
-    let minimizer: [Double]
-    let optimum: Double
+    let best: BBOBBest
     /// `10^(6 i/(d−1))`.
     let weights: [Double]
 
     init(_ instance: BBOBInstance) {
-        self.instance = instance
-        minimizer = instance.xopt
-        optimum = instance.fopt
+        best = BBOBBest(instance)
         weights = BBOBTransformations.powers(of: 1.0e6, dimension: instance.dimension)
     }
 
     func value(_ x: UnsafeMutableBufferPointer<Double>, scratch: UnsafeMutableBufferPointer<Double>) -> Double {
-        BBOBTransformations.shift(x, by: minimizer)
+        BBOBTransformations.shift(x, by: best.parameter)
         BBOBTransformations.oscillate(x)
-        return BBOBRawFunctions.ellipsoid(x, weights: weights) + optimum
+        return BBOBRawFunctions.ellipsoid(x, weights: weights) + best.value
     }
 }
 
 /// f3, Rastrigin (separable): `f(x) = 10 (d − Σ cos 2π z_i) + ‖z‖² + f_opt`,
 /// `z = Λ^10 T_asy^0.2(T_osz(x − x_opt))`. (RR-6829 f3; `src/f_rastrigin.c`.)
 struct BBOBSeparableRastrigin: BBOBFunction {
-    let instance: BBOBInstance
-    let minimizer: [Double]
-    let optimum: Double
+    let best: BBOBBest
     /// `β i/(d−1)` for `β = 0.2`.
     let asymmetry: [Double]
     /// The diagonal of `Λ^10`.
     let conditioning: [Double]
 
     init(_ instance: BBOBInstance) {
-        self.instance = instance
-        minimizer = instance.xopt
-        optimum = instance.fopt
+        best = BBOBBest(instance)
         asymmetry = BBOBTransformations.asymmetryCoefficients(beta: 0.2, dimension: instance.dimension)
         conditioning = BBOBTransformations.conditioning(10, dimension: instance.dimension)
     }
 
     func value(_ x: UnsafeMutableBufferPointer<Double>, scratch: UnsafeMutableBufferPointer<Double>) -> Double {
-        BBOBTransformations.shift(x, by: minimizer)
+        BBOBTransformations.shift(x, by: best.parameter)
         BBOBTransformations.oscillate(x)
         BBOBTransformations.asymmetric(x, coefficients: asymmetry)
         BBOBTransformations.scale(x, by: conditioning)
-        return BBOBRawFunctions.rastrigin(x) + optimum
+        return BBOBRawFunctions.rastrigin(x) + best.value
     }
 }
 
@@ -88,26 +76,22 @@ struct BBOBSeparableRastrigin: BBOBFunction {
 /// It shares f3's seed, so its instances draw f3's `x_opt`, of which COCO then takes the absolute value at even
 /// indices (the legacy code does; RR-6829 does not say so). (RR-6829 f4; `src/f_bueche_rastrigin.c`.)
 struct BBOBBuecheRastrigin: BBOBFunction {
-    let instance: BBOBInstance
-    let minimizer: [Double]
-    let optimum: Double
+    let best: BBOBBest
     /// `s_i = √10^(i/(d−1))`, and `10 s_i`.
     let scales: [Double]
     let scalesTimesTen: [Double]
 
     init(_ instance: BBOBInstance) {
-        self.instance = instance
         var xopt = instance.xopt
         for i in stride(from: 0, to: xopt.count, by: 2) { xopt[i] = xopt[i].magnitude }
-        minimizer = xopt
-        optimum = instance.fopt
+        best = BBOBBest(instance, parameter: xopt)
         scales = BBOBTransformations.powers(of: (10.0).squareRoot(), dimension: instance.dimension)
         scalesTimesTen = scales.map { $0 * 10.0 }
     }
 
     func value(_ x: UnsafeMutableBufferPointer<Double>, scratch: UnsafeMutableBufferPointer<Double>) -> Double {
         let penalty = BBOBTransformations.boundaryPenalty(x)
-        BBOBTransformations.shift(x, by: minimizer)
+        BBOBTransformations.shift(x, by: best.parameter)
         BBOBTransformations.oscillate(x)
         var cosines = 0.0
         var squares = 0.0
@@ -116,7 +100,7 @@ struct BBOBBuecheRastrigin: BBOBFunction {
             cosines += cos(2 * Double.pi * z)
             squares += z * z
         }
-        return (10.0 * (Double(x.count) - cosines) + squares + optimum) + 100.0 * penalty
+        return (10.0 * (Double(x.count) - cosines) + squares + best.value) + 100.0 * penalty
     }
 }
 
@@ -126,28 +110,25 @@ struct BBOBBuecheRastrigin: BBOBFunction {
 /// The optimum is the corner of the box on the side of the instance's standard `x_opt`: `x_opt,i = ±5`, with the
 /// sign of the standard one. (RR-6829 f5; `src/f_linear_slope.c`.)
 struct BBOBLinearSlope: BBOBFunction {
-    let instance: BBOBInstance
-    let minimizer: [Double]
-    let optimum: Double
+    let best: BBOBBest
     /// `s_i` and `5 |s_i|`.
     let slopes: [Double]
     let offsets: [Double]
 
     init(_ instance: BBOBInstance) {
-        self.instance = instance
-        minimizer = instance.xopt.map { $0 < 0 ? -5.0 : 5.0 }
-        optimum = instance.fopt
+        best = BBOBBest(instance, parameter: instance.xopt.map { $0 < 0 ? -5.0 : 5.0 })
         let powers = BBOBTransformations.powers(of: (100.0).squareRoot(), dimension: instance.dimension)
-        slopes = zip(minimizer, powers).map { corner, power in corner > 0 ? power : -power }
+        slopes = zip(best.parameter, powers).map { corner, power in corner > 0 ? power : -power }
         offsets = slopes.map { 5.0 * $0.magnitude }
     }
 
     func value(_ x: UnsafeMutableBufferPointer<Double>, scratch: UnsafeMutableBufferPointer<Double>) -> Double {
         var sum = 0.0
         for i in x.indices {
-            let z = x[i] * minimizer[i] < 25.0 ? x[i] : minimizer[i]
+            let corner = best.parameter[i]
+            let z = x[i] * corner < 25.0 ? x[i] : corner
             sum += offsets[i] - slopes[i] * z
         }
-        return sum + optimum
+        return sum + best.value
     }
 }

@@ -16,9 +16,7 @@ import Foundation
 /// unit in the last place (``BBOBProblem`` reports the optimum there). (RR-6829 f20; `src/f_schwefel.c`,
 /// `src/transform_vars_x_hat.c`, `src/transform_vars_z_hat.c`.)
 struct BBOBSchwefel: BBOBFunction {
-    let instance: BBOBInstance
-    let minimizer: [Double]
-    let optimum: Double
+    let best: BBOBBest
     let fopt: Double
     /// Whether coordinate `i` of `x` is negated (`1±_i = −1`).
     let negated: [Bool]
@@ -28,7 +26,6 @@ struct BBOBSchwefel: BBOBFunction {
     let conditioning: [Double]
 
     init(_ instance: BBOBInstance) {
-        self.instance = instance
         let d = instance.dimension
         let uniforms = BBOBLegacyRandom.uniform(count: d, seed: instance.seed)
         negated = uniforms.map { $0 < 0.5 }
@@ -37,11 +34,12 @@ struct BBOBSchwefel: BBOBFunction {
         conditioning = BBOBTransformations.conditioning(10, dimension: d)
         fopt = instance.fopt
         let rawOptimum = 420.96874633
-        minimizer = zip(negated, twiceAbsoluteOptimum).map { negated, twice in
-            let coordinate = ((rawOptimum / 100 + -twice) + twice) / 2
-            return negated ? -coordinate : coordinate
-        }
-        optimum = Self.raw([Double](repeating: rawOptimum, count: d)) + fopt
+        best = BBOBBest(
+            parameter: zip(negated, twiceAbsoluteOptimum).map { negated, twice in
+                let coordinate = ((rawOptimum / 100 + -twice) + twice) / 2
+                return negated ? -coordinate : coordinate
+            },
+            value: Self.raw([Double](repeating: rawOptimum, count: d)) + fopt)
     }
 
     func value(_ x: UnsafeMutableBufferPointer<Double>, scratch: UnsafeMutableBufferPointer<Double>) -> Double {
@@ -77,20 +75,17 @@ struct BBOBSchwefel: BBOBFunction {
 /// the order of 10⁻³⁰, which leaves `f_opt` unchanged in every instance tested. `T_osz(·)²` is never negative, so no
 /// value falls below `f_opt`. (RR-6829 f21, f22; `src/f_gallagher.c`.)
 struct BBOBGallagher: BBOBFunction {
-    let instance: BBOBInstance
     let peaks: BBOBGallagherPeaks
     let fopt: Double
-    private(set) var optimum: Double
-    var minimizer: [Double] { peaks.optimum }
+    private(set) var best: BBOBBest
 
     init(_ instance: BBOBInstance) {
-        self.instance = instance
         peaks = BBOBGallagherPeaks(instance)
         fopt = instance.fopt
-        optimum = 0
+        best = BBOBBest(parameter: peaks.optimum, value: fopt)
         var x = peaks.optimum
         var scratch = x
-        optimum = x.withUnsafeMutableBufferPointer { x in
+        best.value = x.withUnsafeMutableBufferPointer { x in
             scratch.withUnsafeMutableBufferPointer { value(x, scratch: $0) }
         }
     }
@@ -145,9 +140,7 @@ struct BBOBGallagher: BBOBFunction {
 /// f_pen(x) + f_opt`, `z = Q Λ^100 R (x − x_opt)` (one matrix `R Λ^100 Q`, `Λ^100 = diag(10^(i/(d−1)))`), `[·]`
 /// rounding half up. (RR-6829 f23; `src/f_katsuura.c`.)
 struct BBOBKatsuura: BBOBFunction {
-    let instance: BBOBInstance
-    let minimizer: [Double]
-    let optimum: Double
+    let best: BBOBBest
     let matrix: BBOBMatrix
     /// `10 / d^1.2`.
     let exponent: Double
@@ -155,9 +148,7 @@ struct BBOBKatsuura: BBOBFunction {
     let powersOfTwo: [Double]
 
     init(_ instance: BBOBInstance) {
-        self.instance = instance
-        minimizer = instance.xopt
-        optimum = instance.fopt
+        best = BBOBBest(instance)
         matrix = instance.rotatedScaling(base: (100.0).squareRoot())
         exponent = 10.0 / pow(Double(instance.dimension), 1.2)
         powersOfTwo = (1...32).map { pow(2.0, Double($0)) }
@@ -165,7 +156,7 @@ struct BBOBKatsuura: BBOBFunction {
 
     func value(_ x: UnsafeMutableBufferPointer<Double>, scratch: UnsafeMutableBufferPointer<Double>) -> Double {
         let penalty = BBOBTransformations.boundaryPenalty(x)
-        BBOBTransformations.shift(x, by: minimizer)
+        BBOBTransformations.shift(x, by: best.parameter)
         matrix.apply(x, into: scratch)
         var product = 1.0
         // Pointer loops: see BBOBMatrix.apply.
@@ -186,7 +177,7 @@ struct BBOBKatsuura: BBOBFunction {
             }
         }
         let d = Double(scratch.count)
-        return (10.0 / d / d * (-1.0 + product) + optimum) + penalty
+        return (10.0 / d / d * (-1.0 + product) + best.value) + penalty
     }
 }
 
@@ -198,9 +189,7 @@ struct BBOBKatsuura: BBOBFunction {
 /// the number is), where `x̂ = μ₀` and the value is `f_opt` exactly. (RR-6829 f24;
 /// `src/f_lunacek_bi_rastrigin.c`.)
 struct BBOBLunacek: BBOBFunction {
-    let instance: BBOBInstance
-    let minimizer: [Double]
-    let optimum: Double
+    let best: BBOBBest
     /// `Λ^100 Q`, row `i` of `Q` times `10^(i/(d−1))`.
     let scaledQ: BBOBMatrix
     let rotation: BBOBMatrix
@@ -211,12 +200,9 @@ struct BBOBLunacek: BBOBFunction {
     private static let mu0 = 2.5
 
     init(_ instance: BBOBInstance) {
-        self.instance = instance
         let d = instance.dimension
-        minimizer = BBOBLegacyRandom.gaussian(count: d, seed: instance.seed).map {
-            $0 < 0 ? -0.5 * Self.mu0 : 0.5 * Self.mu0
-        }
-        optimum = instance.fopt
+        let signs = BBOBLegacyRandom.gaussian(count: d, seed: instance.seed)
+        best = BBOBBest(instance, parameter: signs.map { $0 < 0 ? -0.5 * Self.mu0 : 0.5 * Self.mu0 })
         let rows = (0..<d).map { pow((100.0).squareRoot(), Double($0) / Double(d - 1)) }
         let q = instance.rotationQ
         scaledQ = BBOBMatrix(dimension: d) { i, j in rows[i] * q[i, j] }
@@ -230,7 +216,7 @@ struct BBOBLunacek: BBOBFunction {
         var near = 0.0
         var far = 0.0
         for i in x.indices {
-            let hat = minimizer[i] < 0 ? -(2.0 * x[i]) : 2.0 * x[i]
+            let hat = best.parameter[i] < 0 ? -(2.0 * x[i]) : 2.0 * x[i]
             near += (hat - Self.mu0) * (hat - Self.mu0)
             far += (hat - mu1) * (hat - mu1)
             x[i] = hat - Self.mu0
@@ -241,6 +227,6 @@ struct BBOBLunacek: BBOBFunction {
         for zi in x { cosines += cos(2 * Double.pi * zi) }
         let d = Double(x.count)
         let valleys = near <= 1.0 * d + s * far ? near : 1.0 * d + s * far
-        return (valleys + 10.0 * (d - cosines) + 1.0e4 * penalty) + optimum
+        return (valleys + 10.0 * (d - cosines) + 1.0e4 * penalty) + best.value
     }
 }
