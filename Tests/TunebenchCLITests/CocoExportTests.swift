@@ -8,8 +8,8 @@ import TunebenchTestSupport
 /// cocopp a minute and more) in 2 and 3 dimensions, 15 instances, 100 evaluations per dimension, is exported
 /// and given to `python -m cocopp` (through `Tests/Scripts/cocopp_check.py`), which must finish without a warning
 /// about the data, and whose expected running times to COCO's targets Δf = 10, 0.1, 10⁻³, 10⁻⁵, 10⁻⁷ (cocopp's
-/// `DataSet.detERT`) must equal those of Tunebench's report computed from the same runs (`TimeToTarget`, on the
-/// traces of the result folder) to 1e-12 relative.
+/// `DataSet.detERT`) must equal those of Tunebench's report of the same folder (`report/time-to-coco-targets.csv`,
+/// `CocoTimeToTarget`, from the folder's traces) to 1e-12 relative.
 ///
 /// The ERTs agree exactly, not just closely: COCO's `.dat` file logs the first evaluation that reaches every
 /// target 10^(k/20), so both count the same evaluations for the powers of ten, and the same budget for the runs
@@ -60,6 +60,15 @@ struct CocoExportTests {
         let aboutTheData = result.warnings.filter { warning in !Self.unrelated.contains { warning.contains($0) } }
         #expect(aboutTheData.isEmpty, "cocopp warned: \(aboutTheData)")
 
+        // Tunebench's own report of the same folder: its table of ERTs to COCO's targets.
+        let reportRun = try CommandRunner.run("tunebench", ["report", folder.path])
+        #expect(reportRun.status == 0, "\(reportRun.errors)")
+        let csv = try String(contentsOf: folder.appendingPathComponent("report/time-to-coco-targets.csv"), encoding: .utf8)
+        var reported: [String: Double?] = [:]  // "problem optimizer target" -> ERT
+        for line in csv.split(separator: "\n").dropFirst() {
+            let fields = line.split(separator: ",").map(String.init)
+            reported["\(fields[0]) \(fields[1]) \(Double(fields[2])!)"] = fields[3] == "inf" ? .some(nil) : Double(fields[3])
+        }
         let report = try ReportInput(experiment: experiment, directory: folder)
         var compared = 0
         for (optimizer, path) in zip(["random", "cmaes"], algorithms) {
@@ -78,6 +87,8 @@ struct CocoExportTests {
                 #expect(set.maxevals.allSatisfy { $0 <= Double(100 * set.dimension) })
                 for (target, expected) in zip(Self.targets, set.ert) {
                     let ours = TimeToTarget.expectedRunningTime(runs, target: target, on: .evaluations).ert
+                    let inReport = try #require(reported["\(label) \(optimizer) \(target)"], "\(label) \(target)")
+                    #expect(inReport == ours, "the report's ERT for \(optimizer) \(label) Δf \(target)")
                     switch (ours, expected) {
                     case (nil, nil): break
                     case (let a?, let b?):

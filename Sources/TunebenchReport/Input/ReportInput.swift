@@ -18,6 +18,12 @@ public struct ReportInput: Sendable {
     /// Per problem label, the curves in the experiment's optimizer order.
     public var curves: [String: [Curve]]
     public var axis: ReportAxis
+    /// The labels of the problems from COCO's suites (``CocoTimeToTarget/isCoco(_:)``), when the axis counts
+    /// evaluations.
+    public var cocoProblems: Set<String> {
+        guard axis.kind == .evaluations else { return [] }
+        return Set(experiment.problems.filter { CocoTimeToTarget.isCoco($0.name) }.map(\.label))
+    }
 
     /// The command that writes the aggregate files, for error messages.
     static func aggregateHint(_ directory: URL) -> String {

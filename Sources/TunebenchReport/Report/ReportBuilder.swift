@@ -63,10 +63,13 @@ public struct ReportBuilder: Sendable {
 
         let times = TimeToTarget.compute(problems, on: input.axis.kind)
         TimeToTargetSection.write(times, output: &output)
+        let cocoTimes = CocoTimeToTarget.compute(problems, coco: input.cocoProblems)
+        CocoTimeToTargetSection.write(cocoTimes, output: &output)
         document.heading("Problems")
         for problem in problems {
             ProblemSection.add(problem, input, to: &document, output: &output)
             TimeToTargetSection.add(times, problem: problem.problem, to: &document)
+            CocoTimeToTargetSection.add(cocoTimes, problem: problem.problem, to: &document)
         }
         OverheadSection.add(input, to: &document, output: &output)
         FailureSection.add(input, to: &document)
