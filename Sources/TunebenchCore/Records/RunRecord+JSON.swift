@@ -18,13 +18,15 @@ extension RunRecord {
     /// The record as compact JSON: ``headerJSON()``, the trials' ``TrialRecord/jsonBytes(parameters:)`` separated
     /// by commas, then ``jsonEnd``. A run file written piece by piece as the run goes is therefore the same file.
     public func jsonBytes() -> [UInt8] {
-        var bytes = headerJSON()
-        bytes.reserveCapacity(bytes.count + trials.count * 200 + 2)
+        var buffer = TextBuffer(capacity: 512 + trials.count * 200)
+        buffer.append(headerJSON())
+        let encoder = TrialEncoder(parameters: parameters)
         for (index, trial) in trials.enumerated() {
-            if index > 0 { bytes.append(UInt8(ascii: ",")) }
-            bytes += trial.jsonBytes(parameters: parameters)
+            if index > 0 { buffer.append(ascii: ",") }
+            encoder.append(trial, to: &buffer)
         }
-        return bytes + Self.jsonEnd
+        buffer.append(Self.jsonEnd)
+        return buffer.bytes
     }
 
     /// The bytes that close a run file after its last trial.
@@ -208,64 +210,12 @@ extension SpecRecord {
 }
 
 extension TrialRecord {
-    /// The trial as compact JSON, as it appears in the `trials` of a run file whose parameters are `parameters`.
+    /// The trial as compact JSON, as it appears in the `trials` of a run file whose parameters are `parameters`
+    /// (``TrialEncoder``).
     public func jsonBytes(parameters: [String]) -> [UInt8] {
-        var writer = JSONWriter(capacity: 64 + 24 * parameters.count)
-        write(to: &writer, parameters: parameters)
-        return writer.bytes
-    }
-
-    func write(to writer: inout JSONWriter, parameters: [String]) {
-        writer.beginObject()
-        writer.key("number")
-        writer.integer(number)
-        writer.key("configuration")
-        writer.beginObject()
-        for (name, value) in zip(parameters, configuration) {
-            guard let value else { continue }
-            writer.key(name)
-            switch value {
-            case .number(let x): writer.number(x)
-            case .choice(let s): writer.string(s)
-            }
-        }
-        writer.endObject()
-        if let fidelity {
-            writer.key("fidelity")
-            writer.integer(fidelity)
-        }
-        if let value {
-            writer.key("value")
-            writer.number(value)
-        }
-        if let noiselessValue {
-            writer.key("noiselessValue")
-            writer.number(noiselessValue)
-        }
-        writer.key("cost")
-        writer.number(cost)
-        writer.key("status")
-        writer.string(status.rawValue)
-        if let failure {
-            writer.key("failure")
-            writer.string(failure)
-        }
-        if let info {
-            writer.key("info")
-            writer.beginObject()
-            for key in info.keys.sorted() {
-                writer.key(key)
-                writer.number(info[key]!)
-            }
-            writer.endObject()
-        }
-        writer.key("askSeconds")
-        writer.number(askSeconds)
-        writer.key("evaluationSeconds")
-        writer.number(evaluationSeconds)
-        writer.key("tellSeconds")
-        writer.number(tellSeconds)
-        writer.endObject()
+        var buffer = TextBuffer(capacity: 64 + 24 * parameters.count)
+        TrialEncoder(parameters: parameters).append(self, to: &buffer)
+        return buffer.bytes
     }
 
     init(reading reader: inout JSONReader, parameters: [String]) throws {
