@@ -115,8 +115,8 @@ final class ProblemAggregation: @unchecked Sendable {
                 var costMetric = collected[index].costTraces
                 collected[index].costTraces = []
                 Self.subtract(optimum, from: &costMetric)
-                try Aggregator.appendCurve(label, costMetric, budget: Aggregator.costPoints, to: costCurves) { point in
-                    Aggregator.number(Aggregator.costPoint(point, of: costBudget))
+                try Aggregator.appendCurve(label, costMetric, budget: Aggregator.costPoints, to: costCurves) { point, row in
+                    row.append(Aggregator.costPoint(point, of: costBudget))
                 }
             }
             var optimizerSummary = Aggregator.summary(label, finals: metric.compactMap(\.last), failedRuns: failedRuns)
