@@ -66,6 +66,31 @@ public struct JSONReader {
         depth -= 1
     }
 
+    /// Reads an object whose keys are looked up in `names` (by their bytes: no `String` is built for a key that is
+    /// one of them), calling `body` with each key's match; `body` must read (or skip) the member's value.
+    ///
+    /// Each key is looked for first after the previous key's name, so keys in the order of `names` cost one
+    /// comparison each.
+    mutating func readObject(names: JSONNames, _ body: (inout JSONReader, JSONNames.Match) throws -> Void) throws {
+        try enter("{")
+        if try consume("}") {
+            depth -= 1
+            return
+        }
+        var next = 0
+        while true {
+            skipWhitespace()
+            guard peek() == UInt8(ascii: "\"") else { throw error("expected a quoted key") }
+            let key = try readString(in: names, from: next)
+            if case .name(let position) = key { next = position + 1 }
+            try expect(":")
+            try body(&self, key)
+            if try consume("}") { break }
+            try expect(",")
+        }
+        depth -= 1
+    }
+
     /// Reads an array, calling `body` once per element; `body` must read (or skip) the element.
     public mutating func readArray(_ body: (inout JSONReader) throws -> Void) throws {
         try enter("[")
@@ -149,6 +174,35 @@ public struct JSONReader {
                 scalars.append(byte)
             }
         }
+    }
+
+    /// Reads a string and looks it up in `names` (from position `hint` on, see ``JSONNames/position(of:from:)``)
+    /// by its bytes; only a string that is none of them, or that has escapes, is built as a `String`.
+    mutating func readString(in names: JSONNames, from hint: Int = 0) throws -> JSONNames.Match {
+        skipWhitespace()
+        guard peek() == UInt8(ascii: "\""), let close = plainStringEnd(from: index + 1) else {
+            return names.match(try readString())
+        }
+        let start = index + 1
+        index = close + 1
+        return bytes.withUnsafeBufferPointer { buffer in
+            let text = UnsafeBufferPointer(rebasing: buffer[start..<close])
+            return names.position(of: text, from: hint).map(JSONNames.Match.name)
+                ?? .other(String(decoding: text, as: UTF8.self))
+        }
+    }
+
+    /// The index of the quote that closes a string starting at `start`, or `nil` when the string has an escape or a
+    /// control character, or is not closed (``readString()`` then reads it, or reports it).
+    private func plainStringEnd(from start: Int) -> Int? {
+        var position = start
+        while position < end {
+            let byte = bytes[position]
+            if byte == UInt8(ascii: "\"") { return position }
+            if byte == UInt8(ascii: "\\") || byte < 0x20 { return nil }
+            position += 1
+        }
+        return nil
     }
 
     /// Reads a number (or `null`, read as NaN when `nullAsNaN` is set).

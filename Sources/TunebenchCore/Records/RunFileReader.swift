@@ -63,7 +63,7 @@ public enum RunFileReader {
     ) throws {
         try stream.expect(UInt8(ascii: "["), "'[' opening the trials")
         if try stream.consume(UInt8(ascii: "]")) { return }
-        let parameters = record.parameters
+        let parameters = JSONNames(record.parameters)
         while true {
             let parsed = try stream.read { reader in try TrialRecord(reading: &reader, parameters: parameters) }
             try trial(record, parsed)
