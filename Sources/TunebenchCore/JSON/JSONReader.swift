@@ -145,19 +145,13 @@ public struct JSONReader {
     public mutating func readString() throws -> String {
         skipWhitespace()
         guard peek() == UInt8(ascii: "\"") else { throw error("expected a string") }
-        index += 1
-        let start = index
         // Fast path: no escapes.
-        while index < end {
-            let byte = bytes[index]
-            if byte == UInt8(ascii: "\"") {
-                defer { index += 1 }
-                return bytes.withUnsafeBufferPointer { String(decoding: $0[start..<index], as: UTF8.self) }
-            }
-            if byte == UInt8(ascii: "\\") || byte < 0x20 { break }
-            index += 1
+        if let close = plainStringEnd(from: index + 1) {
+            defer { index = close + 1 }
+            return bytes.withUnsafeBufferPointer { String(decoding: $0[index + 1..<close], as: UTF8.self) }
         }
-        var scalars = Array(bytes[start..<index])
+        index += 1
+        var scalars: [UInt8] = []
         while true {
             guard index < end else { throw error("unterminated string") }
             let byte = bytes[index]
