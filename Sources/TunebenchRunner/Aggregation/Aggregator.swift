@@ -97,7 +97,8 @@ public struct Aggregator: Sendable {
         let interruption = self.interruption
         DispatchQueue.concurrentPerform(iterations: max(1, min(jobs, experiment.problems.count))) { _ in
             while interruption?.isRequested != true, let index = writer.claim() {
-                writer.hand(index, Result { try ProblemAggregation(problem: index, plan: plan, aggregator: self) })
+                writer.hand(
+                    index, Result { try ProblemAggregation(problem: index, plan: plan, aggregator: self, writer: writer) })
             }
         }
         do {
@@ -148,16 +149,35 @@ public struct Aggregator: Sendable {
 
     /// Appends the quantile rows of `traces` at each of their `budget` points, labelled by `x` (the evaluation number
     /// from 1 by default).
+    ///
+    /// Best-so-far traces change at few points, so a row whose values are those of the row before (bit for bit)
+    /// reuses its statistics, already written as text.
     static func appendCurve(
         _ optimizer: String, _ traces: [[Double]], budget: Int, to curves: AtomicFile,
         x: (_ point: Int, _ row: inout TextBuffer) -> Void = { point, row in row.append(point + 1) }
     ) throws {
         guard !traces.isEmpty else { return }
-        var column = [Double](repeating: 0, count: traces.count)
+        var values = [Double](repeating: 0, count: traces.count)
+        var statistics = TextBuffer(capacity: 96)
         var row = TextBuffer(capacity: 128)
         for evaluation in 0..<budget {
-            for (i, trace) in traces.enumerated() { column[i] = trace[evaluation] }
-            column.sort()
+            var changed = evaluation == 0
+            for (i, trace) in traces.enumerated() where trace[evaluation].bitPattern != values[i].bitPattern {
+                values[i] = trace[evaluation]
+                changed = true
+            }
+            if changed {
+                let column = values.sorted()
+                statistics.removeAll()
+                for field in [
+                    Statistics.quantile(sorted: column, 0.5), Statistics.quantile(sorted: column, 0.25),
+                    Statistics.quantile(sorted: column, 0.75), Statistics.mean(column),
+                ] {
+                    statistics.append(ascii: ",")
+                    statistics.append(field)
+                }
+                statistics.append(ascii: "\n")
+            }
             // optimizer,evaluation,runs,median,q25,q75,mean
             row.removeAll()
             row.append(optimizer)
@@ -165,14 +185,7 @@ public struct Aggregator: Sendable {
             x(evaluation, &row)
             row.append(ascii: ",")
             row.append(traces.count)
-            for field in [
-                Statistics.quantile(sorted: column, 0.5), Statistics.quantile(sorted: column, 0.25),
-                Statistics.quantile(sorted: column, 0.75), Statistics.mean(column),
-            ] {
-                row.append(ascii: ",")
-                row.append(field)
-            }
-            row.append(ascii: "\n")
+            row.append(statistics.bytes)
             try curves.append(row.bytes)
         }
     }
