@@ -84,6 +84,7 @@ import TunebenchCore
         (#"{"format":1,"parameters":["x"],"trials":[{"number":1.5}]}"#, "expected an integer, found 1.5", 1, 55),
         (#"{"format":1,"parameters":["x"],"trials":[{"value":1.e5}]}"#, "expected digits after the decimal", 1, 53),
         (#"{"format":1,"parameters":["x"],"trials":[{"cost":12x}]}"#, "expected ','", 1, 52),
+        (#"{"format":1,"parameters":["x"],"trials":[{"status":"done"}]}"#, "unknown trial status 'done'", 1, 58),
     ] as [(String, String, Int, Int)])
     func malformedFilesAreLocated(text: String, message: String, line: Int, column: Int) {
         for chunk in [1, 3, 1000] {
