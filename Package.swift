@@ -68,7 +68,8 @@ let package = Package(
             name: "TunebenchOptimizersTests",
             dependencies: ["TunebenchOptimizers", "TunebenchConformance", "Tunebench"]
         ),
-        .testTarget(name: "TunebenchRunnerTests", dependencies: ["TunebenchRunner", "Tunebench"]),
+        .testTarget(
+            name: "TunebenchRunnerTests", dependencies: ["TunebenchRunner", "Tunebench", "TunebenchTestSupport"]),
         .testTarget(name: "TunebenchReportTests", dependencies: ["TunebenchReport", "Tunebench"]),
         .testTarget(
             name: "TunebenchPluginsTests",

@@ -73,6 +73,19 @@ struct RegistryTests {
         }
     }
 
+    /// A text option takes a string, or an integer as its digits (`instances=3` reads as an integer), and nothing else.
+    @Test func textOptionsTakeTextAndIntegers() throws {
+        let spec = OptionSpec("instances", .text, default: .string("1-15"), summary: "instances")
+        #expect(try spec.coerce(.string("1-5,101-110"), entry: "e") == .string("1-5,101-110"))
+        #expect(try spec.coerce(.integer(3), entry: "e") == .string("3"))
+        #expect(throws: CoreError.invalidOption(entry: "e", option: "instances", value: "1.5", expected: "a text")) {
+            try spec.coerce(.real(1.5), entry: "e")
+        }
+        #expect(throws: CoreError.invalidOption(entry: "e", option: "instances", value: "true", expected: "a text")) {
+            try spec.coerce(.bool(true), entry: "e")
+        }
+    }
+
     @Test func pairsLackingACapabilityAreRefused() throws {
         let registry = try registry()
         let categorical = try SearchSpace([.categorical("c", choices: ["a", "b"])])

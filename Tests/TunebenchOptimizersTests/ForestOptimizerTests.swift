@@ -26,7 +26,8 @@ struct ForestOptimizerTests {
 
     /// Runs the optimizer that `make` builds on Branin; returns the trace and the best value's regret.
     private func branin(_ make: (SearchSpace) throws -> any Optimizer) throws -> (trace: [Configuration], regret: Double) {
-        var problem = try Registry.builtin.makeProblem(EntrySpec("branin"), seed: 1)
+        var problem = try Registry.builtin.makeProblem(
+            EntrySpec("branin", options: ["instance": .string("canonical")]), seed: 1)
         let optimum = try #require(problem.optimum)
         var optimizer = try make(problem.space)
         var best = Double.infinity

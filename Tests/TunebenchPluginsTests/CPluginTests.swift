@@ -3,8 +3,8 @@ import Testing
 import Tunebench
 import TunebenchTestSupport
 
-/// The C SDK's example problem computes the same Hartmann 6-D function as Tunebench, bit for bit (skipped when the
-/// SDK is not built, failed then under TUNEBENCH_REQUIRE_PLUGINS=1).
+/// The C SDK's example problem computes the same Hartmann 6-D function as Tunebench's canonical instance, bit for
+/// bit (skipped when the SDK is not built, failed then under TUNEBENCH_REQUIRE_PLUGINS=1).
 @Suite(
     .requirement(mandatory: TestEnvironment.requires(plugin: "c-hartmann6")) {
         let path = PluginFixtures.pluginsFolder.appendingPathComponent("c-sdk/build/hartmann6_problem").path
@@ -15,7 +15,8 @@ struct CPluginTests {
         let catalog = PluginCatalog.discover(in: PluginFixtures.pluginsFolder)
         let manifest = try #require(catalog.manifests.first { $0.name == "c-hartmann6" })
         let plugin = try PluginProblem(command: manifest.command, seed: 1)
-        var swift = try Registry.builtin.makeProblem(EntrySpec("hartmann6"), seed: 1)
+        var swift = try Registry.builtin.makeProblem(
+            EntrySpec("hartmann6", options: ["instance": .string("canonical")]), seed: 1)
         #expect(plugin.space == swift.space)
         #expect(plugin.optimum == swift.optimum)
         var generator = Xoshiro256StarStar(seed: 6)

@@ -12,7 +12,8 @@ struct NoiseTests {
     }
 
     static func noisyBranin(noise: Double, seed: UInt64) throws -> any Problem {
-        try Fixtures.registry.makeProblem(EntrySpec("branin", options: ["noise": .real(noise)]), seed: seed)
+        try Fixtures.registry.makeProblem(
+            EntrySpec("branin", options: ["noise": .real(noise), "instance": .string("canonical")]), seed: seed)
     }
 
     static func values(_ problem: any Problem) throws -> [Evaluation] {

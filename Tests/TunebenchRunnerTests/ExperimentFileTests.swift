@@ -31,6 +31,34 @@ struct ExperimentFileTests {
         #expect(experiment.problems[0].options == ["at": .integer(3), "fault": .string("error")])
     }
 
+    /// A suite entry may give options: they go to each of its problems and into each label, as on the command line.
+    @Test func suiteOptionsGoToEachProblem() throws {
+        let json = #"""
+            {"optimizers": ["random"], "problems": [{"suite": "classic", "options": {"noise": 0.5}},
+             {"suite": "classic", "options": {"noise": 1}}]}
+            """#
+        let experiment = try ExperimentFile.parse(Data(json.utf8), file: "exp.json", defaultName: "f", registry: .builtin)
+        let classic = try Registry.builtin.suite(named: "classic").problems
+        #expect(experiment.problems.count == 2 * classic.count)
+        #expect(experiment.problems[0].label == "branin-noise0.5" && experiment.problems[0].options == ["noise": .real(0.5)])
+        #expect(experiment.problems[classic.count].label == "branin-noise1")
+        #expect(experiment.problems.map(\.label) == ["-noise0.5", "-noise1"].flatMap { s in classic.map { $0.label + s } })
+
+        func message(_ json: String) -> String {
+            do {
+                _ = try ExperimentFile.parse(Data(json.utf8), file: "exp.json", defaultName: "f", registry: .builtin)
+                return "no error"
+            } catch {
+                return "\(error)"
+            }
+        }
+        // An option one of the suite's problems lacks names that problem.
+        #expect(message(#"{"optimizers": ["random"], "problems": [{"suite": "classic", "options": {"instance": "canonical"}}]}"#)
+            .contains("field 'problems[0].options' is an object: problem 'branin-mixed-instancecanonical': 'branin-mixed' has no option 'instance'"))
+        #expect(message(#"{"optimizers": ["random"], "problems": [{"suite": "classic", "option": {}}]}"#)
+            .contains("did you mean 'options'?"))
+    }
+
     @Test func defaultsApply() throws {
         let experiment = try parse(#"{"optimizers": ["scripted"], "problems": ["identity"]}"#)
         #expect(experiment.name == "folder" && experiment.seed == 0 && experiment.repetitions == 10 && experiment.budget == 100)
@@ -48,7 +76,7 @@ struct ExperimentFileTests {
         #expect(message("{") .hasPrefix("exp.json: is not valid JSON"))
         #expect(message("[]").contains("expected an object"))
         #expect(message(#"{"optimizers": ["scripted"], "problems": ["identity"], "repetition": 3}"#)
-            == "exp.json: field 'repetition' is 3: unknown field; did you mean 'repetitions'? (fields: name, description, seed, repetitions, budget, cost-budget, optimizers, problems)")
+            == "exp.json: field 'repetition' is 3: unknown field; did you mean 'repetitions'? (fields: name, description, seed, repetitions, budget, budget-per-dimension, cost-budget, optimizers, problems)")
         #expect(message(#"{"optimizers": ["scripted"], "problems": ["identity"], "repetitions": "ten"}"#)
             == #"exp.json: field 'repetitions' is "ten": expected an integer, found a string"#)
         #expect(message(#"{"optimizers": ["scripted"], "problems": ["identity"], "budget": 0}"#)

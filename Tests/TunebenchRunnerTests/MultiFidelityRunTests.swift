@@ -107,8 +107,8 @@ import TunebenchRunner
             name: "mf", repetitions: 1, budget: 100_000, costBudget: 2, optimizers: [EntrySpec("ladder")],
             problems: [EntrySpec("levels")])
         // The cheapest level costs 1/9: a cost of 2 pays for at most 18 evaluations, and curves end there.
-        #expect(experiment.evaluationBudget(fidelities: Levels().fidelities) == 18)
-        #expect(experiment.evaluationBudget(fidelities: []) == 2)
+        #expect(experiment.evaluationBudget(fidelities: Levels().fidelities, dimension: 1) == 18)
+        #expect(experiment.evaluationBudget(fidelities: [], dimension: 1) == 2)
         let folder = Fixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         _ = try ExperimentRunner(registry: Fixtures.registry, experiment: experiment, output: folder).run()

@@ -18,6 +18,8 @@ public struct PythonModule: Sendable, Hashable {
     public static let kurobako = PythonModule("kurobako")
     /// Lua in Python, which kurobako needs for conditional spaces.
     public static let lupa = PythonModule("lupa")
+    /// COCO's experiment code, the reference of the bbob functions and of COCO's logger.
+    public static let cocoex = PythonModule("cocoex", pip: "coco-experiment")
 }
 
 /// What the `python3` on `PATH` can import here, probed once per module and test process.

@@ -72,6 +72,14 @@ struct RunCommand: RegistryCommand {
         help: "Evaluations per run (default: 100, or the file's value; 100000 with a cost budget).")
     var budget: Int?
 
+    @Flag(
+        name: .customLong("budget-per-dimension"),
+        help: """
+            Count --budget per parameter, as COCO's budgets do: a run of a d-dimensional problem makes up to \
+            budget x d evaluations (default: off, or the file's "budget-per-dimension").
+            """)
+    var budgetPerDimension = false
+
     @Option(
         name: .customLong("cost-budget"),
         parsing: .unconditional,
@@ -183,7 +191,8 @@ struct RunCommand: RegistryCommand {
             printError(
                 "Experiment '\(experiment.name)': \(count(experiment.optimizers.count, "optimizer")) x "
                     + "\(count(experiment.problems.count, "problem")) x \(count(experiment.repetitions, "repetition")), "
-                    + "budget \(experiment.budget)" + (experiment.costBudget.map { ", cost budget \($0)" } ?? "")
+                    + "budget \(experiment.budget)" + (experiment.budgetPerDimension ? " per dimension" : "")
+                    + (experiment.costBudget.map { ", cost budget \($0)" } ?? "")
                     + ", seed \(experiment.seed)" + (shard.map { ", shard \($0)" } ?? "")
                     + "; \(count(jobs, "job")); output \(runner.store.directory.path)")
         }
@@ -262,6 +271,7 @@ struct RunCommand: RegistryCommand {
             experiment.costBudget = costBudget
         }
         if let budget { experiment.budget = budget }
+        if budgetPerDimension { experiment.budgetPerDimension = true }
         if let seed { experiment.seed = UInt64(seed) }
         if let name { experiment.name = name }
         if let fileFolder, experiment == fromFile { return (experiment, fileFolder) }

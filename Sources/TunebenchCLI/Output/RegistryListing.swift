@@ -115,7 +115,7 @@ struct RegistryListing {
     }
 
     private static func full(_ entry: ProblemEntry, space: SpaceSummary?) -> String {
-        block(entry.name, entry.summary, ["space: " + (space?.long ?? "set by its options")], entry.options)
+        block(entry.name, entry.summary, ["space: " + (space?.long ?? "set by its options")] + entry.details, entry.options)
     }
 
     private static func full(_ suite: Suite) -> String {

@@ -35,16 +35,19 @@ public struct ProblemEntry: Sendable {
     /// One line for `tunebench list`, with the source of the function.
     public var summary: String
     public var options: [OptionSpec]
+    /// Further lines for `tunebench list NAME`, such as how the entry's instances are drawn.
+    public var details: [String]
     /// Builds one problem instance. Called from any thread.
     public var factory: @Sendable (ProblemContext) throws -> any Problem
 
     public init(
-        name: String, summary: String, options: [OptionSpec] = [],
+        name: String, summary: String, options: [OptionSpec] = [], details: [String] = [],
         factory: @escaping @Sendable (ProblemContext) throws -> any Problem
     ) {
         self.name = name
         self.summary = summary
         self.options = options
+        self.details = details
         self.factory = factory
     }
 }

@@ -12,7 +12,9 @@ public struct OptionSpec: Sendable, Hashable {
         case choice([String])
         /// `true` or `false`.
         case bool
-        /// Any text, such as a command line (the entry says whether an empty one is acceptable).
+        /// Any text, such as a command line or a list of instances (the entry says whether an empty one is
+        /// acceptable). An integer given for it is taken as its digits: `instances=3` on the command line, or `3` in
+        /// an experiment file, reads as an integer but means the text `3`.
         case text
     }
 
@@ -48,7 +50,8 @@ public struct OptionSpec: Sendable, Hashable {
     }
 
     /// Checks `value` against the option's kind and converts it to the canonical type (an integral real for an
-    /// integer option becomes `.integer`, an integer for a real option becomes `.real`).
+    /// integer option becomes `.integer`, an integer for a real option becomes `.real`, an integer for a text option
+    /// becomes its digits).
     /// - Parameter entry: the entry's name, for the message.
     /// - Throws: ``CoreError/invalidOption(entry:option:value:expected:)``.
     public func coerce(_ value: OptionValue, entry: String) throws -> OptionValue {
@@ -84,8 +87,11 @@ public struct OptionSpec: Sendable, Hashable {
             guard case .bool = value else { throw reject() }
             return value
         case .text:
-            guard case .string = value else { throw reject() }
-            return value
+            switch value {
+            case .string: return value
+            case .integer(let k): return .string(String(k))
+            default: throw reject()
+            }
         }
     }
 }

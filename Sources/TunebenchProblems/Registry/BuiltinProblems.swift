@@ -106,12 +106,14 @@ public enum BuiltinProblems {
         ) { BraninMixed() },
         mixed(
             "shifted-choice",
-            summary: "A categorical choice shifting a sphere, with two reals and a log-scale integer (Tunebench)"
-        ) { ShiftedChoice() },
+            summary: "A categorical choice shifting a sphere, with two reals and a log-scale integer (Tunebench)",
+            instances: "each choice's centre and preferred n drawn, the offsets permuted among the choices"
+        ) { seed in seed.map(ShiftedChoice.init(seed:)) ?? ShiftedChoice() },
         mixed(
             "conditional-choice",
-            summary: "AutoML-shaped conditional space, a branch choice with nested children, log scales (Tunebench)"
-        ) { ConditionalChoice() },
+            summary: "AutoML-shaped conditional space, a branch choice with nested children, log scales (Tunebench)",
+            instances: "every branch's preferred values drawn (x, alpha, depth, trees, gamma, degree), constants kept"
+        ) { seed in seed.map(ConditionalChoice.init(seed:)) ?? ConditionalChoice() },
     ]
 
     /// The classic suite: every entry once with its default options, plus Michalewicz in 2 and 10 dimensions and
@@ -140,6 +142,30 @@ public enum BuiltinProblems {
         "noise", .real(0...Double.infinity), default: .real(0),
         summary: "standard deviation of Gaussian observation noise; regret uses the noiseless value")
 
+    /// The `instance` option of every synthetic function and of the mixed problems with instances: `seeded` (the
+    /// default) draws the repetition's instance from its instance seed (``SyntheticInstance``,
+    /// ``ShiftedChoice/init(seed:)``, ``ConditionalChoice/init(seed:)``), `canonical` gives the published problem.
+    public static let instanceOption = OptionSpec(
+        "instance", .choice(["seeded", "canonical"]), default: .string("seeded"),
+        summary: "'seeded': a seeded instance per repetition (tunebench list NAME says how); 'canonical': the published one")
+
+    /// The lines of `tunebench list NAME` that say how a function's instances are drawn.
+    static func instanceDetails(_ scheme: InstanceScheme) -> [String] {
+        let how: String
+        switch scheme {
+        case .shift(rotated: false):
+            how = "the minimizer moved uniformly into the middle 80% of each side of the box, no rotation"
+        case .shift(rotated: true):
+            how = "the minimizer moved uniformly into the middle 80% of each side of the box, and a uniform rotation"
+        case .symmetry:
+            how = "the box reflected and its coordinates permuted, so the minimizer is one of the published one's images"
+        }
+        return [
+            "instances (instance=seeded): \(how), drawn from the repetition's instance seed; minimum unchanged",
+            "  (COCO's scheme: Hansen et al. 2009, INRIA RR-6829); instance=canonical gives the published function",
+        ]
+    }
+
     /// A `dimension` option over `range` with default `value`.
     static func dimensionOption(_ range: ClosedRange<Int>, default value: Int) -> OptionSpec {
         OptionSpec("dimension", .integer(range), default: .integer(value), summary: "number of coordinates")
@@ -152,8 +178,14 @@ public enum BuiltinProblems {
         _ name: String, summary: String, options: [OptionSpec] = [],
         make: @escaping @Sendable (Options) throws -> Function
     ) -> ProblemEntry {
-        ProblemEntry(name: name, summary: summary, options: options + [noiseOption]) { context in
-            try withNoise(SyntheticProblem(make(context.options)), context)
+        let specs = options + [instanceOption, noiseOption]
+        let scheme = (try? make(Options.resolve([:], specs: specs, entry: name)))?.instanceScheme
+        return ProblemEntry(name: name, summary: summary, options: specs, details: scheme.map(instanceDetails) ?? []) {
+            context in
+            let function = try make(context.options)
+            let instance =
+                context.options.string("instance") == "seeded" ? SyntheticInstance(function, seed: context.seed) : nil
+            return try withNoise(SyntheticProblem(function, instance: instance), context)
         }
     }
 
@@ -163,6 +195,21 @@ public enum BuiltinProblems {
     ) -> ProblemEntry {
         ProblemEntry(name: name, summary: summary, options: [noiseOption]) { context in
             try withNoise(make(), context)
+        }
+    }
+
+    /// An entry for a mixed problem with seeded instances, described by `instances`: `make` receives the instance
+    /// seed, or `nil` for the canonical problem (`instance=canonical`).
+    static func mixed<P: Problem & Sendable>(
+        _ name: String, summary: String, instances: String, make: @escaping @Sendable (UInt64?) -> P
+    ) -> ProblemEntry {
+        let details = [
+            "instances (instance=seeded): \(instances), from the repetition's instance seed; minimum unchanged",
+            "  instance=canonical gives the problem as first published",
+        ]
+        return ProblemEntry(name: name, summary: summary, options: [instanceOption, noiseOption], details: details) {
+            context in
+            try withNoise(make(context.options.string("instance") == "seeded" ? context.seed : nil), context)
         }
     }
 

@@ -35,6 +35,9 @@ public struct Ackley: SyntheticFunction {
 
     public var minimum: Double { 0 }
 
+    /// A shifted and rotated instance: the function is defined on all of R^d with its minimum 0 only at the origin, and not separable.
+    public var instanceScheme: InstanceScheme { .shift(rotated: true) }
+
     public var minimizers: [[Double]] { [[Double](repeating: 0, count: dimension)] }
 
     public func value(_ x: [Double]) -> Double {

@@ -29,6 +29,9 @@ public struct Branin: SyntheticFunction {
     /// `5 / (4π)`, the exact minimum (published 0.397887).
     public var minimum: Double { 5 / (4 * Double.pi) }
 
+    /// A shifted instance: the function is defined on all of R^2, whose minimum there is the box's (the first term vanishes on a curve, the cosine term is least at odd multiples of π).
+    public var instanceScheme: InstanceScheme { .shift(rotated: false) }
+
     public var minimizers: [[Double]] { [[-Double.pi, 12.275], [Double.pi, 2.275], [3 * Double.pi, 2.475]] }
 
     public func value(_ x: [Double]) -> Double {

@@ -22,6 +22,9 @@ public struct GoldsteinPrice: SyntheticFunction {
 
     public var minimum: Double { 3 }
 
+    /// A shifted instance: the function is defined on all of R^2, whose minimum there is 3 (each factor is least at (0, -1)).
+    public var instanceScheme: InstanceScheme { .shift(rotated: false) }
+
     public var minimizers: [[Double]] { [[0, -1]] }
 
     public func value(_ x: [Double]) -> Double {

@@ -29,6 +29,9 @@ public struct Hartmann3: SyntheticFunction {
     public var minimum: Double { -3.8627797873326627 }
 
     /// Refined as described at ``minimum`` (published `(0.114614, 0.555649, 0.852547)`).
+    /// A symmetry of the box: the function is defined on the unit cube, where its wells lie.
+    public var instanceScheme: InstanceScheme { .symmetry }
+
     public var minimizers: [[Double]] { [[0.11458887665506896, 0.55564889461693, 0.8525469846866774]] }
 
     public func value(_ x: [Double]) -> Double {

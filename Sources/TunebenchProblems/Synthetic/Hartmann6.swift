@@ -30,6 +30,9 @@ public struct Hartmann6: SyntheticFunction {
     public var minimum: Double { -3.3223680114155148 }
 
     /// Refined as described at ``minimum`` (published `(0.20169, 0.150011, 0.476874, 0.275332, 0.311652, 0.6573)`).
+    /// A symmetry of the box: the function is defined on the unit cube, where its wells lie.
+    public var instanceScheme: InstanceScheme { .symmetry }
+
     public var minimizers: [[Double]] {
         [
             [

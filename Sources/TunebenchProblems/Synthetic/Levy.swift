@@ -35,6 +35,9 @@ public struct Levy: SyntheticFunction {
 
     public var minimum: Double { 0 }
 
+    /// A shifted instance: the function is defined on all of R^d with its minimum 0 at (1, ..., 1), and separable.
+    public var instanceScheme: InstanceScheme { .shift(rotated: false) }
+
     public var minimizers: [[Double]] { [[Double](repeating: 1, count: dimension)] }
 
     public func value(_ x: [Double]) -> Double {

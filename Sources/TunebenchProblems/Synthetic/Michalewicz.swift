@@ -69,6 +69,9 @@ public struct Michalewicz: SyntheticFunction {
         }
     }
 
+    /// A symmetry of the box: the function is defined on [0, π]^d only: outside it the sines reach lower values.
+    public var instanceScheme: InstanceScheme { .symmetry }
+
     public var minimizers: [[Double]] { [Array(Self.coordinateMinimizers.prefix(dimension))] }
 
     /// `-Σ sin(x_i) s_i^20` with `s_i = sin(i x_i² / π)`, the power taken by squaring (`s², s⁴, s⁸, s¹⁶`).

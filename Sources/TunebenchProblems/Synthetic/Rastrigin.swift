@@ -35,6 +35,9 @@ public struct Rastrigin: SyntheticFunction {
 
     public var minimum: Double { 0 }
 
+    /// A shifted instance: the function is defined on all of R^d with its minimum 0 only at the origin, and separable (a rotation would change its character, COCO's f15 against f3).
+    public var instanceScheme: InstanceScheme { .shift(rotated: false) }
+
     public var minimizers: [[Double]] { [[Double](repeating: 0, count: dimension)] }
 
     /// Summed as `Σ [x_i² + 10 (1 - cos 2π x_i)]`, the same function written so that no term cancels `10 d`.

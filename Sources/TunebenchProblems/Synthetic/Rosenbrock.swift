@@ -33,6 +33,9 @@ public struct Rosenbrock: SyntheticFunction {
 
     public var minimum: Double { 0 }
 
+    /// A shifted and rotated instance: the function is defined on all of R^d with its minimum 0 at (1, ..., 1), and not separable (COCO's f9 rotates it).
+    public var instanceScheme: InstanceScheme { .shift(rotated: true) }
+
     public var minimizers: [[Double]] { [[Double](repeating: 1, count: dimension)] }
 
     public func value(_ x: [Double]) -> Double {

@@ -57,6 +57,9 @@ public struct Shekel: SyntheticFunction {
 
     /// Refined as described at ``minimum``; by the symmetry of `C` (rows 1 and 3, 2 and 4 are equal) the
     /// minimizer has `x1 = x3` and `x2 = x4`.
+    /// A symmetry of the box: the function is defined on [0, 10]^4, where its wells lie.
+    public var instanceScheme: InstanceScheme { .symmetry }
+
     public var minimizers: [[Double]] {
         let (a, b): (Double, Double)
         switch m {

@@ -26,6 +26,9 @@ public struct SixHumpCamel: SyntheticFunction {
     public var minimum: Double { -1.0316284534898774 }
 
     /// Refined as described at ``minimum``; the function is even (`f(-x) = f(x)`), so the two are symmetric.
+    /// A shifted instance: the function is defined on all of R^2, whose minimum there is the box's (the quartic terms grow outside it).
+    public var instanceScheme: InstanceScheme { .shift(rotated: false) }
+
     public var minimizers: [[Double]] {
         [[0.08984201310031806, -0.7126564030207396], [-0.08984201310031806, 0.7126564030207396]]
     }

@@ -33,6 +33,9 @@ public struct Sphere: SyntheticFunction {
 
     public var minimum: Double { 0 }
 
+    /// A shifted instance: the function is defined on all of R^d; a rotation would not change it.
+    public var instanceScheme: InstanceScheme { .shift(rotated: false) }
+
     public var minimizers: [[Double]] { [[Double](repeating: 0, count: dimension)] }
 
     public func value(_ x: [Double]) -> Double {

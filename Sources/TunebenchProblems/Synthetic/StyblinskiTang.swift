@@ -45,6 +45,9 @@ public struct StyblinskiTang: SyntheticFunction {
     /// `d` times ``coordinateMinimum``.
     public var minimum: Double { Self.coordinateMinimum * Double(dimension) }
 
+    /// A shifted instance: the function is defined on all of R^d, minimised coordinate by coordinate at -2.903534..., and separable.
+    public var instanceScheme: InstanceScheme { .shift(rotated: false) }
+
     public var minimizers: [[Double]] { [[Double](repeating: Self.coordinateMinimizer, count: dimension)] }
 
     public func value(_ x: [Double]) -> Double {

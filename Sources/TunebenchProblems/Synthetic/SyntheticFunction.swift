@@ -14,6 +14,9 @@ import TunebenchCore
 ///   lies in the box with `value(point)` equal to `minimum` to within rounding. Where a published value has
 ///   few digits, refine it (and say so, with the published value, in a comment next to the constant).
 /// - The type's documentation gives the formula, the domain, the minimum, the minimizers and the source.
+/// - `instanceScheme` says how the function's seeded instances move it (``InstanceScheme``): `shift` only for a
+///   function defined on all of `R^d` whose minimum over `R^d` is `minimum` (rotated only if the function is not
+///   separable), `symmetry` for a function defined only on a cube.
 /// - A function with an analytic gradient sets `hasGradient` to `true` and implements `gradient(_:into:)`:
 ///   the derivative of the formula that `value(_:)` computes, exact to within rounding (not a finite
 ///   difference), written into the caller's buffer without allocating. Where the function is not
@@ -32,6 +35,9 @@ public protocol SyntheticFunction: Sendable {
 
     /// Points of the box where the global minimum is attained.
     var minimizers: [[Double]] { get }
+
+    /// How the function's seeded instances move it in its box.
+    var instanceScheme: InstanceScheme { get }
 
     /// The function's value at `x`.
     ///

@@ -41,21 +41,26 @@ public struct ReportInput: Sendable {
                 throw ReportError.malformed(path: timingsURL.path, line: 0, field: "timings", value: "", reason: "\(error)")
             }
         }
-        if let costBudget = experiment.costBudget {
-            axis = .cost(budget: costBudget, points: Aggregator.costPoints)
-        } else {
-            axis = .evaluations(budget: experiment.budget)
-        }
         problems = try Self.readTraces(
             directory.appendingPathComponent("traces.csv"), experiment: experiment, aggregate: aggregate, hint: hint)
         var curves: [String: [Curve]] = [:]
         let folder = experiment.costBudget == nil ? "curves" : "curves-cost"
         for problem in problemLabels {
             curves[problem] = try Self.readCurves(
-                directory.appendingPathComponent("\(folder)/\(problem).csv"), x: axis.kind == .cost ? "cost" : "evaluation",
-                hint: hint)
+                directory.appendingPathComponent("\(folder)/\(problem).csv"),
+                x: experiment.costBudget != nil ? "cost" : "evaluation", hint: hint)
         }
         self.curves = curves
+        if let costBudget = experiment.costBudget {
+            axis = .cost(budget: costBudget, points: Aggregator.costPoints)
+        } else if experiment.budgetPerDimension {
+            // Each problem's budget is its own (budget x dimension, the end of its curves); the analyses across
+            // problems run to the largest, where a shorter run keeps its final value.
+            let longest = curves.values.flatMap { $0.compactMap(\.x.last) }.max() ?? Double(experiment.budget)
+            axis = .evaluations(budget: Int(longest))
+        } else {
+            axis = .evaluations(budget: experiment.budget)
+        }
     }
 
     /// The complete runs of every optimizer by problem, from `summary.json` and `traces.csv` only (what comparing

@@ -54,7 +54,9 @@ final class ProblemAggregation: @unchecked Sendable {
             var wall: [Double] = []
             for repetition in 0..<experiment.repetitions {
                 let run = runs[runs.startIndex + optimizerIndex * experiment.repetitions + repetition]
-                var scan = RunScan(costBudget: experiment.costBudget) { experiment.evaluationBudget(fidelities: $0.fidelities) }
+                var scan = RunScan(costBudget: experiment.costBudget) {
+                    experiment.evaluationBudget(fidelities: $0.fidelities, dimension: $0.parameters.count)
+                }
                 let read = try store.stream(run) { record, trial in
                     try scan.add(trial, of: record, evaluations: evaluationRows, steps: stepRows)
                 }
@@ -79,7 +81,8 @@ final class ProblemAggregation: @unchecked Sendable {
                     continue
                 }
                 complete += 1
-                try scan.finish(record, budget: experiment.evaluationBudget(fidelities: record.fidelities), steps: stepRows)
+                try scan.finish(record, budget: experiment.evaluationBudget(
+                    fidelities: record.fidelities, dimension: record.parameters.count), steps: stepRows)
                 traces.append(scan.trace)
                 values += scan.values
                 if experiment.costBudget != nil { costTraces.append(scan.costTrace) }

@@ -83,7 +83,8 @@ public struct ExperimentRunner: Sendable {
                 awaitInterruption(after: error)
                 throw RunnerError.unusableEntry(field: "problems[\(problemIndex)]", label: problemSpec.label, reason: "\(error)")
             }
-            let evaluationBudget = experiment.evaluationBudget(fidelities: problem.fidelities)
+            let evaluationBudget = experiment.evaluationBudget(
+                fidelities: problem.fidelities, dimension: problem.space.dimension)
             if let costBudget = experiment.costBudget, evaluationBudget == 0 {
                 let cheapest = problem.fidelities.map(\.cost).min() ?? 1
                 throw RunnerError.unusableEntry(

@@ -72,7 +72,7 @@ public struct RunExecutor: Sendable {
             let space = problem.space
             parameters = space.parameters.map(\.name)
             fidelities = problem.fidelities
-            let budget = experiment.evaluationBudget(fidelities: fidelities)
+            let budget = experiment.evaluationBudget(fidelities: fidelities, dimension: space.dimension)
             stage = .buildingOptimizer
             var optimizer = try registry.makeOptimizer(
                 run.optimizer, for: problem, problemLabel: run.problem.label, seed: run.optimizerSeed(experimentSeed: experiment.seed),

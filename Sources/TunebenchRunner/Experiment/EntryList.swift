@@ -42,12 +42,7 @@ public enum EntryList {
                 let suite = try? registry.suite(named: name)
             {
                 // A suite stands for its problems; options given to it go to each, and into each label.
-                let suffix = options.isEmpty ? "" : "-" + EntrySpec.defaultLabel(name: "", options: options).dropFirst()
-                entries = suite.problems.map { problem in
-                    EntrySpec(
-                        problem.name, label: problem.label + suffix,
-                        options: problem.options.merging(options) { _, given in given })
-                }
+                entries = suite.problems(with: options)
             }
             for spec in entries {
                 do {

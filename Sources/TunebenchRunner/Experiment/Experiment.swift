@@ -14,8 +14,11 @@ public struct Experiment: Sendable, Hashable {
     public var seed: UInt64
     /// Runs per optimizer and problem; repetition k of every optimizer shares the problem instance k.
     public var repetitions: Int
-    /// Evaluations per run: the most suggestions a run evaluates.
+    /// Evaluations per run: the most suggestions a run evaluates; per variable when ``budgetPerDimension``.
     public var budget: Int
+    /// Whether ``budget`` counts evaluations per variable, as COCO's budgets do: a run of a problem with `d`
+    /// parameters then makes up to `budget · d` evaluations.
+    public var budgetPerDimension: Bool
     /// The cost per run, in the problems' cost unit (a full-fidelity evaluation of a built-in problem costs 1), or
     /// `nil` for none. A run evaluates a suggestion only when its cost (the cost of its fidelity level) fits in
     /// what is left; the first one that does not ends the run. `budget` still caps the number of evaluations.
@@ -25,13 +28,14 @@ public struct Experiment: Sendable, Hashable {
 
     public init(
         name: String, description: String? = nil, seed: UInt64 = 0, repetitions: Int = 10, budget: Int = 100,
-        costBudget: Double? = nil, optimizers: [EntrySpec], problems: [EntrySpec]
+        budgetPerDimension: Bool = false, costBudget: Double? = nil, optimizers: [EntrySpec], problems: [EntrySpec]
     ) {
         self.name = name
         self.description = description
         self.seed = seed
         self.repetitions = repetitions
         self.budget = budget
+        self.budgetPerDimension = budgetPerDimension
         self.costBudget = costBudget
         self.optimizers = optimizers
         self.problems = problems
@@ -56,20 +60,24 @@ public struct Experiment: Sendable, Hashable {
     /// The evaluation budget of an experiment that gives a cost budget and no evaluation budget.
     public static let defaultBudgetWithCost = 100_000
 
-    /// The most evaluations a run of a problem with levels `fidelities` makes: `budget`, or fewer when the cost
-    /// budget cannot pay for that many at the cheapest level (1 for a single-fidelity problem). Optimizers are given
-    /// this budget, and curves over evaluations end there; 0 when the cost budget cannot pay for one evaluation.
-    public func evaluationBudget(fidelities: [Fidelity]) -> Int {
-        guard let costBudget else { return budget }
+    /// The most evaluations a run of a problem with `dimension` parameters and levels `fidelities` makes: `budget`
+    /// (times `dimension` when ``budgetPerDimension``), or fewer when the cost budget cannot pay for that many at the
+    /// cheapest level (1 for a single-fidelity problem). Optimizers are given this budget, and curves over
+    /// evaluations end there; 0 when the cost budget cannot pay for one evaluation.
+    public func evaluationBudget(fidelities: [Fidelity], dimension: Int) -> Int {
+        let scaled = budget.multipliedReportingOverflow(by: budgetPerDimension ? max(dimension, 1) : 1)
+        let cap = scaled.overflow ? Int.max : scaled.partialValue
+        guard let costBudget else { return cap }
         let cheapest = fidelities.map(\.cost).min() ?? 1
-        guard cheapest > 0 else { return budget }
+        guard cheapest > 0 else { return cap }
         let affordable = (costBudget / cheapest * (1 + 1e-12)).rounded(.down)
-        return affordable < Double(budget) ? Int(affordable) : budget
+        return affordable < Double(cap) ? Int(affordable) : cap
     }
 
-    /// The budget in words for tables: "100 evaluations", or "a cost of 33.5" with a cost budget.
+    /// The budget in words for tables: "100 evaluations", "10000 evaluations per dimension", or "a cost of 33.5"
+    /// with a cost budget.
     public var budgetDescription: String {
-        guard let costBudget else { return "\(budget) evaluations" }
+        guard let costBudget else { return "\(budget) evaluations" + (budgetPerDimension ? " per dimension" : "") }
         let shown = costBudget == costBudget.rounded() && abs(costBudget) < 1e15 ? "\(Int(costBudget))" : "\(costBudget)"
         return "a cost of \(shown)"
     }

@@ -12,6 +12,7 @@ import TunebenchCore
 ///   "seed": 0,
 ///   "repetitions": 10,
 ///   "budget": 100,
+///   "budget-per-dimension": false,
 ///   "cost-budget": 33.5,
 ///   "optimizers": ["random", {"name": "sobol", "label": "sobol-plain", "options": {"scramble": false}}],
 ///   "problems": ["branin", {"name": "rosenbrock", "options": {"dimension": 4}}, {"suite": "ml"}]
@@ -19,16 +20,20 @@ import TunebenchCore
 /// ```
 ///
 /// `optimizers` and `problems` are required; `seed` defaults to 0, `repetitions` to 10, `budget` to 100, `name`
-/// to ``defaultName(for:)``. `cost-budget` (optional, a positive number) limits each run's total cost in the
+/// to ``defaultName(for:)``. `budget-per-dimension` (default
+/// false) makes `budget` count evaluations per parameter, as COCO's budgets do. `cost-budget` (optional, a positive number) limits each run's total cost in the
 /// problems' cost unit (see ``Experiment/costBudget``); with it, `budget` defaults to
 /// ``Experiment/defaultBudgetWithCost``. An entry is a registry name, or an object with `name` and optionally `label` and
 /// `options`; a problem entry may also be a suite's name or `{"suite": NAME}`, which stand for the suite's
-/// problems. A plugin can be named by its command line, `{"command": "python3 my_solver.py", "label": "mine"}`,
+/// problems, or `{"suite": NAME, "options": {...}}`, whose options go to each problem and into each label. A plugin can be named by its command line, `{"command": "python3 my_solver.py", "label": "mine"}`,
 /// which stands for the registry's `external` entry with that `command` option. Labels default to ``TunebenchCore/EntrySpec/defaultLabel(name:options:)`` and must be unique.
 ///
 /// Every error names the file, the field (as a path such as `problems[2].options.dimension`) and the value.
 public enum ExperimentFile {
-    static let topLevelFields = ["name", "description", "seed", "repetitions", "budget", "cost-budget", "optimizers", "problems"]
+    static let topLevelFields = [
+        "name", "description", "seed", "repetitions", "budget", "budget-per-dimension", "cost-budget", "optimizers",
+        "problems",
+    ]
 
     /// Loads and validates the experiment in `url` against `registry`.
     /// - Throws: ``RunnerError`` naming the file, field and value.
@@ -81,6 +86,7 @@ public enum ExperimentFile {
         let costBudget = try fields["cost-budget"].map { try reader.positiveNumber($0, at: "cost-budget") }
         let budget = try fields["budget"].map { try reader.integer($0, at: "budget", in: Experiment.budgetRange) }
             ?? (costBudget == nil ? 100 : Experiment.defaultBudgetWithCost)
+        let perDimension = try fields["budget-per-dimension"].map { try reader.bool($0, at: "budget-per-dimension") } ?? false
         guard let optimizerList = fields["optimizers"] else {
             throw reader.error("optimizers", .null, "is missing; list the optimizers to run, e.g. [\"random\"]")
         }
@@ -91,7 +97,7 @@ public enum ExperimentFile {
         let problems = try reader.specs(problemList, at: "problems", kind: .problem, registry: registry)
         return Experiment(
             name: name, description: description, seed: UInt64(seed), repetitions: repetitions, budget: budget,
-            costBudget: costBudget, optimizers: optimizers, problems: problems)
+            budgetPerDimension: perDimension, costBudget: costBudget, optimizers: optimizers, problems: problems)
     }
 
     /// The canonical JSON of an experiment (every label explicit, options with their types kept), as stored in
@@ -111,6 +117,10 @@ public enum ExperimentFile {
         writer.integer(experiment.repetitions)
         writer.key("budget")
         writer.integer(experiment.budget)
+        if experiment.budgetPerDimension {
+            writer.key("budget-per-dimension")
+            writer.bool(true)
+        }
         if let costBudget = experiment.costBudget {
             writer.key("cost-budget")
             writer.number(costBudget)
@@ -185,6 +195,11 @@ struct FieldReader {
         return k
     }
 
+    func bool(_ value: JSONValue, at field: String) throws -> Bool {
+        guard case .bool(let b) = value else { throw error(field, value, "expected true or false, found \(value.typeName)") }
+        return b
+    }
+
     func positiveNumber(_ value: JSONValue, at field: String) throws -> Double {
         let x: Double
         switch value {
@@ -229,6 +244,42 @@ struct FieldReader {
         return specs.map(\.spec)
     }
 
+    /// The problems of a suite entry, `{"suite": NAME}` or `{"suite": NAME, "options": {...}}`: options go to each
+    /// problem and into each label (``TunebenchCore/Suite/problems(with:)``), and each problem's options are checked.
+    private func suiteEntries(
+        _ suiteName: JSONValue, fields: [String: JSONValue], at path: String, registry: Registry
+    ) throws -> [EntrySpec] {
+        for key in fields.keys.sorted() where key != "suite" && key != "options" {
+            let hint = NearestName.suggestion(for: key, among: ["suite", "options"]).map { "; did you mean '\($0)'?" } ?? ""
+            throw error("\(path).\(Self.member(key))", fields[key]!, "a suite entry has only \"suite\" and \"options\"\(hint)")
+        }
+        let name = try string(suiteName, at: path + ".suite")
+        let suite: Suite
+        do {
+            suite = try registry.suite(named: name)
+        } catch {
+            throw self.error(path + ".suite", suiteName, "\(error)")
+        }
+        var options: [String: OptionValue] = [:]
+        if let optionsValue = fields["options"] {
+            guard case .object(let given) = optionsValue else {
+                throw error(path + ".options", optionsValue, "expected an object of option values")
+            }
+            for key in given.keys.sorted() {
+                options[key] = try option(given[key]!, at: "\(path).options.\(Self.member(key))")
+            }
+        }
+        let specs = suite.problems(with: options)
+        for spec in specs {
+            do {
+                _ = try registry.problemOptions(spec)
+            } catch {
+                throw self.error(path + ".options", fields["options"] ?? suiteName, "problem '\(spec.label)': \(error)")
+            }
+        }
+        return specs
+    }
+
     private func entries(_ item: JSONValue, at path: String, kind: EntryKind, registry: Registry) throws -> [EntrySpec] {
         var name: String
         var label: String?
@@ -243,15 +294,7 @@ struct FieldReader {
             name = s
         case .object(let fields):
             if kind == .problem, let suiteName = fields["suite"] {
-                guard fields.count == 1 else {
-                    throw error(path, item, "a suite entry has only the field \"suite\"")
-                }
-                let suite = try string(suiteName, at: path + ".suite")
-                do {
-                    return try registry.suite(named: suite).problems
-                } catch {
-                    throw self.error(path + ".suite", suiteName, "\(error)")
-                }
+                return try suiteEntries(suiteName, fields: fields, at: path, registry: registry)
             }
             let allowed = ["name", "command", "label", "options"] + (kind == .problem ? ["suite"] : [])
             for key in fields.keys.sorted() where !allowed.contains(key) {

@@ -221,7 +221,9 @@ public struct ResultStore: Sendable {
             func shown(_ cost: Double?) -> String { cost.map { "\($0)" } ?? "none" }
             return "cost budget \(shown(stored.costBudget)) there, \(shown(new.costBudget)) here"
         }
-        if stored.budget != new.budget { return "budget \(stored.budget) there, \(new.budget) here" }
+        if stored.budget != new.budget || stored.budgetPerDimension != new.budgetPerDimension {
+            return "budget \(stored.budgetDescription) there, \(new.budgetDescription) here"
+        }
         if growing && new.repetitions < stored.repetitions {
             return "\(stored.repetitions) repetitions there, \(new.repetitions) here"
         }

@@ -34,6 +34,17 @@ enum Fixtures {
         return registry
     }()
 
+    /// `spec` with the option `instance = canonical` when its entry has that option (a synthetic function), so that
+    /// it builds the published function; `spec` itself otherwise.
+    static func canonical(_ spec: EntrySpec) throws -> EntrySpec {
+        guard try registry.problem(named: spec.name).options.contains(where: { $0.name == "instance" }) else {
+            return spec
+        }
+        var canonical = spec
+        canonical.options["instance"] = .string("canonical")
+        return canonical
+    }
+
     /// The dimensions tried for every entry with a free `dimension` option, where its range allows.
     static let dimensions = [1, 2, 5, 10]
 
