@@ -81,6 +81,10 @@ import TunebenchCore
         (#"{"format":1,"parameters":[],"trials":[]} x"#, "after the end", 1, 42),
         (#"{"format":1,"parameters":[],"trials":[]}"#, "has no \"problem\"", 1, 41),
         ("[]", "'{' opening", 1, 1),
+        (#"{"format":1,"parameters":["x"],"trials":[{"number":1.5}]}"#, "expected an integer, found 1.5", 1, 55),
+        (#"{"format":1,"parameters":["x"],"trials":[{"value":1.e5}]}"#, "expected digits after the decimal", 1, 53),
+        (#"{"format":1,"parameters":["x"],"trials":[{"cost":12x}]}"#, "expected ','", 1, 52),
+        (#"{"format":1,"parameters":["x"],"trials":[{"status":"done"}]}"#, "unknown trial status 'done'", 1, 58),
     ] as [(String, String, Int, Int)])
     func malformedFilesAreLocated(text: String, message: String, line: Int, column: Int) {
         for chunk in [1, 3, 1000] {
@@ -92,6 +96,62 @@ import TunebenchCore
                 #expect(error.line == line && error.column == column, "\(error)")
             } catch {
                 Issue.record("\(error)")
+            }
+        }
+    }
+
+    /// What reading gives: the record with its trials, or the error.
+    private enum Outcome: Equatable {
+        case read(RunRecord)
+        case failed(JSONError)
+
+        /// Equal records, NaN fields (a corrupted key leaves a fidelity's cost NaN) compared as their text.
+        static func == (a: Outcome, b: Outcome) -> Bool {
+            switch (a, b) {
+            case (.read(let x), .read(let y)): x == y || "\(x)" == "\(y)"
+            case (.failed(let x), .failed(let y)): x == y
+            default: false
+            }
+        }
+    }
+
+    private static func outcome(_ bytes: [UInt8], chunk: Int) -> Outcome {
+        do {
+            let (header, trials) = try stream(bytes, chunk: chunk)
+            var whole = header
+            whole.trials = trials
+            return .read(whole)
+        } catch let error as JSONError {
+            return .failed(error)
+        } catch {
+            Issue.record("\(error)")
+            return .failed(JSONError(line: 0, column: 0, message: "\(error)"))
+        }
+    }
+
+    /// The reader parses values in place and scans them only when they run past a chunk: every cut and every
+    /// corrupted byte of a file gives the same outcome, record or error at the same place, whatever the chunks.
+    @Test func truncatedAndCorruptedFilesGiveTheSameOutcomeWhateverTheChunks() {
+        var record = Self.record
+        record.trials = Array(record.trials.prefix(2))
+        let bytes = record.jsonBytes()
+        for length in 0..<bytes.count {
+            let cut = Array(bytes.prefix(length))
+            let whole = Self.outcome(cut, chunk: bytes.count)
+            guard case .failed = whole else {
+                Issue.record("the first \(length) bytes were read")
+                continue
+            }
+            for chunk in [1, 5, 64] {
+                #expect(Self.outcome(cut, chunk: chunk) == whole, "cut at \(length), chunks of \(chunk)")
+            }
+        }
+        for position in bytes.indices {
+            for replacement in Array(#"x"}:1"#.utf8) where bytes[position] != replacement {
+                var corrupted = bytes
+                corrupted[position] = replacement
+                let whole = Self.outcome(corrupted, chunk: bytes.count)
+                #expect(Self.outcome(corrupted, chunk: 1) == whole, "byte \(position)")
             }
         }
     }

@@ -1,5 +1,6 @@
 import Testing
-import TunebenchNumerics
+
+@testable import TunebenchNumerics
 
 struct StatisticsTests {
     /// Expected values from NumPy 2.4: `np.quantile(x, p)` (default method "linear", Hyndman-Fan type 7),
@@ -28,5 +29,49 @@ struct StatisticsTests {
 
     @Test func compensatedMeanKeepsSmallTerms() {
         #expect(Statistics.mean([1e16, 1, -1e16, 1]) == 0.5)
+    }
+}
+
+/// The median found by selection is the sorted sample's, bit for bit.
+struct MedianSelectionTests {
+    /// Samples of every size around the threshold, with ties, infinities and both signs.
+    @Test(arguments: [65, 66, 67, 100, 101, 1_000, 1_001, 4_096])
+    func selectionGivesTheSortedMedian(count: Int) {
+        var generator = SplitMix64(state: UInt64(count))
+        for trial in 0..<50 {
+            let values: [Double] = (0..<count).map { _ in
+                switch Int.random(in: 0..<10, using: &generator) {
+                case 0: return .infinity
+                case 1: return -.infinity
+                case 2...4: return Double(Int.random(in: -3...3, using: &generator)) + 0.5  // ties
+                default: return Double.random(in: -1e6...1e6, using: &generator)
+                }
+            }
+            let ordered = trial % 3 == 0 ? values.sorted() : trial % 3 == 1 ? Array(values.sorted().reversed()) : values
+            let expected = Statistics.quantile(sorted: ordered.sorted(), 0.5)
+            #expect(Statistics.median(ordered).bitPattern == expected.bitPattern)
+        }
+        #expect(Statistics.median([Double](repeating: 2.5, count: count)) == 2.5)
+    }
+
+    @Test func selectionFindsEveryRankAndPartitionsAroundIt() {
+        var generator = SplitMix64(state: 11)
+        for count in 1...40 {
+            let values = (0..<count).map { _ in Double(Int.random(in: 0..<(count / 2 + 1), using: &generator)) }
+            let sorted = values.sorted()
+            for rank in 0..<count {
+                var work = values
+                let value = work.withUnsafeMutableBufferPointer { Statistics.select(rank: rank, in: $0) }
+                #expect(value == sorted[rank])
+                #expect(work[..<rank].allSatisfy { $0 <= value } && work[rank...].allSatisfy { $0 >= value })
+            }
+        }
+    }
+
+    @Test func zerosOfBothSignsAndNaNAreSortedAsBefore() {
+        let zeros = (0..<100).map { $0 % 2 == 0 ? 0.0 : -0.0 }
+        #expect(Statistics.median(zeros).bitPattern == Statistics.quantile(zeros, 0.5).bitPattern)
+        let withNaN = (0..<100).map { $0 == 7 ? Double.nan : Double($0) }
+        #expect(Statistics.median(withNaN).bitPattern == Statistics.quantile(withNaN, 0.5).bitPattern)
     }
 }

@@ -57,19 +57,23 @@ struct StreamingStoreTests {
         #expect(Self.hiddenFiles(folder).isEmpty && !store.hasRecord(run))
     }
 
-    @Test func aggregatingThroughScratchFilesGivesTheSameBytes() throws {
+    /// With one job every problem's rows go straight to the outputs; with more, those of a problem aggregated
+    /// before its turn go through scratch files.
+    @Test(arguments: [1, 2, 3])
+    func aggregatingThroughScratchFilesGivesTheSameBytes(jobs: Int) throws {
         let folder = Fixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         _ = try ExperimentRunner(registry: .builtin, experiment: experiment, output: folder).run()
         let reference = try Fixtures.deterministicOutputs(folder)
-        var aggregator = Aggregator(experiment: experiment, store: ResultStore(directory: folder), jobs: 2)
+        var aggregator = Aggregator(experiment: experiment, store: ResultStore(directory: folder), jobs: jobs)
         aggregator.spillLimit = 64
         try aggregator.aggregate()
         #expect(try Fixtures.deterministicOutputs(folder) == reference)
         #expect(Self.hiddenFiles(folder).isEmpty)
     }
 
-    @Test func aFailedAggregationLeavesTheOutputsAsTheyWere() throws {
+    @Test(arguments: [1, 2])
+    func aFailedAggregationLeavesTheOutputsAsTheyWere(jobs: Int) throws {
         let folder = Fixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         _ = try ExperimentRunner(registry: .builtin, experiment: experiment, output: folder).run()
@@ -79,7 +83,7 @@ struct StreamingStoreTests {
         let last = store.runURL(Plan(experiment).runs.last!)
         let bytes = try Data(contentsOf: last)
         try bytes.prefix(bytes.count / 2).write(to: last)
-        var aggregator = Aggregator(experiment: experiment, store: store, jobs: 2)
+        var aggregator = Aggregator(experiment: experiment, store: store, jobs: jobs)
         aggregator.spillLimit = 64
         #expect {
             try aggregator.aggregate()

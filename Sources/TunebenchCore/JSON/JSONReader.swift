@@ -5,11 +5,16 @@
 /// error is a ``JSONError`` with the line and column. ``readValue()`` builds a ``JSONValue`` tree when one is
 /// wanted.
 ///
-/// Numbers are converted with the standard library's correctly rounded `Double(_:)`, so a number written by
-/// ``JSONWriter`` (Swift's shortest round-trip form) reads back to the same bits.
+/// Numbers are converted to the nearest double (``DecimalParser``, correctly rounded as the standard library's
+/// `Double(_:)` is), so a number written by ``JSONWriter`` (Swift's shortest round-trip form) reads back to the same
+/// bits.
 public struct JSONReader {
     private let bytes: [UInt8]
-    private var index = 0
+    /// The next byte to read.
+    private(set) var index: Int
+    /// Where the document starts and ends in `bytes`.
+    private let start: Int
+    private let end: Int
 
     /// The greatest nesting depth accepted, so that hostile input cannot exhaust the stack.
     ///
@@ -27,8 +32,17 @@ public struct JSONReader {
     ///   - bytes: UTF-8 JSON text.
     ///   - allowsNonFiniteNumbers: read `NaN`, `Infinity` and `-Infinity` as numbers instead of rejecting them.
     public init(_ bytes: [UInt8], allowsNonFiniteNumbers: Bool = false) {
+        self.init(bytes, in: bytes.indices, allowsNonFiniteNumbers: allowsNonFiniteNumbers)
+    }
+
+    /// A reader of the document that `range` of `bytes` holds (sharing `bytes`' storage, not copying it); errors give
+    /// lines and columns from the range's start.
+    init(_ bytes: [UInt8], in range: Range<Int>, allowsNonFiniteNumbers: Bool = false) {
         self.bytes = bytes
         self.allowsNonFiniteNumbers = allowsNonFiniteNumbers
+        start = range.lowerBound
+        end = range.upperBound
+        index = range.lowerBound
     }
 
     // MARK: - Structure
@@ -44,6 +58,31 @@ public struct JSONReader {
             skipWhitespace()
             guard peek() == UInt8(ascii: "\"") else { throw error("expected a quoted key") }
             let key = try readString()
+            try expect(":")
+            try body(&self, key)
+            if try consume("}") { break }
+            try expect(",")
+        }
+        depth -= 1
+    }
+
+    /// Reads an object whose keys are looked up in `names` (by their bytes: no `String` is built for a key that is
+    /// one of them), calling `body` with each key's match; `body` must read (or skip) the member's value.
+    ///
+    /// Each key is looked for first after the previous key's name, so keys in the order of `names` cost one
+    /// comparison each.
+    mutating func readObject(names: JSONNames, _ body: (inout JSONReader, JSONNames.Match) throws -> Void) throws {
+        try enter("{")
+        if try consume("}") {
+            depth -= 1
+            return
+        }
+        var next = 0
+        while true {
+            skipWhitespace()
+            guard peek() == UInt8(ascii: "\"") else { throw error("expected a quoted key") }
+            let key = try readString(in: names, from: next)
+            if case .name(let position) = key { next = position + 1 }
             try expect(":")
             try body(&self, key)
             if try consume("}") { break }
@@ -70,7 +109,7 @@ public struct JSONReader {
     /// Checks that only white space is left.
     public mutating func expectEnd() throws {
         skipWhitespace()
-        guard index == bytes.count else { throw error("unexpected text after the end of the document") }
+        guard index == end else { throw error("unexpected text after the end of the document") }
     }
 
     // MARK: - Scalars
@@ -106,21 +145,15 @@ public struct JSONReader {
     public mutating func readString() throws -> String {
         skipWhitespace()
         guard peek() == UInt8(ascii: "\"") else { throw error("expected a string") }
-        index += 1
-        let start = index
         // Fast path: no escapes.
-        while index < bytes.count {
-            let byte = bytes[index]
-            if byte == UInt8(ascii: "\"") {
-                defer { index += 1 }
-                return String(decoding: bytes[start..<index], as: UTF8.self)
-            }
-            if byte == UInt8(ascii: "\\") || byte < 0x20 { break }
-            index += 1
+        if let close = plainStringEnd(from: index + 1) {
+            defer { index = close + 1 }
+            return bytes.withUnsafeBufferPointer { String(decoding: $0[index + 1..<close], as: UTF8.self) }
         }
-        var scalars = Array(bytes[start..<index])
+        index += 1
+        var scalars: [UInt8] = []
         while true {
-            guard index < bytes.count else { throw error("unterminated string") }
+            guard index < end else { throw error("unterminated string") }
             let byte = bytes[index]
             index += 1
             switch byte {
@@ -137,19 +170,46 @@ public struct JSONReader {
         }
     }
 
+    /// Reads a string and looks it up in `names` (from position `hint` on, see ``JSONNames/position(of:from:)``)
+    /// by its bytes; only a string that is none of them, or that has escapes, is built as a `String`.
+    mutating func readString(in names: JSONNames, from hint: Int = 0) throws -> JSONNames.Match {
+        skipWhitespace()
+        guard peek() == UInt8(ascii: "\""), let close = plainStringEnd(from: index + 1) else {
+            return names.match(try readString())
+        }
+        let start = index + 1
+        index = close + 1
+        return bytes.withUnsafeBufferPointer { buffer in
+            let text = UnsafeBufferPointer(rebasing: buffer[start..<close])
+            return names.position(of: text, from: hint).map(JSONNames.Match.name)
+                ?? .other(String(decoding: text, as: UTF8.self))
+        }
+    }
+
+    /// The index of the quote that closes a string starting at `start`, or `nil` when the string has an escape or a
+    /// control character, or is not closed (``readString()`` then reads it, or reports it).
+    private func plainStringEnd(from start: Int) -> Int? {
+        var position = start
+        while position < end {
+            let byte = bytes[position]
+            if byte == UInt8(ascii: "\"") { return position }
+            if byte == UInt8(ascii: "\\") || byte < 0x20 { return nil }
+            position += 1
+        }
+        return nil
+    }
+
     /// Reads a number (or `null`, read as NaN when `nullAsNaN` is set).
     public mutating func readDouble(nullAsNaN: Bool = false) throws -> Double {
         if nullAsNaN, try readNull() { return .nan }
         if let special = try nonFiniteNumber() { return special }
-        let text = try numberText()
-        guard let value = Double(text) else { throw error("number \(text) cannot be read") }
-        return value
+        return try double(try numberRange())
     }
 
     /// Reads an integer (a number without fraction or exponent that fits an `Int`).
     public mutating func readInt() throws -> Int {
-        let text = try numberText()
-        guard let value = Int(text) else { throw error("expected an integer, found \(text)") }
+        let range = try numberRange()
+        guard let value = integer(range) else { throw error("expected an integer, found \(text(range))") }
         return value
     }
 
@@ -181,10 +241,9 @@ public struct JSONReader {
             throw error("unexpected end of the document")
         default:
             if let special = try nonFiniteNumber() { return .number(special) }
-            let text = try numberText()
-            if let k = Int(text) { return .integer(k) }
-            guard let x = Double(text) else { throw error("number \(text) cannot be read") }
-            return .number(x)
+            let range = try numberRange()
+            if let k = integer(range) { return .integer(k) }
+            return .number(try double(range))
         }
     }
 
@@ -201,7 +260,7 @@ public struct JSONReader {
         case UInt8(ascii: "I"):
             try literal("Infinity")
             return .infinity
-        case UInt8(ascii: "-") where index + 1 < bytes.count && bytes[index + 1] == UInt8(ascii: "I"):
+        case UInt8(ascii: "-") where index + 1 < end && bytes[index + 1] == UInt8(ascii: "I"):
             index += 1
             try literal("Infinity")
             return -.infinity
@@ -212,12 +271,12 @@ public struct JSONReader {
 
     @inline(__always)
     private func peek() -> UInt8? {
-        index < bytes.count ? bytes[index] : nil
+        index < end ? bytes[index] : nil
     }
 
     @inline(__always)
     private mutating func skipWhitespace() {
-        while index < bytes.count {
+        while index < end {
             switch bytes[index] {
             case 0x20, 0x0A, 0x0D, 0x09: index += 1
             default: return
@@ -252,19 +311,19 @@ public struct JSONReader {
     private mutating func literal(_ word: StaticString) throws {
         let count = word.utf8CodeUnitCount
         let matches = word.withUTF8Buffer { expected in
-            index + count <= bytes.count && bytes[index..<index + count].elementsEqual(expected)
+            index + count <= end && bytes[index..<index + count].elementsEqual(expected)
         }
         guard matches else { throw error("invalid literal") }
         index += count
     }
 
-    /// The text of a number, checked against the JSON grammar `-? int frac? exp?`.
-    private mutating func numberText() throws -> String {
+    /// Where the next number's text is, checked against the JSON grammar `-? int frac? exp?`.
+    private mutating func numberRange() throws -> Range<Int> {
         skipWhitespace()
         let start = index
         func digits() -> Int {
             let first = index
-            while index < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index]) { index += 1 }
+            while index < end, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index]) { index += 1 }
             return index - first
         }
         if peek() == UInt8(ascii: "-") { index += 1 }
@@ -285,11 +344,43 @@ public struct JSONReader {
             if peek() == UInt8(ascii: "+") || peek() == UInt8(ascii: "-") { index += 1 }
             guard digits() > 0 else { throw error("expected digits in the exponent") }
         }
-        return String(decoding: bytes[start..<index], as: UTF8.self)
+        return start..<index
+    }
+
+    /// The nearest double to the number at `range` (checked by ``numberRange()``).
+    private func double(_ range: Range<Int>) throws -> Double {
+        let value = bytes.withUnsafeBufferPointer { DecimalParser.double(UnsafeBufferPointer(rebasing: $0[range])) }
+        guard let value else { throw error("number \(text(range)) cannot be read") }
+        return value
+    }
+
+    /// The number at `range` (checked by ``numberRange()``) when it is an integer that fits an `Int`, as `Int(_:)`
+    /// reads it.
+    private func integer(_ range: Range<Int>) -> Int? {
+        var position = range.lowerBound
+        let negative = bytes[position] == UInt8(ascii: "-")
+        if negative { position += 1 }
+        var magnitude: UInt64 = 0
+        while position < range.upperBound {
+            let byte = bytes[position]
+            guard byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") else { return nil }
+            let (times10, overflow) = magnitude.multipliedReportingOverflow(by: 10)
+            let (sum, carry) = times10.addingReportingOverflow(UInt64(byte - UInt8(ascii: "0")))
+            guard !overflow && !carry else { return nil }
+            magnitude = sum
+            position += 1
+        }
+        if negative { return magnitude <= UInt64(Int.max) + 1 ? Int(truncatingIfNeeded: 0 &- magnitude) : nil }
+        return magnitude <= UInt64(Int.max) ? Int(magnitude) : nil
+    }
+
+    /// The text at `range`, for messages.
+    private func text(_ range: Range<Int>) -> String {
+        String(decoding: bytes[range], as: UTF8.self)
     }
 
     private mutating func readEscape(into scalars: inout [UInt8]) throws {
-        guard index < bytes.count else { throw error("unterminated escape") }
+        guard index < end else { throw error("unterminated escape") }
         let byte = bytes[index]
         index += 1
         switch byte {
@@ -303,7 +394,7 @@ public struct JSONReader {
             var code = try hex4()
             if (0xD800..<0xDC00).contains(code) {
                 // A high surrogate must be followed by an escaped low surrogate.
-                guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u")
+                guard index + 1 < end, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u")
                 else { throw error("unpaired surrogate in \\u escape") }
                 index += 2
                 let low = try hex4()
@@ -321,7 +412,7 @@ public struct JSONReader {
     }
 
     private mutating func hex4() throws -> UInt32 {
-        guard index + 4 <= bytes.count else { throw error("truncated \\u escape") }
+        guard index + 4 <= end else { throw error("truncated \\u escape") }
         var code: UInt32 = 0
         for _ in 0..<4 {
             let byte = bytes[index]
@@ -341,8 +432,8 @@ public struct JSONReader {
     /// An error at the current position, with its line and column.
     public func error(_ message: String) -> JSONError {
         var line = 1
-        var lineStart = 0
-        for i in 0..<min(index, bytes.count) where bytes[i] == 0x0A {
+        var lineStart = start
+        for i in start..<min(index, end) where bytes[i] == 0x0A {
             line += 1
             lineStart = i + 1
         }

@@ -4,7 +4,9 @@
 /// by ``JSONReader`` with the same bits and type (a real written as `1.0` stays a real); non-finite numbers, which
 /// JSON cannot hold, are written as `null`. Commas and, when pretty, line breaks are inserted automatically.
 public struct JSONWriter {
-    public private(set) var bytes: [UInt8] = []
+    private var buffer: TextBuffer
+    /// The JSON written so far.
+    public var bytes: [UInt8] { buffer.bytes }
     /// For each open container, whether it has no element yet.
     private var empty: [Bool] = []
     private var afterKey = false
@@ -14,7 +16,7 @@ public struct JSONWriter {
     ///   - capacity: bytes to reserve.
     ///   - pretty: one element per line, indented by two spaces per level, `": "` after keys.
     public init(capacity: Int = 0, pretty: Bool = false) {
-        bytes.reserveCapacity(capacity)
+        buffer = TextBuffer(capacity: capacity)
         self.pretty = pretty
     }
 
@@ -22,7 +24,7 @@ public struct JSONWriter {
 
     public mutating func beginObject() {
         separate()
-        bytes.append(UInt8(ascii: "{"))
+        buffer.append(ascii: "{")
         empty.append(true)
     }
 
@@ -32,7 +34,7 @@ public struct JSONWriter {
 
     public mutating func beginArray() {
         separate()
-        bytes.append(UInt8(ascii: "["))
+        buffer.append(ascii: "[")
         empty.append(true)
     }
 
@@ -43,9 +45,9 @@ public struct JSONWriter {
     /// Writes a member key; the next value written is its value.
     public mutating func key(_ key: String) {
         separate()
-        appendString(key)
-        bytes.append(UInt8(ascii: ":"))
-        if pretty { bytes.append(UInt8(ascii: " ")) }
+        buffer.appendJSONString(key)
+        buffer.append(ascii: ":")
+        if pretty { buffer.append(ascii: " ") }
         afterKey = true
     }
 
@@ -53,31 +55,27 @@ public struct JSONWriter {
 
     public mutating func string(_ value: String) {
         separate()
-        appendString(value)
+        buffer.appendJSONString(value)
     }
 
     public mutating func number(_ value: Double) {
         separate()
-        if value.isFinite {
-            bytes.append(contentsOf: value.description.utf8)
-        } else {
-            bytes.append(contentsOf: "null".utf8)
-        }
+        buffer.appendJSONNumber(value)
     }
 
     public mutating func integer(_ value: Int) {
         separate()
-        bytes.append(contentsOf: String(value).utf8)
+        buffer.append(value)
     }
 
     public mutating func bool(_ value: Bool) {
         separate()
-        bytes.append(contentsOf: (value ? "true" : "false").utf8)
+        buffer.append(value ? "true" : "false")
     }
 
     public mutating func null() {
         separate()
-        bytes.append(contentsOf: "null".utf8)
+        buffer.append("null")
     }
 
     /// Writes a whole tree.
@@ -116,7 +114,7 @@ public struct JSONWriter {
         if isEmpty {
             empty[empty.count - 1] = false
         } else {
-            bytes.append(UInt8(ascii: ","))
+            buffer.append(ascii: ",")
         }
         if pretty { newline(depth: empty.count) }
     }
@@ -124,34 +122,11 @@ public struct JSONWriter {
     private mutating func close(_ bracket: UInt8) {
         let hadElements = empty.removeLast() == false
         if pretty, hadElements { newline(depth: empty.count) }
-        bytes.append(bracket)
+        buffer.append(byte: bracket)
     }
 
     private mutating func newline(depth: Int) {
-        bytes.append(0x0A)
-        bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * depth))
-    }
-
-    private mutating func appendString(_ value: String) {
-        bytes.append(UInt8(ascii: "\""))
-        if !value.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
-            bytes.append(contentsOf: value.utf8)
-            bytes.append(UInt8(ascii: "\""))
-            return
-        }
-        for byte in value.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
-            case UInt8(ascii: "\\"): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
-            case 0x0A: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
-            case 0x0D: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
-            case 0x09: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
-            case ..<0x20:
-                let hex = Array("0123456789abcdef".utf8)
-                bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "u"), 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 15)]])
-            default: bytes.append(byte)
-            }
-        }
-        bytes.append(UInt8(ascii: "\""))
+        buffer.append(ascii: "\n")
+        buffer.append(repeatElement(UInt8(ascii: " "), count: 2 * depth))
     }
 }

@@ -18,71 +18,57 @@ public enum RunFileReader {
     public static func read(
         nextChunk: @escaping () throws -> [UInt8]?, trial: (RunRecord, TrialRecord) throws -> Void
     ) throws -> RunRecord {
-        var scanner = JSONValueScanner(nextChunk: nextChunk)
+        var stream = JSONStreamReader(nextChunk: nextChunk)
         var record = RunRecord.unread
         var seen: Set<String> = []
-        try scanner.expect(UInt8(ascii: "{"), "'{' opening the run record")
-        var more = try !scanner.consume(UInt8(ascii: "}"))
+        try stream.expect(UInt8(ascii: "{"), "'{' opening the run record")
+        var more = try !stream.consume(UInt8(ascii: "}"))
         while more {
-            let (keyBytes, keyStart) = try scanner.nextValue()
-            let key = try parse(keyBytes, at: keyStart) { reader in
+            let key = try stream.read { reader in
                 guard reader.nextIsString() else { throw reader.error("expected a quoted key") }
                 return try reader.readString()
             }
-            try scanner.expect(UInt8(ascii: ":"), "':' after the key \"\(key)\"")
+            try stream.expect(UInt8(ascii: ":"), "':' after the key \"\(key)\"")
             if key == "trials" {
                 guard seen.contains("parameters") else {
-                    throw scanner.error("\"trials\" must come after \"parameters\"")
+                    throw stream.error("\"trials\" must come after \"parameters\"")
                 }
-                try readTrials(&scanner, record: record, trial: trial)
+                try readTrials(&stream, record: record, trial: trial)
                 seen.insert(key)
-                guard try scanner.consume(UInt8(ascii: "}")) else {
-                    throw scanner.error("\"trials\" must be the last member of a run record")
+                guard try stream.consume(UInt8(ascii: "}")) else {
+                    throw stream.error("\"trials\" must be the last member of a run record")
                 }
                 more = false
                 continue
             }
-            let (valueBytes, valueStart) = try scanner.nextValue()
-            try parse(valueBytes, at: valueStart) { reader in try record.readMember(key, from: &reader) }
+            record = try stream.read { [record] reader in
+                var read = record
+                try read.readMember(key, from: &reader)
+                return read
+            }
             seen.insert(key)
-            more = try !scanner.consume(UInt8(ascii: "}"))
-            if more { try scanner.expect(UInt8(ascii: ","), "',' or '}' after the member \"\(key)\"") }
+            more = try !stream.consume(UInt8(ascii: "}"))
+            if more { try stream.expect(UInt8(ascii: ","), "',' or '}' after the member \"\(key)\"") }
         }
-        try scanner.skipWhitespace()
-        guard try scanner.peek() == nil else { throw scanner.error("unexpected text after the end of the document") }
+        try stream.skipWhitespace()
+        guard try stream.peek() == nil else { throw stream.error("unexpected text after the end of the document") }
         for required in RunRecord.requiredMembers where !seen.contains(required) {
-            throw scanner.error("the run record has no \"\(required)\"")
+            throw stream.error("the run record has no \"\(required)\"")
         }
         return record
     }
 
     private static func readTrials(
-        _ scanner: inout JSONValueScanner, record: RunRecord, trial: (RunRecord, TrialRecord) throws -> Void
+        _ stream: inout JSONStreamReader, record: RunRecord, trial: (RunRecord, TrialRecord) throws -> Void
     ) throws {
-        try scanner.expect(UInt8(ascii: "["), "'[' opening the trials")
-        if try scanner.consume(UInt8(ascii: "]")) { return }
+        try stream.expect(UInt8(ascii: "["), "'[' opening the trials")
+        if try stream.consume(UInt8(ascii: "]")) { return }
+        let parameters = JSONNames(record.parameters)
         while true {
-            let (bytes, start) = try scanner.nextValue()
-            let parsed = try parse(bytes, at: start) { reader in
-                try TrialRecord(reading: &reader, parameters: record.parameters)
-            }
+            let parsed = try stream.read { reader in try TrialRecord(reading: &reader, parameters: parameters) }
             try trial(record, parsed)
-            if try scanner.consume(UInt8(ascii: "]")) { return }
-            try scanner.expect(UInt8(ascii: ","), "',' or ']' after a trial")
-        }
-    }
-
-    /// Parses one value's bytes with `body`, which must read all of them; errors are placed in the whole file.
-    private static func parse<T>(
-        _ bytes: [UInt8], at start: JSONValueScanner.Position, _ body: (inout JSONReader) throws -> T
-    ) throws -> T {
-        var reader = JSONReader(bytes)
-        do {
-            let value = try body(&reader)
-            try reader.expectEnd()
-            return value
-        } catch let error as JSONError {
-            throw JSONValueScanner.error(error, at: start)
+            if try stream.consume(UInt8(ascii: "]")) { return }
+            try stream.expect(UInt8(ascii: ","), "',' or ']' after a trial")
         }
     }
 }

@@ -18,13 +18,15 @@ extension RunRecord {
     /// The record as compact JSON: ``headerJSON()``, the trials' ``TrialRecord/jsonBytes(parameters:)`` separated
     /// by commas, then ``jsonEnd``. A run file written piece by piece as the run goes is therefore the same file.
     public func jsonBytes() -> [UInt8] {
-        var bytes = headerJSON()
-        bytes.reserveCapacity(bytes.count + trials.count * 200 + 2)
+        var buffer = TextBuffer(capacity: 512 + trials.count * 200)
+        buffer.append(headerJSON())
+        let encoder = TrialEncoder(parameters: parameters)
         for (index, trial) in trials.enumerated() {
-            if index > 0 { bytes.append(UInt8(ascii: ",")) }
-            bytes += trial.jsonBytes(parameters: parameters)
+            if index > 0 { buffer.append(ascii: ",") }
+            encoder.append(trial, to: &buffer)
         }
-        return bytes + Self.jsonEnd
+        buffer.append(Self.jsonEnd)
+        return buffer.bytes
     }
 
     /// The bytes that close a run file after its last trial.
@@ -208,108 +210,66 @@ extension SpecRecord {
 }
 
 extension TrialRecord {
-    /// The trial as compact JSON, as it appears in the `trials` of a run file whose parameters are `parameters`.
+    /// The trial as compact JSON, as it appears in the `trials` of a run file whose parameters are `parameters`
+    /// (``TrialEncoder``).
     public func jsonBytes(parameters: [String]) -> [UInt8] {
-        var writer = JSONWriter(capacity: 64 + 24 * parameters.count)
-        write(to: &writer, parameters: parameters)
-        return writer.bytes
+        var buffer = TextBuffer(capacity: 64 + 24 * parameters.count)
+        TrialEncoder(parameters: parameters).append(self, to: &buffer)
+        return buffer.bytes
     }
 
-    func write(to writer: inout JSONWriter, parameters: [String]) {
-        writer.beginObject()
-        writer.key("number")
-        writer.integer(number)
-        writer.key("configuration")
-        writer.beginObject()
-        for (name, value) in zip(parameters, configuration) {
-            guard let value else { continue }
-            writer.key(name)
-            switch value {
-            case .number(let x): writer.number(x)
-            case .choice(let s): writer.string(s)
-            }
-        }
-        writer.endObject()
-        if let fidelity {
-            writer.key("fidelity")
-            writer.integer(fidelity)
-        }
-        if let value {
-            writer.key("value")
-            writer.number(value)
-        }
-        if let noiselessValue {
-            writer.key("noiselessValue")
-            writer.number(noiselessValue)
-        }
-        writer.key("cost")
-        writer.number(cost)
-        writer.key("status")
-        writer.string(status.rawValue)
-        if let failure {
-            writer.key("failure")
-            writer.string(failure)
-        }
-        if let info {
-            writer.key("info")
-            writer.beginObject()
-            for key in info.keys.sorted() {
-                writer.key(key)
-                writer.number(info[key]!)
-            }
-            writer.endObject()
-        }
-        writer.key("askSeconds")
-        writer.number(askSeconds)
-        writer.key("evaluationSeconds")
-        writer.number(evaluationSeconds)
-        writer.key("tellSeconds")
-        writer.number(tellSeconds)
-        writer.endObject()
+    /// The members of a trial object, in the order ``TrialEncoder`` writes them.
+    private enum Member: String, CaseIterable {
+        case number, configuration, fidelity, value, noiselessValue, cost, status, failure, info
+        case askSeconds, evaluationSeconds, tellSeconds
     }
 
-    init(reading reader: inout JSONReader, parameters: [String]) throws {
+    private static let memberCases = Member.allCases
+    private static let members = JSONNames(memberCases.map(\.rawValue))
+    private static let statuses = JSONNames([TrialStatus.ok, .failed].map(\.rawValue))
+
+    /// Reads a trial of a run whose parameters are `parameters` (``RunRecord/parameters``, as ``JSONNames``).
+    init(reading reader: inout JSONReader, parameters: JSONNames) throws {
         var trial = TrialRecord(
-            number: -1, configuration: [RecordedValue?](repeating: nil, count: parameters.count), fidelity: nil,
+            number: -1, configuration: [RecordedValue?](repeating: nil, count: parameters.names.count), fidelity: nil,
             value: nil, noiselessValue: nil, cost: 1, status: .ok, failure: nil, info: nil, askSeconds: 0,
             evaluationSeconds: 0, tellSeconds: 0)
-        try reader.readObject { reader, key in
-            switch key {
-            case "number": trial.number = try reader.readInt()
-            case "configuration":
-                var position = 0
-                try reader.readObject { reader, name in
-                    // Members come in parameter order, so the next position is almost always the right one.
-                    while position < parameters.count, parameters[position] != name { position += 1 }
-                    if position == parameters.count {
-                        guard let found = parameters.firstIndex(of: name) else {
-                            throw reader.error("configuration names '\(name)', which is not a parameter of the run")
-                        }
-                        position = found
-                    }
-                    if reader.nextIsString() {
+        try reader.readObject(names: Self.members) { reader, key in
+            guard case .name(let index) = key else {
+                try reader.skipValue()
+                return
+            }
+            switch Self.memberCases[index] {
+            case .number: trial.number = try reader.readInt()
+            case .configuration:
+                // Members come in parameter order, so each name is found at the first try.
+                try reader.readObject(names: parameters) { reader, name in
+                    switch name {
+                    case .other(let name):
+                        throw reader.error("configuration names '\(name)', which is not a parameter of the run")
+                    case .name(let position) where reader.nextIsString():
                         trial.configuration[position] = .choice(try reader.readString())
-                    } else {
+                    case .name(let position):
                         trial.configuration[position] = .number(try reader.readDouble())
                     }
                 }
-            case "fidelity": trial.fidelity = try reader.readInt()
-            case "value": trial.value = try reader.readNull() ? nil : try reader.readDouble()
-            case "noiselessValue": trial.noiselessValue = try reader.readNull() ? nil : try reader.readDouble()
-            case "cost": trial.cost = try reader.readDouble(nullAsNaN: true)
-            case "status":
-                let text = try reader.readString()
-                guard let status = TrialStatus(rawValue: text) else { throw reader.error("unknown trial status '\(text)'") }
-                trial.status = status
-            case "failure": trial.failure = try reader.readString()
-            case "info":
+            case .fidelity: trial.fidelity = try reader.readInt()
+            case .value: trial.value = try reader.readNull() ? nil : try reader.readDouble()
+            case .noiselessValue: trial.noiselessValue = try reader.readNull() ? nil : try reader.readDouble()
+            case .cost: trial.cost = try reader.readDouble(nullAsNaN: true)
+            case .status:
+                switch try reader.readString(in: Self.statuses) {
+                case .name(let index): trial.status = index == 0 ? .ok : .failed
+                case .other(let text): throw reader.error("unknown trial status '\(text)'")
+                }
+            case .failure: trial.failure = try reader.readString()
+            case .info:
                 var info: [String: Double] = [:]
                 try reader.readObject { reader, name in info[name] = try reader.readDouble(nullAsNaN: true) }
                 trial.info = info
-            case "askSeconds": trial.askSeconds = try reader.readDouble()
-            case "evaluationSeconds": trial.evaluationSeconds = try reader.readDouble()
-            case "tellSeconds": trial.tellSeconds = try reader.readDouble()
-            default: try reader.skipValue()
+            case .askSeconds: trial.askSeconds = try reader.readDouble()
+            case .evaluationSeconds: trial.evaluationSeconds = try reader.readDouble()
+            case .tellSeconds: trial.tellSeconds = try reader.readDouble()
             }
         }
         self = trial

@@ -12,6 +12,9 @@ public final class FileChunkReader {
     public let path: String
     private var descriptor: Int32
     private let chunkSize: Int
+    /// The file's size when opened, and the bytes read so far: the next chunk's storage is no larger than the rest.
+    private var size = 0
+    private var position = 0
 
     /// Opens `path`, or returns `nil` when it does not exist.
     /// - Throws: ``FileAccessError`` when it exists but cannot be opened (permissions, a folder).
@@ -23,6 +26,10 @@ public final class FileChunkReader {
             if errno == ENOENT { return nil }
             throw FileAccessError(path: path, operation: "opened", code: errno)
         }
+        // A regular file's size bounds the chunks' storage; anything else (a pipe) is read in whole chunks.
+        var status = stat()
+        let isRegular = fstat(descriptor, &status) == 0 && status.st_mode & S_IFMT == S_IFREG
+        size = isRegular ? Int(status.st_size) : Int.max
     }
 
     deinit {
@@ -30,23 +37,37 @@ public final class FileChunkReader {
     }
 
     /// The next chunk (at most `chunkSize` bytes, never empty), or `nil` at the end of the file.
+    ///
+    /// The first chunk of a file smaller than `chunkSize` is the whole file, read at once into storage of its size.
     /// - Throws: ``FileAccessError`` when reading fails (an I/O error, a folder).
     public func next() throws(FileAccessError) -> [UInt8]? {
         guard descriptor >= 0 else { return nil }
-        var chunk = [UInt8](repeating: 0, count: chunkSize)
-        while true {
-            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, chunkSize) }
-            if count > 0 {
-                chunk.removeLast(chunkSize - count)
-                return chunk
+        // One byte more than the rest, so that a file that has not grown is read whole by one read.
+        let rest = max(0, size - position)
+        let capacity = rest < chunkSize ? rest + 1 : chunkSize
+        var failure: Int32 = 0
+        let chunk = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
+            while true {
+                let result = read(descriptor, buffer.baseAddress, capacity)
+                if result >= 0 {
+                    count = result
+                    return
+                }
+                if errno != EINTR {
+                    failure = errno
+                    count = 0
+                    return
+                }
             }
-            if count == 0 {
-                close(descriptor)
-                descriptor = -1
-                return nil
-            }
-            if errno != EINTR { throw FileAccessError(path: path, operation: "read", code: errno) }
         }
+        if failure != 0 { throw FileAccessError(path: path, operation: "read", code: failure) }
+        if chunk.isEmpty {
+            close(descriptor)
+            descriptor = -1
+            return nil
+        }
+        position += chunk.count
+        return chunk
     }
 }
 

@@ -162,7 +162,7 @@ private struct Search {
             }
         }
         scratch = distances
-        let threshold = scratch.withUnsafeMutableBufferPointer { Self.select(rank: k - 1, in: $0) }
+        let threshold = scratch.withUnsafeMutableBufferPointer { Statistics.select(rank: k - 1, in: $0) }
         found.removeAll(keepingCapacity: true)
         var atThreshold = k - distances.lazy.filter { $0 < threshold }.count
         for row in 0..<n {
@@ -173,36 +173,5 @@ private struct Search {
                 atThreshold -= 1
             }
         }
-    }
-
-    /// The value of rank `rank` (0 for the smallest) among `values`, which are reordered: Hoare's selection with a
-    /// median-of-three pivot.
-    static func select(rank: Int, in values: UnsafeMutableBufferPointer<Double>) -> Double {
-        var lower = 0
-        var upper = values.count - 1
-        while lower < upper {
-            let (a, b, c) = (values[lower], values[lower + (upper - lower) / 2], values[upper])
-            let pivot = max(min(a, b), min(max(a, b), c))
-            var i = lower
-            var j = upper
-            while i <= j {
-                while values[i] < pivot { i += 1 }
-                while values[j] > pivot { j -= 1 }
-                if i <= j {
-                    values.swapAt(i, j)
-                    i += 1
-                    j -= 1
-                }
-            }
-            // Now values[lower...j] <= pivot, values[i...upper] >= pivot, and everything between equals it.
-            if rank <= j {
-                upper = j
-            } else if rank >= i {
-                lower = i
-            } else {
-                return pivot
-            }
-        }
-        return values[rank]
     }
 }

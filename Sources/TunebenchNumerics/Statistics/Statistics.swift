@@ -18,8 +18,11 @@ public enum Statistics {
         let lower = Int(h.rounded(.down))
         let upper = min(lower + 1, sorted.count - 1)
         let fraction = h - Double(lower)
-        let a = sorted[lower]
-        let b = sorted[upper]
+        return interpolated(sorted[lower], sorted[upper], fraction)
+    }
+
+    /// `a + fraction (b - a)`, or the infinite one of `a` and `b` (the quantiles' rule).
+    private static func interpolated(_ a: Double, _ b: Double, _ fraction: Double) -> Double {
         if fraction == 0 || a == b { return a }
         if a.isInfinite { return a }
         if b.isInfinite { return b }
@@ -32,8 +35,20 @@ public enum Statistics {
     }
 
     /// The median (the 0.5-quantile).
+    ///
+    /// A sample of more than 64 values without NaN and without zero is not sorted: its middle order statistics are
+    /// found by selection (``select(rank:in:)``). Its equal values then have equal bits, so the result is the sorted
+    /// sample's, bit for bit. A zero (+0 and −0 compare equal but print apart) or NaN sends the sample to
+    /// ``quantile(_:_:)``, whose sort decides their order.
+    /// - Complexity: O(n) expected for a large sample without NaN or zero, else O(n log n).
     public static func median(_ values: [Double]) -> Double {
-        quantile(values, 0.5)
+        guard values.count > 64, !values.contains(where: { $0 == 0 || $0.isNaN }) else { return quantile(values, 0.5) }
+        var work = values
+        let middle = work.count / 2
+        let upper = work.withUnsafeMutableBufferPointer { select(rank: middle, in: $0) }
+        guard work.count % 2 == 0 else { return upper }
+        // Everything before `middle` is at most `upper`: the order statistic below it is their largest.
+        return interpolated(work[..<middle].max()!, upper, 0.5)
     }
 
     /// The arithmetic mean; NaN for an empty sample.

@@ -39,6 +39,12 @@ final class AggregateWriter: @unchecked Sendable {
         }
     }
 
+    /// The outputs that problem `index`'s rows may be appended to at once, while it is being aggregated: when every
+    /// problem before it has been written (and none has failed), nothing else writes to them until it is handed in.
+    func outputs(ifNext index: Int) -> (evaluations: AtomicFile, steps: AtomicFile)? {
+        lock.withLock { failure == nil && written == index ? (evaluations, steps) : nil }
+    }
+
     /// Takes problem `index`'s aggregation (or its error) and writes every problem that is next in order.
     func hand(_ index: Int, _ result: Result<ProblemAggregation, any Error>) {
         lock.withLock {

@@ -35,6 +35,9 @@ import TunebenchNumerics
 /// also the values at the full cost.
 ///
 /// Failed runs are left out of the CSVs and statistics and listed with their reasons in `summary.json`.
+///
+/// Numbers in the CSVs are written as `"\(x)"` writes them (``TunebenchCore/TextBuffer``): Swift's shortest
+/// round-trip form (`0.1`, `1e-05`, `inf`), the same on every platform, so CSVs compare byte for byte.
 public struct Aggregator: Sendable {
     /// Points of the cost axis: 300, so that tenths and thirds of the budget fall on it.
     public static let costPoints = 300
@@ -94,7 +97,8 @@ public struct Aggregator: Sendable {
         let interruption = self.interruption
         DispatchQueue.concurrentPerform(iterations: max(1, min(jobs, experiment.problems.count))) { _ in
             while interruption?.isRequested != true, let index = writer.claim() {
-                writer.hand(index, Result { try ProblemAggregation(problem: index, plan: plan, aggregator: self) })
+                writer.hand(
+                    index, Result { try ProblemAggregation(problem: index, plan: plan, aggregator: self, writer: writer) })
             }
         }
         do {
@@ -124,12 +128,6 @@ public struct Aggregator: Sendable {
         return aggregate
     }
 
-    /// `x` in Swift's shortest round-trip form (`0.1`, `1e-05`, `inf`), which is the same on every platform, so CSVs
-    /// compare byte for byte.
-    static func number(_ x: Double) -> String {
-        "\(x)"
-    }
-
     /// How a record differs from the run of the plan whose file holds it, or `nil` when it belongs there.
     static func mismatch(_ record: RunRecord, _ run: PlannedRun, _ experiment: Experiment) -> String? {
         let checks: [(String, String, String)] = [
@@ -151,20 +149,44 @@ public struct Aggregator: Sendable {
 
     /// Appends the quantile rows of `traces` at each of their `budget` points, labelled by `x` (the evaluation number
     /// from 1 by default).
+    ///
+    /// Best-so-far traces change at few points, so a row whose values are those of the row before (bit for bit)
+    /// reuses its statistics, already written as text.
     static func appendCurve(
         _ optimizer: String, _ traces: [[Double]], budget: Int, to curves: AtomicFile,
-        x: (Int) -> String = { "\($0 + 1)" }
+        x: (_ point: Int, _ row: inout TextBuffer) -> Void = { point, row in row.append(point + 1) }
     ) throws {
         guard !traces.isEmpty else { return }
-        var column = [Double](repeating: 0, count: traces.count)
+        var values = [Double](repeating: 0, count: traces.count)
+        var statistics = TextBuffer(capacity: 96)
+        var row = TextBuffer(capacity: 128)
         for evaluation in 0..<budget {
-            for (i, trace) in traces.enumerated() { column[i] = trace[evaluation] }
-            column.sort()
-            let fields = [
-                Statistics.quantile(sorted: column, 0.5), Statistics.quantile(sorted: column, 0.25),
-                Statistics.quantile(sorted: column, 0.75), Statistics.mean(column),
-            ].map(number)
-            try curves.appendLine("\(optimizer),\(x(evaluation)),\(traces.count)," + fields.joined(separator: ","))
+            var changed = evaluation == 0
+            for (i, trace) in traces.enumerated() where trace[evaluation].bitPattern != values[i].bitPattern {
+                values[i] = trace[evaluation]
+                changed = true
+            }
+            if changed {
+                let column = values.sorted()
+                statistics.removeAll()
+                for field in [
+                    Statistics.quantile(sorted: column, 0.5), Statistics.quantile(sorted: column, 0.25),
+                    Statistics.quantile(sorted: column, 0.75), Statistics.mean(column),
+                ] {
+                    statistics.append(ascii: ",")
+                    statistics.append(field)
+                }
+                statistics.append(ascii: "\n")
+            }
+            // optimizer,evaluation,runs,median,q25,q75,mean
+            row.removeAll()
+            row.append(optimizer)
+            row.append(ascii: ",")
+            x(evaluation, &row)
+            row.append(ascii: ",")
+            row.append(traces.count)
+            row.append(statistics.bytes)
+            try curves.append(row.bytes)
         }
     }
 

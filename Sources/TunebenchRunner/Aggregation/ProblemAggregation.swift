@@ -20,8 +20,9 @@ final class ProblemAggregation: @unchecked Sendable {
     /// `curves/PROBLEM.csv`, and `curves-cost/PROBLEM.csv` with a cost budget.
     private(set) var outputs: [AtomicFile] = []
 
-    /// Streams the run files of problem `index` of the plan, one at a time, and writes its curves.
-    init(problem index: Int, plan: Plan, aggregator: Aggregator) throws {
+    /// Streams the run files of problem `index` of the plan, one at a time, and writes its curves; its rows go
+    /// straight to `writer`'s outputs when it is the next problem to be written there.
+    init(problem index: Int, plan: Plan, aggregator: Aggregator, writer: AggregateWriter) throws {
         let experiment = aggregator.experiment
         let store = aggregator.store
         let problem = experiment.problems[index]
@@ -29,14 +30,15 @@ final class ProblemAggregation: @unchecked Sendable {
         let runsPerProblem = experiment.optimizers.count * experiment.repetitions
         let runs = plan.runs[index * runsPerProblem..<(index + 1) * runsPerProblem]
         // `.evaluations.csv.LABEL.HOST-PID.part.tmp`: the process token stays just before the suffix.
-        let buffer = { (name: String) in
+        let buffer = { (name: String, destination: @escaping () -> AtomicFile?) in
             SpillBuffer(
                 scratchURL: AtomicFile.temporaryURL(
                     for: store.directory.appendingPathComponent("\(name).\(problem.label)"), suffix: "part.tmp"),
-                reportedPath: store.directory.appendingPathComponent(name).path, limit: aggregator.spillLimit)
+                reportedPath: store.directory.appendingPathComponent(name).path, limit: aggregator.spillLimit,
+                destination: destination)
         }
-        evaluationRows = buffer("evaluations.csv")
-        stepRows = buffer("traces.csv")
+        evaluationRows = buffer("evaluations.csv") { writer.outputs(ifNext: index)?.evaluations }
+        stepRows = buffer("traces.csv") { writer.outputs(ifNext: index)?.steps }
         summary = ProblemSummary(problem: problem.label, metric: "regret", optimum: nil, optimizers: [])
 
         var optimum: Double?
@@ -118,8 +120,8 @@ final class ProblemAggregation: @unchecked Sendable {
                 var costMetric = collected[index].costTraces
                 collected[index].costTraces = []
                 Self.subtract(optimum, from: &costMetric)
-                try Aggregator.appendCurve(label, costMetric, budget: Aggregator.costPoints, to: costCurves) { point in
-                    Aggregator.number(Aggregator.costPoint(point, of: costBudget))
+                try Aggregator.appendCurve(label, costMetric, budget: Aggregator.costPoints, to: costCurves) { point, row in
+                    row.append(Aggregator.costPoint(point, of: costBudget))
                 }
             }
             var optimizerSummary = Aggregator.summary(label, finals: metric.compactMap(\.last), failedRuns: failedRuns)

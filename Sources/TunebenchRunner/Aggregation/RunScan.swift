@@ -23,7 +23,12 @@ struct RunScan {
     /// The evaluation of the last `traces.csv` row written.
     private var lastStep = 0
     private var costPoint = 0
-    private var prefix = ""
+    /// `problem,optimizer,repetition,`: how every row of the run starts.
+    private var prefix = TextBuffer()
+    /// `best,regret,` of the `evaluations.csv` rows, written again only when the best value changes.
+    private var bestColumns = TextBuffer()
+    /// The row being written.
+    private var row = TextBuffer(capacity: 128)
 
     init(costBudget: Double?, budget: @escaping (RunRecord) -> Int) {
         self.costBudget = costBudget
@@ -41,7 +46,7 @@ struct RunScan {
         evaluationSeconds += trial.evaluationSeconds
         guard record.status == .complete else { return }
         if count == 0 {
-            prefix = "\(record.problem),\(record.optimizer),\(record.repetition),"
+            start(record)
             trace.reserveCapacity(budget(record))
         }
         let previous = best
@@ -63,14 +68,30 @@ struct RunScan {
         count += 1
         trace.append(best)
         if best < previous {
-            try steps.appendLine(prefix + "\(count),\(Aggregator.number(cost)),\(Aggregator.number(best - (record.optimum ?? 0)))")
-            lastStep = count
+            try appendStep(of: record, to: steps)
         }
-        let regret = record.optimum.map { Aggregator.number(best - $0) } ?? ""
-        let level = trial.fidelity.flatMap { record.fidelities.indices.contains($0) ? record.fidelities[$0].steps : nil }
-        try evaluations.appendLine(
-            prefix + "\(count),\(trial.value.map(Aggregator.number) ?? ""),\(Aggregator.number(best)),\(regret),"
-                + "\(level.map { "\($0)" } ?? ""),\(Aggregator.number(cost))")
+        if count == 1 || best < previous {
+            bestColumns.removeAll()
+            bestColumns.append(best)
+            bestColumns.append(ascii: ",")
+            if let optimum = record.optimum { bestColumns.append(best - optimum) }
+            bestColumns.append(ascii: ",")
+        }
+        // problem,optimizer,repetition,evaluation,value,best,regret,fidelity,cost
+        row.removeAll()
+        row.append(prefix.bytes)
+        row.append(count)
+        row.append(ascii: ",")
+        if let value = trial.value { row.append(value) }
+        row.append(ascii: ",")
+        row.append(bestColumns.bytes)
+        if let level = trial.fidelity, record.fidelities.indices.contains(level) {
+            row.append(record.fidelities[level].steps)
+        }
+        row.append(ascii: ",")
+        row.append(cost)
+        row.append(ascii: "\n")
+        try evaluations.append(row.bytes)
     }
 
     /// Ends a complete run: the `traces.csv` row of its last evaluation (when it did not improve; evaluation 0 at
@@ -79,13 +100,42 @@ struct RunScan {
     /// cost point with the last best value.
     mutating func finish(_ record: RunRecord, budget: Int, steps: SpillBuffer) throws {
         if count == 0 {
-            try steps.appendLine("\(record.problem),\(record.optimizer),\(record.repetition),0,0.0,inf")
+            start(record)
+            row.removeAll()
+            row.append(prefix.bytes)
+            row.append("0,0.0,inf\n")
+            try steps.append(row.bytes)
         } else if lastStep != count {
-            try steps.appendLine(prefix + "\(count),\(Aggregator.number(cost)),\(Aggregator.number(best - (record.optimum ?? 0)))")
+            try appendStep(of: record, to: steps)
         }
         while trace.count < budget { trace.append(best) }
         if costBudget != nil {
             while costTrace.count < Aggregator.costPoints { costTrace.append(best) }
         }
+    }
+
+    /// Writes the rows' prefix, once the record's labels are known.
+    private mutating func start(_ record: RunRecord) {
+        prefix.removeAll()
+        for label in [record.problem, record.optimizer] {
+            prefix.append(label)
+            prefix.append(ascii: ",")
+        }
+        prefix.append(record.repetition)
+        prefix.append(ascii: ",")
+    }
+
+    /// The `traces.csv` row of the current evaluation: `problem,optimizer,repetition,evaluation,cost,metric`.
+    private mutating func appendStep(of record: RunRecord, to steps: SpillBuffer) throws {
+        row.removeAll()
+        row.append(prefix.bytes)
+        row.append(count)
+        row.append(ascii: ",")
+        row.append(cost)
+        row.append(ascii: ",")
+        row.append(best - (record.optimum ?? 0))
+        row.append(ascii: "\n")
+        try steps.append(row.bytes)
+        lastStep = count
     }
 }

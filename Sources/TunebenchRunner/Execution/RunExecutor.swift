@@ -63,7 +63,7 @@ public struct RunExecutor: Sendable {
         var fidelities: [Fidelity] = []
         var failure: String?
         var ended: ContinuousClock.Instant?
-        var stage = "building the problem"
+        var stage = Stage.buildingProblem
         do {
             var problem = try registry.makeProblem(
                 run.problem, seed: run.instanceSeed(experimentSeed: experiment.seed), repetition: run.repetition)
@@ -73,7 +73,7 @@ public struct RunExecutor: Sendable {
             parameters = space.parameters.map(\.name)
             fidelities = problem.fidelities
             let budget = experiment.evaluationBudget(fidelities: fidelities, dimension: space.dimension)
-            stage = "building the optimizer"
+            stage = .buildingOptimizer
             var optimizer = try registry.makeOptimizer(
                 run.optimizer, for: problem, problemLabel: run.problem.label, seed: run.optimizerSeed(experimentSeed: experiment.seed),
                 budget: budget, costBudget: experiment.costBudget)
@@ -82,11 +82,11 @@ public struct RunExecutor: Sendable {
             var thousandths = 0
             for number in 0..<budget {
                 if stop() { throw RunFailure("stopped before trial \(number)") }
-                stage = "ask (trial \(number))"
+                stage = .ask(number)
                 let t0 = clock.now
                 guard let suggestion = try optimizer.ask() else { break }
                 let t1 = clock.now
-                stage = "checking suggestion \(number)"
+                stage = .checking(number)
                 do {
                     try space.validate(suggestion.configuration)
                 } catch {
@@ -101,7 +101,7 @@ public struct RunExecutor: Sendable {
                     // A relative tolerance, so that three thirds fit in a budget of one.
                     if spent + cost > costBudget * (1 + 1e-12) { break }
                 }
-                stage = "evaluate (trial \(number))"
+                stage = .evaluate(number)
                 let withGradient = suggestion.wantsGradient && suggestion.fidelity == nil && problem.providesGradient
                 let evaluation = try withGradient
                     ? problem.evaluateWithGradient(suggestion.configuration)
@@ -111,7 +111,7 @@ public struct RunExecutor: Sendable {
                     throw RunFailure("the problem reported the cost \(evaluation.cost) for trial \(number)")
                 }
                 let usable = evaluation.value.isFinite
-                stage = "tell (trial \(number))"
+                stage = .tell(number)
                 try optimizer.tell(
                     Observation(
                         suggestion, value: usable ? evaluation.value : nil, gradient: usable ? evaluation.gradient : nil))
@@ -157,6 +157,24 @@ public struct RunExecutor: Sendable {
         record.problemMetadata = problemMetadata
         record.optimizerMetadata = optimizerMetadata
         return record
+    }
+}
+
+/// Where a run is, as the reason of a failure there names it ("ask (trial 3) failed: ..."); a value rather than a
+/// string, so that the loop formats nothing per trial.
+private enum Stage: CustomStringConvertible {
+    case buildingProblem, buildingOptimizer
+    case ask(Int), checking(Int), evaluate(Int), tell(Int)
+
+    var description: String {
+        switch self {
+        case .buildingProblem: "building the problem"
+        case .buildingOptimizer: "building the optimizer"
+        case .ask(let number): "ask (trial \(number))"
+        case .checking(let number): "checking suggestion \(number)"
+        case .evaluate(let number): "evaluate (trial \(number))"
+        case .tell(let number): "tell (trial \(number))"
+        }
     }
 }
 

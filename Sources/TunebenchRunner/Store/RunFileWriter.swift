@@ -12,6 +12,9 @@ public final class RunFileWriter: TrialSink {
     public let url: URL
     private let trials: SpillBuffer
     private var count = 0
+    /// The run's trial encoder, made on the first trial, and the bytes of the trial being encoded.
+    private var encoder: TrialEncoder?
+    private var encoded = TextBuffer(capacity: 256)
 
     /// - Parameter spillLimit: the bytes of trials kept in memory before they go to the scratch file.
     init(url: URL, spillLimit: Int = 4 << 20) {
@@ -21,9 +24,13 @@ public final class RunFileWriter: TrialSink {
     }
 
     public func append(_ trial: TrialRecord, parameters: [String]) throws(RunnerError) {
+        let encoder = self.encoder ?? TrialEncoder(parameters: parameters)
+        self.encoder = encoder
+        encoded.removeAll()
+        if count > 0 { encoded.append(ascii: ",") }
+        encoder.append(trial, to: &encoded)
         do {
-            if count > 0 { try trials.append(CollectionOfOne(UInt8(ascii: ","))) }
-            try trials.append(trial.jsonBytes(parameters: parameters))
+            try trials.append(encoded.bytes)
         } catch {
             throw error as? RunnerError ?? RunnerError.storage(path: url.path, reason: "\(error)")
         }
