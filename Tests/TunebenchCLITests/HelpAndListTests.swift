@@ -26,7 +26,7 @@ struct HelpAndListTests {
         let result = try CommandRunner.run("tunebench", ["--help"])
         #expect(result.status == 0)
         let subcommands = entries(of: "SUBCOMMANDS:", in: result.output)
-        #expect(subcommands.map { $0.name.split(separator: " ")[0] } == ["run", "list", "aggregate", "merge", "slurm", "report", "compare", "plugin", "bench"])
+        #expect(subcommands.map { $0.name.split(separator: " ")[0] } == ["run", "list", "aggregate", "merge", "slurm", "report", "compare", "export", "plugin", "bench"])
         #expect(subcommands.allSatisfy { $0.text.count > 20 }, "\(subcommands)")
     }
 

@@ -222,7 +222,8 @@ public struct ResultStore: Sendable {
             return "cost budget \(shown(stored.costBudget)) there, \(shown(new.costBudget)) here"
         }
         if stored.budget != new.budget || stored.budgetPerDimension != new.budgetPerDimension {
-            return "budget \(stored.budgetDescription) there, \(new.budgetDescription) here"
+            func shown(_ e: Experiment) -> String { "\(e.budget)" + (e.budgetPerDimension ? " per dimension" : "") }
+            return "budget \(shown(stored)) there, \(shown(new)) here"
         }
         if growing && new.repetitions < stored.repetitions {
             return "\(stored.repetitions) repetitions there, \(new.repetitions) here"
