@@ -30,6 +30,15 @@ import Tunebench
                 {"name": "kill-long", "seed": 12, "repetitions": 2, "budget": 18000,
                  "optimizers": ["random"], "problems": ["hartmann6"]}
                 """#, kills: 5),
+        // A bbob campaign in small with `improvements` records: long runs whose files keep a few hundred trials.
+        Case(
+            name: "improvements",
+            experiment: #"""
+                {"name": "kill-improvements", "seed": 13, "repetitions": 3, "budget": 6000, "budget-per-dimension": true,
+                 "record": "improvements", "optimizers": ["random", "cmaes"],
+                 "problems": [{"name": "bbob-f01", "options": {"dimension": 5}},
+                              {"name": "bbob-f15", "options": {"dimension": 3}}]}
+                """#, kills: 6),
     ]
 
     /// Starts `tunebench run` and returns the process.

@@ -2,44 +2,49 @@ import Foundation
 import Testing
 import Tunebench
 
-/// The same experiment gives byte-identical CSVs and summary whatever the jobs, shards or interruptions.
+/// The same experiment gives byte-identical CSVs and summary whatever the jobs, shards or interruptions, with run
+/// files of every trial and with `improvements` records alike.
 struct DeterminismTests {
     let experiment = Experiment(
         name: "determinism", seed: 42, repetitions: 3, budget: 30,
         optimizers: [EntrySpec("random"), EntrySpec("grid")] + Registry.builtin.optimizers.filter(\.includedByDefault).dropFirst(2).map { EntrySpec($0.name) },
         problems: [EntrySpec("branin"), EntrySpec("hartmann3"), EntrySpec("branin", options: ["noise": .real(0.5)])])
 
-    private func run(_ folder: URL, jobs: Int, shard: Shard? = nil) throws {
+    private func run(_ folder: URL, jobs: Int, shard: Shard? = nil, recording: TrialRecording = .all) throws {
+        var experiment = experiment
+        experiment.recording = recording
         _ = try ExperimentRunner(
             registry: .builtin, experiment: experiment, output: folder, options: RunOptions(jobs: jobs, shard: shard)
         ).run()
     }
 
-    @Test func jobsAndShardsGiveTheSameBytes() throws {
+    @Test(arguments: TrialRecording.allCases)
+    func jobsAndShardsGiveTheSameBytes(recording: TrialRecording) throws {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("tunebench-det-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: root) }
         let one = root.appendingPathComponent("jobs1")
         let two = root.appendingPathComponent("jobs2")
         let sharded = root.appendingPathComponent("shards")
-        try run(one, jobs: 1)
-        try run(two, jobs: 2)
-        try run(sharded, jobs: 1, shard: try Shard(index: 2, count: 2))
-        try run(sharded, jobs: 2, shard: try Shard(index: 1, count: 2))
+        try run(one, jobs: 1, recording: recording)
+        try run(two, jobs: 2, recording: recording)
+        try run(sharded, jobs: 1, shard: try Shard(index: 2, count: 2), recording: recording)
+        try run(sharded, jobs: 2, shard: try Shard(index: 1, count: 2), recording: recording)
         let reference = try Fixtures.deterministicOutputs(one)
         #expect(reference.count == 5)  // evaluations.csv, summary.json and three curves
         #expect(try Fixtures.deterministicOutputs(two) == reference)
         #expect(try Fixtures.deterministicOutputs(sharded) == reference)
     }
 
-    @Test func shardsInSeparateFoldersMergeByCopying() throws {
+    @Test(arguments: TrialRecording.allCases)
+    func shardsInSeparateFoldersMergeByCopying(recording: TrialRecording) throws {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("tunebench-merge-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: root) }
         let whole = root.appendingPathComponent("whole")
-        try run(whole, jobs: 2)
+        try run(whole, jobs: 2, recording: recording)
         let merged = root.appendingPathComponent("merged")
         for k in 1...3 {
             let part = root.appendingPathComponent("part\(k)")
-            try run(part, jobs: 1, shard: try Shard(index: k, count: 3))
+            try run(part, jobs: 1, shard: try Shard(index: k, count: 3), recording: recording)
             try copyTree(part, into: merged)
         }
         let store = ResultStore(directory: merged)

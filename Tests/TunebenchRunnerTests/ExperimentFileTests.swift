@@ -76,7 +76,7 @@ struct ExperimentFileTests {
         #expect(message("{") .hasPrefix("exp.json: is not valid JSON"))
         #expect(message("[]").contains("expected an object"))
         #expect(message(#"{"optimizers": ["scripted"], "problems": ["identity"], "repetition": 3}"#)
-            == "exp.json: field 'repetition' is 3: unknown field; did you mean 'repetitions'? (fields: name, description, seed, repetitions, budget, budget-per-dimension, cost-budget, optimizers, problems)")
+            == "exp.json: field 'repetition' is 3: unknown field; did you mean 'repetitions'? (fields: name, description, seed, repetitions, budget, budget-per-dimension, record, cost-budget, optimizers, problems)")
         #expect(message(#"{"optimizers": ["scripted"], "problems": ["identity"], "repetitions": "ten"}"#)
             == #"exp.json: field 'repetitions' is "ten": expected an integer, found a string"#)
         #expect(message(#"{"optimizers": ["scripted"], "problems": ["identity"], "budget": 0}"#)

@@ -81,6 +81,16 @@ struct RunCommand: RegistryCommand {
     var budgetPerDimension = false
 
     @Option(
+        name: .customLong("record"),
+        help: """
+            Which trials the run files keep: 'all' (default, or the file's "record"), or 'improvements', the \
+            trials COCO's logger logs (improvements at 20 targets per decade, log-spaced evaluation counts, the last \
+            and the best), for budgets of millions of evaluations: curves, traces, reports and the COCO export are \
+            derived from them, evaluations.csv lists only them.
+            """)
+    var record: String?
+
+    @Option(
         name: .customLong("cost-budget"),
         parsing: .unconditional,
         help: """
@@ -272,6 +282,12 @@ struct RunCommand: RegistryCommand {
         }
         if let budget { experiment.budget = budget }
         if budgetPerDimension { experiment.budgetPerDimension = true }
+        if let record {
+            guard let recording = TrialRecording(rawValue: record) else {
+                throw ValidationError("--record must be 'all' or 'improvements', got '\(record)'")
+            }
+            experiment.recording = recording
+        }
         if let seed { experiment.seed = UInt64(seed) }
         if let name { experiment.name = name }
         if let fileFolder, experiment == fromFile { return (experiment, fileFolder) }

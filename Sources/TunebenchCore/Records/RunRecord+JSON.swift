@@ -37,7 +37,8 @@ extension RunRecord {
         var writer = JSONWriter(capacity: 512)
         writer.beginObject()
         writer.key("format")
-        writer.integer(format)
+        // A full record keeps format 1 (its bytes do not change); an `improvements` record needs format 2.
+        writer.integer(max(format, recording == .all ? 1 : 2))
         writer.key("problem")
         writer.string(problem)
         writer.key("optimizer")
@@ -54,6 +55,10 @@ extension RunRecord {
         writer.string(optimizerSeed)
         writer.key("budget")
         writer.integer(budget)
+        if recording != .all {
+            writer.key("recording")
+            writer.string(recording.rawValue)
+        }
         if let costBudget {
             writer.key("costBudget")
             writer.number(costBudget)
@@ -142,6 +147,12 @@ extension RunRecord {
         case "optimizerSeed": optimizerSeed = try reader.readString()
         case "budget": budget = try reader.readInt()
         case "costBudget": costBudget = try reader.readDouble()
+        case "recording":
+            let text = try reader.readString()
+            guard let recording = TrialRecording(rawValue: text) else {
+                throw reader.error("unknown trial recording '\(text)'")
+            }
+            self.recording = recording
         case "optimum": optimum = try reader.readNull() ? nil : try reader.readDouble()
         case "fidelities":
             fidelities = []

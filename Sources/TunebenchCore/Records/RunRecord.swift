@@ -4,8 +4,8 @@
 /// give the format); every aggregate is derived from these files. Fields that vary between executions (timings)
 /// are kept here and never enter the files that must be byte-identical.
 public struct RunRecord: Sendable, Hashable {
-    /// The version of this record format.
-    public static let currentFormat = 1
+    /// The newest record format: 2, for `improvements` records (``TrialRecording``); full records are written as 1.
+    public static let currentFormat = 2
 
     public var format: Int
     /// The problem label.
@@ -38,6 +38,9 @@ public struct RunRecord: Sendable, Hashable {
     /// such as a plugin's library and version; empty for most built-ins.
     public var problemMetadata: [String: String] = [:]
     public var optimizerMetadata: [String: String] = [:]
+    /// Which trials the record holds: every one, or (``TrialRecording/improvements``) a subset from which the
+    /// best-so-far trace at COCO's targets and COCO's logs are derived exactly.
+    public var recording: TrialRecording = .all
 
     public init(
         problem: String, optimizer: String, repetition: Int, problemSpec: SpecRecord, optimizerSpec: SpecRecord,
@@ -45,7 +48,7 @@ public struct RunRecord: Sendable, Hashable {
         status: RunStatus,
         failure: String? = nil, trials: [TrialRecord], wallSeconds: Double
     ) {
-        self.format = Self.currentFormat
+        self.format = 1
         self.problem = problem
         self.optimizer = optimizer
         self.repetition = repetition
@@ -200,4 +203,17 @@ extension SearchSpace {
             }
         }
     }
+}
+
+/// Which trials of a run its record keeps.
+public enum TrialRecording: String, Sendable, Hashable, CaseIterable {
+    /// Every trial, numbered 0, 1, 2, ...
+    case all
+    /// The trials COCO's bbob logger logs, and the last: the first; every improvement of the best value that reaches a
+    /// new target (20 per decade of `best - optimum` down to 1e-8; every improvement when the optimum is unknown);
+    /// the trials at COCO's evaluation counts (20 per decade and d·{1, 2, 5}·10^k) and, before each of them, the
+    /// best trial so far when it was left out; and the last trial and the best. A kept trial's `cost` is the cost of
+    /// the evaluations since the previous kept one, its own included, so that costs add up. Such records are
+    /// written with format 2, which older readers refuse.
+    case improvements
 }

@@ -135,6 +135,7 @@ public struct Aggregator: Sendable {
             ("optimizer", record.optimizer, run.optimizer.label),
             ("repetition", "\(record.repetition)", "\(run.repetition)"),
             ("budget", "\(record.budget)", "\(experiment.budget)"),
+            ("trial recording", record.recording.rawValue, experiment.recording.rawValue),
             ("cost budget", record.costBudget.map { "\($0)" } ?? "none", experiment.costBudget.map { "\($0)" } ?? "none"),
             ("instance seed", record.instanceSeed, RunRecord.hex(run.instanceSeed(experimentSeed: experiment.seed))),
             ("optimizer seed", record.optimizerSeed, RunRecord.hex(run.optimizerSeed(experimentSeed: experiment.seed))),

@@ -3,6 +3,11 @@ import TunebenchCore
 /// What the aggregator takes from one run file as it streams by: the best-so-far trace, the pooled full-fidelity
 /// values, the timings, and the run's rows of `evaluations.csv` and `traces.csv` (written on the way). Nothing in
 /// it grows with the run but the two arrays of numbers (8 bytes per evaluation).
+///
+/// An `improvements` record (``TunebenchCore/TrialRecording/improvements``) holds a subset of the trials: the trace
+/// keeps its best value over the evaluations left out (exact at COCO's targets, an upper bound within a factor
+/// 10^(1/20) of `best - optimum` between them), `evaluations.csv` gets the kept trials' rows, and the pooled values
+/// are those of the trials at COCO's evaluation counts (a sample fixed by the counts alone, log-spaced).
 struct RunScan {
     /// The best true full-fidelity value after each evaluation.
     var trace: [Double] = []
@@ -23,6 +28,8 @@ struct RunScan {
     /// The evaluation of the last `traces.csv` row written.
     private var lastStep = 0
     private var costPoint = 0
+    /// COCO's evaluation counts, for the values of an `improvements` record.
+    private var counts: CocoEvaluationTrigger?
     /// `problem,optimizer,repetition,`: how every row of the run starts.
     private var prefix = TextBuffer()
     /// `best,regret,` of the `evaluations.csv` rows, written again only when the best value changes.
@@ -48,6 +55,12 @@ struct RunScan {
         if count == 0 {
             start(record)
             trace.reserveCapacity(budget(record))
+            if record.recording == .improvements { counts = CocoEvaluationTrigger(dimension: record.parameters.count) }
+        }
+        // The evaluations an `improvements` record left out keep the best value.
+        while count < trial.number {
+            trace.append(best)
+            count += 1
         }
         let previous = best
         if let costBudget {
@@ -61,8 +74,10 @@ struct RunScan {
             }
         }
         if let value = record.countedValue(trial) {
-            values.append(value)
+            if counts?.fires(trial.number + 1) ?? true { values.append(value) }
             if value < best { best = value }
+        } else {
+            _ = counts?.fires(trial.number + 1)
         }
         cost += trial.cost
         count += 1

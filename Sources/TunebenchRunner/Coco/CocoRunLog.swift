@@ -3,8 +3,9 @@
 /// the summary that ends its entry in the `.info` file.
 ///
 /// Feed every evaluation in order with ``record(_:point:)`` (or the ones an `improvements` record keeps, with
-/// ``record(_:point:evaluation:)``), then call ``finish()``. A failed evaluation (`NaN`) is
-/// logged as `2e21` and an infinite one as `3e21`, COCO's `NAN_FOR_LOGGING` and `INFINITY_FOR_LOGGING`.
+/// ``record(_:point:evaluation:)``), then call ``finish()``. A failed evaluation (`NaN`) is logged as `2e21` and an
+/// infinite one as `3e21`, COCO's `NAN_FOR_LOGGING` and `INFINITY_FOR_LOGGING`. The decisions are
+/// ``CocoLogState``'s.
 ///
 /// Each line is `evaluations 0 Δf_best current best [x...]`, formatted `%lu %lu %+10.9e %+10.9e %+10.9e` with
 /// ` %+5.4e` per coordinate when there are fewer than 7 (`LOGGER_BBOB_NUMBER_OF_VARIABLES_THRESHOLD`), where
@@ -12,11 +13,6 @@
 /// `.dat` file; after it, an improvement is logged when ``CocoTargetTrigger`` fires. At the end, each file gets a
 /// line for the best point when its last line was not the last evaluation.
 public struct CocoRunLog: Sendable {
-    /// COCO's stand-in for a failed value.
-    public static let nanForLogging = 2e21
-    /// COCO's stand-in for an infinite value.
-    public static let infinityForLogging = 3e21
-
     /// The optimum `f_opt`.
     public let optimum: Double
     /// The number of variables.
@@ -25,23 +21,23 @@ public struct CocoRunLog: Sendable {
     public private(set) var dat: [String] = []
     /// The `.tdat` lines so far, each ending in a newline.
     public private(set) var tdat: [String] = []
-    /// Evaluations recorded so far.
-    public private(set) var evaluations = 0
-    /// The best logged value, `max(y, f_opt)`, so far.
-    public private(set) var best = Double.greatestFiniteMagnitude
-    /// The point of ``best``.
+    /// The point of the best value so far.
     public private(set) var bestPoint: [Double] = []
 
-    private var targets = CocoTargetTrigger()
-    private var counts: CocoEvaluationTrigger
+    private var state: CocoLogState
     private var lastDat = 0
     private var lastTdat = 0
+
+    /// Evaluations recorded so far (the number of the last).
+    public var evaluations: Int { state.evaluations }
+    /// The best logged value, `max(y, f_opt)`, so far.
+    public var best: Double { state.best }
 
     /// A log for a problem with `dimension` variables and optimum `optimum`.
     public init(optimum: Double, dimension: Int) {
         self.optimum = optimum
         self.dimension = dimension
-        counts = CocoEvaluationTrigger(dimension: dimension)
+        state = CocoLogState(optimum: optimum, dimension: dimension)
     }
 
     /// Records the next evaluation: `value` (noiseless) at `point`.
@@ -55,22 +51,15 @@ public struct CocoRunLog: Sendable {
     /// best value, which is what the `improvements` record of a run keeps: the log is then the one of every
     /// evaluation.
     public mutating func record(_ value: Double, point: [Double], evaluation: Int) {
-        precondition(evaluation > evaluations, "evaluations are recorded in increasing order")
-        evaluations = evaluation
-        let logged = value.isNaN ? Self.nanForLogging : value.isInfinite ? Self.infinityForLogging : value
-        let floored = max(logged, optimum)
-        if evaluations == 1 || floored < best {
-            best = floored
-            bestPoint = point
-            // COCO short-circuits: the first evaluation is logged without consulting (or moving) the targets.
-            if evaluations == 1 || targets.fires(best - optimum) {
-                dat.append(line(point: point, current: logged))
-                lastDat = evaluations
-            }
+        let decision = state.observe(value, evaluation: evaluation)
+        if decision.improves { bestPoint = point }
+        if decision.dat {
+            dat.append(line(point: point, current: CocoLogState.logged(value)))
+            lastDat = evaluation
         }
-        if counts.fires(evaluations) {
-            tdat.append(line(point: point, current: logged))
-            lastTdat = evaluations
+        if decision.tdat {
+            tdat.append(line(point: point, current: CocoLogState.logged(value)))
+            lastTdat = evaluation
         }
     }
 

@@ -80,6 +80,30 @@ public struct RunExecutor: Sendable {
             optimizerMetadata = optimizer.metadata
             var spent = 0.0
             var thousandths = 0
+            // An `improvements` record: the selection, the last trial and the held best (both left out so far), and
+            // the cost of the trials since the last kept one (see TrialRecording.improvements).
+            var selection = experiment.recording == .improvements
+                ? ImprovementSelection(optimum: optimum, dimension: space.dimension) : nil
+            var last: PendingTrial?
+            var held: (trial: PendingTrial, costThrough: Double)?
+            var unkeptCost = 0.0
+            func keep(_ pending: PendingTrial, cost: Double) throws(Sink.Failure) {
+                try sink.append(pending.record(in: space, cost: cost), parameters: parameters)
+            }
+            defer {
+                // The end of the run, finished or failed: the held best and the last trial, when left out.
+                if selection != nil, sinkFailure == nil, let final = last {
+                    do throws(Sink.Failure) {
+                        if let held, held.trial.number != final.number {
+                            try keep(held.trial, cost: held.costThrough)
+                            unkeptCost -= held.costThrough
+                        }
+                        try keep(final, cost: unkeptCost)
+                    } catch {
+                        sinkFailure = error
+                    }
+                }
+            }
             for number in 0..<budget {
                 if stop() { throw RunFailure("stopped before trial \(number)") }
                 stage = .ask(number)
@@ -117,16 +141,31 @@ public struct RunExecutor: Sendable {
                         suggestion, value: usable ? evaluation.value : nil, gradient: usable ? evaluation.gradient : nil))
                 let t3 = clock.now
                 spent += evaluation.cost
-                let trial = TrialRecord(
-                    number: number, configuration: space.record(suggestion.configuration),
-                    fidelity: suggestion.fidelity, value: usable ? evaluation.value : nil,
-                    noiselessValue: evaluation.noiselessValue, cost: evaluation.cost,
-                    status: usable ? .ok : .failed,
-                    failure: usable ? nil : "the objective returned \(evaluation.value)",
-                    info: evaluation.info.isEmpty ? nil : evaluation.info,
+                let pending = PendingTrial(
+                    number: number, configuration: suggestion.configuration, fidelity: suggestion.fidelity,
+                    evaluation: evaluation, usable: usable,
                     askSeconds: seconds(t1 - t0), evaluationSeconds: seconds(t2 - t1), tellSeconds: seconds(t3 - t2))
                 do throws(Sink.Failure) {
-                    try sink.append(trial, parameters: parameters)
+                    if selection == nil {
+                        try keep(pending, cost: evaluation.cost)
+                    } else {
+                        let decision = selection!.decide(
+                            number: number, value: usable ? (evaluation.noiselessValue ?? evaluation.value) : nil)
+                        unkeptCost += evaluation.cost
+                        if decision.keep {
+                            if decision.keepHeldBestFirst, let best = held {
+                                try keep(best.trial, cost: best.costThrough)
+                                unkeptCost -= best.costThrough
+                            }
+                            try keep(pending, cost: unkeptCost)
+                            unkeptCost = 0
+                            held = nil
+                            last = nil
+                        } else {
+                            if decision.improves { held = (pending, unkeptCost) }
+                            last = pending
+                        }
+                    }
                 } catch {
                     sinkFailure = error
                     break
@@ -153,6 +192,8 @@ public struct RunExecutor: Sendable {
             optimum: optimum, parameters: parameters, status: failure == nil ? .complete : .failed, failure: failure, trials: [],
             wallSeconds: seconds((ended ?? clock.now) - start))
         record.costBudget = experiment.costBudget
+        record.recording = experiment.recording
+        if experiment.recording != .all { record.format = 2 }
         record.fidelities = fidelities
         record.problemMetadata = problemMetadata
         record.optimizerMetadata = optimizerMetadata
@@ -199,4 +240,28 @@ func awaitInterruption(after error: any Error, grace: Duration, requested: () ->
     guard let ended = error as? any SignalEndedError, ended.endedByInterruptionSignal else { return }
     let deadline = ContinuousClock.now + grace
     while !requested() && ContinuousClock.now < deadline { Thread.sleep(forTimeInterval: 0.005) }
+}
+
+/// A trial as the run loop has it, before it becomes a ``TunebenchCore/TrialRecord``: an `improvements` record builds
+/// the record only for the trials it keeps.
+private struct PendingTrial {
+    var number: Int
+    var configuration: Configuration
+    var fidelity: Int?
+    var evaluation: Evaluation
+    var usable: Bool
+    var askSeconds: Double
+    var evaluationSeconds: Double
+    var tellSeconds: Double
+
+    /// The record of the trial, with `cost` as its cost (its own, or in an `improvements` record the cost since the
+    /// last kept trial).
+    func record(in space: SearchSpace, cost: Double) -> TrialRecord {
+        TrialRecord(
+            number: number, configuration: space.record(configuration), fidelity: fidelity,
+            value: usable ? evaluation.value : nil, noiselessValue: evaluation.noiselessValue, cost: cost,
+            status: usable ? .ok : .failed, failure: usable ? nil : "the objective returned \(evaluation.value)",
+            info: evaluation.info.isEmpty ? nil : evaluation.info, askSeconds: askSeconds,
+            evaluationSeconds: evaluationSeconds, tellSeconds: tellSeconds)
+    }
 }

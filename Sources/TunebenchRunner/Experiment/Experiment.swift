@@ -19,6 +19,9 @@ public struct Experiment: Sendable, Hashable {
     /// Whether ``budget`` counts evaluations per variable, as COCO's budgets do: a run of a problem with `d`
     /// parameters then makes up to `budget · d` evaluations.
     public var budgetPerDimension: Bool
+    /// Which trials the run files keep: every one (the default), or the `improvements` COCO's logger logs, for
+    /// budgets of millions of evaluations (``TunebenchCore/TrialRecording``).
+    public var recording: TrialRecording
     /// The cost per run, in the problems' cost unit (a full-fidelity evaluation of a built-in problem costs 1), or
     /// `nil` for none. A run evaluates a suggestion only when its cost (the cost of its fidelity level) fits in
     /// what is left; the first one that does not ends the run. `budget` still caps the number of evaluations.
@@ -28,7 +31,8 @@ public struct Experiment: Sendable, Hashable {
 
     public init(
         name: String, description: String? = nil, seed: UInt64 = 0, repetitions: Int = 10, budget: Int = 100,
-        budgetPerDimension: Bool = false, costBudget: Double? = nil, optimizers: [EntrySpec], problems: [EntrySpec]
+        budgetPerDimension: Bool = false, recording: TrialRecording = .all, costBudget: Double? = nil,
+        optimizers: [EntrySpec], problems: [EntrySpec]
     ) {
         self.name = name
         self.description = description
@@ -36,6 +40,7 @@ public struct Experiment: Sendable, Hashable {
         self.repetitions = repetitions
         self.budget = budget
         self.budgetPerDimension = budgetPerDimension
+        self.recording = recording
         self.costBudget = costBudget
         self.optimizers = optimizers
         self.problems = problems

@@ -21,7 +21,8 @@ import TunebenchCore
 ///
 /// `optimizers` and `problems` are required; `seed` defaults to 0, `repetitions` to 10, `budget` to 100, `name`
 /// to ``defaultName(for:)``. `budget-per-dimension` (default
-/// false) makes `budget` count evaluations per parameter, as COCO's budgets do. `cost-budget` (optional, a positive number) limits each run's total cost in the
+/// false) makes `budget` count evaluations per parameter, as COCO's budgets do. `record` is `all` (the default: run
+/// files keep every trial) or `improvements` (``TunebenchCore/TrialRecording``). `cost-budget` (optional, a positive number) limits each run's total cost in the
 /// problems' cost unit (see ``Experiment/costBudget``); with it, `budget` defaults to
 /// ``Experiment/defaultBudgetWithCost``. An entry is a registry name, or an object with `name` and optionally `label` and
 /// `options`; a problem entry may also be a suite's name or `{"suite": NAME}`, which stand for the suite's
@@ -31,8 +32,8 @@ import TunebenchCore
 /// Every error names the file, the field (as a path such as `problems[2].options.dimension`) and the value.
 public enum ExperimentFile {
     static let topLevelFields = [
-        "name", "description", "seed", "repetitions", "budget", "budget-per-dimension", "cost-budget", "optimizers",
-        "problems",
+        "name", "description", "seed", "repetitions", "budget", "budget-per-dimension", "record", "cost-budget",
+        "optimizers", "problems",
     ]
 
     /// Loads and validates the experiment in `url` against `registry`.
@@ -87,6 +88,13 @@ public enum ExperimentFile {
         let budget = try fields["budget"].map { try reader.integer($0, at: "budget", in: Experiment.budgetRange) }
             ?? (costBudget == nil ? 100 : Experiment.defaultBudgetWithCost)
         let perDimension = try fields["budget-per-dimension"].map { try reader.bool($0, at: "budget-per-dimension") } ?? false
+        let recording = try fields["record"].map { value -> TrialRecording in
+            let text = try reader.string(value, at: "record")
+            guard let recording = TrialRecording(rawValue: text) else {
+                throw reader.error("record", value, "expected \"all\" or \"improvements\"")
+            }
+            return recording
+        } ?? .all
         guard let optimizerList = fields["optimizers"] else {
             throw reader.error("optimizers", .null, "is missing; list the optimizers to run, e.g. [\"random\"]")
         }
@@ -97,7 +105,8 @@ public enum ExperimentFile {
         let problems = try reader.specs(problemList, at: "problems", kind: .problem, registry: registry)
         return Experiment(
             name: name, description: description, seed: UInt64(seed), repetitions: repetitions, budget: budget,
-            budgetPerDimension: perDimension, costBudget: costBudget, optimizers: optimizers, problems: problems)
+            budgetPerDimension: perDimension, recording: recording, costBudget: costBudget, optimizers: optimizers,
+            problems: problems)
     }
 
     /// The canonical JSON of an experiment (every label explicit, options with their types kept), as stored in
@@ -120,6 +129,10 @@ public enum ExperimentFile {
         if experiment.budgetPerDimension {
             writer.key("budget-per-dimension")
             writer.bool(true)
+        }
+        if experiment.recording != .all {
+            writer.key("record")
+            writer.string(experiment.recording.rawValue)
         }
         if let costBudget = experiment.costBudget {
             writer.key("cost-budget")

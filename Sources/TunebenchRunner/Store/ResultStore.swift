@@ -225,6 +225,9 @@ public struct ResultStore: Sendable {
             func shown(_ e: Experiment) -> String { "\(e.budget)" + (e.budgetPerDimension ? " per dimension" : "") }
             return "budget \(shown(stored)) there, \(shown(new)) here"
         }
+        if stored.recording != new.recording {
+            return "records of \(stored.recording.rawValue) trials there, of \(new.recording.rawValue) here"
+        }
         if growing && new.repetitions < stored.repetitions {
             return "\(stored.repetitions) repetitions there, \(new.repetitions) here"
         }
