@@ -8,7 +8,7 @@ struct BenchCommand: ParsableCommand {
         commandName: "bench",
         abstract: "Benchmarks of Tunebench itself; they print measurements and assert nothing.",
         subcommands: [
-            HarnessBenchmark.self, PluginRoundTripBenchmark.self, GaussianProcessBenchmark.self, ProblemBenchmark.self,
+            HarnessBenchmark.self, BBOBBenchmark.self, PluginRoundTripBenchmark.self, GaussianProcessBenchmark.self, ProblemBenchmark.self,
         ]
     )
 }
@@ -46,45 +46,77 @@ struct HarnessBenchmark: RegistryCommand {
     @OptionGroup var plugins: PluginOptions
 
     mutating func run(registry: Registry) throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tunebench-bench-\(getpid())")
+        let measured = try Self.measure(
+            registry: registry,
+            experiment: Experiment(
+                name: "harness", seed: 0, repetitions: repetitions, budget: evaluations,
+                optimizers: [EntrySpec("random")], problems: [EntrySpec("branin")]),
+            jobs: jobs)
+        print("harness: random search on branin, \(repetitions) runs x \(evaluations) evaluations, --jobs \(jobs)")
+        measured.print()
+        print("  peak memory (maximum resident set): \(Self.megabytes(Self.peakMemory()))")
+    }
+
+    /// What one timed experiment gave: evaluations per second end to end, for the runs, for the aggregation, and the
+    /// sizes of the result files.
+    struct Measurement {
+        var evaluations: Double
+        var total: Double
+        var aggregation: Double
+        var sizes: String
+
+        var endToEnd: Double { evaluations / total }
+
+        func print() {
+            func rate(_ seconds: Double) -> String {
+                String(format: "%.0f evaluations/s (%.3f s)", evaluations / seconds, seconds)
+            }
+            Swift.print("  tunebench run (validate, run, write, aggregate): " + rate(total))
+            Swift.print("  runs and run files (total minus aggregation):    " + rate(total - aggregation))
+            Swift.print("  aggregation alone (CSVs, summary):               " + rate(aggregation))
+            Swift.print("  result files: " + sizes)
+        }
+    }
+
+    /// Runs `experiment` the way `tunebench run` does (validate, prepare the folder, run, write run files,
+    /// aggregate) into a temporary folder, deleted afterwards, then times its aggregation alone again.
+    static func measure(registry: Registry, experiment: Experiment, jobs: Int) throws -> Measurement {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "tunebench-bench-\(getpid())-\(experiment.name)")
         defer { try? FileManager.default.removeItem(at: folder) }
-        let experiment = Experiment(
-            name: "harness", seed: 0, repetitions: repetitions, budget: evaluations,
-            optimizers: [EntrySpec("random")], problems: [EntrySpec("branin")])
         let runner = ExperimentRunner(
             registry: registry, experiment: experiment, output: folder,
             options: RunOptions(jobs: jobs, overwrite: true))
         let clock = ContinuousClock()
-        // The same path as `tunebench run`: validate, prepare the folder, run, write run files, aggregate.
         let start = clock.now
-        _ = try runner.run(progress: nil)
+        let outcome = try runner.run(progress: nil)
         let total = clock.now - start
-        // Aggregation alone, timed again from the same run files.
         let aggregateStart = clock.now
         try Aggregator(experiment: experiment, store: runner.store, jobs: jobs).aggregate()
-        let aggregatePhase = clock.now - aggregateStart
-        let count = Double(repetitions * evaluations)
-        func rate(_ d: Duration) -> String {
-            let s = Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
-            return String(format: "%.0f evaluations/s (%.3f s)", count / s, s)
-        }
-        print("harness: random search on branin, \(repetitions) runs x \(evaluations) evaluations, --jobs \(jobs)")
-        print("  tunebench run (validate, run, write, aggregate): " + rate(total))
-        print("  runs and run files (total minus aggregation):    " + rate(total - aggregatePhase))
-        print("  aggregation alone (CSVs, summary):               " + rate(aggregatePhase))
+        let aggregation = clock.now - aggregateStart
         let sizes = ["runs", "evaluations.csv", "curves", "traces.csv"].map { name in
             "\(name) \(Self.megabytes(Self.size(of: folder.appendingPathComponent(name))))"
         }
-        print("  result files: " + sizes.joined(separator: ", "))
+        guard outcome.failedNow == 0 else { throw ValidationError("\(outcome.failedNow) runs of the benchmark failed") }
+        return Measurement(
+            evaluations: Double(experiment.runCount * experiment.budget), total: Self.seconds(total),
+            aggregation: Self.seconds(aggregation), sizes: sizes.joined(separator: ", "))
+    }
+
+    static func seconds(_ d: Duration) -> Double {
+        Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
+    }
+
+    /// The process's peak resident set in bytes.
+    static func peakMemory() -> Int {
         var usage = rusage()
         #if os(Linux)
         getrusage(RUSAGE_SELF.rawValue, &usage)
-        let peak = Int(usage.ru_maxrss) * 1024  // kilobytes on Linux
+        return Int(usage.ru_maxrss) * 1024  // kilobytes on Linux
         #else
         getrusage(RUSAGE_SELF, &usage)
-        let peak = Int(usage.ru_maxrss)  // bytes on macOS
+        return Int(usage.ru_maxrss)  // bytes on macOS
         #endif
-        print("  peak memory (maximum resident set): \(Self.megabytes(peak))")
     }
 
     /// The bytes of a file, or of every file under a folder.

@@ -8,6 +8,7 @@ extension SearchSpace {
     /// - Throws: ``CoreError/invalidConfiguration(reason:)`` naming the parameter and the value.
     public func validate(_ configuration: Configuration) throws {
         let values = configuration.values
+        if let realBounds, values.count * 2 == realBounds.count, Self.withinBounds(values, realBounds) { return }
         guard values.count == parameters.count else {
             throw CoreError.invalidConfiguration(
                 reason: "it has \(values.count) values but the space has \(parameters.count) parameters")
@@ -28,6 +29,16 @@ extension SearchSpace {
                 throw CoreError.invalidConfiguration(reason: "parameter '\(parameter.name)': \(problem)")
             }
         }
+    }
+
+    /// Whether every value is a finite real within its bounds (`lower, upper` in turn): the check of a space of
+    /// unconditional reals; the full check runs when it fails, to name the problem.
+    private static func withinBounds(_ values: [ParameterValue?], _ bounds: [Double]) -> Bool {
+        for index in values.indices {
+            guard case .real(let x)? = values[index], x.isFinite, x >= bounds[2 * index], x <= bounds[2 * index + 1]
+            else { return false }
+        }
+        return true
     }
 
     private static func violation(of value: ParameterValue, in domain: Parameter.Domain) -> String? {

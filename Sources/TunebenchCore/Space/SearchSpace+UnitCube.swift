@@ -20,6 +20,15 @@ extension SearchSpace {
     /// - Returns: a configuration that passes ``validate(_:)``.
     public func decode(_ point: [Double]) -> Configuration {
         precondition(point.count == parameters.count, "point has \(point.count) coordinates, space has \(dimension)")
+        if linearReals, let realBounds {
+            // The same arithmetic as `Parameter.Domain.value(at:)` for a linear real, without copying parameters.
+            return Configuration(
+                point.indices.map { index in
+                    let u = point[index].isNaN ? 0.5 : min(max(point[index], 0), 1)
+                    let (lower, upper) = (realBounds[2 * index], realBounds[2 * index + 1])
+                    return .real(min(max(lower + u * (upper - lower), lower), upper))
+                })
+        }
         var values = [ParameterValue?](repeating: nil, count: parameters.count)
         for index in parameters.indices where isActive(index, given: values) {
             let u = point[index].isNaN ? 0.5 : min(max(point[index], 0), 1)

@@ -20,6 +20,12 @@ public struct SearchSpace: Sendable, Hashable {
         var allowed: [Bool]
     }
 
+    /// When every parameter is an unconditional real: the bounds, `lower, upper` for each in turn, which `validate`
+    /// checks without touching the parameters (it runs once per trial); `nil` otherwise.
+    let realBounds: [Double]?
+    /// Whether, besides, every real is on the linear scale: `decode` then maps without touching the parameters.
+    let linearReals: Bool
+
     /// Builds a space and checks every rule listed in the type's documentation.
     /// - Throws: ``CoreError`` naming the first parameter that breaks a rule.
     public init(_ parameters: [Parameter]) throws {
@@ -36,6 +42,19 @@ public struct SearchSpace: Sendable, Hashable {
         }
         self.parameters = parameters
         self.activation = activation
+        var bounds: [Double]? = []
+        var linear = true
+        for (parameter, rule) in zip(parameters, activation) {
+            guard rule == nil, case .real(let lower, let upper, _) = parameter.domain else {
+                bounds = nil
+                break
+            }
+            bounds?.append(lower)
+            bounds?.append(upper)
+            if case .real(_, _, .log) = parameter.domain { linear = false }
+        }
+        self.realBounds = bounds
+        self.linearReals = bounds != nil && linear
     }
 
     /// The number of parameters, which is also the dimension of the unit cube the space maps onto.

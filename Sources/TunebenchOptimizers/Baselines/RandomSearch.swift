@@ -12,6 +12,8 @@ public struct RandomSearch: Optimizer {
     private let space: SearchSpace
     private var generator: Xoshiro256StarStar
     private var remaining: Int
+    /// The unit-cube point being drawn, reused from ask to ask.
+    private var point: [Double] = []
 
     public init(context: OptimizerContext) {
         space = context.space
@@ -22,7 +24,7 @@ public struct RandomSearch: Optimizer {
     public mutating func ask() -> Suggestion? {
         guard remaining > 0 else { return nil }
         remaining -= 1
-        var point = [Double](repeating: 0, count: space.dimension)
+        if point.count != space.dimension { point = [Double](repeating: 0, count: space.dimension) }
         for i in point.indices { point[i] = generator.nextUnit() }
         return Suggestion(space.decode(point))
     }

@@ -153,11 +153,16 @@ public struct Aggregator: Sendable {
     ///
     /// Best-so-far traces change at few points, so a row whose values are those of the row before (bit for bit)
     /// reuses its statistics, already written as text.
+    ///
+    /// With `sampled`, only the rows of the evaluation counts `floor(10^(k/20))` (20 per decade, COCO's first
+    /// sequence of evaluation counts) and of the budget are written, as curves of `improvements` records are.
     static func appendCurve(
-        _ optimizer: String, _ traces: [[Double]], budget: Int, to curves: AtomicFile,
+        _ optimizer: String, _ traces: [[Double]], budget: Int, to curves: AtomicFile, sampled: Bool = false,
         x: (_ point: Int, _ row: inout TextBuffer) -> Void = { point, row in row.append(point + 1) }
     ) throws {
         guard !traces.isEmpty else { return }
+        var written = sampled ? logSpacedCounts(upTo: budget) : []
+        written.reverse()  // popped from the end, smallest first
         var values = [Double](repeating: 0, count: traces.count)
         var statistics = TextBuffer(capacity: 96)
         var row = TextBuffer(capacity: 128)
@@ -179,6 +184,10 @@ public struct Aggregator: Sendable {
                 }
                 statistics.append(ascii: "\n")
             }
+            if sampled {
+                guard written.last == evaluation + 1 else { continue }
+                written.removeLast()
+            }
             // optimizer,evaluation,runs,median,q25,q75,mean
             row.removeAll()
             row.append(optimizer)
@@ -189,6 +198,19 @@ public struct Aggregator: Sendable {
             row.append(statistics.bytes)
             try curves.append(row.bytes)
         }
+    }
+
+    /// The distinct counts `floor(10^(k/20))` for `k = 0, 1, ...` up to `budget`, and `budget`, increasing.
+    static func logSpacedCounts(upTo budget: Int) -> [Int] {
+        var counts: [Int] = []
+        var k = 0
+        while true {
+            let count = Int(pow(10, Double(k) / 20).rounded(.down))
+            if count >= budget { break }
+            if counts.last != count { counts.append(count) }
+            k += 1
+        }
+        return budget > 0 ? counts + [budget] : []
     }
 
     static func summary(_ optimizer: String, finals: [Double], failedRuns: Int) -> OptimizerSummary {

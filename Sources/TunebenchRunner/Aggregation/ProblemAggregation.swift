@@ -115,7 +115,9 @@ final class ProblemAggregation: @unchecked Sendable {
             var metric = collected[index].traces
             collected[index].traces = []
             Self.subtract(optimum, from: &metric)
-            try Aggregator.appendCurve(label, metric, budget: metric.first?.count ?? 0, to: curves)
+            try Aggregator.appendCurve(
+                label, metric, budget: metric.first?.count ?? 0, to: curves,
+                sampled: experiment.recording == .improvements)
             if let costBudget = experiment.costBudget, let costCurves {
                 var costMetric = collected[index].costTraces
                 collected[index].costTraces = []

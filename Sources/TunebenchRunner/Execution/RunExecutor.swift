@@ -81,24 +81,24 @@ public struct RunExecutor: Sendable {
             var spent = 0.0
             var thousandths = 0
             // An `improvements` record: the selection, the last trial and the held best (both left out so far), and
-            // the cost of the trials since the last kept one (see TrialRecording.improvements).
+            // the cost and times of the trials since the last kept one (see TrialRecording.improvements).
             var selection = experiment.recording == .improvements
                 ? ImprovementSelection(optimum: optimum, dimension: space.dimension) : nil
             var last: PendingTrial?
-            var held: (trial: PendingTrial, costThrough: Double)?
-            var unkeptCost = 0.0
-            func keep(_ pending: PendingTrial, cost: Double) throws(Sink.Failure) {
-                try sink.append(pending.record(in: space, cost: cost), parameters: parameters)
+            var held: (trial: PendingTrial, through: TrialTotals)?
+            var unkept = TrialTotals()
+            func keep(_ pending: PendingTrial, _ totals: TrialTotals) throws(Sink.Failure) {
+                try sink.append(pending.record(in: space, totals: totals), parameters: parameters)
             }
             defer {
                 // The end of the run, finished or failed: the held best and the last trial, when left out.
                 if selection != nil, sinkFailure == nil, let final = last {
                     do throws(Sink.Failure) {
                         if let held, held.trial.number != final.number {
-                            try keep(held.trial, cost: held.costThrough)
-                            unkeptCost -= held.costThrough
+                            try keep(held.trial, held.through)
+                            unkept.subtract(held.through)
                         }
-                        try keep(final, cost: unkeptCost)
+                        try keep(final, unkept)
                     } catch {
                         sinkFailure = error
                     }
@@ -147,22 +147,22 @@ public struct RunExecutor: Sendable {
                     askSeconds: seconds(t1 - t0), evaluationSeconds: seconds(t2 - t1), tellSeconds: seconds(t3 - t2))
                 do throws(Sink.Failure) {
                     if selection == nil {
-                        try keep(pending, cost: evaluation.cost)
+                        try keep(pending, pending.totals)
                     } else {
                         let decision = selection!.decide(
                             number: number, value: usable ? (evaluation.noiselessValue ?? evaluation.value) : nil)
-                        unkeptCost += evaluation.cost
+                        unkept.add(pending.totals)
                         if decision.keep {
                             if decision.keepHeldBestFirst, let best = held {
-                                try keep(best.trial, cost: best.costThrough)
-                                unkeptCost -= best.costThrough
+                                try keep(best.trial, best.through)
+                                unkept.subtract(best.through)
                             }
-                            try keep(pending, cost: unkeptCost)
-                            unkeptCost = 0
+                            try keep(pending, unkept)
+                            unkept = TrialTotals()
                             held = nil
                             last = nil
                         } else {
-                            if decision.improves { held = (pending, unkeptCost) }
+                            if decision.improves { held = (pending, unkept) }
                             last = pending
                         }
                     }
@@ -254,14 +254,41 @@ private struct PendingTrial {
     var evaluationSeconds: Double
     var tellSeconds: Double
 
-    /// The record of the trial, with `cost` as its cost (its own, or in an `improvements` record the cost since the
-    /// last kept trial).
-    func record(in space: SearchSpace, cost: Double) -> TrialRecord {
+    /// The trial's own cost and times.
+    var totals: TrialTotals {
+        TrialTotals(cost: evaluation.cost, ask: askSeconds, evaluation: evaluationSeconds, tell: tellSeconds)
+    }
+
+    /// The record of the trial with `totals` as its cost and times: its own, or in an `improvements` record those of
+    /// the trials since the last kept one, its own included.
+    func record(in space: SearchSpace, totals: TrialTotals) -> TrialRecord {
         TrialRecord(
             number: number, configuration: space.record(configuration), fidelity: fidelity,
-            value: usable ? evaluation.value : nil, noiselessValue: evaluation.noiselessValue, cost: cost,
+            value: usable ? evaluation.value : nil, noiselessValue: evaluation.noiselessValue, cost: totals.cost,
             status: usable ? .ok : .failed, failure: usable ? nil : "the objective returned \(evaluation.value)",
-            info: evaluation.info.isEmpty ? nil : evaluation.info, askSeconds: askSeconds,
-            evaluationSeconds: evaluationSeconds, tellSeconds: tellSeconds)
+            info: evaluation.info.isEmpty ? nil : evaluation.info, askSeconds: totals.ask,
+            evaluationSeconds: totals.evaluation, tellSeconds: totals.tell)
+    }
+}
+
+/// The cost and the times of one trial or of several added up.
+private struct TrialTotals {
+    var cost = 0.0
+    var ask = 0.0
+    var evaluation = 0.0
+    var tell = 0.0
+
+    mutating func add(_ other: TrialTotals) {
+        cost += other.cost
+        ask += other.ask
+        evaluation += other.evaluation
+        tell += other.tell
+    }
+
+    mutating func subtract(_ other: TrialTotals) {
+        cost -= other.cost
+        ask -= other.ask
+        evaluation -= other.evaluation
+        tell -= other.tell
     }
 }
