@@ -133,3 +133,11 @@ private struct FailsOnNegative: Problem {
         return Evaluation(value: x < 0 ? .nan : x)
     }
 }
+
+/// A noisy problem keeps its base problem's metadata: a noisy bbob function still says which COCO problem it is.
+@Test func noiseKeepsTheMetadata() throws {
+    let plain = try BBOBRegistryTests.registry.makeProblem(EntrySpec("bbob-f01", options: ["dimension": .integer(2)]), seed: 1)
+    let noisy = try BBOBRegistryTests.registry.makeProblem(
+        EntrySpec("bbob-f01", options: ["dimension": .integer(2), "noise": .real(0.1)]), seed: 1)
+    #expect(plain.metadata["coco"] != nil && noisy.metadata == plain.metadata)
+}

@@ -52,6 +52,13 @@ struct ExperimentFileTests {
                 return "\(error)"
             }
         }
+        // A comma in an option's value (an instance list) becomes '+' in the labels, which name files.
+        let listed = try ExperimentFile.parse(
+            Data(#"{"optimizers": ["random"], "problems": [{"suite": "bbob", "options": {"dimension": 2, "instances": "1-5,101-110"}}]}"#.utf8),
+            file: "exp.json", defaultName: "f", registry: .builtin)
+        #expect(listed.problems[0].label == "bbob-f01-dimension2-instances1-5+101-110")
+        #expect(listed.problems[0].options["instances"] == .string("1-5,101-110"))
+
         // An option one of the suite's problems lacks names that problem.
         #expect(message(#"{"optimizers": ["random"], "problems": [{"suite": "classic", "options": {"instance": "canonical"}}]}"#)
             .contains("field 'problems[0].options' is an object: problem 'branin-mixed-instancecanonical': 'branin-mixed' has no option 'instance'"))

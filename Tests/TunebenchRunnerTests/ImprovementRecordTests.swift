@@ -84,4 +84,21 @@ struct ImprovementRecordTests {
         // Costs add up: every evaluation of a bbob problem costs 1.
         #expect(record.trials.map(\.cost).reduce(0, +) == 2500)
     }
+
+    /// On a multi-fidelity problem only full-fidelity values count towards the best, for the selection of the kept
+    /// trials as for the aggregation: a lower value at a lower level must not hide a full-fidelity improvement.
+    @Test func lowerFidelitiesDoNotHideFullFidelityImprovements() throws {
+        var finals: [TrialRecording: [Double?]] = [:]
+        for recording in TrialRecording.allCases {
+            let folder = Fixtures.temporaryFolder()
+            defer { try? FileManager.default.removeItem(at: folder) }
+            let experiment = Experiment(
+                name: "levels", repetitions: 2, budget: 6, recording: recording, optimizers: [EntrySpec("ladder")],
+                problems: [EntrySpec("levels")])
+            let outcome = try ExperimentRunner(registry: Fixtures.registry, experiment: experiment, output: folder).run()
+            finals[recording] = outcome.aggregate.problems[0].optimizers.map(\.finalMedian)
+        }
+        #expect(finals[.all] == [0.2])
+        #expect(finals[.improvements] == finals[.all])
+    }
 }

@@ -84,7 +84,8 @@ struct CompareCommand: RegistryCommand {
     func compareFolders(registry: Registry) throws {
         let old = try ResultFolder(directories[0], registry: registry)
         let new = try ResultFolder(directories[1], registry: registry)
-        guard old.experiment.budget == new.experiment.budget, old.experiment.costBudget == new.experiment.costBudget
+        guard old.experiment.budget == new.experiment.budget, old.experiment.costBudget == new.experiment.costBudget,
+            old.experiment.budgetPerDimension == new.experiment.budgetPerDimension
         else {
             printError(
                 "the folders have different budgets (\(directories[0]): \(old.experiment.budgetDescription); "

@@ -76,7 +76,8 @@ struct RunCommand: RegistryCommand {
         name: .customLong("budget-per-dimension"),
         help: """
             Count --budget per parameter, as COCO's budgets do: a run of a d-dimensional problem makes up to \
-            budget x d evaluations (default: off, or the file's "budget-per-dimension").
+            budget x d evaluations (default: off, or the file's "budget-per-dimension", which the flag cannot \
+            turn off).
             """)
     var budgetPerDimension = false
 

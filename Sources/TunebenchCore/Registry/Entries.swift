@@ -71,7 +71,13 @@ public struct EntrySpec: Sendable, Hashable {
     /// The name alone, or the name followed by `-keyvalue` for each option in key order
     /// (`rosenbrock` with `dimension: 4` gives `rosenbrock-dimension4`).
     public static func defaultLabel(name: String, options: [String: OptionValue]) -> String {
-        ([name] + options.keys.sorted().map { "\($0)\(options[$0]!.text)" }).joined(separator: "-")
+        let label = ([name] + options.keys.sorted().map { "\($0)\(options[$0]!.text)" }).joined(separator: "-")
+        // A character a label cannot hold (the comma of `instances=1-5,101-110`) becomes '+'.
+        return String(
+            String.UnicodeScalarView(
+                label.unicodeScalars.map { scalar in
+                    scalar == "," || scalar == " " || scalar == "/" || scalar == ":" ? "+" : scalar
+                }))
     }
 
     /// Whether `label` can name files on every common file system: ASCII letters, digits and `._+=-`, not

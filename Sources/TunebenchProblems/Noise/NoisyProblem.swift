@@ -54,6 +54,9 @@ public struct NoisyProblem<Base: Problem>: Problem {
     /// The base problem's fidelity levels.
     public var fidelities: [Fidelity] { base.fidelities }
 
+    /// The base problem's metadata (a bbob problem's COCO identity, which the COCO export reads).
+    public var metadata: [String: String] { base.metadata }
+
     /// Evaluates at full fidelity; see ``evaluate(_:fidelity:)``.
     public mutating func evaluate(_ configuration: Configuration) throws -> Evaluation {
         try evaluate(configuration, fidelity: nil)

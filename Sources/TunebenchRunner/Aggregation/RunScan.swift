@@ -6,7 +6,7 @@ import TunebenchCore
 ///
 /// An `improvements` record (``TunebenchCore/TrialRecording/improvements``) holds a subset of the trials: the trace
 /// keeps its best value over the evaluations left out (exact at COCO's targets, an upper bound within a factor
-/// 10^(1/20) of `best - optimum` between them), `evaluations.csv` gets the kept trials' rows, and the pooled values
+/// 10^(1/20) of `best - optimum` between them, down to COCO's last target, 1e-8), `evaluations.csv` gets the kept trials' rows, and the pooled values
 /// are those of the trials at COCO's evaluation counts (a sample fixed by the counts alone, log-spaced).
 struct RunScan {
     /// The best true full-fidelity value after each evaluation.

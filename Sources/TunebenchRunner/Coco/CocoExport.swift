@@ -95,6 +95,23 @@ public enum CocoExport {
             let f = identity.function
             let d = identity.dimension
             let base = "data_f\(f)/bbobexp_f\(f)_DIM\(d)"
+            var log: CocoRunLog?
+            let record = try store.stream(run) { record, trial in
+                if log == nil { log = CocoRunLog(optimum: record.optimum ?? 0, dimension: d) }
+                guard trial.number + 1 > log!.evaluations else {
+                    throw RunnerError.corruptRunFile(
+                        path: store.runURL(run).path,
+                        reason: "trial \(trial.number) comes after trial \(log!.evaluations - 1); trials must be in order")
+                }
+                let point = trial.configuration.map { value -> Double in
+                    if case .number(let x)? = value { return x }
+                    return .nan
+                }
+                log?.record(trial.trueValue ?? .nan, point: point, evaluation: trial.number + 1)
+            }
+            // COCO's logger writes nothing for a problem that was never evaluated.
+            guard record != nil, var log else { continue }
+            log.finish()
             if last.map({ $0 != (f, d) }) ?? true {
                 // A new line of the .info file, and new data files, for each function and dimension.
                 if let text = info[f], !text.isEmpty { info[f] = text + "\n" }
@@ -117,18 +134,6 @@ public enum CocoExport {
                 files = (base, handles[0], handles[1])
                 last = (f, d)
             }
-            var log: CocoRunLog?
-            let record = try store.stream(run) { record, trial in
-                if log == nil { log = CocoRunLog(optimum: record.optimum ?? 0, dimension: d) }
-                let point = trial.configuration.map { value -> Double in
-                    if case .number(let x)? = value { return x }
-                    return .nan
-                }
-                log?.record(trial.trueValue ?? .nan, point: point, evaluation: trial.number + 1)
-            }
-            // COCO's logger writes nothing for a problem that was never evaluated.
-            guard record != nil, var log else { continue }
-            log.finish()
             try files?.dat.write(contentsOf: Data((log.header + log.dat.joined()).utf8))
             try files?.tdat.write(contentsOf: Data((log.header + log.tdat.joined()).utf8))
             info[f, default: ""] += ", \(identity.instance)" + log.infoSummary

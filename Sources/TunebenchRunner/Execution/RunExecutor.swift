@@ -149,8 +149,11 @@ public struct RunExecutor: Sendable {
                     if selection == nil {
                         try keep(pending, pending.totals)
                     } else {
+                        // Only full-fidelity values count towards the best, as in the aggregation (RunScan).
+                        let fullFidelity = suggestion.fidelity.map { $0 == fidelities.count - 1 } ?? true
                         let decision = selection!.decide(
-                            number: number, value: usable ? (evaluation.noiselessValue ?? evaluation.value) : nil)
+                            number: number,
+                            value: usable && fullFidelity ? (evaluation.noiselessValue ?? evaluation.value) : nil)
                         unkept.add(pending.totals)
                         if decision.keep {
                             if decision.keepHeldBestFirst, let best = held {
