@@ -101,4 +101,32 @@ struct ImprovementRecordTests {
         #expect(finals[.all] == [0.2])
         #expect(finals[.improvements] == finals[.all])
     }
+
+    /// COCO's instances each have their own optimum: every run's regret is against its own, curves and summaries
+    /// included, and the summary gives no single optimum.
+    @Test func instancesWithTheirOwnOptimaGiveTheirOwnRegrets() throws {
+        let folder = Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let experiment = Experiment(
+            name: "optima", repetitions: 3, budget: 50, optimizers: [EntrySpec("random")],
+            problems: [EntrySpec("bbob-f01", options: ["dimension": .integer(2)])])
+        let outcome = try ExperimentRunner(registry: .builtin, experiment: experiment, output: folder).run()
+        let summary = outcome.aggregate.problems[0]
+        #expect(summary.metric == "regret" && summary.optimum == nil)
+        let store = ResultStore(directory: folder)
+        var regrets: [Double] = []
+        var optima: Set<Double> = []
+        for run in Plan(experiment).runs {
+            let record = try #require(try store.read(run))
+            let optimum = try #require(record.optimum)
+            optima.insert(optimum)
+            regrets.append(record.trials.compactMap(\.trueValue).min()! - optimum)
+        }
+        #expect(optima.count == 3)
+        #expect(summary.optimizers[0].finalMedian == regrets.sorted()[1])
+        #expect(regrets.allSatisfy { $0 >= 0 })
+        let curve = try String(contentsOf: folder.appendingPathComponent("curves/bbob-f01-dimension2.csv"), encoding: .utf8)
+        let last = try #require(curve.split(separator: "\n").last?.split(separator: ","))
+        #expect(Double(last[3]) == regrets.sorted()[1])
+    }
 }

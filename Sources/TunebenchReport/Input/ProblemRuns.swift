@@ -3,7 +3,8 @@ public struct ProblemRuns: Sendable, Hashable {
     public var problem: String
     /// `regret` or, when the optimum is unknown, `best value`.
     public var metric: String
-    /// The problem's known optimum (the metric is then a regret, whose optimum is 0).
+    /// The problem's known optimum (the metric is then a regret, whose optimum is 0); `nil` when unknown, or when
+    /// each instance has its own (COCO's), with the metric still a regret.
     public var optimum: Double?
     /// Every optimizer of the experiment, in its order, with its complete runs.
     public var optimizers: [OptimizerRuns]
@@ -19,7 +20,7 @@ public struct ProblemRuns: Sendable, Hashable {
     }
 
     /// Whether the metric is a regret (known optimum, metric optimum 0).
-    public var isRegret: Bool { optimum != nil }
+    public var isRegret: Bool { metric == "regret" }
 }
 
 /// One optimizer's complete runs on one problem.

@@ -7,8 +7,11 @@ enum ProblemSection {
         _ problem: ProblemRuns, _ input: ReportInput, to document: inout ReportDocument, output: inout ReportOutput
     ) {
         document.heading("Problem `\(problem.problem)`", level: 3)
-        let optimumText = problem.optimum.map { "known optimum \(NumberFormat.short($0)); the metric is the regret" }
-            ?? "optimum unknown; the metric is the best value found"
+        let optimumText =
+            problem.optimum.map { "known optimum \(NumberFormat.short($0)); the metric is the regret" }
+            ?? (problem.isRegret
+                ? "each instance has its own known optimum; the metric is the regret against it"
+                : "optimum unknown; the metric is the best value found")
         document.paragraph(optimumText + ".")
         addCurves(problem, input, to: &document, output: &output)
         addFinalTable(problem, input, to: &document)

@@ -21,6 +21,8 @@ public struct ProblemSummary: Codable, Sendable, Hashable {
     public var problem: String
     /// `regret` (best true value minus the known optimum) or, when the optimum is unknown, `best value`.
     public var metric: String
+    /// The optimum, when every run of the problem has the same one; `nil` when it is unknown or when the runs'
+    /// instances have different optima (COCO's bbob), each run's regret then being against its own.
     public var optimum: Double?
     public var optimizers: [OptimizerSummary]
 }

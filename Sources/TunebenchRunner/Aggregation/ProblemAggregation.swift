@@ -41,13 +41,18 @@ final class ProblemAggregation: @unchecked Sendable {
         stepRows = buffer("traces.csv") { writer.outputs(ifNext: index)?.steps }
         summary = ProblemSummary(problem: problem.label, metric: "regret", optimum: nil, optimizers: [])
 
+        // The runs' optima: one for most problems, one per instance for COCO's (each instance has its own f_opt).
         var optimum: Double?
+        var optima: Set<UInt64> = []
         var collected: [(optimizer: String, traces: [[Double]], costTraces: [[Double]], values: [Double], failedRuns: Int)] =
             []
+        // Where each run's pooled values start, with its optimum, to shift them when the optima differ.
+        var valueOptima: [[(start: Int, optimum: Double)]] = []
         for (optimizerIndex, optimizer) in experiment.optimizers.enumerated() {
             var traces: [[Double]] = []
             var costTraces: [[Double]] = []
             var values: [Double] = []
+            var valueStarts: [(start: Int, optimum: Double)] = []
             var failedRuns = 0
             var overhead: [Double] = []
             var evaluationTime: [Double] = []
@@ -68,6 +73,7 @@ final class ProblemAggregation: @unchecked Sendable {
                     throw RunnerError.foreignRunFile(path: store.runURL(run).path, mismatch: mismatch)
                 }
                 optimum = optimum ?? record.optimum
+                if let own = record.optimum { optima.insert(own.bitPattern) }
                 overhead.append(scan.optimizerSeconds)
                 evaluationTime.append(scan.evaluationSeconds)
                 wall.append(record.wallSeconds)
@@ -83,11 +89,18 @@ final class ProblemAggregation: @unchecked Sendable {
                 complete += 1
                 try scan.finish(record, budget: experiment.evaluationBudget(
                     fidelities: record.fidelities, dimension: record.parameters.count), steps: stepRows)
+                // The metric: each run's regret against its own optimum (the best value without one).
+                if let own = record.optimum {
+                    for j in scan.trace.indices { scan.trace[j] -= own }
+                    for j in scan.costTrace.indices { scan.costTrace[j] -= own }
+                    valueStarts.append((values.count, own))
+                }
                 traces.append(scan.trace)
                 values += scan.values
                 if experiment.costBudget != nil { costTraces.append(scan.costTrace) }
             }
             collected.append((optimizer.label, traces, costTraces, values, failedRuns))
+            valueOptima.append(valueStarts)
             if !wall.isEmpty {
                 timings.append(
                     TimingSummary(
@@ -112,28 +125,38 @@ final class ProblemAggregation: @unchecked Sendable {
         for index in collected.indices {
             let (label, _, _, values, failedRuns) = collected[index]
             // The metric in place, one optimizer at a time, freeing its traces once its curves are written.
-            var metric = collected[index].traces
+            let metric = collected[index].traces
             collected[index].traces = []
-            Self.subtract(optimum, from: &metric)
             try Aggregator.appendCurve(
                 label, metric, budget: metric.first?.count ?? 0, to: curves,
                 sampled: experiment.recording == .improvements)
             if let costBudget = experiment.costBudget, let costCurves {
-                var costMetric = collected[index].costTraces
+                let costMetric = collected[index].costTraces
                 collected[index].costTraces = []
-                Self.subtract(optimum, from: &costMetric)
                 try Aggregator.appendCurve(label, costMetric, budget: Aggregator.costPoints, to: costCurves) { point, row in
                     row.append(Aggregator.costPoint(point, of: costBudget))
                 }
             }
             var optimizerSummary = Aggregator.summary(label, finals: metric.compactMap(\.last), failedRuns: failedRuns)
-            optimizerSummary.evaluationMedian = values.isEmpty ? nil : Statistics.median(values) - (optimum ?? 0)
+            if optima.count <= 1 {
+                optimizerSummary.evaluationMedian = values.isEmpty ? nil : Statistics.median(values) - (optimum ?? 0)
+            } else {
+                // Instances with their own optima: each value's regret against its run's.
+                var regrets = values
+                let starts = valueOptima[index]
+                for (k, run) in starts.enumerated() {
+                    let end = k + 1 < starts.count ? starts[k + 1].start : regrets.count
+                    for j in run.start..<end { regrets[j] -= run.optimum }
+                }
+                optimizerSummary.evaluationMedian = regrets.isEmpty ? nil : Statistics.median(regrets)
+            }
             summaries.append(optimizerSummary)
         }
         Aggregator.markBest(&summaries)
+        // A problem whose instances have different optima (COCO's) has no single optimum to report.
         summary = ProblemSummary(
-            problem: problem.label, metric: optimum == nil ? "best value" : "regret", optimum: optimum,
-            optimizers: summaries)
+            problem: problem.label, metric: optimum == nil ? "best value" : "regret",
+            optimum: optima.count <= 1 ? optimum : nil, optimizers: summaries)
         // Until the rows are copied out in plan order, keep no file open and no more than the spill limit in memory.
         try curves.close()
         try costCurves?.close()
@@ -141,11 +164,4 @@ final class ProblemAggregation: @unchecked Sendable {
         try stepRows.seal()
     }
 
-    /// `optimum` subtracted from every value, when there is one: the regret.
-    private static func subtract(_ optimum: Double?, from traces: inout [[Double]]) {
-        guard let optimum else { return }
-        for i in traces.indices {
-            for j in traces[i].indices { traces[i][j] -= optimum }
-        }
-    }
 }
