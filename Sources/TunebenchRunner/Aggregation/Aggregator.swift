@@ -154,15 +154,13 @@ public struct Aggregator: Sendable {
     /// Best-so-far traces change at few points, so a row whose values are those of the row before (bit for bit)
     /// reuses its statistics, already written as text.
     ///
-    /// With `sampled`, only the rows of the evaluation counts `floor(10^(k/20))` (20 per decade, COCO's first
-    /// sequence of evaluation counts) and of the budget are written, as curves of `improvements` records are.
+    /// The traces of `improvements` records hold only the evaluation counts ``logSpacedCounts(upTo:)`` (20 per
+    /// decade, COCO's first sequence of evaluation counts, and the budget): pass those as `x`.
     static func appendCurve(
-        _ optimizer: String, _ traces: [[Double]], budget: Int, to curves: AtomicFile, sampled: Bool = false,
+        _ optimizer: String, _ traces: [[Double]], budget: Int, to curves: AtomicFile,
         x: (_ point: Int, _ row: inout TextBuffer) -> Void = { point, row in row.append(point + 1) }
     ) throws {
         guard !traces.isEmpty else { return }
-        var written = sampled ? logSpacedCounts(upTo: budget) : []
-        written.reverse()  // popped from the end, smallest first
         var values = [Double](repeating: 0, count: traces.count)
         var statistics = TextBuffer(capacity: 96)
         var row = TextBuffer(capacity: 128)
@@ -183,10 +181,6 @@ public struct Aggregator: Sendable {
                     statistics.append(field)
                 }
                 statistics.append(ascii: "\n")
-            }
-            if sampled {
-                guard written.last == evaluation + 1 else { continue }
-                written.removeLast()
             }
             // optimizer,evaluation,runs,median,q25,q75,mean
             row.removeAll()

@@ -44,8 +44,11 @@ final class ProblemAggregation: @unchecked Sendable {
         // The runs' optima: one for most problems, one per instance for COCO's (each instance has its own f_opt).
         var optimum: Double?
         var optima: Set<UInt64> = []
-        var collected: [(optimizer: String, traces: [[Double]], costTraces: [[Double]], values: [Double], failedRuns: Int)] =
-            []
+        var collected:
+            [(
+                optimizer: String, traces: [[Double]], costTraces: [[Double]], values: [Double], failedRuns: Int,
+                sampledCounts: [Int]?
+            )] = []
         // Where each run's pooled values start, with its optimum, to shift them when the optima differ.
         var valueOptima: [[(start: Int, optimum: Double)]] = []
         for (optimizerIndex, optimizer) in experiment.optimizers.enumerated() {
@@ -54,6 +57,7 @@ final class ProblemAggregation: @unchecked Sendable {
             var values: [Double] = []
             var valueStarts: [(start: Int, optimum: Double)] = []
             var failedRuns = 0
+            var sampledCounts: [Int]?
             var overhead: [Double] = []
             var evaluationTime: [Double] = []
             var wall: [Double] = []
@@ -96,10 +100,11 @@ final class ProblemAggregation: @unchecked Sendable {
                     valueStarts.append((values.count, own))
                 }
                 traces.append(scan.trace)
+                sampledCounts = sampledCounts ?? scan.sampledCounts
                 values += scan.values
                 if experiment.costBudget != nil { costTraces.append(scan.costTrace) }
             }
-            collected.append((optimizer.label, traces, costTraces, values, failedRuns))
+            collected.append((optimizer.label, traces, costTraces, values, failedRuns, sampledCounts))
             valueOptima.append(valueStarts)
             if !wall.isEmpty {
                 timings.append(
@@ -123,13 +128,17 @@ final class ProblemAggregation: @unchecked Sendable {
         }
         var summaries: [OptimizerSummary] = []
         for index in collected.indices {
-            let (label, _, _, values, failedRuns) = collected[index]
+            let (label, _, _, values, failedRuns, _) = collected[index]
             // The metric in place, one optimizer at a time, freeing its traces once its curves are written.
             let metric = collected[index].traces
             collected[index].traces = []
-            try Aggregator.appendCurve(
-                label, metric, budget: metric.first?.count ?? 0, to: curves,
-                sampled: experiment.recording == .improvements)
+            if let counts = collected[index].sampledCounts {
+                try Aggregator.appendCurve(label, metric, budget: counts.count, to: curves) { point, row in
+                    row.append(counts[point])
+                }
+            } else {
+                try Aggregator.appendCurve(label, metric, budget: metric.first?.count ?? 0, to: curves)
+            }
             if let costBudget = experiment.costBudget, let costCurves {
                 let costMetric = collected[index].costTraces
                 collected[index].costTraces = []

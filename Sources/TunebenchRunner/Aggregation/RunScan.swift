@@ -9,8 +9,12 @@ import TunebenchCore
 /// 10^(1/20) of `best - optimum` between them, down to COCO's last target, 1e-8), `evaluations.csv` gets the kept trials' rows, and the pooled values
 /// are those of the trials at COCO's evaluation counts (a sample fixed by the counts alone, log-spaced).
 struct RunScan {
-    /// The best true full-fidelity value after each evaluation.
+    /// The best true full-fidelity value after each evaluation; for an `improvements` record, only after each of
+    /// ``sampledCounts`` (so that memory stays small whatever the budget).
     var trace: [Double] = []
+    /// For an `improvements` record, the evaluation counts at which ``trace`` is kept
+    /// (``Aggregator/logSpacedCounts(upTo:)`` of the budget); `nil` for a full record.
+    private(set) var sampledCounts: [Int]?
     /// The best value at each of ``Aggregator/costPoints`` (with a cost budget).
     var costTrace: [Double] = []
     /// Every full-fidelity true value (for ``OptimizerSummary/evaluationMedian``).
@@ -54,13 +58,18 @@ struct RunScan {
         guard record.status == .complete else { return }
         if count == 0 {
             start(record)
-            trace.reserveCapacity(budget(record))
-            if record.recording == .improvements { counts = CocoEvaluationTrigger(dimension: record.parameters.count) }
+            if record.recording == .improvements {
+                counts = CocoEvaluationTrigger(dimension: record.parameters.count)
+                sampledCounts = Aggregator.logSpacedCounts(upTo: budget(record))
+                trace.reserveCapacity(sampledCounts!.count)
+            } else {
+                trace.reserveCapacity(budget(record))
+            }
         }
         // The evaluations an `improvements` record left out keep the best value.
-        while count < trial.number {
-            trace.append(best)
-            count += 1
+        if count < trial.number {
+            extendTrace(through: trial.number)
+            count = trial.number
         }
         let previous = best
         if let costBudget {
@@ -81,7 +90,7 @@ struct RunScan {
         }
         cost += trial.cost
         count += 1
-        trace.append(best)
+        extendTrace(through: count)
         if best < previous {
             try appendStep(of: record, to: steps)
         }
@@ -123,9 +132,19 @@ struct RunScan {
         } else if lastStep != count {
             try appendStep(of: record, to: steps)
         }
-        while trace.count < budget { trace.append(best) }
+        extendTrace(through: budget)
         if costBudget != nil {
             while costTrace.count < Aggregator.costPoints { costTrace.append(best) }
+        }
+    }
+
+    /// Appends the best value so far to ``trace`` for every evaluation (or, with ``sampledCounts``, every sampled
+    /// count) up to `evaluations`.
+    private mutating func extendTrace(through evaluations: Int) {
+        if let sampledCounts {
+            while trace.count < sampledCounts.count && sampledCounts[trace.count] <= evaluations { trace.append(best) }
+        } else {
+            while trace.count < evaluations { trace.append(best) }
         }
     }
 
