@@ -43,18 +43,11 @@ struct CocoExportTests {
         #expect(export.output.contains("180 runs of random") && export.output.contains("180 runs of cmaes"))
         let algorithms = ["random", "cmaes"].map { folder.appendingPathComponent("coco/\($0)").path }
 
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", Self.script.path, folder.appendingPathComponent("cocopp").path] + algorithms
-        process.currentDirectoryURL = folder
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        try #require(process.terminationStatus == 0, "cocopp_check.py failed")
+        let check = try PythonScript.run(
+            Self.script, [folder.appendingPathComponent("cocopp").path] + algorithms, in: folder)
+        try #require(check.status == 0, "cocopp_check.py failed: \(check.errors)")
         // cocopp's reader prints its own lines first; the script's JSON is the last line.
-        let last = try #require(output.split(separator: "\n").last)
+        let last = try #require(check.output.split(separator: "\n").last)
         let result = try JSONDecoder().decode(CocoppResult.self, from: Data(last.utf8))
         #expect(result.status == 0, "python -m cocopp exited with \(result.status)")
         let aboutTheData = result.warnings.filter { warning in !Self.unrelated.contains { warning.contains($0) } }

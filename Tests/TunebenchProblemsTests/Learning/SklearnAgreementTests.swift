@@ -217,25 +217,12 @@ struct SklearnAgreementTests {
         try split.validation.csv().write(
             to: folder.appendingPathComponent("validation.csv"), atomically: true, encoding: .utf8)
         try JSONSerialization.data(withJSONObject: cases).write(to: folder.appendingPathComponent("cases.json"))
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", script.path, folder.path]
-        let output = Pipe()
-        // Standard error goes to a file, so that a chatty script cannot fill a pipe nobody reads yet.
-        let errorsURL = folder.appendingPathComponent("errors.txt")
-        _ = FileManager.default.createFile(atPath: errorsURL.path, contents: nil)
-        let errors = try FileHandle(forWritingTo: errorsURL)
-        defer { try? errors.close() }
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            let message = (try? String(contentsOf: errorsURL, encoding: .utf8)) ?? ""
-            Issue.record("sklearn_agreement.py failed (\(process.terminationStatus)): \(message)")
+        let result = try PythonScript.run(script, [folder.path])
+        guard result.status == 0 else {
+            Issue.record("sklearn_agreement.py failed (\(result.status)): \(result.errors)")
             return [:]
         }
-        return try #require(try JSONSerialization.jsonObject(with: data) as? [String: [[String: Any]]])
+        return try #require(
+            try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: [[String: Any]]])
     }
 }

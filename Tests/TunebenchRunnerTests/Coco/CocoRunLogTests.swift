@@ -39,15 +39,9 @@ struct CocoRunLogTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let spec = folder.appendingPathComponent("spec.json")
         try JSONEncoder().encode(Self.runs).write(to: spec)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", Self.script.path, spec.path, folder.path]
-        let output = Pipe()
-        process.standardOutput = output
-        try process.run()
-        let version = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        try #require(process.terminationStatus == 0, "the reference script failed")
+        let reference = try PythonScript.run(Self.script, [spec.path, folder.path])
+        try #require(reference.status == 0, "the reference script failed: \(reference.errors)")
+        let version = reference.output
 
         for (k, run) in Self.runs.enumerated() {
             let runFolder = folder.appendingPathComponent("run-\(k)")
