@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import Tunebench
+@testable import TunebenchOptimizers
 
 /// The Gaussian-process optimizer on awkward inputs: duplicates, constant or failing objectives, one dimension,
 /// twenty dimensions, a purely categorical space; and it never suggests a point twice.
@@ -128,5 +129,28 @@ struct GaussianProcessOptimizerTests {
             #expect(gp.metadata["restarts"] == "off")
             #expect(far == 0)
         }
+    }
+
+    /// A restart models only its own suggestions: the suggestion on which a restart converges (and so starts the next
+    /// one) goes to the restart that made it, never into its successor's model. Checked after every tell of a run with
+    /// several restarts.
+    @Test func aRestartModelsOnlyItsOwnSuggestions() throws {
+        let space = try SearchSpace([.real("x", lower: -2, upper: 2), .real("y", lower: -2, upper: 2)])
+        let f = { (c: Configuration) in (c.real(0) - 0.7) * (c.real(0) - 0.7) + (c.real(1) + 0.3) * (c.real(1) + 0.3) }
+        var settings = GaussianProcessOptimizer.Settings()
+        settings.initialPoints = 3
+        settings.candidates = 256
+        var gp = try GaussianProcessOptimizer(
+            context: OptimizerContext(space: space, seed: 1, budget: 70), settings: settings)
+        var checked = 0
+        while let suggestion = gp.ask() {
+            gp.tell(Observation(suggestion, value: f(suggestion.configuration)))
+            if let line = gp.restartLine {
+                #expect(line.points <= line.asks, "a restart with \(line.points) points after \(line.asks) asks")
+                checked += 1
+            }
+        }
+        #expect(Int(gp.metadata["restarts"] ?? "") ?? 0 >= 2)
+        #expect(checked > 20)
     }
 }

@@ -124,13 +124,16 @@ public struct GaussianProcessOptimizer: Optimizer {
             turn += 1
             fromRestart = turn % Self.globalPeriod != 0
         }
+        // The line that makes this suggestion, read before suggesting: a restart that converges on this ask starts
+        // the next one, and the point belongs to the restart that suggested it, not to its successor.
+        let line = fromRestart && restart != nil ? restartCount : 0
         guard let configuration = fromRestart ? restartSuggestion() : globalSuggestion() else {
             remaining = 0  // every point of the space has been evaluated
             return nil
         }
         remaining -= 1
         observed.insert(configuration)
-        pending = (space.modelPoint(configuration), fromRestart ? restartCount : 0)
+        pending = (space.modelPoint(configuration), line)
         return Suggestion(configuration)
     }
 
@@ -181,6 +184,12 @@ public struct GaussianProcessOptimizer: Optimizer {
         guard watch else { return (configuration, false) }
         thread.record(expectedImprovement: improvement)
         return (configuration, thread.quietSuggestions >= patience)
+    }
+
+    /// The current restart's model points and asks (`nil` before the first restart): every point of a restart's
+    /// model is one of its own suggestions, so the points never outnumber the asks.
+    var restartLine: (points: Int, asks: Int)? {
+        restart.map { ($0.model.count, $0.asks) }
     }
 
     private mutating func beginRestart() {

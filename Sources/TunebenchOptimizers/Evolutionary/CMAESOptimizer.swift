@@ -28,7 +28,7 @@ import TunebenchNumerics
 public struct CMAESOptimizer: Optimizer {
     /// What the optimizer can be told.
     public struct Settings: Sendable, Hashable {
-        /// `λ`; 0 for `4 + ⌊3 ln n⌋`.
+        /// `λ` of the first generation; 0 for `max(4, ⌊⅔ (4 + ⌊3 ln n⌋)⌋)` (see the type's documentation).
         public var populationSize = 0
         /// `σ₀` in unit-cube coordinates.
         public var sigma = 1.0 / 6

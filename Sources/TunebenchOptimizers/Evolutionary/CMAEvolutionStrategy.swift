@@ -14,8 +14,9 @@ import TunebenchNumerics
 /// `c_σ = (μ_eff + 2)/(n + μ_eff + 5)`, `d_σ = 1 + 2 max(0, √((μ_eff − 1)/(n + 1)) − 1) + c_σ`,
 /// `c_c = (4 + μ_eff/n)/(n + 4 + 2μ_eff/n)`, `E‖N(0, I)‖ ≈ √n (1 − 1/(4n) + 1/(21n²))`.
 ///
-/// **Sampling** `x = m + σ B D z`, `z ~ N(0, I)`, with `C = B D² Bᵀ`; a draw outside the box is redrawn up to `10n`
-/// times, then one more is clipped to the box (the `cmaes` package's rule).
+/// **Sampling** `x = m + σ B D z`, `z ~ N(0, I)`, with `C = B D² Bᵀ`; a point is drawn up to `10n` times until one
+/// falls inside the box, and if none does, one more draw is clipped to the box. The `cmaes` package (0.13.1,
+/// `CMA._n_max_resampling`) has the same rule with a limit of 100 draws whatever the dimension.
 ///
 /// **Update** (tutorial, eqs. 39–47), from the `λ` solutions sorted by value, `y_i = (x_i − m)/σ`:
 /// `m ← m + σ Σ_{i≤μ} w_i y_i`; `p_σ ← (1 − c_σ) p_σ + √(c_σ(2 − c_σ) μ_eff) C^{−½} y_w`;

@@ -10,7 +10,7 @@ import TunebenchNumerics
 /// **Each ask.** The first `startup` (10) points are uniform at random. Then, of the `n` successful evaluations, the
 /// `γ(n) = min(⌈0.15 n⌉, 25)` best (ties to the earlier trial) form `l`, the rest `g`, each kept in trial order;
 /// weights are 1, except that an estimator of `m > 25` observations ramps its oldest `m − 25` linearly from `1/m` to
-/// 1. A ``ParzenEstimator`` is fitted to each; `candidates` (24) points are drawn from `l`, and the one with the
+/// 1. A ``ParzenEstimator`` is fitted to each; `candidates` (96) points are drawn from `l`, and the one with the
 /// largest `log l(x) − log g(x)` (the first on ties) is suggested.
 ///
 /// **Multivariate** (option, on by default as in Optuna 5): the parameters active in every evaluation so far form one
