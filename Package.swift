@@ -66,7 +66,7 @@ let package = Package(
         ),
         .testTarget(
             name: "TunebenchOptimizersTests",
-            dependencies: ["TunebenchOptimizers", "TunebenchConformance", "Tunebench"]
+            dependencies: ["TunebenchOptimizers", "TunebenchConformance", "Tunebench", "TunebenchTestSupport"]
         ),
         .testTarget(
             name: "TunebenchRunnerTests", dependencies: ["TunebenchRunner", "Tunebench", "TunebenchTestSupport"]),

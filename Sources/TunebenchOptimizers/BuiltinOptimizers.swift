@@ -30,6 +30,11 @@ public enum BuiltinOptimizers {
             summary: "Bayesian optimization: a Gaussian process (Matérn-5/2, MAP hyperparameters) with the acquisition of "
                 + "option 'acquisition' (default log-EI)"),
         gaussianProcess(
+            "gp-optuna", acquisition: .logei, includedByDefault: false, defaults: gpOptunaSettings,
+            reference: ReferenceStatements.gpOptuna,
+            summary: "Gaussian-process Bayesian optimization with Optuna 5.0.0 GPSampler's settings: log-EI, 2048 "
+                + "candidates, 10 local searches, no restarts"),
+        gaussianProcess(
             "gp-ei", acquisition: .ei, includedByDefault: false,
             summary: "Gaussian-process Bayesian optimization with expected improvement (Jones et al. 1998)"),
         gaussianProcess(
@@ -38,9 +43,33 @@ public enum BuiltinOptimizers {
         gaussianProcess(
             "gp-ucb", acquisition: .ucb, includedByDefault: false,
             summary: "Gaussian-process Bayesian optimization with a confidence bound μ − κσ (Srinivas et al. 2010)"),
-        forest,
-        tpe,
-        cmaes,
+        forest(
+            "forest", defaults: ForestOptimizer.Settings(), reference: ReferenceStatements.forest,
+            includedByDefault: true,
+            summary: "SMAC-style model-based search (Hutter et al. 2011): a random forest's mean and variance, expected "
+                + "improvement maximized by random candidates and local search, interleaved random points"),
+        forest(
+            "forest-smac", defaults: forestSMACSettings, reference: ReferenceStatements.forestSMAC,
+            includedByDefault: false,
+            summary: "The random-forest search with SMAC3 2.4.1's HPO-facade settings: 10 CART trees, log-scaled costs, "
+                + "min(10 d, budget/4) Sobol points, random fraction 0.2"),
+        tpe(
+            "tpe", defaults: TPEOptimizer.Settings(), reference: ReferenceStatements.tpe, includedByDefault: true,
+            summary: "Tree-structured Parzen estimator (Bergstra et al. 2011) as in Optuna 5 (multivariate, magic clip), "
+                + "with 96 candidates and γ = min(⌈0.15 n⌉, 25)"),
+        tpe(
+            "tpe-optuna", defaults: tpeOptunaSettings, reference: ReferenceStatements.tpeOptuna,
+            includedByDefault: false,
+            summary: "Tree-structured Parzen estimator with Optuna 5.0.0 TPESampler's defaults: 24 candidates, "
+                + "γ = min(⌈0.1 n⌉, 25)"),
+        cmaes(
+            "cmaes", rule: .reduced, reference: ReferenceStatements.cmaes, includedByDefault: true,
+            summary: "CMA-ES (Hansen 2016) on the unit cube from Optuna's start, a smaller first population, IPOP restarts "
+                + "(Auger and Hansen 2005)"),
+        cmaes(
+            "cmaes-hansen", rule: .hansen, reference: ReferenceStatements.cmaesHansen, includedByDefault: false,
+            summary: "CMA-ES with Hansen's population 4 + ⌊3 ln n⌋ from Optuna's start, IPOP restarts (Auger and "
+                + "Hansen 2005)"),
         OptimizerEntry(
             name: "ga",
             summary: "Real-coded genetic algorithm: tournaments, SBX crossover, polynomial mutation, (μ + λ) elitism "
@@ -82,7 +111,11 @@ public enum BuiltinOptimizers {
                 OptionSpec(
                     "step", .real(1e-12...0.1), default: .real(QuasiNewtonSearch.Settings().step),
                     summary: "forward-difference step in unit-cube coordinates"),
-            ]
+            ],
+            // It reads exact gradients unless told to estimate them, so it is not in the black-box default experiment
+            // and its results are reported in the gradient track.
+            includedByDefault: false,
+            track: { $0.bool("finite-differences") ? .blackBox : .gradient }
         ) { context in
             var settings = QuasiNewtonSearch.Settings()
             settings.finiteDifferences = context.options.bool("finite-differences")
@@ -146,14 +179,21 @@ public enum BuiltinOptimizers {
         }
     }
 
-    /// The tree-structured Parzen estimator after Optuna 5.0.0's TPESampler, with two defaults of its own (96
-    /// candidates, γ = 0.15; see ``TPEOptimizer``).
-    static let tpe: OptimizerEntry = {
-        let defaults = TPEOptimizer.Settings()
-        return OptimizerEntry(
-            name: "tpe",
-            summary: "Tree-structured Parzen estimator (Bergstra et al. 2011) as in Optuna 5 (multivariate, magic clip), "
-                + "with 96 candidates and γ = min(⌈0.15 n⌉, 25)",
+    /// Optuna 5.0.0 TPESampler's defaults: 24 candidates, γ = min(⌈0.1 n⌉, 25).
+    static let tpeOptunaSettings: TPEOptimizer.Settings = {
+        var settings = TPEOptimizer.Settings()
+        settings.candidates = 24
+        settings.gammaFraction = 0.1
+        return settings
+    }()
+
+    /// A tree-structured Parzen estimator entry whose options default to `defaults`.
+    static func tpe(
+        _ name: String, defaults: TPEOptimizer.Settings, reference: ReferenceDefaults, includedByDefault: Bool,
+        summary: String
+    ) -> OptimizerEntry {
+        OptimizerEntry(
+            name: name, summary: summary,
             options: [
                 OptionSpec(
                     "startup", .integer(0...100_000), default: .integer(defaults.startupTrials),
@@ -173,7 +213,8 @@ public enum BuiltinOptimizers {
                 OptionSpec(
                     "magic-clip", .bool, default: .bool(defaults.magicClip),
                     summary: "bandwidths at least (hi − lo)/min(100, n + 2)"),
-            ]
+            ],
+            includedByDefault: includedByDefault, reference: reference
         ) { context in
             var settings = TPEOptimizer.Settings()
             settings.startupTrials = context.options.integer("startup")
@@ -184,23 +225,42 @@ public enum BuiltinOptimizers {
             settings.magicClip = context.options.bool("magic-clip")
             return TPEOptimizer(context: context, settings: settings)
         }
+    }
+
+    /// SMAC3 2.4.1's hyperparameter-optimization facade where an option expresses it
+    /// (`smac/facade/hyperparameter_optimization_facade.py`): 10 trees on bootstrap samples with CART thresholds over
+    /// every feature, leaves of at least 1 and splits of at least 2 observations, log-scaled costs, an initial design
+    /// of min(10 d, budget/4) points, a random configuration with probability 0.2, 10,000 challengers.
+    static let forestSMACSettings: ForestOptimizer.Settings = {
+        var settings = ForestOptimizer.Settings()
+        settings.initialPoints = 0
+        settings.randomFraction = 0.2
+        settings.warping = .smac
+        settings.forest.trees = 10
+        settings.forest.tree.splitRule = .best
+        settings.forest.bootstrap = true
+        settings.forest.featureFraction = 1
+        settings.forest.tree.minSamplesLeaf = 1
+        settings.forest.tree.minSamplesSplit = 2
+        settings.search.candidates = 10_000
+        return settings
     }()
 
-    /// The SMAC-style random-forest optimizer.
-    static let forest: OptimizerEntry = {
-        let defaults = ForestOptimizer.Settings()
-        return OptimizerEntry(
-            name: "forest",
-            summary: "SMAC-style model-based search (Hutter et al. 2011): a random forest's mean and variance, expected "
-                + "improvement maximized by random candidates and local search, interleaved random points",
+    /// A random-forest entry whose options default to `defaults`.
+    static func forest(
+        _ name: String, defaults: ForestOptimizer.Settings, reference: ReferenceDefaults, includedByDefault: Bool,
+        summary: String
+    ) -> OptimizerEntry {
+        OptimizerEntry(
+            name: name, summary: summary,
             options: [
                 OptionSpec(
-                    "initial", .integer(1...10_000), default: .integer(defaults.initialPoints),
-                    summary: "points of the initial scrambled Sobol design"),
+                    "initial", .integer(0...10_000), default: .integer(defaults.initialPoints),
+                    summary: "points of the initial scrambled Sobol design; 0 for SMAC3's min(10 d, ⌊budget/4⌋)"),
                 OptionSpec(
                     "warping", .choice(ForestOptimizer.OutputWarping.allCases.map(\.rawValue)),
                     default: .string(defaults.warping.rawValue),
-                    summary: "log (model log((y − best)/(median − best) + 0.1), as SMAC models log runtimes) or none"),
+                    summary: "log (model log((y − best)/(median − best) + 0.1)), smac (SMAC3's log-scaled costs) or none"),
                 OptionSpec(
                     "random-fraction", .real(0...1), default: .real(defaults.randomFraction),
                     summary: "probability that a later suggestion is uniform random"),
@@ -221,9 +281,13 @@ public enum BuiltinOptimizers {
                     "min-leaf", .integer(1...1000), default: .integer(defaults.forest.tree.minSamplesLeaf),
                     summary: "observations each leaf keeps at least"),
                 OptionSpec(
+                    "min-split", .integer(2...1000), default: .integer(defaults.forest.tree.minSamplesSplit),
+                    summary: "observations a node needs to be split"),
+                OptionSpec(
                     "candidates", .integer(1...1_000_000), default: .integer(defaults.search.candidates),
                     summary: "uniform random candidates scored at each ask before local search"),
-            ]
+            ],
+            includedByDefault: includedByDefault, reference: reference
         ) { context in
             var settings = ForestOptimizer.Settings()
             settings.initialPoints = context.options.integer("initial")
@@ -234,44 +298,60 @@ public enum BuiltinOptimizers {
             settings.forest.bootstrap = context.options.bool("bootstrap")
             settings.forest.featureFraction = context.options.real("feature-fraction")
             settings.forest.tree.minSamplesLeaf = context.options.integer("min-leaf")
+            settings.forest.tree.minSamplesSplit = context.options.integer("min-split")
             settings.search.candidates = context.options.integer("candidates")
             return ForestOptimizer(context: context, settings: settings)
         }
-    }()
+    }
 
-    /// CMA-ES with IPOP restarts.
-    static let cmaes: OptimizerEntry = {
+    /// A CMA-ES entry with IPOP restarts whose first population follows `rule`.
+    static func cmaes(
+        _ name: String, rule: CMAESOptimizer.PopulationRule, reference: ReferenceDefaults, includedByDefault: Bool,
+        summary: String
+    ) -> OptimizerEntry {
         let defaults = CMAESOptimizer.Settings()
+        let ruleText = rule == .hansen ? "4 + ⌊3 ln n⌋" : "max(4, ⌊⅔ (4 + ⌊3 ln n⌋)⌋)"
         return OptimizerEntry(
-            name: "cmaes",
-            summary: "CMA-ES (Hansen 2016) on the unit cube from Optuna's start, a smaller first population, IPOP restarts "
-                + "(Auger and Hansen 2005)",
+            name: name, summary: summary,
             options: [
                 OptionSpec(
                     "population", .integer(0...100_000), default: .integer(defaults.populationSize),
-                    summary: "λ, the points of the first generation; 0 for max(4, ⌊⅔ (4 + ⌊3 ln n⌋)⌋)"),
+                    summary: "λ, the points of the first generation; 0 for \(ruleText)"),
                 OptionSpec(
                     "sigma", .real(1e-6...1), default: .real(defaults.sigma),
                     summary: "initial step size σ₀ in unit-cube coordinates"),
                 OptionSpec(
                     "restarts", .bool, default: .bool(defaults.restarts),
                     summary: "restart with a doubled population and a random mean when the search stalls (IPOP)"),
-            ]
+            ],
+            includedByDefault: includedByDefault, reference: reference
         ) { context in
             var settings = CMAESOptimizer.Settings()
             settings.populationSize = context.options.integer("population")
+            settings.populationRule = rule
             settings.sigma = context.options.real("sigma")
             settings.restarts = context.options.bool("restarts")
             return CMAESOptimizer(context: context, settings: settings)
         }
+    }
+
+    /// Optuna 5.0.0 GPSampler's settings where an option expresses them (`optuna/samplers/_gp/sampler.py`: 2048
+    /// preliminary samples, 10 local searches; no restarts).
+    static let gpOptunaSettings: GaussianProcessOptimizer.Settings = {
+        var settings = GaussianProcessOptimizer.Settings()
+        settings.candidates = 2048
+        settings.localSearches = 10
+        settings.restarts = false
+        return settings
     }()
 
     /// A Gaussian-process entry whose `acquisition` option defaults to `acquisition`.
     static func gaussianProcess(
-        _ name: String, acquisition: AcquisitionFunction, includedByDefault: Bool, summary: String
+        _ name: String, acquisition: AcquisitionFunction, includedByDefault: Bool,
+        defaults: GaussianProcessOptimizer.Settings = .init(), reference: ReferenceDefaults = ReferenceStatements.gp,
+        summary: String
     ) -> OptimizerEntry {
-        let defaults = GaussianProcessOptimizer.Settings()
-        return OptimizerEntry(
+        OptimizerEntry(
             name: name, summary: summary,
             options: [
                 OptionSpec(
@@ -303,7 +383,7 @@ public enum BuiltinOptimizers {
                     summary: "once the search has converged, spend 3 asks in 4 on fresh models that see only their own "
                         + "points (TuRBO-style restarts), the 4th on the global model"),
             ],
-            includedByDefault: includedByDefault
+            includedByDefault: includedByDefault, reference: reference
         ) { context in
             var settings = GaussianProcessOptimizer.Settings()
             settings.acquisition = AcquisitionFunction(rawValue: context.options.string("acquisition")) ?? .logei

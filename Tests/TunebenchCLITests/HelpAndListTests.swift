@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import Tunebench
+@testable import TunebenchCLI
 
 struct HelpAndListTests {
     /// The entries of a help section (`OPTIONS:`, `SUBCOMMANDS:`) as (name, help text) pairs.
@@ -80,7 +81,11 @@ struct HelpAndListTests {
         // One line per entry, in registry order (external is an optimizer and a problem), and none per option.
         #expect(entries.map { String($0.dropFirst(2).prefix { $0 != " " }) } == names)
         #expect(!result.output.contains("\n      option "))
-        #expect(details == ["      fix: make demo  (false exited with status 1)"])
+        // Under an optimizer, only its notes: the gradient track, and deviations from its reference defaults.
+        let notes = registry.optimizers.flatMap { entry in RegistryListing.notes(entry).map { "      " + $0 } }
+        #expect(details.map(String.init) == notes + ["      fix: make demo  (false exited with status 1)"])
+        #expect(notes.contains { $0.contains("from Optuna 5.0.0's TPESampler (`tunebench list tpe`); `tpe-optuna`") })
+        #expect(notes.contains { $0.contains("gradient track") })
         #expect(result.output.split(separator: "\n").count < 100)
         // What each entry handles.
         func line(_ name: String) -> Substring? { entries.first { $0.hasPrefix("  \(name) ") } }
@@ -98,6 +103,15 @@ struct HelpAndListTests {
         let ucb = try CommandRunner.run("tunebench", ["list", "gp-ucb"])
         #expect(ucb.status == 0, "\(ucb.errors)")
         #expect(ucb.output.hasPrefix("OPTIMIZER\n  gp-ucb\n      Gaussian-process Bayesian optimization"))
+        // A tuned entry names its reference, the entry with the reference's defaults, and each deviation with the
+        // problems it was chosen on.
+        let tpe = try CommandRunner.run("tunebench", ["list", "tpe"])
+        #expect(tpe.output.contains("      reference: Optuna 5.0.0's TPESampler"))
+        #expect(tpe.output.contains("(entry `tpe-optuna` runs with its defaults)"))
+        #expect(tpe.output.contains("      deviates: `candidates` 96 (reference 24): "))
+        #expect(tpe.output.contains("chosen on Branin, Hartmann3, Hartmann6, Rosenbrock-4 and Ackley-5"))
+        let lbfgsb = try CommandRunner.run("tunebench", ["list", "lbfgsb"])
+        #expect(lbfgsb.output.contains("      track: gradient"))
         #expect(ucb.output.contains("      handles: real, integer, categorical, conditional, log-scale\n"))
         #expect(ucb.output.contains("      option kappa = 2.0  (a number in [0.0, 100.0]) κ of the confidence bound"))
         for option in try Registry.builtin.optimizer(named: "gp-ucb").options {

@@ -4,11 +4,9 @@ import TunebenchConformance
 
 /// Every registered optimizer, with its default options, passes the conformance suite.
 struct OptimizerConformanceTests {
-    /// (Plugins, which need a command, are checked by the plugin tests.) The multi-fidelity optimizers, left out of the
-    /// default experiment, are checked too.
-    @Test(
-        arguments: Registry.builtin.optimizers.filter { $0.includedByDefault || $0.capabilities.contains(.multiFidelity) }
-            .map(\.name))
+    /// Every built-in entry, in the default experiment or not (the reference variants, the gradient track, the
+    /// multi-fidelity methods); `external`, which needs a command, is checked by the plugin tests.
+    @Test(arguments: Registry.builtin.optimizers.filter { $0.name != "external" }.map(\.name))
     func registeredOptimizerConforms(name: String) throws {
         let entry = try Registry.builtin.optimizer(named: name)
         let options = try Options.resolve([:], specs: entry.options, entry: name)

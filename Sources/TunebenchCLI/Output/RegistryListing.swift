@@ -21,9 +21,32 @@ struct RegistryListing {
     // MARK: - Compact
 
     /// The optimizers, one line each: name, the parameter kinds it handles, summary.
+    /// An entry whose defaults deviate from its reference gets a second line saying so, and an entry of the gradient
+    /// track a second line saying that.
     func compactOptimizers() -> String {
-        "OPTIMIZERS (handles: any = every parameter kind; multi-fidelity = chooses fidelity levels)\n"
-            + Self.columns(optimizers.map { [$0.name, Self.handles($0.capabilities), $0.summary] })
+        let lines = Self.columns(optimizers.map { [$0.name, Self.handles($0.capabilities), $0.summary] })
+            .split(separator: "\n", omittingEmptySubsequences: false)
+        var text = "OPTIMIZERS (handles: any = every parameter kind; multi-fidelity = chooses fidelity levels)\n"
+        for (entry, line) in zip(optimizers, lines) {
+            text += line + "\n"
+            for note in Self.notes(entry) { text += "      " + note + "\n" }
+        }
+        return text
+    }
+
+    /// The compact list's notes on an optimizer: its track when it reads gradients, and its deviations from the
+    /// reference defaults.
+    static func notes(_ entry: OptimizerEntry) -> [String] {
+        var notes: [String] = []
+        if entry.track(entry.defaultOptions) == .gradient {
+            notes.append("gradient track: reads the problem's gradients; reported apart from black-box methods")
+        }
+        if let reference = entry.reference, let other = reference.entry, !reference.deviations.isEmpty {
+            let source = reference.source.prefix(while: { $0 != "(" }).trimmingCharacters(in: .whitespaces)
+            let deviations = reference.deviations.count == 1 ? "1 default differs" : "\(reference.deviations.count) defaults differ"
+            notes.append("\(deviations) from \(source) (`tunebench list \(entry.name)`); `\(other)` has the reference's")
+        }
+        return notes
     }
 
     /// The problems, one line each: name, its space with the default options, summary.
@@ -110,8 +133,12 @@ struct RegistryListing {
     // MARK: - Blocks
 
     private static func full(_ entry: OptimizerEntry) -> String {
-        let handles = "handles: " + entry.capabilities.names.joined(separator: ", ")
-        return block(entry.name, entry.summary, [handles], entry.options)
+        var lines = ["handles: " + entry.capabilities.names.joined(separator: ", ")]
+        if entry.track(entry.defaultOptions) == .gradient {
+            lines.append("track: gradient (reads the problem's gradients; reported apart from black-box methods)")
+        }
+        lines += entry.reference?.lines ?? []
+        return block(entry.name, entry.summary, lines, entry.options)
     }
 
     private static func full(_ entry: ProblemEntry, space: SpaceSummary?) -> String {

@@ -13,10 +13,18 @@ public struct OptimizerEntry: Sendable {
     public var preflight: (@Sendable (OptimizerContext) throws -> Void)?
     /// Whether experiments that name no optimizers (the default experiment) include this one; plugins do not.
     public var includedByDefault: Bool
+    /// The published method's reference defaults and how this entry's differ; `nil` when it names no published
+    /// method with reference defaults.
+    public var reference: ReferenceDefaults?
+    /// Which results table it belongs in, given its options (an optimizer that reads gradients only with some
+    /// options is black-box with the others).
+    public var track: @Sendable (Options) -> OptimizerTrack
 
     public init(
         name: String, summary: String, capabilities: Capabilities = .allParameterKinds, options: [OptionSpec] = [],
-        includedByDefault: Bool = true, preflight: (@Sendable (OptimizerContext) throws -> Void)? = nil,
+        includedByDefault: Bool = true, reference: ReferenceDefaults? = nil,
+        track: @escaping @Sendable (Options) -> OptimizerTrack = { _ in .blackBox },
+        preflight: (@Sendable (OptimizerContext) throws -> Void)? = nil,
         factory: @escaping @Sendable (OptimizerContext) throws -> any Optimizer
     ) {
         self.name = name
@@ -24,8 +32,15 @@ public struct OptimizerEntry: Sendable {
         self.capabilities = capabilities
         self.options = options
         self.includedByDefault = includedByDefault
+        self.reference = reference
+        self.track = track
         self.preflight = preflight
         self.factory = factory
+    }
+
+    /// Every option at its default.
+    public var defaultOptions: Options {
+        Options(Dictionary(uniqueKeysWithValues: options.map { ($0.name, $0.defaultValue) }))
     }
 }
 

@@ -28,8 +28,10 @@ import TunebenchNumerics
 public struct CMAESOptimizer: Optimizer {
     /// What the optimizer can be told.
     public struct Settings: Sendable, Hashable {
-        /// `λ` of the first generation; 0 for `max(4, ⌊⅔ (4 + ⌊3 ln n⌋)⌋)` (see the type's documentation).
+        /// `λ` of the first generation; 0 for the rule of `populationRule`.
         public var populationSize = 0
+        /// How `λ` of the first generation follows from the dimension when `populationSize` is 0.
+        public var populationRule: PopulationRule = .reduced
         /// `σ₀` in unit-cube coordinates.
         public var sigma = 1.0 / 6
         /// IPOP restarts.
@@ -38,6 +40,15 @@ public struct CMAESOptimizer: Optimizer {
         public var populationGrowth = 2
 
         public init() {}
+    }
+
+    /// The first population's size as a function of the dimension `n`.
+    public enum PopulationRule: String, Sendable, Hashable, CaseIterable {
+        /// `max(4, ⌊⅔ (4 + ⌊3 ln n⌋)⌋)`, Tunebench's default (see the type's documentation).
+        case reduced
+        /// `4 + ⌊3 ln n⌋`, Hansen's default (N. Hansen, "The CMA evolution strategy: a tutorial", arXiv:1604.00772,
+        /// table 1).
+        case hansen
     }
 
     private let space: SearchSpace
@@ -54,8 +65,15 @@ public struct CMAESOptimizer: Optimizer {
         self.settings = settings
         generator = Xoshiro256StarStar(seed: context.seed)
         let n = context.space.dimension
-        let lambda = settings.populationSize > 0
-            ? settings.populationSize : CMAEvolutionStrategy.smallPopulationSize(dimension: n)
+        let lambda: Int
+        if settings.populationSize > 0 {
+            lambda = settings.populationSize
+        } else {
+            switch settings.populationRule {
+            case .reduced: lambda = CMAEvolutionStrategy.smallPopulationSize(dimension: n)
+            case .hansen: lambda = CMAEvolutionStrategy.defaultPopulationSize(dimension: n)
+            }
+        }
         strategy = CMAEvolutionStrategy(
             mean: [Double](repeating: 0.5, count: n), sigma: settings.sigma, populationSize: max(lambda, 2))
         remaining = context.budget

@@ -24,7 +24,8 @@ public struct ForestOptimizer: Optimizer {
     public struct Settings: Sendable, Hashable {
         /// How the values are transformed before the forest sees them.
         public var warping: OutputWarping = .log
-        /// Points of the initial Sobol design (the model needs at least 2 successes).
+        /// Points of the initial Sobol design (the model needs at least 2 successes); 0 for SMAC3's rule,
+        /// ``smacInitialPoints(dimension:budget:)``.
         public var initialPoints = 10
         /// The probability that a suggestion after the design is uniform random (0.1 was as good as 0 and 0.2 on Branin
         /// and Hartmann6 at 200 evaluations, tuning seeds 7, 11 and 13, before the values were warped).
@@ -48,6 +49,11 @@ public struct ForestOptimizer: Optimizer {
     public enum OutputWarping: String, Sendable, Hashable, CaseIterable {
         /// The values as observed.
         case none
+        /// `log((y − y_min)/(y_max − m))` with `m = y_min − (p₅ − y_min) − 10⁻¹⁰`, `p₅` the 5th percentile (linear
+        /// interpolation): SMAC3 2.4.1's `RunHistoryLogScaledEncoder`, which its hyperparameter-optimization facade
+        /// uses (`smac/runhistory/encoder/log_scaled_encoder.py`; `m` is nudged by a factor `1 − 10⁻¹⁰` when it
+        /// equals `y_max`).
+        case smac
         /// `log((y − y_min)/(y_med − y_min) + 0.1)`: SMAC models the logarithm of runtimes (Hutter et al. 2011,
         /// section 4.1); shifted by the best value and scaled by the median's distance from it, the logarithm applies
         /// to any objective. It spreads the values near the best over many leaves and squeezes the far tail, which
@@ -67,12 +73,26 @@ public struct ForestOptimizer: Optimizer {
                 var spread = max(Statistics.median(values) - low, 1e-12 * (high - low))
                 if !(spread > 0) { spread = 1 }
                 return values.map { Foundation.log(($0 - low) / spread + 0.1) }
+            case .smac:
+                guard let low = values.min(), let high = values.max() else { return values }
+                var floor = low - (Statistics.quantile(values, 0.05) - low) - 1e-10
+                if floor == high { floor *= 1 - 1e-10 }
+                return values.map { Foundation.log(($0 - floor) / (high - floor)) }
             }
         }
     }
 
+    /// SMAC3 2.4.1's initial design size in its hyperparameter-optimization facade: 10 configurations per parameter,
+    /// at most a quarter of the budget, at least 1 (`n = int(max(1, min(10 d, 0.25 · budget)))`,
+    /// `smac/initial_design/abstract_initial_design.py`).
+    public static func smacInitialPoints(dimension: Int, budget: Int) -> Int {
+        let perParameter = 10 * dimension
+        guard perParameter > 1 else { return perParameter }
+        return max(1, Int(min(Double(perParameter), 0.25 * Double(budget))))
+    }
+
     private let space: SearchSpace
-    private let settings: Settings
+    private var settings: Settings
     private var generator: Xoshiro256StarStar
     private var design: SobolSequence?
     private var forest: RandomForestRegressor
@@ -91,6 +111,9 @@ public struct ForestOptimizer: Optimizer {
         self.settings = settings
         generator = Xoshiro256StarStar(seed: context.seed)
         design = try? SobolSequence(dimension: space.dimension, scramble: true, using: &generator)
+        if settings.initialPoints == 0 {
+            self.settings.initialPoints = Self.smacInitialPoints(dimension: space.dimension, budget: context.budget)
+        }
         forest = RandomForestRegressor(dimension: space.dimension, settings: settings.forest)
         search = ForestAcquisitionSearch(space: space, settings: settings.search)
         remaining = context.budget

@@ -58,6 +58,14 @@ public enum BBOBFunctions {
     /// The dimensions of COCO's bbob suite.
     public static let dimensions: [Int] = [2, 3, 5, 10, 20, 40]
 
+    /// The dimensions of Tunebench's tuning set (docs/tuning-set.md): outside COCO's suite, so that no committed
+    /// comparison on bbob shares a problem with it. COCO's definitions hold in any dimension, and cocoex's
+    /// `BareProblem` builds them; ``BBOBAgreementTests`` checks these against it as it checks COCO's.
+    public static let tuningDimensions: [Int] = [8, 12]
+
+    /// Every dimension a bbob problem may have: COCO's and the tuning set's, ascending.
+    public static let allowedDimensions: [Int] = (dimensions + tuningDimensions).sorted()
+
     /// The name of each function as COCO gives it, by number (index 0 is f1): "Sphere", "Büche-Rastrigin", ...
     /// (f3 and f15 are both "Rastrigin": the first separable, the second rotated.)
     public static let names: [String] = [

@@ -28,7 +28,7 @@ public struct BBOBProblem: KnownMinimizers, Sendable {
 
     /// The function number, 1 ... 24.
     public let function: Int
-    /// The number of variables, one of ``BBOBFunctions/dimensions``.
+    /// The number of variables, one of ``BBOBFunctions/allowedDimensions``.
     public let dimension: Int
     /// COCO's instance number.
     public let instance: Int
@@ -48,17 +48,17 @@ public struct BBOBProblem: KnownMinimizers, Sendable {
     /// Function `function` of the bbob suite in `dimension` variables, COCO's instance `instance`.
     ///
     /// - Throws: ``ProblemsError/invalidArgument(problem:argument:value:expected:)`` for a function outside
-    ///   1 ... 24, a dimension not in ``BBOBFunctions/dimensions`` or an instance outside 1 ... ``largestInstance``.
+    ///   1 ... 24, a dimension not in ``BBOBFunctions/allowedDimensions`` or an instance outside 1 ... ``largestInstance``.
     /// - Complexity: O(d³) for the rotations (Gram–Schmidt), O(d² · peaks) for Gallagher's functions.
     public init(function: Int, dimension: Int, instance: Int) throws {
         guard BBOBFunctions.numbers.contains(function) else {
             throw ProblemsError.invalidArgument(
                 problem: "bbob", argument: "function", value: "\(function)", expected: "an integer in [1, 24]")
         }
-        guard BBOBFunctions.dimensions.contains(dimension) else {
+        guard BBOBFunctions.allowedDimensions.contains(dimension) else {
             throw ProblemsError.invalidArgument(
                 problem: "bbob", argument: "dimension", value: "\(dimension)",
-                expected: "one of " + BBOBFunctions.dimensions.map(String.init).joined(separator: ", "))
+                expected: "one of " + BBOBFunctions.allowedDimensions.map(String.init).joined(separator: ", "))
         }
         guard (1...Self.largestInstance).contains(instance) else {
             throw ProblemsError.invalidArgument(

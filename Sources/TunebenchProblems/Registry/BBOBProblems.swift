@@ -15,10 +15,10 @@ public enum BBOBProblems {
     /// `bbob-f01` ... `bbob-f24`, in function order.
     public static let entries: [ProblemEntry] = BBOBFunctions.numbers.map(entry)
 
-    /// The `dimension` option: one of COCO's dimensions, 10 by default.
+    /// The `dimension` option: one of COCO's dimensions or the tuning set's, 10 by default.
     public static let dimensionOption = OptionSpec(
-        "dimension", .integerChoice(BBOBFunctions.dimensions), default: .integer(10),
-        summary: "number of variables: 2, 3, 5, 10, 20 or 40, COCO's dimensions")
+        "dimension", .integerChoice(BBOBFunctions.allowedDimensions), default: .integer(10),
+        summary: "number of variables: COCO's 2, 3, 5, 10, 20 or 40, or the tuning set's 8 or 12 (docs/tuning-set.md)")
 
     /// The `instances` option: the COCO instances that the repetitions run in turn (``BBOBInstanceList``).
     public static let instancesOption = OptionSpec(

@@ -126,7 +126,7 @@ public enum CocoExport {
                 var handles: [FileHandle] = []
                 for suffix in [".dat", ".tdat", ".rdat", ".mdat"] {
                     let url = folder.appendingPathComponent(base + suffix)
-                    FileManager.default.createFile(atPath: url.path, contents: nil)
+                    _ = FileManager.default.createFile(atPath: url.path, contents: nil)
                     handles.append(try FileHandle(forWritingTo: url))
                 }
                 try handles[2].close()

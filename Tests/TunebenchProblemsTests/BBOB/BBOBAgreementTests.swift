@@ -26,7 +26,8 @@ struct BBOBAgreementTests {
         .appendingPathComponent("Scripts/bbob_reference.py")
 
     static let functions = Array(BBOBFunctions.numbers)
-    static let dimensions = BBOBFunctions.dimensions
+    /// COCO's dimensions and the tuning set's (which cocoex's `BareProblem` builds too).
+    static let dimensions = BBOBFunctions.allowedDimensions
     static let instances = Array(1...15) + Array(101...110)
     /// Points per problem: half uniform, half near the optimum.
     static let points = 2000

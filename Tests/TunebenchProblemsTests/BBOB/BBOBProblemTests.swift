@@ -75,7 +75,7 @@ struct BBOBProblemTests {
     func minimizerHasTheOptimumAndNothingNearItIsLower(_ function: Int) throws {
         var generator = Xoshiro256StarStar(seed: UInt64(function))
         var belowBeforeTheClamp = 0
-        for dimension in BBOBFunctions.dimensions {
+        for dimension in BBOBFunctions.allowedDimensions {
             var x = [Double](repeating: 0, count: dimension)
             var scratch = x
             for instance in Self.instances {
@@ -124,7 +124,7 @@ struct BBOBProblemTests {
             try BBOBProblem(function: 25, dimension: 2, instance: 1)
         }
         #expect(throws: ProblemsError.invalidArgument(
-            problem: "bbob", argument: "dimension", value: "4", expected: "one of 2, 3, 5, 10, 20, 40")) {
+            problem: "bbob", argument: "dimension", value: "4", expected: "one of 2, 3, 5, 8, 10, 12, 20, 40")) {
             try BBOBProblem(function: 1, dimension: 4, instance: 1)
         }
         #expect(throws: ProblemsError.invalidArgument(

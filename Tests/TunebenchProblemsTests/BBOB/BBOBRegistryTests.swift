@@ -79,7 +79,7 @@ struct BBOBRegistryTests {
 
     @Test func dimensionsOtherThanCOCOsAreRefused() {
         #expect(throws: CoreError.invalidOption(
-            entry: "bbob-f01", option: "dimension", value: "4", expected: "one of 2, 3, 5, 10, 20, 40")) {
+            entry: "bbob-f01", option: "dimension", value: "4", expected: "one of 2, 3, 5, 8, 10, 12, 20, 40")) {
             try Self.registry.makeProblem(EntrySpec("bbob-f01", options: ["dimension": .integer(4)]), seed: 1)
         }
     }
