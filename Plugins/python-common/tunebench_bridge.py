@@ -5,16 +5,19 @@ The bridges in ``Plugins/python-*`` put this folder on ``sys.path`` and call, be
 - ``reserve_stdout_for_protocol()``: protocol lines only on standard output, everything else on stderr;
 - ``warn_once_per_place()``: each warning once per source line;
 
-then wrap library calls in ``quiet()`` and record ``versions([...])`` in their spec attributes.
+then wrap library calls in ``quiet()`` and record ``versions([...])`` in their spec attributes. A bridge
+whose library logs a message on every trial adds ``OncePerMessage()`` to its logger's handlers.
 This module imports only the standard library.
 """
 
 import contextlib
 import importlib.metadata
+import logging
 import os
+import re
 import sys
 import warnings
-from typing import List
+from typing import List, Set
 
 
 def reserve_stdout_for_protocol() -> None:
@@ -54,6 +57,26 @@ def warn_once_per_place() -> None:
         print("(further warnings from {}:{} are not shown)".format(filename, lineno), file=sys.stderr)
 
     warnings.showwarning = show_once
+
+
+class OncePerMessage(logging.Filter):
+    """Lets each log message through once, messages that differ only in numbers counting as one.
+
+    Some libraries log the same message on every trial (Optuna's CmaEsSampler: a categorical parameter
+    falls back to random sampling; SMAC: too few candidates from the acquisition function); Tunebench
+    shows only the end of stderr when a run fails, so the repeats would bury a real error.
+    """
+
+    def __init__(self):
+        super().__init__()
+        self._seen: Set[str] = set()
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        key = re.sub(r"[0-9]+", "#", record.getMessage())
+        if key in self._seen:
+            return False
+        self._seen.add(key)
+        return True
 
 
 def versions(packages: List[str]) -> str:

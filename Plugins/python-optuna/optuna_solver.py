@@ -9,14 +9,19 @@ the run's ``random_seed``. See README.md for the mapping of the search space and
 
 import logging
 import os
-import re
 import sys
 from typing import Callable, Dict, List, Optional, Set
 
 
 # The helpers shared by the Python plugins (standard library only): see Plugins/python-common.
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), os.pardir, "python-common"))
-from tunebench_bridge import quiet, reserve_stdout_for_protocol, versions, warn_once_per_place  # noqa: E402
+from tunebench_bridge import (  # noqa: E402
+    OncePerMessage,
+    quiet,
+    reserve_stdout_for_protocol,
+    versions,
+    warn_once_per_place,
+)
 
 reserve_stdout_for_protocol()
 warn_once_per_place()
@@ -51,29 +56,10 @@ with quiet():
     )
 
 
-class _OncePerMessage(logging.Filter):
-    """Lets each log message through once, messages that differ only in numbers counting as one.
-
-    CmaEsSampler warns on every trial that a categorical parameter falls back to random sampling;
-    Tunebench shows only the end of stderr when a run fails, so the repeats would bury a real error.
-    """
-
-    def __init__(self):
-        super().__init__()
-        self._seen: Set[str] = set()
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        key = re.sub(r"[0-9]+", "#", record.getMessage())
-        if key in self._seen:
-            return False
-        self._seen.add(key)
-        return True
-
-
 # Optuna logs to stderr already; WARNING drops the per-trial INFO lines ("Trial 3 finished ...").
 optuna.logging.set_verbosity(optuna.logging.WARNING)
 for _handler in logging.getLogger("optuna").handlers:
-    _handler.addFilter(_OncePerMessage())
+    _handler.addFilter(OncePerMessage())
 
 _NUMERIC = {
     Capability.UNIFORM_CONTINUOUS,
