@@ -59,7 +59,7 @@ let package = Package(
         // them (or fails it under TUNEBENCH_REQUIRE_PLUGINS=1).
         .target(name: "TunebenchTestSupport", path: "Tests/TunebenchTestSupport"),
         .testTarget(name: "TunebenchCoreTests", dependencies: ["TunebenchCore"]),
-        .testTarget(name: "TunebenchNumericsTests", dependencies: ["TunebenchNumerics"]),
+        .testTarget(name: "TunebenchNumericsTests", dependencies: ["TunebenchNumerics", "TunebenchTestSupport"]),
         .testTarget(
             name: "TunebenchProblemsTests",
             dependencies: ["TunebenchProblems", "TunebenchConformance", "TunebenchTestSupport"]

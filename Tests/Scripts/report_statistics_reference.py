@@ -4,21 +4,22 @@
 Usage: python3 report_statistics_reference.py
 
 Recomputes, independently of the Swift code and from the same hand-written runs, the quantities of
-Sources/TunebenchReport/Analysis/ (average rank, bayesmark's normalised score, pairwise Mann-Whitney tests with
-Holm's correction, COCO data profile, expected running time) and prints them with repr() so that the tests can
-compare to 1e-12. Written against NumPy 2.4.6, SciPy 1.17.1 and statsmodels 0.15.0.
+Sources/TunebenchReport/Analysis/ (average rank, bayesmark's normalised score, pairwise Wilcoxon signed-rank tests
+of the finals paired by repetition with Holm's correction, COCO data profile, expected running time) and prints them
+with repr() so that the tests can compare to 1e-12. Written against NumPy 2.4.6, SciPy 1.17.1 and statsmodels
+0.15.0.
 
 Failed or missing runs: the average rank ranks a repetition's missing run last (metric inf at every point, sharing
 the mean rank with other infs) and counts every repetition 0..max(repetitions, highest + 1) - 1; the normalised
 score averages each optimizer over max(repetitions, complete runs) runs, the missing ones at loss 1. Pairwise tests
-are Holm-corrected within each problem.
+pair the runs by repetition (only repetitions complete on both sides) and are Holm-corrected within each problem.
 
 A run is a list of steps (evaluation, cost, metric); its metric at x is the metric of the last step at or before x,
 inf before the first step. Costs equal evaluation numbers here, so only the evaluation axis is exercised.
 """
 
 import numpy as np
-from scipy.stats import mannwhitneyu, rankdata
+from scipy.stats import rankdata, wilcoxon
 from statsmodels.stats.multitest import multipletests
 
 INF = float("inf")
@@ -71,11 +72,14 @@ PROBLEMS = {
 OPTIMIZERS = ["random", "tpe", "cmaes"]
 POINTS = [1.0, 2.0, 3.0, 4.0, 5.0, 6.0]
 
-# Pairwise tests alone: six repetitions, so that a win can survive Holm's correction.
+# Pairwise tests alone: eight repetitions, so that a win can survive Holm's correction over three tests (the smallest
+# two-sided p of 8 pairs is 2/256; times 3 it is below 0.05). Multiples of 1/8, so that every difference is exact.
+# a - b: one positive difference, of rank 3 (p = 10/256, a win that Holm turns into a tie); a - c: all negative;
+# b - c: mixed signs.
 PAIRS = {
-    "a": [0.1, 0.2, 0.3, 0.4, 0.5, 0.6],
-    "b": [0.45, 0.5, 0.6, 0.8, 0.9, 1.0],
-    "c": [0.65, 0.75, 0.85, 0.95, 1.05, 1.15],
+    "a": [3, 4, 5, 6, 7, 8, 9, 10],
+    "b": [0.5, 4.5, 6.5, 9, 10.5, 12, 13.5, 15],
+    "c": [3.5, 4.25, 7, 8.25, 11.125, 11.125, 13.875, 14],
 }
 
 
@@ -155,30 +159,43 @@ def normalized_score(problems=PROBLEMS, baseline="random"):
 
 
 def pairwise(problems, alpha=0.05):
-    """Mann-Whitney U per pair, Holm-corrected within each problem (one family per problem)."""
+    """Wilcoxon signed-rank per pair on the finals of the repetitions complete on both sides, Holm-corrected within
+    each problem (one family per problem). `problems`: {problem: {optimizer: {repetition: final}}}."""
     for problem, finals in problems.items():
         names = list(finals)
         rows = []
         for i in range(len(names)):
             for j in range(i + 1, len(names)):
-                x, y = finals[names[i]], finals[names[j]]
-                if len(x) < 2 or len(y) < 2:
+                a, b = finals[names[i]], finals[names[j]]
+                common = sorted(set(a) & set(b))
+                if len(a) < 2 or len(common) < 2:
                     continue
-                two = mannwhitneyu(x, y, method="asymptotic", use_continuity=True, alternative="two-sided")
-                rows.append((names[i], names[j], two.statistic, two.pvalue, len(x) * len(y) / 2))
-        adjusted = multipletests([r[3] for r in rows], method="holm")[1] if rows else []
-        for (a, b, u, p, mu), adj in zip(rows, adjusted):
-            outcome = "tie" if adj >= alpha else ("win" if u < mu else "loss")
-            print("pairwise:", problem, a, b, "U", repr(float(u)), "p", repr(float(p)), "adjusted",
-                  repr(float(adj)), outcome)
+                x = [a[r] for r in common]
+                y = [b[r] for r in common]
+                d = np.subtract(x, y)
+                nonzero = d[d != 0]
+                ranks = rankdata(np.abs(nonzero))
+                w_plus, w_minus = ranks[nonzero > 0].sum(), ranks[nonzero < 0].sum()
+                p = wilcoxon(x, y).pvalue if len(nonzero) else 1.0  # SciPy: 1 up to 13 pairs (NaN beyond)
+                rows.append((names[i], names[j], len(common), w_plus, w_minus, p))
+        adjusted = multipletests([r[5] for r in rows], method="holm")[1] if rows else []
+        for (a, b, n, w_plus, w_minus, p), adj in zip(rows, adjusted):
+            outcome = "tie" if adj >= alpha or w_plus == w_minus else ("win" if w_plus < w_minus else "loss")
+            print("pairwise:", problem, a, b, "pairs", n, "W+", repr(float(w_plus)), "W-", repr(float(w_minus)),
+                  "p", repr(float(p)), "adjusted", repr(float(adj)), outcome)
 
 
 def minimum_attainable_p(sizes):
-    """The two-sided asymptotic p of fully separated samples without ties, and Holm's first threshold."""
-    for n1, n2 in sizes:
-        two = mannwhitneyu(np.arange(n1), np.arange(n1, n1 + n2), method="asymptotic", use_continuity=True,
-                           alternative="two-sided")
-        print("minimum attainable p:", n1, n2, repr(float(two.pvalue)))
+    """The two-sided p of n pairs all of one sign with distinct magnitudes (SciPy's default method)."""
+    for n in sizes:
+        print("minimum attainable p:", n, repr(float(wilcoxon(np.arange(1.0, n + 1)).pvalue)))
+
+
+def holm_threshold(comparisons, pairs):
+    """Holm's adjustment of a family of `comparisons` tests all at the smallest p of `pairs` pairs."""
+    p = wilcoxon(np.arange(1.0, pairs + 1)).pvalue
+    print("holm:", comparisons, "tests of", pairs, "pairs", repr(float(multipletests([p] * comparisons,
+                                                                               method="holm")[1][0])))
 
 
 def targets(optimum, optimizers):
@@ -248,10 +265,18 @@ if __name__ == "__main__":
     normalized_score(without(PROBLEMS, "sphere", "cmaes", [2]))
     print("-- normalized score, tpe failed every run of svm")
     normalized_score(without(PROBLEMS, "svm", "tpe", [0, 1, 2]))
-    finals = {p: {o: [optimizers[o][1][r][-1][1] for r in optimizers[o][1]] for o in OPTIMIZERS}
+    finals = {p: {o: {r: steps[-1][1] for r, steps in optimizers[o][1].items()} for o in OPTIMIZERS}
               for p, (_, _, optimizers) in PROBLEMS.items()}
+    pairs = {o: dict(enumerate(v)) for o, v in PAIRS.items()}
     # One family per problem: the fixtures' nine comparisons (three families) and the three above (a fourth).
-    pairwise({**finals, "pairs": PAIRS})
-    minimum_attainable_p([(2, 2), (4, 3), (6, 6), (10, 10), (5, 20)])
+    pairwise({**finals, "pairs": pairs})
+    print("-- pairs, b's repetitions 0 and 1 failed and c's repetition 7: b-c has 5 pairs")
+    unpaired = {o: dict(v) for o, v in pairs.items()}
+    del unpaired["b"][0], unpaired["b"][1], unpaired["c"][7]
+    pairwise({"pairs": unpaired})
+    minimum_attainable_p([2, 5, 6, 10, 12, 13, 14, 20, 50, 51, 60])
+    holm_threshold(66, 10)
+    holm_threshold(66, 12)
+    holm_threshold(1386, 20)
     data_profile()
     time_to_target()

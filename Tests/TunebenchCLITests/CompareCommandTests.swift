@@ -2,9 +2,9 @@ import Foundation
 import Testing
 
 struct CompareCommandTests {
-    /// Nelder–Mead against random search on the sphere is significant, with or without the run files; random search
-    /// against Nelder–Mead is not, and `--require` turns that into exit status 1; an unknown baseline is named with the
-    /// labels there are.
+    /// Nelder–Mead against random search on the sphere is significant, with or without the run files, paired by
+    /// repetition (by default) or not; random search against Nelder–Mead is not, and `--require` turns that into exit
+    /// status 1; an unknown baseline is named with the labels there are.
     @Test func compareTestsEachOptimizerAgainstTheBaseline() throws {
         let folder = CommandRunner.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -20,9 +20,13 @@ struct CompareCommandTests {
         try FileManager.default.removeItem(at: output.appendingPathComponent("runs"))
         let withoutRuns = try CommandRunner.run("tunebench", ["compare", output.path, "--require"])
         #expect(withoutRuns.status == 0 && withoutRuns.output == result.output, "\(withoutRuns.output)\(withoutRuns.errors)")
-        #expect(result.output.contains("One-sided Mann–Whitney U p-values against random"))
+        #expect(result.output.contains("One-sided Wilcoxon signed-rank p-values (runs paired by repetition"))
         let line = try #require(result.output.split(separator: "\n").first { $0.hasPrefix("sphere-dimension3") })
-        #expect(line.contains("p=") && line.contains("*"))
+        // Nelder–Mead ends below random search in all 8 repetitions: the exact one-sided p-value is 1/2⁸.
+        #expect(line.contains("p=0.00391*"), "\(line)")
+        let unpaired = try CommandRunner.run("tunebench", ["compare", output.path, "--require", "--test", "unpaired"])
+        #expect(unpaired.status == 0)
+        #expect(unpaired.output.contains("One-sided Mann–Whitney U p-values (unpaired) against"))
         let reversed = try CommandRunner.run("tunebench", ["compare", output.path, "--baseline", "nelder-mead", "--require"])
         let reversedLine = try #require(reversed.output.split(separator: "\n").first { $0.hasPrefix("sphere-dimension3") })
         #expect(reversed.status == 1 && !reversedLine.contains("*"))
@@ -32,14 +36,15 @@ struct CompareCommandTests {
     }
 
     /// Two folders whose `opt` is CMA-ES in one and random search in the other, on the sphere: random search is
-    /// significantly worse (exit status 2), CMA-ES better (0, or 4 with --fail-on-improvement).
+    /// significantly worse (exit status 2), CMA-ES better (0, or 4 with --fail-on-improvement). With the same seed the
+    /// runs pair by repetition; with another seed they do not, and the output says why.
     @Test func compareOfTwoFoldersGatesOnRegressions() throws {
         let folder = CommandRunner.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        func run(_ optimizer: String, into name: String) throws -> String {
+        func run(_ optimizer: String, into name: String, seed: Int = 1) throws -> String {
             let experiment = folder.appendingPathComponent("\(name).json")
             try """
-            {"name": "gate", "seed": 1, "repetitions": 10, "budget": 100,
+            {"name": "gate", "seed": \(seed), "repetitions": 10, "budget": 100,
              "optimizers": [{"name": "\(optimizer)", "label": "opt"}],
              "problems": [{"name": "sphere", "options": {"dimension": 5}}]}
             """.write(to: experiment, atomically: true, encoding: .utf8)
@@ -55,6 +60,13 @@ struct CompareCommandTests {
         let line = try #require(regression.output.split(separator: "\n").first { $0.hasPrefix("sphere-dimension5") })
         #expect(line.hasSuffix("worse"))
         #expect(regression.output.contains("1 worse, 0 better"))
+        #expect(regression.output.contains("two-sided Wilcoxon signed-rank test, paired by repetition (same seed"))
+        let reseeded = try run("random", into: "reseeded", seed: 2)
+        let unpaired = try CommandRunner.run("tunebench", ["compare", good, reseeded])
+        #expect(unpaired.status == 2 && unpaired.output.contains("1 worse, 0 better"), "\(unpaired.output)")
+        #expect(unpaired.output.contains("Mann–Whitney U test, unpaired (not paired: the seeds differ (1 and 2)"))
+        let forced = try CommandRunner.run("tunebench", ["compare", good, reseeded, "--test", "paired"])
+        #expect(forced.status == 2 && forced.output.contains("(--test paired, although the seeds differ"))
         let improvement = try CommandRunner.run("tunebench", ["compare", bad, good])
         #expect(improvement.status == 0 && improvement.output.contains("0 worse, 1 better"))
         let gated = try CommandRunner.run("tunebench", ["compare", bad, good, "--fail-on-improvement"])

@@ -1,43 +1,68 @@
 import Testing
 import TunebenchReport
 
-/// Against `pairwise()` and `minimum_attainable_p()` of `Tests/Scripts/report_statistics_reference.py`: SciPy 1.17.1
-/// `mannwhitneyu(x, y, method="asymptotic", use_continuity=True)` and statsmodels 0.15.0
-/// `multipletests(p, method="holm")` within each problem.
+/// Against `pairwise()`, `minimum_attainable_p()` and `holm_threshold()` of
+/// `Tests/Scripts/report_statistics_reference.py`: SciPy 1.17.1 `wilcoxon(x, y)` with its defaults on the finals of
+/// the repetitions complete on both sides, and statsmodels 0.15.0 `multipletests(p, method="holm")` within each
+/// problem.
 @Suite struct PairwiseTestsTests {
-    /// Six repetitions, so that a win can survive the correction: a against c is separated (a win), a against b has
-    /// a raw p-value of 0.030 but an adjusted one of 0.060 (Holm turns the win into a tie), b against c is a tie.
-    static let separated = ProblemRuns(
-        problem: "pairs", metric: "regret", optimum: 0,
-        optimizers: [
-            ("a", [0.1, 0.2, 0.3, 0.4, 0.5, 0.6]),
-            ("b", [0.45, 0.5, 0.6, 0.8, 0.9, 1.0]),
-            ("c", [0.65, 0.75, 0.85, 0.95, 1.05, 1.15]),
-        ].map { label, finals in
-            OptimizerRuns(
-                optimizer: label,
-                runs: finals.enumerated().map { ReportFixtures.run($0.offset, [(1, 2), (6, $0.element)]) },
-                evaluationMedian: 2)
-        },
-        repetitions: 6)
+    static let finals: [(String, [Double])] = [
+        ("a", [3, 4, 5, 6, 7, 8, 9, 10]),
+        ("b", [0.5, 4.5, 6.5, 9, 10.5, 12, 13.5, 15]),
+        ("c", [3.5, 4.25, 7, 8.25, 11.125, 11.125, 13.875, 14]),
+    ]
+
+    /// Eight repetitions, so that a win can survive the correction: a against c is lower in every repetition (a
+    /// win), a against b has one positive difference, of rank 3, and a raw p-value of 0.039 but an adjusted one of
+    /// 0.078 (Holm turns the win into a tie), b against c has mixed signs (a tie). `failed` leaves out those
+    /// repetitions of each optimizer.
+    static func pairs(failed: [String: Set<Int>] = [:]) -> ProblemRuns {
+        ProblemRuns(
+            problem: "pairs", metric: "regret", optimum: 0,
+            optimizers: finals.map { label, values in
+                OptimizerRuns(
+                    optimizer: label,
+                    runs: values.enumerated().filter { !(failed[label] ?? []).contains($0.offset) }.map {
+                        ReportFixtures.run($0.offset, [(1, 20), (6, $0.element)])
+                    },
+                    evaluationMedian: 2)
+            },
+            repetitions: 8)
+    }
+
+    static let separated = pairs()
 
     @Test func holmTurnsAWinIntoATie() {
         let result = PairwiseTests.compute([Self.separated])
         #expect(result.optimizers == ["a", "b", "c"])
         let rows = result.comparisons
         #expect(rows.map { "\($0.first)-\($0.second)" } == ["a-b", "a-c", "b-c"])
-        #expect(rows.map(\.statistic) == [4, 0, 9])
-        #expect(close(rows.map(\.p), [0.030057756930680038, 0.005074868097940253, 0.1734854683214785]))
-        #expect(close(rows.map(\.adjustedP), [0.060115513861360076, 0.015224604293820759, 0.1734854683214785]))
+        #expect(rows.map(\.pairs) == [8, 8, 8] && rows.map(\.differences) == [8, 8, 8])
+        #expect(rows.map(\.positiveRankSum) == [3, 0, 19] && rows.map(\.negativeRankSum) == [33, 36, 17])
+        #expect(rows.map(\.statistic) == [3, 0, 17])
+        #expect(rows.map(\.method) == [.exact, .exact, .exact])
+        #expect(close(rows.map(\.p), [0.0390625, 0.0078125, 0.9453125]))
+        #expect(close(rows.map(\.adjustedP), [0.078125, 0.0234375, 0.9453125]))
         #expect(rows.map(\.outcome) == [.tie, .win, .tie])
         #expect(rows[0].p < 0.05)
-        #expect(abs(rows[1].firstMedian - 0.35) < 1e-15 && abs(rows[1].secondMedian - 0.9) < 1e-15)
+        #expect(rows[1].firstMedian == 6.5 && rows[1].secondMedian == 9.6875)
         #expect(result.matrix[0][2] == PairwiseTests.Tally(wins: 1))
         #expect(result.matrix[2][0] == PairwiseTests.Tally(losses: 1))
         #expect(result.matrix[0][1] == PairwiseTests.Tally(ties: 1))
         #expect(result.matrix[1][1] == PairwiseTests.Tally())
         // Without the correction's cost (alpha above the adjusted p-value) a against b is a win again.
-        #expect(PairwiseTests.compute([Self.separated], alpha: 0.07).comparisons[0].outcome == .win)
+        #expect(PairwiseTests.compute([Self.separated], alpha: 0.08).comparisons[0].outcome == .win)
+    }
+
+    /// Runs pair by repetition: a repetition that failed on either side leaves both out of that comparison only.
+    @Test func onlyRepetitionsCompleteOnBothSidesArePaired() {
+        let result = PairwiseTests.compute([Self.pairs(failed: ["b": [0, 1], "c": [7]])])
+        let rows = result.comparisons
+        #expect(rows.map(\.pairs) == [6, 7, 5])
+        #expect(rows.map(\.positiveRankSum) == [0, 0, 9] && rows.map(\.negativeRankSum) == [21, 28, 6])
+        #expect(close(rows.map(\.p), [0.03125, 0.015625, 0.8125]))
+        #expect(close(rows.map(\.adjustedP), [0.0625, 0.046875, 0.8125]))
+        #expect(rows.map(\.outcome) == [.tie, .win, .tie])
     }
 
     /// Each problem is its own family: the fixtures' three problems give three families of three, and `pairs` keeps
@@ -49,16 +74,16 @@ import TunebenchReport
         #expect(rows.count == 12)
         #expect(rows.map(\.problem) == Array(repeating: "sphere", count: 3) + Array(repeating: "svm", count: 3)
             + Array(repeating: "flat", count: 3) + Array(repeating: "pairs", count: 3))
-        #expect(rows[0].firstRuns == 4 && rows[0].secondRuns == 3)
-        #expect(rows.map(\.statistic) == [12, 9.5, 3, 9, 5.5, 0, 2, 2, 2, 4, 0, 9])
-        #expect(close(rows.map(\.p), [
-            0.05182992721790968, 0.7715034091403082, 0.376759117811582, 0.08085559837005224, 0.8247780950825133,
-            0.08085559837005224, 1, 1, 1, 0.030057756930680038, 0.005074868097940253, 0.1734854683214785,
-        ]))
+        // tpe's repetition 2 failed on sphere: 3 pairs with it, 4 without.
+        #expect(rows.map(\.pairs) == [3, 4, 3, 3, 3, 3, 2, 2, 2, 8, 8, 8])
+        #expect(rows.map(\.positiveRankSum) == [6, 6, 1, 6, 3, 0, 0, 0, 0, 3, 0, 19])
+        #expect(rows.map(\.negativeRankSum) == [0, 0, 5, 0, 3, 6, 0, 0, 0, 33, 36, 17])
+        // Every flat run ends at the optimum: no nonzero difference, p = 1 (SciPy: 1 up to 13 pairs).
+        #expect(rows[6...8].allSatisfy { $0.differences == 0 })
+        #expect(close(rows.map(\.p), [0.25, 0.25, 0.5, 0.25, 1, 0.25, 1, 1, 1, 0.0390625, 0.0078125, 0.9453125]))
         // statsmodels multipletests(p, method="holm")[1], problem by problem
         #expect(close(rows.map(\.adjustedP), [
-            0.15548978165372904, 0.7715034091403082, 0.753518235623164, 0.24256679511015672, 0.8247780950825133,
-            0.24256679511015672, 1, 1, 1, 0.060115513861360076, 0.015224604293820759, 0.1734854683214785,
+            0.75, 0.75, 0.75, 0.75, 1, 0.75, 1, 1, 1, 0.078125, 0.0234375, 0.9453125,
         ]))
         #expect(rows.map(\.outcome) == Array(repeating: .tie, count: 10) + [.win, .tie])
         #expect(result.matrix[3][5] == PairwiseTests.Tally(wins: 1))
@@ -67,58 +92,60 @@ import TunebenchReport
         #expect(rows[9...] == PairwiseTests.compute([Self.separated]).comparisons[...])
     }
 
-    /// The smallest p-value of `n1` runs against `n2`, fully separated and untied, against
-    /// `mannwhitneyu(range(n1), range(n1, n1 + n2), method="asymptotic")` (`minimum_attainable_p()` of the script).
-    @Test func minimumAttainablePIsThatOfSeparatedSamples() {
-        let sizes = [(2, 2), (4, 3), (6, 6), (10, 10), (5, 20)]
+    /// The smallest p-value of `n` pairs, all of one sign and untied, against
+    /// `wilcoxon(np.arange(1.0, n + 1)).pvalue` (`minimum_attainable_p()` of the script): `2/2ⁿ` up to 50 pairs, the
+    /// normal approximation beyond.
+    @Test func minimumAttainablePIsThatOfOneSignedPairs() {
+        let sizes = [2, 5, 6, 10, 12, 13, 14, 20, 50, 51, 60]
         let expected = [
-            0.2452781168067728, 0.05182992721790968, 0.005074868097940253, 0.00018267179110955002,
-            0.0007713869357615689,
+            0.5, 0.0625, 0.03125, 0.001953125, 0.00048828125, 0.000244140625, 0.0001220703125, 1.9073486328125e-06,
+            1.7763568394002505e-15, 5.145276051717656e-10, 1.6295557943119345e-11,
         ]
-        #expect(close(sizes.map { PairwiseTests.minimumAttainableP($0.0, $0.1) }, expected))
-        #expect(PairwiseTests.minimumAttainableP(3, 4) == PairwiseTests.minimumAttainableP(4, 3))
-        #expect(PairwiseTests.minimumAttainableP(1, 1) == 1 && PairwiseTests.minimumAttainableP(0, 5) == 1)
-        // Ties within the samples can go lower: mannwhitneyu([0.0] * 10, [1.0] * 10, method="asymptotic").pvalue.
-        let tied = ProblemRuns(
-            problem: "tied", metric: "regret", optimum: 0,
-            optimizers: [0.0, 1.0].map { final in
-                OptimizerRuns(
-                    optimizer: "\(final)", runs: (0..<10).map { ReportFixtures.run($0, [(1, final)]) },
-                    evaluationMedian: 1)
-            },
-            repetitions: 10)
-        let p = PairwiseTests.compute([tied]).comparisons.map(\.p)
-        #expect(close(p, [1.5937911688066244e-05], tolerance: 1e-15))
-        #expect(p[0] < PairwiseTests.minimumAttainableP(10, 10))
-        // No comparison in `separated` can beat its own separated pair (a against c).
+        #expect(close(sizes.map { PairwiseTests.minimumAttainableP($0) }, expected))
+        #expect(PairwiseTests.minimumAttainableP(1) == 1 && PairwiseTests.minimumAttainableP(0) == 1)
+        // No comparison in `separated` can beat the smallest p of its pairs.
         #expect(PairwiseTests.compute([Self.separated]).comparisons.allSatisfy {
-            $0.p >= PairwiseTests.minimumAttainableP($0.firstRuns, $0.secondRuns) - 1e-15
+            $0.p >= PairwiseTests.minimumAttainableP($0.pairs)
         })
+        // Holm's threshold: 66 tests need 12 repetitions at 0.05, 28 need 11, 21 need 10, 276 need 14.
+        #expect(PairwiseTests.pairsNeeded(comparisons: 66, alpha: 0.05) == 12)
+        #expect(PairwiseTests.pairsNeeded(comparisons: 28, alpha: 0.05) == 11)
+        #expect(PairwiseTests.pairsNeeded(comparisons: 21, alpha: 0.05) == 10)
+        #expect(PairwiseTests.pairsNeeded(comparisons: 276, alpha: 0.05) == 14)
+        #expect(PairwiseTests.pairsNeeded(comparisons: 1, alpha: 0.05) == 6)
     }
 
-    /// The review's case: 12 optimizers × 21 problems with 10 runs each, every pair fully separated. Over the 1386
-    /// tests at once Holm would adjust every p-value to 0.2532 (no win at all); within a problem's 66 tests it is
-    /// 0.01206 and every comparison is a win.
-    /// `multipletests([p] * 66, method="holm")[1]` with `p = mannwhitneyu(range(10), range(10, 20),
-    /// method="asymptotic").pvalue` (statsmodels 0.15.0, SciPy 1.17.1); `[p] * 1386` gives 0.2531831024778363.
-    @Test func separatedRunsAreSignificantInALargeReport() {
-        let labels = (0..<12).map { "o\($0)" }
-        let problems = (0..<21).map { problem in
-            ProblemRuns(
-                problem: "p\(problem)", metric: "regret", optimum: 0,
-                optimizers: labels.indices.map { i in
-                    OptimizerRuns(
-                        optimizer: labels[i],
-                        runs: (0..<10).map { ReportFixtures.run($0, [(1, Double(10 * i + $0))]) }, evaluationMedian: 1)
-                },
-                repetitions: 10)
+    /// The review's case, paired: 12 optimizers × 21 problems, every optimizer ending below the next in every
+    /// repetition. With 10 repetitions no comparison can pass Holm within a problem's 66 tests (66 · 2/1024 =
+    /// 0.129, `holm_threshold(66, 10)`), so the matrix is all ties; with 12 repetitions every comparison is a win
+    /// (66 · 2/4096 = 0.0322, `holm_threshold(66, 12)`).
+    @Test func tenRepetitionsCannotSeparateTwelveOptimizers() {
+        func problems(repetitions: Int) -> [ProblemRuns] {
+            let labels = (0..<12).map { "o\($0)" }
+            return (0..<21).map { problem in
+                ProblemRuns(
+                    problem: "p\(problem)", metric: "regret", optimum: 0,
+                    optimizers: labels.indices.map { i in
+                        OptimizerRuns(
+                            optimizer: labels[i],
+                            runs: (0..<repetitions).map {
+                                ReportFixtures.run($0, [(1, Double(100 * i + $0) + Double($0 * i) / 64)])
+                            },
+                            evaluationMedian: 1)
+                    },
+                    repetitions: repetitions)
+            }
         }
-        let result = PairwiseTests.compute(problems)
-        #expect(result.comparisons.count == 1386)
-        #expect(result.comparisons.allSatisfy { abs($0.adjustedP - 0.012056338213230301) < 1e-12 })
-        #expect(result.comparisons.allSatisfy { $0.outcome == .win })
-        #expect(result.matrix[0][11] == PairwiseTests.Tally(wins: 21))
-        #expect(1386 * PairwiseTests.minimumAttainableP(10, 10) >= 0.05)
+        let ten = PairwiseTests.compute(problems(repetitions: 10))
+        #expect(ten.comparisons.count == 1386)
+        #expect(ten.comparisons.allSatisfy { $0.method == .exact && $0.p == 0.001953125 })
+        #expect(ten.comparisons.allSatisfy { abs($0.adjustedP - 0.12890625) < 1e-15 })
+        #expect(ten.comparisons.allSatisfy { $0.outcome == .tie })
+        #expect(66 * PairwiseTests.minimumAttainableP(10) >= 0.05)
+        let twelve = PairwiseTests.compute(problems(repetitions: 12))
+        #expect(twelve.comparisons.allSatisfy { abs($0.adjustedP - 0.0322265625) < 1e-15 })
+        #expect(twelve.comparisons.allSatisfy { $0.outcome == .win })
+        #expect(twelve.matrix[0][11] == PairwiseTests.Tally(wins: 21))
     }
 
     @Test func optimizersWithFewerThanTwoRunsAreNotCompared() {

@@ -31,7 +31,7 @@ import Tunebench
         for name in [
             "report.md", "report.html", "report/ranks.csv", "report/scores.csv", "report/normalised-losses.csv",
             "report/pairwise.csv", "report/targets.csv", "report/data-profile.csv", "report/time-to-target.csv",
-            "report/overhead.csv",
+            "report/overhead.csv", "report/finals.csv",
             "report/plots/branin.svg", "report/plots/sphere-3.svg", "report/plots/ranks.svg",
             "report/plots/data-profile.svg", "report/plots/scores.svg",
         ] {
@@ -47,6 +47,13 @@ import Tunebench
         // normalised losses and of the overhead.
         #expect(markdown.contains("| wins/ties/losses | net | random | sobol | nelder-mead |\n"))
         #expect(markdown.components(separatedBy: "| optimizer | branin | sphere-3 |\n").count - 1 == 2)
+        // Four runs are too few for a 95% interval of a median, and the table says so; the mean has one.
+        #expect(markdown.contains("| median 95% CI | mean ± std | mean 95% CI |\n"))
+        #expect(markdown.components(separatedBy: " | needs 6 runs | ").count - 1 == 6)
+        let finals = try String(contentsOf: folder.appendingPathComponent("report/finals.csv"), encoding: .utf8)
+            .split(separator: "\n")
+        #expect(finals.count == 1 + 6)
+        #expect(finals.dropFirst().allSatisfy { $0.split(separator: ",", omittingEmptySubsequences: false)[4] == "" })
         // A file an earlier report wrote and this one does not is deleted, and so are the temporary files of a report
         // killed while writing (a process of this host that no longer runs: pid 2^22 + 1 is above Linux's pid_max).
         let stale = folder.appendingPathComponent("report/plots/renamed-problem.svg")
@@ -78,7 +85,7 @@ import Tunebench
         try Self.write(two)
         let files = try FileManager.default.subpathsOfDirectory(atPath: one.appendingPathComponent("report").path)
             .filter { ($0.hasSuffix(".csv") || $0.hasSuffix(".svg")) && $0 != "overhead.csv" }
-        #expect(files.count == 12)
+        #expect(files.count == 13)
         for name in files.sorted() + ["../traces.csv"] {
             let a = try Data(contentsOf: one.appendingPathComponent("report/" + name))
             let b = try Data(contentsOf: two.appendingPathComponent("report/" + name))

@@ -14,6 +14,7 @@ public struct PythonModule: Sendable, Hashable {
     }
 
     public static let numpy = PythonModule("numpy")
+    public static let scipy = PythonModule("scipy")
     public static let sklearn = PythonModule("sklearn", pip: "scikit-learn")
     public static let kurobako = PythonModule("kurobako")
     /// Lua in Python, which kurobako needs for conditional spaces.

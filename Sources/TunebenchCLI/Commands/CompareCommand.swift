@@ -2,8 +2,10 @@ import ArgumentParser
 import Foundation
 import Tunebench
 
-/// `tunebench compare DIR --baseline NAME`: one-sided Mann–Whitney U tests of every optimizer against a baseline
-/// optimizer in one folder; `tunebench compare BASELINE_DIR NEW_DIR`: which pairs changed between two folders.
+/// `tunebench compare DIR --baseline NAME`: one-sided tests of every optimizer against a baseline optimizer in one
+/// folder; `tunebench compare BASELINE_DIR NEW_DIR`: which pairs changed between two folders. Paired tests (Wilcoxon
+/// signed-rank, runs matched by repetition) where the runs share their problem instances, unpaired ones (Mann–Whitney
+/// U) otherwise, or as `--test` says.
 struct CompareCommand: RegistryCommand {
     static let configuration = CommandConfiguration(
         commandName: "compare",
@@ -12,28 +14,42 @@ struct CompareCommand: RegistryCommand {
             ONE FOLDER: tunebench compare DIR [--baseline random]
               For every problem and every optimizer other than the baseline, tests the one-sided alternative \
             that the optimizer's final regrets (best value found minus the optimum; the best value when the \
-            optimum is unknown) tend to be lower than the baseline's: the Mann–Whitney U test by its normal \
-            approximation with tie and continuity corrections, as SciPy's mannwhitneyu(method="asymptotic"). \
-            Failed runs are left out. Reads experiment.json and traces.csv (not the run files, which committed \
-            folders may leave out). Prints a table of p-values with the medians, and marks with * those below \
-            --alpha. Exit status 0, or 1 when some optimizer is not significantly better than the baseline on some \
-            problem and --require is given.
+            optimum is unknown) tend to be lower than the baseline's. The runs of one repetition share the \
+            problem instance, so by default the test is paired: the Wilcoxon signed-rank test of the differences \
+            over the repetitions where both runs are complete, as SciPy's wilcoxon(alternative="less") with its \
+            defaults (exact up to 50 pairs without ties or zero differences, exact given the ties up to 13, else \
+            the normal approximation with the tie correction). --test unpaired uses the Mann–Whitney U test of all \
+            complete runs instead (normal approximation with tie and continuity corrections, as SciPy's \
+            mannwhitneyu(method="asymptotic")). Failed runs are left out. Reads experiment.json and traces.csv \
+            (not the run files, which committed folders may leave out). Prints a table of p-values with the \
+            medians, and marks with * those below --alpha. Exit status 0, or 1 when some optimizer is not \
+            significantly better than the baseline on some problem and --require is given.
 
             TWO FOLDERS: tunebench compare BASELINE_DIR NEW_DIR
               For every (problem, optimizer) label pair in both folders (say the last release's results and this \
-            commit's), the two-sided Mann–Whitney U test of the final values of their complete runs, with Holm's \
-            correction over the optimizers of each problem (family-wise error rate --alpha per problem). A pair is \
+            commit's), a two-sided test of the final values of their complete runs, with Holm's correction over \
+            the optimizers of each problem (family-wise error rate --alpha per problem). Folders of the same \
+            experiment with the same seed (and the same problems under each label) ran the same problem \
+            instances repetition by repetition, so by default (--test auto) their runs are paired and the test is \
+            the Wilcoxon signed-rank test over the repetitions complete in both; folders with different seeds ran \
+            other instances, and the test is the unpaired Mann–Whitney U test. The output says which. A pair is \
             worse when the adjusted p-value is below --alpha and the new values tend to be larger, better when \
             smaller; --min-change F also requires the median to move by at least F times the \
-            baseline median. A pair with fewer than two complete runs on a side (say, its new runs failed) is \
-            untested and fails the gate. Reads summary.json and traces.csv of both \
-            folders (`tunebench aggregate DIR` writes them). Both must have the same budget. Exit status, as \
+            baseline median. A pair with fewer than two complete runs on a side (paired: fewer than two \
+            repetitions complete in both; say, its new runs failed) is untested and fails the gate. Reads \
+            experiment.json, summary.json and traces.csv of both folders (`tunebench aggregate DIR` writes them). \
+            Both must have the same budget. Exit status, as \
             package-benchmark's `baseline check`: 0 when no pair got worse, 2 when some pair got significantly \
             worse or is untested, 4 when none got worse but some got better and --fail-on-improvement is given \
             (time to update the baseline), 1 for errors (missing or malformed files, different budgets), 64 for \
             bad usage.
             """
     )
+
+    /// Which test `--test` asks for.
+    enum TestChoice: String, ExpressibleByArgument, CaseIterable {
+        case auto, paired, unpaired
+    }
 
     @Argument(help: "One result folder, or a baseline folder and a new folder.", completion: .directory)
     var directories: [String]
@@ -54,6 +70,15 @@ struct CompareCommand: RegistryCommand {
 
     @Flag(help: "Two folders: exit with status 4 when some pair got better and none worse.")
     var failOnImprovement = false
+
+    @Option(
+        help: ArgumentHelp(
+            "The test: paired (Wilcoxon signed-rank, runs matched by repetition), unpaired (Mann–Whitney U) or auto.",
+            discussion: "auto pairs the runs of one folder, and of two folders with the same seed and problems "
+                + "(repetition k of both ran the same problem instance); two folders with different seeds are "
+                + "unpaired.",
+            valueName: "test"))
+    var test: TestChoice = .auto
 
     @OptionGroup var plugins: PluginOptions
 
@@ -92,10 +117,17 @@ struct CompareCommand: RegistryCommand {
                     + "\(directories[1]): \(new.experiment.budgetDescription)); final values are not comparable")
             throw ExitCode(1)
         }
+        let obstacle = FolderComparison.pairingObstacle(baseline: old.experiment, new: new.experiment)
+        let chosen: FolderComparison.Test
+        switch test {
+        case .auto: chosen = obstacle == nil ? .paired : .unpaired
+        case .paired: chosen = .paired
+        case .unpaired: chosen = .unpaired
+        }
         let comparison = FolderComparison(
             baseline: try ReportInput.runs(experiment: old.experiment, directory: old.store.directory),
             new: try ReportInput.runs(experiment: new.experiment, directory: new.store.directory), alpha: alpha,
-            minimumChange: minChange)
+            minimumChange: minChange, test: chosen)
         var rows: [[String]] = [["problem", "optimizer", "baseline median", "new median", "change", "p (Holm)", "verdict"]]
         for pair in comparison.pairs {
             let change: String
@@ -107,21 +139,41 @@ struct CompareCommand: RegistryCommand {
             rows.append([
                 pair.problem, pair.optimizer, pair.baselineMedian.map(Self.format) ?? "–",
                 pair.newMedian.map(Self.format) ?? "–", change, pair.adjustedP.map(Self.format) ?? "–",
-                pair.verdict == .untested ? "untested (\(pair.baselineRuns) and \(pair.newRuns) runs)" : pair.verdict.rawValue,
+                pair.verdict == .untested ? Self.untested(pair) : pair.verdict.rawValue,
             ])
         }
+        let why: String
+        switch (test, obstacle) {
+        case (.auto, nil): why = "same seed and problems: repetition k of both ran the same instance"
+        case (.auto, let reason?): why = "not paired: " + reason
+        case (.paired, let reason?): why = "--test paired, although " + reason
+        case (.paired, nil), (.unpaired, nil): why = "--test \(test.rawValue)"
+        case (.unpaired, let reason?): why = "--test unpaired; " + reason
+        }
         print("Final values of \(directories[1]) against \(directories[0]) (\(old.experiment.budgetDescription)): "
-            + "two-sided Mann–Whitney U, Holm-corrected over the optimizers of each problem, alpha \(alpha)"
-            + (minChange > 0 ? ", median change at least \(minChange * 100)%" : "") + ":\n")
+            + "two-sided \(chosen.description) (\(why)), Holm-corrected over the optimizers of each problem, "
+            + "alpha \(alpha)" + (minChange > 0 ? ", median change at least \(minChange * 100)%" : "") + ":\n")
         print(Self.table(rows))
         for (label, list) in [("only in the baseline", comparison.onlyInBaseline), ("only in the new folder", comparison.onlyInNew)]
         where !list.isEmpty {
             print("\nNot compared, \(label): " + list.joined(separator: ", "))
         }
+        if !comparison.powerless.isEmpty {
+            print("\nNo change could be significant at alpha \(alpha) on "
+                + (comparison.powerless.count == comparison.pairs.map(\.problem).uniqued().count
+                    ? "any problem" : comparison.powerless.joined(separator: ", "))
+                + ": the smallest p-value the runs allow, times the optimizers of the problem (Holm's first step), is "
+                + "at least alpha, so `same` there means too few repetitions, not no change"
+                + (chosen == .paired
+                    ? " (run more repetitions, or use --test unpaired, whose p-values go lower for as many runs)."
+                    : " (run more repetitions)."))
+        }
         let worse = comparison.pairs.filter { $0.verdict == .worse }.count
         let better = comparison.pairs.filter { $0.verdict == .better }.count
         let untested = comparison.pairs.filter { $0.verdict == .untested }.count
-        print("\n\(worse) worse, \(better) better, \(untested) untested (fewer than 2 complete runs on a side), "
+        let untestedRule =
+            chosen == .paired ? "fewer than 2 repetitions complete in both" : "fewer than 2 complete runs on a side"
+        print("\n\(worse) worse, \(better) better, \(untested) untested (\(untestedRule)), "
             + "\(comparison.pairs.count - worse - better - untested) unchanged.")
         if worse > 0 || untested > 0 { throw ExitCode(2) }
         if better > 0 && failOnImprovement { throw ExitCode(4) }
@@ -141,37 +193,60 @@ struct CompareCommand: RegistryCommand {
         let others = labels.filter { $0 != baseline }
         var rows: [[String]] = [["problem", "\(baseline) median"] + others]
         var allSignificant = true
+        let paired = test != .unpaired
         for problem in problems {
-            func finals(_ label: String) -> [Double] {
-                problem.optimizers.first { $0.optimizer == label }?.runs.map(\.final) ?? []
+            func runs(_ label: String) -> [RunTrace] {
+                problem.optimizers.first { $0.optimizer == label }?.runs ?? []
             }
-            let base = finals(baseline)
+            let base = runs(baseline)
             guard !base.isEmpty else {
                 rows.append([problem.problem, "no runs"] + others.map { _ in "" })
                 allSignificant = false
                 continue
             }
-            var row = [problem.problem, Self.format(Statistics.median(base))]
+            var row = [problem.problem, Self.format(Statistics.median(base.map(\.final)))]
             for label in others {
-                let values = finals(label)
-                guard !values.isEmpty else {
-                    row.append("no runs")
-                    allSignificant = false
-                    continue
+                let values = runs(label)
+                let p: Double
+                if paired {
+                    let pairs = PairedFinals(values, base)
+                    guard pairs.count > 0 else {
+                        row.append(values.isEmpty ? "no runs" : "no pairs")
+                        allSignificant = false
+                        continue
+                    }
+                    p = WilcoxonSignedRank.test(pairs.first, pairs.second).pLess
+                } else {
+                    guard !values.isEmpty else {
+                        row.append("no runs")
+                        allSignificant = false
+                        continue
+                    }
+                    p = MannWhitneyU.test(values.map(\.final), base.map(\.final)).pLess
                 }
-                let p = MannWhitneyU.test(values, base).pLess
                 if !(p < alpha) { allSignificant = false }
-                row.append("p=\(Self.format(p))\(p < alpha ? "*" : " ") (\(Self.format(Statistics.median(values))))")
+                let median = Statistics.median(values.map(\.final))
+                row.append("p=\(Self.format(p))\(p < alpha ? "*" : " ") (\(Self.format(median)))")
             }
             rows.append(row)
         }
-        print("One-sided Mann–Whitney U p-values against \(baseline), final regret over \(experiment.repetitions) "
+        let name =
+            paired
+            ? "Wilcoxon signed-rank p-values (runs paired by repetition, which share the problem instance)"
+            : "Mann–Whitney U p-values (unpaired)"
+        print("One-sided \(name) against \(baseline), final regret over \(experiment.repetitions) "
             + "repetitions of \(experiment.budgetDescription) (median in parentheses; * = p < \(alpha)):\n")
         print(Self.table(rows))
         if require && !allSignificant { throw ExitCode(1) }
     }
 
     static func format(_ x: Double) -> String { String(format: "%.3g", x) }
+
+    /// The verdict cell of an untested pair: the runs or pairs it had.
+    static func untested(_ pair: FolderComparison.Pair) -> String {
+        if let pairs = pair.pairs { return "untested (\(pairs) pairs)" }
+        return "untested (\(pair.baselineRuns) and \(pair.newRuns) runs)"
+    }
 
     /// Left-aligned first column, right-aligned others, two spaces apart.
     static func table(_ rows: [[String]]) -> String {
@@ -182,5 +257,13 @@ struct CompareCommand: RegistryCommand {
                 return column == 0 ? cell + pad : pad + cell
             }.joined(separator: "  ")
         }.joined(separator: "\n")
+    }
+}
+
+extension Array where Element: Hashable {
+    /// The elements in their order, each once.
+    fileprivate func uniqued() -> [Element] {
+        var seen: Set<Element> = []
+        return filter { seen.insert($0).inserted }
     }
 }

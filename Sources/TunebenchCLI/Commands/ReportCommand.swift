@@ -15,10 +15,13 @@ struct ReportCommand: RegistryCommand {
 
               ranks.csv          average rank over the budget (paired by repetition; ties share ranks)
               scores.csv         bayesmark's normalised score against the baseline (--baseline, random search)
-              pairwise.csv       two-sided Mann–Whitney U tests on final values, Holm-corrected over the folder
+              pairwise.csv       two-sided Wilcoxon signed-rank tests on final values paired by repetition, \
+            Holm-corrected within each problem
               targets.csv        the targets of the data profile and of the time to target, per problem
               data-profile.csv   COCO-style fraction of (problem, target, run) triples solved over the budget
               time-to-target.csv expected running time (ERT) to three targets per problem
+              finals.csv         final values: the median with its exact 95% interval from order statistics, \
+            the mean with its bootstrap percentile interval
 
             `tunebench run` writes the report at the end of every run; run this command after `tunebench \
             aggregate`, or to change --baseline or --alpha. The report never reads run files, so it works on \

@@ -25,17 +25,7 @@ public enum MannWhitneyU {
         precondition(!pooled.contains { $0.isNaN }, "MannWhitneyU: NaN in a sample")
         let ranks = Ranking.midRanks(pooled)
         let n = pooled.count
-        // Tied values share a mid-rank, so the groups of ties are the runs of equal ranks.
-        var tieTerm = 0.0
-        let sortedRanks = ranks.sorted()
-        var start = 0
-        while start < n {
-            var end = start
-            while end + 1 < n && sortedRanks[end + 1] == sortedRanks[start] { end += 1 }
-            let t = Double(end - start + 1)
-            tieTerm += t * t * t - t
-            start = end + 1
-        }
+        let tieTerm = Ranking.tieTerm(ranks)
         let (n1, n2, nd) = (Double(x.count), Double(y.count), Double(n))
         let r1 = (0..<x.count).reduce(0) { $0 + ranks[$1] }
         let u1 = r1 - n1 * (n1 + 1) / 2

@@ -24,6 +24,25 @@ public enum Ranking {
         return ranks
     }
 
+    /// `Σₜ (t³ − t)` over the groups of tied values of a sample, given its mid-ranks (tied values share a mid-rank,
+    /// so the groups are the runs of equal ranks): the term by which ties shrink the variance of a rank statistic.
+    /// - Parameter ranks: the mid-ranks of ``midRanks(_:)``, in any order.
+    /// - Returns: 0 when no two values tie.
+    /// - Complexity: O(n log n).
+    public static func tieTerm(_ ranks: [Double]) -> Double {
+        let sorted = ranks.sorted()
+        var term = 0.0
+        var start = 0
+        while start < sorted.count {
+            var end = start
+            while end + 1 < sorted.count && sorted[end + 1] == sorted[start] { end += 1 }
+            let t = Double(end - start + 1)
+            term += t * t * t - t
+            start = end + 1
+        }
+        return term
+    }
+
     /// The strict order of ``midRanks(_:)``: numbers ascending, NaN after everything.
     private static func precedes(_ a: Double, _ b: Double) -> Bool {
         if a.isNaN { return false }

@@ -1,22 +1,31 @@
 import TunebenchNumerics
 
 /// Pairwise significance of the differences between optimizers' final metrics, problem by problem: two-sided
-/// Mann–Whitney U tests (``MannWhitneyU``), Holm-corrected within each problem (``HolmCorrection``).
+/// Wilcoxon signed-rank tests of the finals paired by repetition (``WilcoxonSignedRank``, ``PairedFinals``),
+/// Holm-corrected within each problem (``HolmCorrection``).
 ///
-/// For each problem and each unordered pair of optimizers `i < j` (experiment order) with at least two complete runs
-/// each, the test compares their final metrics (``RunTrace/final``). A comparison whose adjusted p-value is below
-/// `alpha` is a `win` for `i` when `i`'s values tend to be smaller (`U₁ < n₁n₂/2`, lower is better) and a `loss` when
-/// larger; otherwise it is a `tie`. The matrix counts, over problems, the outcomes of each optimizer against each
-/// other.
+/// The runs of one repetition share the problem instance, so the comparison is paired: for each problem and each
+/// unordered pair of optimizers `i < j` (experiment order), the sample is the repetitions in which both have a
+/// complete run, and the test ranks the differences `final(i) − final(j)` (zero differences, such as two runs that
+/// both reached the optimum, are dropped). A pair with fewer than two such repetitions is not tested. A comparison
+/// whose adjusted p-value is below `alpha` is a `win` for `i` when `i`'s values tend to be smaller (`W⁺ < W⁻`, lower
+/// is better) and a `loss` when larger; otherwise it is a `tie`. The matrix counts, over problems, the outcomes of
+/// each optimizer against each other.
 ///
 /// **The family is one problem.** Holm's correction runs over the (at most `k(k − 1)/2`, for `k` optimizers)
 /// comparisons of one problem, so the chance of any false win or loss is at most `alpha` on each problem, not over
-/// the whole matrix. A family of every comparison of a report could never reject anything at common sizes: Holm's
-/// first threshold is `alpha/m`, and with `n` runs a side of distinct values no p-value falls below
-/// ``minimumAttainableP(_:_:)`` — about 1.8 × 10⁻⁴ for `n = 10`, above `0.05/1386 ≈ 3.6 × 10⁻⁵` for 12 optimizers
-/// on 21 problems, yet below `0.05/66 ≈ 7.6 × 10⁻⁴` for the 66 comparisons of one of those problems. The price is
-/// that over many problems some false outcomes are expected (up to `alpha` per problem), so a single win is weaker
-/// evidence than a row of them.
+/// the whole matrix. The price is that over many problems some false outcomes are expected (up to `alpha` per
+/// problem), so a single win is weaker evidence than a row of them.
+///
+/// **Few repetitions can make every comparison a tie.** The exact test of `n` pairs cannot give a p-value below
+/// ``minimumAttainableP(_:)`` `= 2/2ⁿ`, and Holm's first threshold is `alpha/m` for `m` comparisons, so when
+/// `m · 2/2ⁿ ≥ alpha` nothing on the problem can be significant, however large the differences. With 10 repetitions
+/// `2/2¹⁰ ≈ 1.95 × 10⁻³`: 12 optimizers (66 comparisons, `0.05/66 ≈ 7.6 × 10⁻⁴`) cannot produce a single win, nor
+/// can 8 (28 comparisons, `28 · 1.95 × 10⁻³ ≈ 0.055`); 7 optimizers (21 comparisons) can. At `alpha = 0.05`,
+/// 66 comparisons need 12 repetitions, 276 (24 optimizers) 14 (``pairsNeeded(comparisons:alpha:)``). The unpaired
+/// Mann–Whitney U test, used here before, reaches 1.8 × 10⁻⁴ with 10 runs a side (20 runs have far more
+/// arrangements than 10 pairs have sign patterns), but it ignores that the runs of a repetition share an instance,
+/// so that the differences between instances count against every difference between optimizers.
 public struct PairwiseTests: Sendable, Hashable {
     /// The outcome of a comparison, from the first optimizer's side.
     public enum Outcome: String, Sendable, Hashable {
@@ -39,20 +48,28 @@ public struct PairwiseTests: Sendable, Hashable {
         public var problem: String
         public var first: String
         public var second: String
-        /// The complete runs of each.
-        public var firstRuns: Int
-        public var secondRuns: Int
-        /// The median final metric of each.
+        /// The repetitions in which both have a complete run: the pairs tested.
+        public var pairs: Int
+        /// The median final metric of each over those pairs.
         public var firstMedian: Double
         public var secondMedian: Double
-        /// `U₁`, the statistic of `first`'s sample; its mean under the null hypothesis is `firstRuns · secondRuns / 2`.
-        public var statistic: Double
+        /// `W⁺`: the rank sum of the pairs in which `first` ended higher (`final(first) − final(second) > 0`).
+        public var positiveRankSum: Double
+        /// `W⁻`: the rank sum of the pairs in which `first` ended lower.
+        public var negativeRankSum: Double
+        /// The pairs whose finals differ (the others are dropped before ranking).
+        public var differences: Int
+        /// How the p-value was computed (SciPy's automatic choice, ``WilcoxonSignedRank``).
+        public var method: WilcoxonSignedRank.Method
         /// The two-sided p-value.
         public var p: Double
         /// The Holm-adjusted p-value within the family of `problem`'s comparisons.
         public var adjustedP: Double
         /// From `first`'s side.
         public var outcome: Outcome
+
+        /// `min(W⁺, W⁻)`, the statistic SciPy reports.
+        public var statistic: Double { min(positiveRankSum, negativeRankSum) }
     }
 
     /// Outcomes of one optimizer against another, counted over problems.
@@ -81,11 +98,15 @@ public struct PairwiseTests: Sendable, Hashable {
     /// The conventional significance level.
     public static let defaultAlpha = 0.05
 
+    /// The fewest pairs a comparison needs.
+    public static let minimumPairs = 2
+
     /// Tests every pair of optimizers on every problem, Holm-correcting each problem's comparisons as one family.
     /// - Parameters:
     ///   - problems: the problems, in the experiment's order.
     ///   - alpha: the significance level of the Holm-adjusted p-values.
-    /// - Complexity: O(problems · k² · n log n) for k optimizers of n runs.
+    /// - Complexity: O(problems · k² · n³) for k optimizers of n ≤ 50 runs (the exact distribution), O(… n log n)
+    ///   beyond.
     public static func compute(_ problems: [ProblemRuns], alpha: Double = defaultAlpha) -> PairwiseTests {
         let labels = problems.optimizerLabels
         var comparisons: [Comparison] = []
@@ -93,26 +114,27 @@ public struct PairwiseTests: Sendable, Hashable {
         for problem in problems {
             var family: [Comparison] = []
             for (i, first) in labels.enumerated() {
-                let x = problem.runs(of: first).map(\.final)
-                guard x.count >= 2 else { continue }
+                let mine = problem.runs(of: first)
+                guard mine.count >= minimumPairs else { continue }
                 for second in labels[(i + 1)...] {
-                    let y = problem.runs(of: second).map(\.final)
-                    guard y.count >= 2 else { continue }
-                    let test = MannWhitneyU.test(x, y)
+                    let pairs = PairedFinals(mine, problem.runs(of: second))
+                    guard pairs.count >= minimumPairs else { continue }
+                    let test = WilcoxonSignedRank.test(pairs.first, pairs.second)
                     family.append(
                         Comparison(
-                            problem: problem.problem, first: first, second: second, firstRuns: x.count,
-                            secondRuns: y.count, firstMedian: Statistics.median(x), secondMedian: Statistics.median(y),
-                            statistic: test.statistic, p: test.pTwoSided, adjustedP: test.pTwoSided, outcome: .tie))
+                            problem: problem.problem, first: first, second: second, pairs: pairs.count,
+                            firstMedian: Statistics.median(pairs.first), secondMedian: Statistics.median(pairs.second),
+                            positiveRankSum: test.positiveRankSum, negativeRankSum: test.negativeRankSum,
+                            differences: test.count, method: test.method, p: test.pTwoSided,
+                            adjustedP: test.pTwoSided, outcome: .tie))
                 }
             }
             let adjusted = HolmCorrection.adjusted(family.map(\.p))
             for (index, adjustedP) in zip(family.indices, adjusted) {
                 var comparison = family[index]
                 comparison.adjustedP = adjustedP
-                let nullMean = Double(comparison.firstRuns * comparison.secondRuns) / 2
-                if adjustedP < alpha && comparison.statistic != nullMean {
-                    comparison.outcome = comparison.statistic < nullMean ? .win : .loss
+                if adjustedP < alpha && comparison.positiveRankSum != comparison.negativeRankSum {
+                    comparison.outcome = comparison.positiveRankSum < comparison.negativeRankSum ? .win : .loss
                 }
                 comparisons.append(comparison)
                 if let i = labels.firstIndex(of: comparison.first), let j = labels.firstIndex(of: comparison.second) {
@@ -124,25 +146,29 @@ public struct PairwiseTests: Sendable, Hashable {
         return PairwiseTests(alpha: alpha, optimizers: labels, comparisons: comparisons, matrix: matrix)
     }
 
-    /// The smallest two-sided p-value that ``compute(_:alpha:)`` gives a comparison of `n1` runs against `n2` whose
-    /// final values are all distinct: that of two fully separated samples (every value of one below every value of
-    /// the other, `U₁ = 0`), by the same normal approximation as ``MannWhitneyU/test(_:_:)``.
+    /// The smallest two-sided p-value that ``compute(_:alpha:)`` can give a comparison of `pairs` pairs:
+    /// `2/2ⁿ` for `n ≤ 50` pairs (every difference of one sign, ``WilcoxonSignedRank/minimumTwoSidedP(pairs:)``),
+    /// whatever the ties and zeros; beyond 50 pairs that of the normal approximation for distinct differences.
     ///
     /// With `m` comparisons in a problem's family, Holm's smallest adjusted p-value is `m · p₍₁₎`, so when
-    /// `m · minimumAttainableP(n1, n2) ≥ alpha` for every compared pair of the problem, no difference on it can be
-    /// significant, however large. For example `minimumAttainableP(10, 10) ≈ 1.83 × 10⁻⁴`: 10 runs a side cannot
-    /// pass Holm in a family of more than `0.05/1.83 × 10⁻⁴ ≈ 273` tests. Values tied within a sample (several runs
-    /// at exactly the same final value) shrink the tie-corrected variance and can give smaller p-values — ten runs
-    /// at 0 against ten at 1 give 1.6 × 10⁻⁵ — so this is a bound for distinct values, the usual case of a
-    /// continuous metric.
-    /// - Parameters:
-    ///   - n1: the runs on one side, at least 1.
-    ///   - n2: the runs on the other side, at least 1.
-    /// - Returns: the p-value, in (0, 1]; 1 when either side is empty.
-    /// - Complexity: O((n1 + n2) log(n1 + n2)).
-    public static func minimumAttainableP(_ n1: Int, _ n2: Int) -> Double {
-        guard n1 > 0, n2 > 0 else { return 1 }
-        return MannWhitneyU.test((0..<n1).map(Double.init), (n1..<(n1 + n2)).map(Double.init)).pTwoSided
+    /// `m · minimumAttainableP(n) ≥ alpha` for every compared pair of the problem, no difference on it can be
+    /// significant, however large. For example `minimumAttainableP(10) = 2/1024 ≈ 1.95 × 10⁻³`: 10 repetitions
+    /// cannot pass Holm in a family of 26 tests or more (`0.05/1.95 × 10⁻³ = 25.6`), so not with 8 optimizers or
+    /// more (28 comparisons); 12 optimizers (66 comparisons) need at least 12 repetitions (`2/4096 ≈ 4.9 × 10⁻⁴ <
+    /// 0.05/66 ≈ 7.6 × 10⁻⁴`).
+    /// - Parameter pairs: the pairs of a comparison.
+    /// - Returns: the p-value, in (0, 1]; 1 for fewer than two pairs.
+    /// - Complexity: O(n³) up to 50 pairs, O(n log n) beyond.
+    public static func minimumAttainableP(_ pairs: Int) -> Double {
+        pairs < 2 ? 1 : WilcoxonSignedRank.minimumTwoSidedP(pairs: pairs)
+    }
+
+    /// The fewest pairs with which a family of `comparisons` tests can reject at `alpha`: the smallest `n` with
+    /// `comparisons · minimumAttainableP(n) < alpha`, or `nil` when 50 pairs are not enough (a family of more than
+    /// 10¹³ tests at 0.05).
+    /// - Complexity: O(1): at most 49 powers of two.
+    public static func pairsNeeded(comparisons: Int, alpha: Double) -> Int? {
+        (minimumPairs...WilcoxonSignedRank.exactLimit).first { Double(comparisons) * minimumAttainableP($0) < alpha }
     }
 }
 

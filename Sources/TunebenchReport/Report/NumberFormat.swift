@@ -19,6 +19,11 @@ enum NumberFormat {
         return text.hasPrefix("-") && text.dropFirst().allSatisfy({ $0 == "0" || $0 == "." }) ? String(text.dropFirst()) : text
     }
 
+    /// A level as a percentage: `95%`, `99.5%`.
+    static func percent(_ level: Double) -> String {
+        "\(NumberFormat.short(level * 100))%"
+    }
+
     /// Seconds as ms or s with three significant digits.
     static func seconds(_ x: Double) -> String {
         if x < 1 { return String(format: "%.3g ms", x * 1000) }

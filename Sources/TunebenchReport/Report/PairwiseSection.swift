@@ -1,4 +1,6 @@
-/// Pairwise Mann–Whitney U tests with Holm's correction (``PairwiseTests``): the win/tie/loss matrix and
+import TunebenchNumerics
+
+/// Pairwise Wilcoxon signed-rank tests with Holm's correction (``PairwiseTests``): the win/tie/loss matrix and
 /// `report/pairwise.csv`.
 enum PairwiseSection {
     static func add(_ tests: PairwiseTests, problems: Int, to document: inout ReportDocument, output: inout ReportOutput) {
@@ -6,34 +8,46 @@ enum PairwiseSection {
         output.csv(
             "report/pairwise.csv",
             header: [
-                "problem", "optimizer", "other", "runs", "other-runs", "median", "other-median", "u", "p", "p-holm",
-                "outcome",
+                "problem", "optimizer", "other", "pairs", "median", "other-median", "w-plus", "w-minus", "nonzero",
+                "method", "p", "p-holm", "outcome",
             ],
             rows: tests.comparisons.map {
                 [
-                    $0.problem, $0.first, $0.second, "\($0.firstRuns)", "\($0.secondRuns)", NumberFormat.csv($0.firstMedian),
-                    NumberFormat.csv($0.secondMedian), NumberFormat.csv($0.statistic), NumberFormat.csv($0.p),
-                    NumberFormat.csv($0.adjustedP), $0.outcome.rawValue,
+                    $0.problem, $0.first, $0.second, "\($0.pairs)", NumberFormat.csv($0.firstMedian),
+                    NumberFormat.csv($0.secondMedian), NumberFormat.csv($0.positiveRankSum),
+                    NumberFormat.csv($0.negativeRankSum), "\($0.differences)", $0.method.rawValue,
+                    NumberFormat.csv($0.p), NumberFormat.csv($0.adjustedP), $0.outcome.rawValue,
                 ]
             })
         let optimizers = tests.optimizers.count
         let perProblem = optimizers * (optimizers - 1) / 2
         document.paragraph(
             "Each cell counts, over the \(problems) problems, how often the row's optimizer won, tied and lost against "
-                + "the column's: two-sided Mann–Whitney U tests of their final values (normal approximation with tie and "
-                + "continuity corrections, as SciPy's `mannwhitneyu(method=\"asymptotic\")`), Holm-corrected over the "
-                + "\(perProblem) pairs of each problem, so that the chance of any false win or loss on a problem is at "
-                + "most \(tests.alpha); a win needs an adjusted p-value below \(tests.alpha) and lower values. Pairs with "
-                + "fewer than two complete runs on a side are not tested. The column net, next to the names, sums wins "
-                + "minus losses.")
-        // With few runs no p-value is small enough for Holm's first step; say so rather than show a matrix of ties.
-        let runs = tests.comparisons.map { min($0.firstRuns, $0.secondRuns) }.max() ?? 0
-        if runs >= 2 && Double(perProblem) * PairwiseTests.minimumAttainableP(runs, runs) >= tests.alpha {
+                + "the column's: two-sided Wilcoxon signed-rank tests of their final values paired by repetition (the "
+                + "runs of a repetition share the problem instance; repetitions where both runs are complete form the "
+                + "pairs, and pairs with equal finals are dropped), as SciPy's `wilcoxon` computes them by default "
+                + "(exact up to 50 pairs without ties or equal finals, exact given the ties up to 13, else the normal "
+                + "approximation with the tie correction), Holm-corrected over the \(perProblem) pairs of optimizers "
+                + "of each problem, so that the chance of any false win or loss on a problem is at most "
+                + "\(tests.alpha); a win needs an adjusted p-value below \(tests.alpha) and lower values (`w-minus` "
+                + "above `w-plus` in the file). Two optimizers with fewer than \(PairwiseTests.minimumPairs) such "
+                + "repetitions are not tested. The column net, next to the names, sums wins minus losses.")
+        // With few repetitions no p-value is small enough for Holm's first step; say so rather than show a matrix of
+        // ties as if the optimizers were equal.
+        let pairs = tests.comparisons.map(\.pairs).max() ?? 0
+        let smallest = PairwiseTests.minimumAttainableP(pairs)
+        if pairs >= PairwiseTests.minimumPairs && Double(perProblem) * smallest >= tests.alpha {
+            let advice = PairwiseTests.pairsNeeded(comparisons: perProblem, alpha: tests.alpha).map {
+                "; from \($0) repetitions on, an optimizer that ends below another in every repetition would win."
+            }
             document.paragraph(
-                "**With \(runs) runs per optimizer and \(perProblem) tests per problem, no difference between distinct "
-                    + "values can reach significance** (the smallest attainable p-value, "
-                    + "\(NumberFormat.short(PairwiseTests.minimumAttainableP(runs, runs))), times \(perProblem) is at least "
-                    + "\(tests.alpha)): a tie here means \"not enough runs\", not \"equal\". Run more repetitions.")
+                "**With \(pairs) paired repetitions and \(perProblem) tests per problem, no difference can reach "
+                    + "significance**: the smallest p-value the test can give \(pairs) pairs"
+                    + (pairs <= WilcoxonSignedRank.exactLimit ? ", 2/2^\(pairs) = " : ", ")
+                    + "\(NumberFormat.short(smallest)), times \(perProblem) is at least \(tests.alpha). A tie here "
+                    + "means \"not enough repetitions\", not \"equal\""
+                    + (advice ?? ".")
+                    + " The p-values in `report/pairwise.csv` still rank the differences.")
         }
         let names = tests.optimizers
         let rows: [[ReportDocument.Cell]] = names.indices.map { i in

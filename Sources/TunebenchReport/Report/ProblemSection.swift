@@ -1,10 +1,42 @@
 import TunebenchRunner
 
 /// One problem: its regret curves (median and quartile band over runs, log scale for a regret) and its final-value
-/// table (median [q25, q75], mean ± standard deviation, the lowest median in bold).
+/// table (median [q25, q75] and the median's confidence interval, mean ± standard deviation and the mean's bootstrap
+/// interval, the lowest median in bold); the intervals also go to `report/finals.csv`.
 enum ProblemSection {
+    /// The paragraph before the problems, which says once what their tables hold, and `report/finals.csv`.
+    static func introduce(_ intervals: FinalIntervals, to document: inout ReportDocument, output: inout ReportOutput) {
+        output.csv(
+            "report/finals.csv",
+            header: [
+                "problem", "optimizer", "runs", "median", "median-low", "median-high", "median-coverage", "mean",
+                "mean-low", "mean-high",
+            ],
+            rows: intervals.entries.map {
+                [
+                    $0.problem, $0.optimizer, "\($0.runs)", NumberFormat.csv($0.median),
+                    NumberFormat.csv($0.medianInterval?.lower), NumberFormat.csv($0.medianInterval?.upper),
+                    NumberFormat.csv($0.medianInterval?.ranks.coverage), NumberFormat.csv($0.mean),
+                    NumberFormat.csv($0.meanLower), NumberFormat.csv($0.meanUpper),
+                ]
+            })
+        let percent = NumberFormat.percent(intervals.level)
+        let needed = FinalIntervals.runsNeeded(level: intervals.level)
+        document.paragraph(
+            "Each problem's table gives the final metric of the complete runs. The \(percent) interval of the median "
+                + "is exact and distribution-free: the order statistics [x₍ₗ₎, x₍ₙ₊₁₋ₗ₎] of the n runs with the "
+                + "largest l whose coverage 1 − 2·P(B ≤ l − 1), B ~ Binomial(n, ½), is at least \(intervals.level) "
+                + "(Conover 1999, §3.2); with fewer than \(needed) runs no interval reaches it, and the table says "
+                + "so. The \(percent) interval of the mean is the bootstrap percentile interval of "
+                + "\(intervals.resamples) resamples (Efron and Tibshirani 1993), seeded by the problem and optimizer "
+                + "labels so that the same runs give the same interval; it is approximate, and too narrow for few "
+                + "runs; a run with an infinite metric (no evaluation) leaves the mean without one. "
+                + "`report/finals.csv` holds both, with each median interval's exact coverage.")
+    }
+
     static func add(
-        _ problem: ProblemRuns, _ input: ReportInput, to document: inout ReportDocument, output: inout ReportOutput
+        _ problem: ProblemRuns, _ input: ReportInput, intervals: FinalIntervals, to document: inout ReportDocument,
+        output: inout ReportOutput
     ) {
         document.heading("Problem `\(problem.problem)`", level: 3)
         let optimumText =
@@ -14,7 +46,7 @@ enum ProblemSection {
                 : "optimum unknown; the metric is the best value found")
         document.paragraph(optimumText + ".")
         addCurves(problem, input, to: &document, output: &output)
-        addFinalTable(problem, input, to: &document)
+        addFinalTable(problem, input, intervals: intervals, to: &document)
     }
 
     static func addCurves(
@@ -52,20 +84,45 @@ enum ProblemSection {
         return regretFloor...max(top, regretFloor * 10)
     }
 
-    static func addFinalTable(_ problem: ProblemRuns, _ input: ReportInput, to document: inout ReportDocument) {
+    static func addFinalTable(
+        _ problem: ProblemRuns, _ input: ReportInput, intervals: FinalIntervals, to document: inout ReportDocument
+    ) {
         guard let summary = input.aggregate.problems.first(where: { $0.problem == problem.problem }) else { return }
+        let needed = FinalIntervals.runsNeeded(level: intervals.level)
         let rows: [[ReportDocument.Cell]] = summary.optimizers.map { entry in
             let median = entry.finalMedian.map {
                 "\(NumberFormat.short($0)) [\(NumberFormat.short(entry.finalQ25)), \(NumberFormat.short(entry.finalQ75))]"
             } ?? "–"
             let mean = entry.finalMean.map { "\(NumberFormat.short($0)) ± \(NumberFormat.short(entry.finalStd))" } ?? "–"
             let runs = entry.failedRuns > 0 ? "\(entry.runs) (\(entry.failedRuns) failed)" : "\(entry.runs)"
-            return [.init(entry.optimizer, strong: entry.best), .init(runs), .init(median, strong: entry.best), .init(mean)]
+            let interval = intervals.entries.first { $0.problem == problem.problem && $0.optimizer == entry.optimizer }
+            let medianInterval =
+                interval?.medianInterval.map { Self.interval($0.lower, $0.upper) }
+                ?? (entry.runs == 0 ? "–" : "needs \(needed) runs")
+            let meanInterval: String
+            if let lower = interval?.meanLower, let upper = interval?.meanUpper {
+                meanInterval = Self.interval(lower, upper)
+            } else {
+                meanInterval = "–"
+            }
+            return [
+                .init(entry.optimizer, strong: entry.best), .init(runs), .init(median, strong: entry.best),
+                .init(medianInterval), .init(mean), .init(meanInterval),
+            ]
         }
+        let percent = NumberFormat.percent(intervals.level)
         document.blocks.append(
             .table(
                 ReportDocument.Table(
-                    header: ["optimizer", "runs", "final \(summary.metric): median [q25, q75]", "mean ± std"],
-                    rows: rows, source: "summary.json")))
+                    header: [
+                        "optimizer", "runs", "final \(summary.metric): median [q25, q75]", "median \(percent) CI",
+                        "mean ± std", "mean \(percent) CI",
+                    ],
+                    rows: rows, source: "summary.json, report/finals.csv")))
+    }
+
+    /// `[lower, upper]` in the report's short numbers.
+    static func interval(_ lower: Double, _ upper: Double) -> String {
+        "[\(NumberFormat.short(lower)), \(NumberFormat.short(upper))]"
     }
 }

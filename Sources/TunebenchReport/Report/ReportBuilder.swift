@@ -7,7 +7,8 @@ import TunebenchRunner
 ///
 /// Sections: the experiment; across problems, average rank (``AverageRank``), bayesmark's normalised score against
 /// the baseline (``NormalizedScore``), the COCO-style data profile (``DataProfile``) and the pairwise tests
-/// (``PairwiseTests``); per problem, the curves, the final values and the time to target (``TimeToTarget``); the
+/// (``PairwiseTests``); per problem, the curves, the final values with the confidence intervals of their median and
+/// mean (``FinalIntervals``) and the time to target (``TimeToTarget``); the
 /// optimizers' overhead; failed and missing runs. Every output but the overhead table (wall-clock times) is the
 /// same, byte for byte, for the same input files.
 public struct ReportBuilder: Sendable {
@@ -66,8 +67,10 @@ public struct ReportBuilder: Sendable {
         let cocoTimes = CocoTimeToTarget.compute(problems, coco: input.cocoProblems)
         CocoTimeToTargetSection.write(cocoTimes, output: &output)
         document.heading("Problems")
+        let intervals = FinalIntervals.compute(problems)
+        ProblemSection.introduce(intervals, to: &document, output: &output)
         for problem in problems {
-            ProblemSection.add(problem, input, to: &document, output: &output)
+            ProblemSection.add(problem, input, intervals: intervals, to: &document, output: &output)
             TimeToTargetSection.add(times, problem: problem.problem, to: &document)
             CocoTimeToTargetSection.add(cocoTimes, problem: problem.problem, to: &document)
         }
