@@ -35,7 +35,9 @@ struct AggregateCommand: RegistryCommand {
                 "\(store.runsDirectory.path) holds no run file of this experiment; run it first with "
                     + "`tunebench run \(store.experimentURL.path)`")
         }
-        let aggregate = try Aggregator(experiment: experiment, store: store).aggregate()
+        let aggregate = try Aggregator(
+            experiment: experiment, store: store, gradientTrack: experiment.gradientTrack(in: registry)
+        ).aggregate()
         print(SummaryTable.render(aggregate, budget: experiment.budgetDescription, repetitions: experiment.repetitions))
         try reportOptions.finish(
             aggregate: aggregate, experiment: experiment, directory: store.directory, skip: noReport, quiet: false)

@@ -38,7 +38,10 @@ struct ReportCommand: RegistryCommand {
 
     mutating func run(registry: Registry) throws {
         let folder = try ResultFolder(directory, registry: registry)
-        let written = try reportOptions.write(experiment: folder.experiment, directory: folder.store.directory)
+        // The registry names the gradient track too, for folders aggregated before summaries recorded it.
+        let written = try reportOptions.write(
+            experiment: folder.experiment, directory: folder.store.directory,
+            gradientTrack: folder.experiment.gradientTrack(in: registry))
         print("Wrote \(written.markdown) and \(written.html).")
     }
 }
@@ -57,10 +60,15 @@ struct ReportOptions: ParsableArguments {
         guard alpha > 0 && alpha < 1 else { throw ValidationError("--alpha must be in (0, 1), got \(alpha)") }
     }
 
-    /// Builds and writes the report; returns the paths of the Markdown and HTML files.
-    func write(experiment: Experiment, directory: URL) throws -> (markdown: String, html: String) {
+    /// Builds and writes the report; returns the paths of the Markdown and HTML files. `gradientTrack` adds optimizer
+    /// labels to those `summary.json` marks as the gradient track.
+    func write(
+        experiment: Experiment, directory: URL, gradientTrack: Set<String> = []
+    ) throws -> (markdown: String, html: String) {
         let input = try ReportInput(experiment: experiment, directory: directory)
-        let report = ReportBuilder(input: input, options: ReportBuilder.Options(baseline: baseline, alpha: alpha))
+        let report = ReportBuilder(
+            input: input,
+            options: ReportBuilder.Options(baseline: baseline, alpha: alpha, gradientTrack: gradientTrack))
         try report.write()
         return (
             directory.appendingPathComponent("report.md").path, directory.appendingPathComponent("report.html").path

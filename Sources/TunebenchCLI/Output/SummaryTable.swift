@@ -2,18 +2,42 @@ import Foundation
 import Tunebench
 
 /// The summary table printed at the end of a run: median final metric per problem (rows) and optimizer
-/// (columns), the best per problem marked with `*`.
+/// (columns), the best black-box optimizer per problem marked with `*`; the gradient track in a table of its own.
 enum SummaryTable {
-    /// Renders `aggregate` as aligned plain text.
+    /// Renders `aggregate` as aligned plain text. Optimizers of the gradient track (which read the problems'
+    /// gradients) get a table of their own after the black-box methods', without `*`.
     static func render(_ aggregate: Aggregate, budget: String, repetitions: Int) -> String {
         guard let first = aggregate.problems.first else { return "No problems.\n" }
-        let optimizers = first.optimizers.map(\.optimizer)
-        var rows: [[String]] = [["problem"] + optimizers]
+        let gradient = Set(first.optimizers.filter { $0.track == .gradient }.map(\.optimizer))
+        let blackBox = first.optimizers.map(\.optimizer).filter { !gradient.contains($0) }
+        var text = "Median final regret after \(budget) over \(repetitions) repetitions "
+            + "(* = lowest per problem):\n\n"
         var anyUnknownOptimum = false
+        text += table(aggregate, optimizers: blackBox, anyUnknownOptimum: &anyUnknownOptimum)
+        if !gradient.isEmpty {
+            text += "\nGradient track (these read the problems' gradients, which the methods above cannot; not compared "
+                + "with them):\n\n"
+            text += table(
+                aggregate, optimizers: first.optimizers.map(\.optimizer).filter(gradient.contains),
+                anyUnknownOptimum: &anyUnknownOptimum)
+        }
+        if anyUnknownOptimum { text += "\n(value): the optimum is unknown; the best value found is shown instead.\n" }
+        text += "\nRuns: \(aggregate.complete) complete, \(aggregate.failed) failed, \(aggregate.missing) not run "
+            + "of \(aggregate.planned).\n"
+        return text
+    }
+
+    /// One aligned table: a row per problem, a column per optimizer of `optimizers`.
+    private static func table(_ aggregate: Aggregate, optimizers: [String], anyUnknownOptimum: inout Bool) -> String {
+        var rows: [[String]] = [["problem"] + optimizers]
         for problem in aggregate.problems {
             var row = [problem.problem + (problem.metric == "regret" ? "" : " (value)")]
             anyUnknownOptimum = anyUnknownOptimum || problem.metric != "regret"
-            for summary in problem.optimizers {
+            for optimizer in optimizers {
+                guard let summary = problem.optimizers.first(where: { $0.optimizer == optimizer }) else {
+                    row.append("-")
+                    continue
+                }
                 var cell = summary.finalMedian.map(format) ?? "-"
                 if summary.best { cell += "*" }
                 if summary.failedRuns > 0 { cell += " (\(summary.failedRuns) failed)" }
@@ -22,8 +46,7 @@ enum SummaryTable {
             rows.append(row)
         }
         let widths = rows[0].indices.map { column in rows.map { $0[column].count }.max() ?? 0 }
-        var text = "Median final regret after \(budget) over \(repetitions) repetitions "
-            + "(* = lowest per problem):\n\n"
+        var text = ""
         for (index, row) in rows.enumerated() {
             let cells = row.enumerated().map { column, cell in
                 column == 0
@@ -33,9 +56,6 @@ enum SummaryTable {
             text += cells.joined(separator: "  ") + "\n"
             if index == 0 { text += widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ") + "\n" }
         }
-        if anyUnknownOptimum { text += "\n(value): the optimum is unknown; the best value found is shown instead.\n" }
-        text += "\nRuns: \(aggregate.complete) complete, \(aggregate.failed) failed, \(aggregate.missing) not run "
-            + "of \(aggregate.planned).\n"
         return text
     }
 

@@ -7,9 +7,9 @@ import TunebenchRunner
 ///
 /// Sections: the experiment; across problems, average rank (``AverageRank``), bayesmark's normalised score against
 /// the baseline (``NormalizedScore``), the COCO-style data profile (``DataProfile``) and the pairwise tests
-/// (``PairwiseTests``); per problem, the curves, the final values with the confidence intervals of their median and
-/// mean (``FinalIntervals``) and the time to target (``TimeToTarget``); the
-/// optimizers' overhead; failed and missing runs. Every output but the overhead table (wall-clock times) is the
+/// (``PairwiseTests``), all among the black-box optimizers; per problem, the curves, the final values with the confidence intervals of their median and
+/// mean (``FinalIntervals``) and the time to target (``TimeToTarget``); the gradient track apart
+/// (``GradientTrackSection``); the optimizers' overhead; failed and missing runs. Every output but the overhead table (wall-clock times) is the
 /// same, byte for byte, for the same input files.
 public struct ReportBuilder: Sendable {
     public struct Options: Sendable {
@@ -17,10 +17,17 @@ public struct ReportBuilder: Sendable {
         public var baseline: String
         /// The family-wise significance level of the pairwise tests.
         public var alpha: Double
+        /// Optimizer labels of the gradient track besides those `summary.json` marks (for folders aggregated before
+        /// summaries recorded the track).
+        public var gradientTrack: Set<String>
 
-        public init(baseline: String = NormalizedScore.defaultBaseline, alpha: Double = PairwiseTests.defaultAlpha) {
+        public init(
+            baseline: String = NormalizedScore.defaultBaseline, alpha: Double = PairwiseTests.defaultAlpha,
+            gradientTrack: Set<String> = []
+        ) {
             self.baseline = baseline
             self.alpha = alpha
+            self.gradientTrack = gradientTrack
         }
     }
 
@@ -48,9 +55,12 @@ public struct ReportBuilder: Sendable {
     }
 
     func makeDocument(output: inout ReportOutput) -> ReportDocument {
-        let experiment = input.experiment
+        // Everything that compares optimizers sees the black-box methods only; the gradient track has its own section.
+        let gradient = self.input.gradientTrack.union(
+            options.gradientTrack.intersection(self.input.experiment.optimizers.map(\.label)))
+        let input = self.input.without(gradient)
         let problems = input.problems
-        var document = ReportDocument(title: "Tunebench report: \(experiment.name)")
+        var document = ReportDocument(title: "Tunebench report: \(input.experiment.name)")
         addOverview(to: &document)
 
         RankSection.add(AverageRank.compute(problems, axis: input.axis), to: &document, output: &output)
@@ -74,8 +84,9 @@ public struct ReportBuilder: Sendable {
             TimeToTargetSection.add(times, problem: problem.problem, to: &document)
             CocoTimeToTargetSection.add(cocoTimes, problem: problem.problem, to: &document)
         }
-        OverheadSection.add(input, to: &document, output: &output)
-        FailureSection.add(input, to: &document)
+        GradientTrackSection.add(self.input, labels: gradient, to: &document, output: &output)
+        OverheadSection.add(self.input, to: &document, output: &output)
+        FailureSection.add(self.input, to: &document)
         return document
     }
 

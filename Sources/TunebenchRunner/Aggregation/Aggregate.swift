@@ -42,12 +42,16 @@ public struct OptimizerSummary: Codable, Sendable, Hashable {
     public var finalQ75: Double?
     public var finalMean: Double?
     public var finalStd: Double?
-    /// Whether this optimizer has the lowest median final metric on the problem (ties all marked).
+    /// Whether this optimizer has the lowest median final metric on the problem among the black-box optimizers (ties
+    /// all marked); never for the gradient track.
     public var best: Bool
     /// The median metric of a single evaluation: the median of every full-fidelity true value of the complete runs
     /// (minus the optimum for regret), pooled over runs. A report's reference for "a random point" (bayesmark's clip
     /// value when the optimizer is random search); `nil` without such evaluations.
     public var evaluationMedian: Double? = nil
+    /// `gradient` for an optimizer that reads the problem's gradients (``OptimizerTrack``), reported apart from the
+    /// black-box methods; absent (`nil`) for a black-box optimizer, so black-box summaries keep their bytes.
+    public var track: OptimizerTrack? = nil
 }
 
 /// A failed run and why it failed.

@@ -52,15 +52,19 @@ public struct Aggregator: Sendable {
     /// Once requested, no further problem is aggregated and ``aggregate()`` throws
     /// ``RunnerError/interrupted(signal:abandoned:)``, leaving the previous outputs as they were.
     public var interruption: Interruption?
+    /// The optimizer labels of the gradient track (``Experiment/gradientTrack(in:)``): their summaries say so and are
+    /// never marked best beside the black-box methods.
+    public var gradientTrack: Set<String>
 
     public init(
         experiment: Experiment, store: ResultStore, jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
-        interruption: Interruption? = nil
+        interruption: Interruption? = nil, gradientTrack: Set<String> = []
     ) {
         self.experiment = experiment
         self.store = store
         self.jobs = jobs
         self.interruption = interruption
+        self.gradientTrack = gradientTrack
     }
 
     /// Reads every run file of the plan and writes the outputs.
@@ -221,9 +225,11 @@ public struct Aggregator: Sendable {
             finalStd: finals.count > 1 ? Statistics.standardDeviation(finals) : nil, best: false)
     }
 
+    /// Marks the black-box summaries of the lowest median (ties all marked); gradient-track ones are never marked.
     static func markBest(_ summaries: inout [OptimizerSummary]) {
-        guard let lowest = summaries.compactMap(\.finalMedian).min() else { return }
-        for i in summaries.indices where summaries[i].finalMedian == lowest { summaries[i].best = true }
+        let blackBox = summaries.indices.filter { summaries[$0].track == nil }
+        guard let lowest = blackBox.compactMap({ summaries[$0].finalMedian }).min() else { return }
+        for i in blackBox where summaries[i].finalMedian == lowest { summaries[i].best = true }
     }
 
     static func json(_ value: some Encodable) throws -> Data {

@@ -151,7 +151,8 @@ public struct ExperimentRunner: Sendable {
         if let signal = options.interruption?.signal { throw RunnerError.interrupted(signal: signal, abandoned: 0) }
         progress?.ended()
         let aggregate = try Aggregator(
-            experiment: experiment, store: store, jobs: options.jobs, interruption: options.interruption
+            experiment: experiment, store: store, jobs: options.jobs, interruption: options.interruption,
+            gradientTrack: experiment.gradientTrack(in: registry)
         ).aggregate()
         return RunOutcome(skipped: skipped, executed: pending.count, failedNow: failedNow, aggregate: aggregate)
     }

@@ -102,7 +102,9 @@ public struct ResultMerger: Sendable {
             contributions.append(contribution)
         }
         let missing = plan.runs.filter { !store.hasRecord($0) }
-        let aggregate = try Aggregator(experiment: experiment, store: store, jobs: jobs).aggregate()
+        let aggregate = try Aggregator(
+            experiment: experiment, store: store, jobs: jobs, gradientTrack: experiment.gradientTrack(in: registry)
+        ).aggregate()
         return MergeOutcome(
             experiment: experiment,
             shards: contributions,
