@@ -35,13 +35,13 @@ public enum BuiltinOptimizers {
             summary: "Gaussian-process Bayesian optimization with Optuna 5.0.0 GPSampler's settings: log-EI, 2048 "
                 + "candidates, 10 local searches, no restarts"),
         gaussianProcess(
-            "gp-ei", acquisition: .ei, includedByDefault: false,
+            "gp-ei", acquisition: .ei, includedByDefault: false, reference: ReferenceStatements.gp(acquisition: "ei"),
             summary: "Gaussian-process Bayesian optimization with expected improvement (Jones et al. 1998)"),
         gaussianProcess(
             "gp-logei", acquisition: .logei, includedByDefault: false,
             summary: "Gaussian-process Bayesian optimization with log expected improvement (Ament et al. 2023)"),
         gaussianProcess(
-            "gp-ucb", acquisition: .ucb, includedByDefault: false,
+            "gp-ucb", acquisition: .ucb, includedByDefault: false, reference: ReferenceStatements.gp(acquisition: "ucb"),
             summary: "Gaussian-process Bayesian optimization with a confidence bound μ − κσ (Srinivas et al. 2010)"),
         forest(
             "forest", defaults: ForestOptimizer.Settings(), reference: ReferenceStatements.forest,

@@ -2,7 +2,7 @@ import TunebenchCore
 
 /// What the built-ins that name a published method owe to it: the reference whose defaults count, the entry that
 /// runs with them, and each default of ours that differs, with why and on which problems it was chosen
-/// (``ReferenceDefaults``). `tunebench list NAME` prints these; README.md and docs/optimizers.md repeat them.
+/// (``ReferenceDefaults``). `tunebench list NAME` prints these; docs/optimizers.md repeats them.
 ///
 /// Defaults chosen before the tuning set was declared were chosen on the problems of `Results/peers`; from now on
 /// defaults are tuned on the tuning set of docs/tuning-set.md only.
@@ -36,9 +36,9 @@ enum ReferenceStatements {
 
     /// What neither CMA-ES entry takes from Hansen, who leaves the start to the user.
     static let cmaesStart = ReferenceDefaults.Deviation(
-        setting: "start: mean ½ in every unit-cube coordinate, σ₀ = 1/6, draws outside the cube redrawn (up to 10n)",
-        reason: "Optuna 5.0.0's CmaEsSampler start; the tutorial leaves x₀ and σ₀ to the user and does not bound the "
-            + "search", chosenOn: "not tuned")
+        setting: "start: mean ½ in every unit-cube coordinate and σ₀ = 1/6 (Optuna 5.0.0's CmaEsSampler start); draws "
+            + "outside the cube redrawn up to 10n times (the cmaes package: 100)",
+        reason: "the tutorial leaves x₀ and σ₀ to the user and does not bound the search", chosenOn: "not tuned")
 
     static let cmaes = ReferenceDefaults(
         source: cmaesSource, entry: "cmaes-hansen",
@@ -61,8 +61,16 @@ enum ReferenceStatements {
     /// What neither forest entry takes from SMAC3: the acquisition and its search.
     static let forestAcquisition = ReferenceDefaults.Deviation(
         setting: "expected improvement of the warped values, maximized over uniform candidates then local search from "
-            + "the 10 best (reference: log-EI on log-scaled costs over 10,000 sorted random challengers and local "
-            + "search)", reason: "Tunebench's acquisition search", chosenOn: "not tuned")
+            + "the 10 best, with the forest refitted at every ask (reference: EI in cost space under log-normal "
+            + "predictions, SMAC's EI(log=True), over 10,000 sorted random challengers and local search, the forest "
+            + "refitted every 8 configurations, retrain_after=8)", reason: "Tunebench's acquisition search",
+        chosenOn: "not tuned")
+
+    /// What the forest's model does otherwise than SMAC3 2.4.1's `RandomForest` with `log_y`.
+    static let forestModel = ReferenceDefaults.Deviation(
+        setting: "the forest's variance is the spread between trees plus within leaves, leaf values are plain means "
+            + "(reference: the spread between trees only, leaf values log-mean-exp of the log-scaled costs)",
+        reason: "Tunebench's forest", chosenOn: "not tuned")
 
     static let forest = ReferenceDefaults(
         source: forestSource, entry: "forest-smac",
@@ -85,21 +93,28 @@ enum ReferenceStatements {
             .init(
                 setting: "`candidates` 500 (reference 10,000 challengers)", reason: "cost per ask",
                 chosenOn: "not tuned"),
-            forestAcquisition,
+            forestAcquisition, forestModel,
         ])
 
-    static let forestSMAC = ReferenceDefaults(source: forestSource, deviations: [forestAcquisition])
+    static let forestSMAC = ReferenceDefaults(source: forestSource, deviations: [forestAcquisition, forestModel])
 
     // MARK: - Gaussian process
 
-    static let gpSource =
-        "Optuna 5.0.0's GPSampler (Matérn-5/2 with its priors, log-EI, Ament et al. 2023): the model is the same, the "
-        + "settings below are its"
+    static let gpSource = "Optuna 5.0.0's GPSampler (Matérn-5/2 with automatic relevance, log-EI; Ament et al. 2023)"
 
-    /// What neither GP entry takes from Optuna: the initial design.
+    /// What neither GP entry takes from Optuna: the initial design, the priors but the length-scales', and the
+    /// acquisition search.
     static let gpDesign = ReferenceDefaults.Deviation(
         setting: "the first 10 points from a scrambled Sobol sequence (reference: independent uniform points)",
         reason: "a space-filling design", chosenOn: "not tuned")
+    static let gpPriors = ReferenceDefaults.Deviation(
+        setting: "priors N(0, 1.5²) on log σ_f² and N(−12, 4²) on log(σ_n² − 10⁻⁸), noise floor 10⁻⁸ (reference: "
+            + "Gamma(2, 1) on the kernel scale, Gamma(1.1, 30) on the noise variance, floor 10⁻⁶; the length-scales' "
+            + "prior is the same)", reason: "Tunebench's GP model", chosenOn: "not tuned")
+    static let gpSearch = ReferenceDefaults.Deviation(
+        setting: "acquisition search: the Sobol candidates plus 512 perturbations of the best points, L-BFGS-B from "
+            + "the best and the incumbent (reference: 2048 QMC points, local search from the best, 8 chosen by "
+            + "roulette and the incumbent)", reason: "Tunebench's acquisition search", chosenOn: "not tuned")
 
     static let gp = ReferenceDefaults(
         source: gpSource, entry: "gp-optuna",
@@ -112,8 +127,19 @@ enum ReferenceStatements {
             .init(
                 setting: "`candidates` 1024 and `local-searches` 5 (reference 2048 and 10)", reason: "cost per ask",
                 chosenOn: "not tuned"),
-            gpDesign,
+            gpDesign, gpPriors, gpSearch,
         ])
 
-    static let gpOptuna = ReferenceDefaults(source: gpSource, deviations: [gpDesign])
+    static let gpOptuna = ReferenceDefaults(source: gpSource, deviations: [gpDesign, gpPriors, gpSearch])
+
+    /// `gp-ei` and `gp-ucb`: the GP's statement, and the acquisition that is the entry's purpose.
+    static func gp(acquisition: String) -> ReferenceDefaults {
+        var statement = gp
+        statement.deviations.insert(
+            .init(
+                setting: "`acquisition` \(acquisition) (reference log-EI)",
+                reason: "the entry's own acquisition; `gp-optuna:acquisition=\(acquisition)` runs it with the reference's "
+                    + "other settings", chosenOn: "not tuned"), at: 0)
+        return statement
+    }
 }

@@ -60,10 +60,10 @@ struct ReportOptions: ParsableArguments {
         guard alpha > 0 && alpha < 1 else { throw ValidationError("--alpha must be in (0, 1), got \(alpha)") }
     }
 
-    /// Builds and writes the report; returns the paths of the Markdown and HTML files. `gradientTrack` adds optimizer
-    /// labels to those `summary.json` marks as the gradient track.
+    /// Builds and writes the report; returns the paths of the Markdown and HTML files. `gradientTrack` adds pairs to
+    /// those `summary.json` marks as the gradient track.
     func write(
-        experiment: Experiment, directory: URL, gradientTrack: Set<String> = []
+        experiment: Experiment, directory: URL, gradientTrack: GradientTrack = .none
     ) throws -> (markdown: String, html: String) {
         let input = try ReportInput(experiment: experiment, directory: directory)
         let report = ReportBuilder(

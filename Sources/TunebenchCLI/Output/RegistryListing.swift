@@ -39,7 +39,7 @@ struct RegistryListing {
     static func notes(_ entry: OptimizerEntry) -> [String] {
         var notes: [String] = []
         if entry.track(entry.defaultOptions) == .gradient {
-            notes.append("gradient track: reads the problem's gradients; reported apart from black-box methods")
+            notes.append("gradient track: reads the gradients of problems that provide them; reported apart there")
         }
         if let reference = entry.reference, let other = reference.entry, !reference.deviations.isEmpty {
             let source = reference.source.prefix(while: { $0 != "(" }).trimmingCharacters(in: .whitespaces)
@@ -135,7 +135,7 @@ struct RegistryListing {
     private static func full(_ entry: OptimizerEntry) -> String {
         var lines = ["handles: " + entry.capabilities.names.joined(separator: ", ")]
         if entry.track(entry.defaultOptions) == .gradient {
-            lines.append("track: gradient (reads the problem's gradients; reported apart from black-box methods)")
+            lines.append("track: gradient (reads the gradients of problems that provide them, and is reported apart there)")
         }
         lines += entry.reference?.lines ?? []
         return block(entry.name, entry.summary, lines, entry.options)

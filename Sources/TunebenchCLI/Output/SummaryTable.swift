@@ -8,18 +8,23 @@ enum SummaryTable {
     /// gradients) get a table of their own after the black-box methods', without `*`.
     static func render(_ aggregate: Aggregate, budget: String, repetitions: Int) -> String {
         guard let first = aggregate.problems.first else { return "No problems.\n" }
-        let gradient = Set(first.optimizers.filter { $0.track == .gradient }.map(\.optimizer))
-        let blackBox = first.optimizers.map(\.optimizer).filter { !gradient.contains($0) }
+        let all = first.optimizers.map(\.optimizer)
+        func isGradient(_ problem: ProblemSummary, _ optimizer: String) -> Bool {
+            problem.optimizers.first { $0.optimizer == optimizer }?.track == .gradient
+        }
+        let gradientProblems = aggregate.problems.filter { problem in all.contains { isGradient(problem, $0) } }
+        let gradient = all.filter { optimizer in gradientProblems.contains { isGradient($0, optimizer) } }
+        let blackBox = all.filter { optimizer in aggregate.problems.contains { !isGradient($0, optimizer) } }
         var text = "Median final regret after \(budget) over \(repetitions) repetitions "
             + "(* = lowest per problem):\n\n"
         var anyUnknownOptimum = false
-        text += table(aggregate, optimizers: blackBox, anyUnknownOptimum: &anyUnknownOptimum)
+        text += table(
+            aggregate.problems, optimizers: blackBox, shows: { !isGradient($0, $1) },
+            anyUnknownOptimum: &anyUnknownOptimum)
         if !gradient.isEmpty {
             text += "\nGradient track (these read the problems' gradients, which the methods above cannot; not compared "
                 + "with them):\n\n"
-            text += table(
-                aggregate, optimizers: first.optimizers.map(\.optimizer).filter(gradient.contains),
-                anyUnknownOptimum: &anyUnknownOptimum)
+            text += table(gradientProblems, optimizers: gradient, shows: isGradient, anyUnknownOptimum: &anyUnknownOptimum)
         }
         if anyUnknownOptimum { text += "\n(value): the optimum is unknown; the best value found is shown instead.\n" }
         text += "\nRuns: \(aggregate.complete) complete, \(aggregate.failed) failed, \(aggregate.missing) not run "
@@ -27,14 +32,19 @@ enum SummaryTable {
         return text
     }
 
-    /// One aligned table: a row per problem, a column per optimizer of `optimizers`.
-    private static func table(_ aggregate: Aggregate, optimizers: [String], anyUnknownOptimum: inout Bool) -> String {
+    /// One aligned table: a row per problem, a column per optimizer of `optimizers`; a cell that `shows` refuses is
+    /// `-` (its value is in the other table).
+    private static func table(
+        _ problems: [ProblemSummary], optimizers: [String], shows: (ProblemSummary, String) -> Bool,
+        anyUnknownOptimum: inout Bool
+    ) -> String {
         var rows: [[String]] = [["problem"] + optimizers]
-        for problem in aggregate.problems {
+        for problem in problems {
             var row = [problem.problem + (problem.metric == "regret" ? "" : " (value)")]
             anyUnknownOptimum = anyUnknownOptimum || problem.metric != "regret"
             for optimizer in optimizers {
-                guard let summary = problem.optimizers.first(where: { $0.optimizer == optimizer }) else {
+                guard shows(problem, optimizer), let summary = problem.optimizers.first(where: { $0.optimizer == optimizer })
+                else {
                     row.append("-")
                     continue
                 }

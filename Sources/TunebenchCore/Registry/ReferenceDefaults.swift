@@ -3,7 +3,7 @@
 /// problems it was chosen.
 ///
 /// Fair comparisons need this in the open: a default tuned on the problems of a comparison favours its optimizer on
-/// them. `tunebench list NAME` prints it, and the README's optimizer table repeats it.
+/// them. `tunebench list NAME` prints it, and docs/optimizers.md repeats it.
 public struct ReferenceDefaults: Sendable, Hashable {
     /// One default that differs from the reference.
     public struct Deviation: Sendable, Hashable {
@@ -39,7 +39,8 @@ public struct ReferenceDefaults: Sendable, Hashable {
     public var lines: [String] {
         var lines = ["reference: " + source + (entry.map { " (entry `\($0)` runs with its defaults)" } ?? "")]
         for deviation in deviations {
-            lines.append("deviates: \(deviation.setting): \(deviation.reason); chosen on \(deviation.chosenOn)")
+            let chosen = deviation.chosenOn == "not tuned" ? "not tuned" : "chosen on \(deviation.chosenOn)"
+            lines.append("deviates: \(deviation.setting): \(deviation.reason); \(chosen)")
         }
         return lines
     }

@@ -32,7 +32,8 @@ public struct ForestOptimizer: Optimizer {
         public var randomFraction = 0.1
         /// The forest: 24 trees (SMAC3 grows 10) on bootstrap samples (as SMAC's), thresholds drawn at random
         /// (extra-trees, as scikit-optimize's `forest_minimize` uses by default), which average into a smoother
-        /// surrogate than CART's thresholds; at least 3 observations per leaf (SMAC's and scikit-optimize's setting).
+        /// surrogate than CART's thresholds; at least 3 observations per leaf and per split (the default of SMAC3's
+        /// `RandomForest` class; its hyperparameter-optimization facade passes 1 and 2, as `forest-smac` does).
         public var forest: RandomForestRegressor.Settings = {
             var settings = RandomForestRegressor.Settings()
             settings.trees = 24

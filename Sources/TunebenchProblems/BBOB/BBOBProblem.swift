@@ -10,7 +10,7 @@ import TunebenchCore
 /// ``NoisyProblem`` to add noise.
 ///
 /// Regret is never negative: where COCO's arithmetic gives a value below COCO's own optimum, the problem reports the
-/// optimum. Of 7.2 million values compared with COCO (the test `BBOBAgreementTests`), this happens only for f20, near
+/// optimum. Of 9.6 million values compared with COCO (the test `BBOBAgreementTests`), this happens only for f20, near
 /// its optimum, by at most 4·10⁻¹⁵; every other value is COCO's, bit for bit.
 ///
 /// Everything that does not depend on the point (`x_opt`, `f_opt`, rotations, scalings, Gallagher's peaks) is

@@ -6,22 +6,26 @@ import TunebenchRunner
 /// The numbers also go to `report/gradient-track.csv`.
 enum GradientTrackSection {
     static func add(
-        _ input: ReportInput, labels: Set<String>, to document: inout ReportDocument, output: inout ReportOutput
+        _ input: ReportInput, track: GradientTrack, to document: inout ReportDocument, output: inout ReportOutput
     ) {
-        guard !labels.isEmpty else { return }
+        guard !track.isEmpty else { return }
+        let labels = track.pairs.values.reduce(into: Set<String>()) { $0.formUnion($1) }
         let order = input.experiment.optimizers.map(\.label).filter(labels.contains)
         document.heading("Gradient track")
         document.paragraph(
             "These optimizers read the problems' exact gradients, which the black-box methods above cannot see: "
                 + order.map { "`\($0)`" }.joined(separator: ", ")
-                + ". They take no part in the ranks, scores, profiles, pairwise tests or problem tables above, and no "
-                + "value here is marked best. The last column gives the lowest median final metric of a black-box "
+                + ", on the problems that provide gradients (elsewhere they estimate them from evaluations and are "
+                + "compared like the others). Here they take no part in the ranks, scores, profiles, pairwise tests or "
+                + "problem tables above, and no value is marked best; an optimizer in this track on any problem is left "
+                + "out of the ranks, scores and profile across problems altogether. The last column gives the lowest median final metric of a black-box "
                 + "method on the same problem, for scale only.")
         var rows: [[ReportDocument.Cell]] = []
         var csvRows: [[String]] = []
         for problem in input.aggregate.problems {
-            let blackBox = problem.optimizers.filter { !labels.contains($0.optimizer) }.compactMap(\.finalMedian).min()
-            for label in order {
+            let blackBox = problem.optimizers.filter { !track.contains(problem: problem.problem, optimizer: $0.optimizer) }
+                .compactMap(\.finalMedian).min()
+            for label in order where track.contains(problem: problem.problem, optimizer: label) {
                 guard let entry = problem.optimizers.first(where: { $0.optimizer == label }) else { continue }
                 let median = entry.finalMedian.map {
                     "\(NumberFormat.short($0)) [\(NumberFormat.short(entry.finalQ25)), \(NumberFormat.short(entry.finalQ75))]"

@@ -17,13 +17,13 @@ public struct ReportBuilder: Sendable {
         public var baseline: String
         /// The family-wise significance level of the pairwise tests.
         public var alpha: Double
-        /// Optimizer labels of the gradient track besides those `summary.json` marks (for folders aggregated before
-        /// summaries recorded the track).
-        public var gradientTrack: Set<String>
+        /// Pairs of the gradient track besides those `summary.json` marks (for folders aggregated before summaries
+        /// recorded the track).
+        public var gradientTrack: GradientTrack
 
         public init(
             baseline: String = NormalizedScore.defaultBaseline, alpha: Double = PairwiseTests.defaultAlpha,
-            gradientTrack: Set<String> = []
+            gradientTrack: GradientTrack = .none
         ) {
             self.baseline = baseline
             self.alpha = alpha
@@ -56,18 +56,20 @@ public struct ReportBuilder: Sendable {
 
     func makeDocument(output: inout ReportOutput) -> ReportDocument {
         // Everything that compares optimizers sees the black-box methods only; the gradient track has its own section.
-        let gradient = self.input.gradientTrack.union(
-            options.gradientTrack.intersection(self.input.experiment.optimizers.map(\.label)))
+        // Per problem, a pair of the gradient track is left out; across problems (ranks, scores, profile), an
+        // optimizer in the gradient track on any problem is left out altogether, so that no aggregate mixes tracks.
+        let gradient = self.input.gradientTrack.union(options.gradientTrack)
         let input = self.input.without(gradient)
         let problems = input.problems
+        let across = self.input.without(gradient.everywhere(problems: problems.map(\.problem))).problems
         var document = ReportDocument(title: "Tunebench report: \(input.experiment.name)")
         addOverview(to: &document)
 
-        RankSection.add(AverageRank.compute(problems, axis: input.axis), to: &document, output: &output)
+        RankSection.add(AverageRank.compute(across, axis: input.axis), to: &document, output: &output)
         ScoreSection.add(
-            NormalizedScore.compute(problems, axis: input.axis, baseline: options.baseline), to: &document,
+            NormalizedScore.compute(across, axis: input.axis, baseline: options.baseline), to: &document,
             output: &output)
-        ProfileSection.add(DataProfile.compute(problems, axis: input.axis), to: &document, output: &output)
+        ProfileSection.add(DataProfile.compute(across, axis: input.axis), to: &document, output: &output)
         PairwiseSection.add(
             PairwiseTests.compute(problems, alpha: options.alpha), problems: problems.count, to: &document,
             output: &output)
@@ -84,7 +86,7 @@ public struct ReportBuilder: Sendable {
             TimeToTargetSection.add(times, problem: problem.problem, to: &document)
             CocoTimeToTargetSection.add(cocoTimes, problem: problem.problem, to: &document)
         }
-        GradientTrackSection.add(self.input, labels: gradient, to: &document, output: &output)
+        GradientTrackSection.add(self.input, track: gradient, to: &document, output: &output)
         OverheadSection.add(self.input, to: &document, output: &output)
         FailureSection.add(self.input, to: &document)
         return document

@@ -52,13 +52,13 @@ public struct Aggregator: Sendable {
     /// Once requested, no further problem is aggregated and ``aggregate()`` throws
     /// ``RunnerError/interrupted(signal:abandoned:)``, leaving the previous outputs as they were.
     public var interruption: Interruption?
-    /// The optimizer labels of the gradient track (``Experiment/gradientTrack(in:)``): their summaries say so and are
-    /// never marked best beside the black-box methods.
-    public var gradientTrack: Set<String>
+    /// The (problem, optimizer) pairs of the gradient track (``Experiment/gradientTrack(in:)``): their summaries say
+    /// so and are never marked best beside the black-box methods.
+    public var gradientTrack: GradientTrack
 
     public init(
         experiment: Experiment, store: ResultStore, jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
-        interruption: Interruption? = nil, gradientTrack: Set<String> = []
+        interruption: Interruption? = nil, gradientTrack: GradientTrack = .none
     ) {
         self.experiment = experiment
         self.store = store

@@ -147,7 +147,7 @@ final class ProblemAggregation: @unchecked Sendable {
                 }
             }
             var optimizerSummary = Aggregator.summary(label, finals: metric.compactMap(\.last), failedRuns: failedRuns)
-            if aggregator.gradientTrack.contains(label) { optimizerSummary.track = .gradient }
+            if aggregator.gradientTrack.contains(problem: problem.label, optimizer: label) { optimizerSummary.track = .gradient }
             if optima.count <= 1 {
                 optimizerSummary.evaluationMedian = values.isEmpty ? nil : Statistics.median(values) - (optimum ?? 0)
             } else {

@@ -8,9 +8,9 @@ import TunebenchTestSupport
 /// Tunebench's bbob functions against COCO's own, `cocoex.BareProblem("bbob", f, d, i)` of coco-experiment, through
 /// `Tests/Scripts/bbob_reference.py`.
 ///
-/// For every function f1–f24, every dimension 2, 3, 5, 10, 20, 40 and instances 1–15 and 101–110 (3,600 problems),
-/// the optimum location (`best_parameter()`) and value (`best_value()`) must be bit-identical, and the values at
-/// 2,000 points per problem (7.2 million in all) must agree to 10⁻¹² relative, or 10⁻¹² absolute for values near 0:
+/// For every function f1–f24, every dimension 2, 3, 5, 10, 20, 40 (COCO's) and 8, 12 (the tuning set's) and
+/// instances 1–15 and 101–110 (4,800 problems), the optimum location (`best_parameter()`) and value (`best_value()`)
+/// must be bit-identical, and the values at 2,000 points per problem (9.6 million in all) must agree to 10⁻¹² relative, or 10⁻¹² absolute for values near 0:
 /// 1,000 points uniform in [−5, 5]^d and 1,000 near the optimum, `x_opt + r (2u − 1)` clipped to the box, with `r`
 /// from 1 down to 10⁻¹³ (``scales``), where rounding matters most. The points come from a counter-based generator
 /// that the script implements too (see its documentation), so only the values cross over, as float64 in a binary

@@ -6,7 +6,7 @@ import TunebenchNumerics
 @testable import TunebenchProblems
 
 /// ``BBOBProblem`` without Python: values pinned from cocoex, the value at the minimizer, regret near it, the
-/// evaluation path and the arguments refused. (The agreement with COCO at 7.2 million points is in
+/// evaluation path and the arguments refused. (The agreement with COCO at 9.6 million points is in
 /// ``BBOBAgreementTests``.)
 struct BBOBProblemTests {
     /// The instances of the agreement test (``BBOBAgreementTests``).
