@@ -6,7 +6,8 @@ Built only on the ``kurobako`` package (its ``SolverRunner`` speaks the protocol
 and SMAC3's ask-and-tell interface (``smac.ask()``, ``smac.tell(info, TrialValue(cost=...))``). The
 facade runs with its defaults, ``deterministic=True`` and ``seed`` set to the run's ``random_seed``.
 The protocol does not tell a solver the run's budget; the scenario's ``n_trials``, which sizes SMAC's
-initial design, is the ``Scenario`` default 100 unless ``--n-trials`` says otherwise. See README.md for
+initial design, is Tunebench's ``TUNEBENCH_BUDGET`` when set, else the ``Scenario`` default 100, unless
+``--n-trials`` says otherwise. See README.md for
 the mapping of the search space and the choices made.
 """
 
@@ -380,7 +381,10 @@ class SmacSolverFactory(SolverFactory):
 
 
 def main(argv: List[str]) -> int:
-    n_trials = N_TRIALS
+    # Tunebench tells a solver the run's budget in TUNEBENCH_BUDGET (Plugins/PROTOCOL.md), which is what SMAC's
+    # n_trials means; without it (kurobako), the Scenario default.
+    budget = os.environ.get("TUNEBENCH_BUDGET", "")
+    n_trials = int(budget) if budget.isdigit() and int(budget) > 0 else N_TRIALS
     if len(argv) == 3 and argv[1] == "--n-trials" and argv[2].isdigit() and int(argv[2]) > 0:
         n_trials = int(argv[2])
     elif len(argv) != 1:

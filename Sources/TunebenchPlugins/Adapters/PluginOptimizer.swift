@@ -29,6 +29,8 @@ public final class PluginOptimizer: Optimizer {
     ///   the solver lacks a capability the space needs.
     public init(command: PluginCommand, context: OptimizerContext) throws {
         let problem = ProblemSpecification(space: context.space, name: context.problem, fidelities: context.fidelities)
+        var command = command
+        command.environment[Self.budgetVariable] = String(context.budget)
         client = try SolverClient(command)
         space = context.space
         fidelities = context.fidelities
@@ -42,6 +44,11 @@ public final class PluginOptimizer: Optimizer {
         }
         try client.createSolver(id: 0, seed: context.seed, problem: problem)
     }
+
+    /// The environment variable that tells a solver plugin the run's evaluation budget (a Tunebench extension, in
+    /// Plugins/PROTOCOL.md; kurobako's protocol has no budget, and a solver may ignore it). Each run starts its own
+    /// process, so the value is the run's.
+    public static let budgetVariable = "TUNEBENCH_BUDGET"
 
     deinit {
         client.drop(solver: 0)

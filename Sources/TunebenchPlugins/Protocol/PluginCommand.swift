@@ -13,6 +13,9 @@ public struct PluginCommand: Sendable, Hashable {
     public var directory: String?
     /// Seconds to wait for each reply.
     public var timeout: Double
+    /// Variables added to the plugin's environment for this start, such as the run's budget
+    /// (``PluginOptimizer/budgetVariable``).
+    public var environment: [String: String] = [:]
 
     public init(name: String, arguments: [String], directory: String? = nil, timeout: Double = Self.defaultTimeout) {
         self.name = name

@@ -18,7 +18,8 @@ final class PluginConnection: MessageSource {
     init(_ command: PluginCommand) throws {
         self.command = command
         process = try ChildProcess(
-            arguments: command.arguments, directory: command.directory, environment: Self.environment, name: command.name)
+            arguments: command.arguments, directory: command.directory,
+            environment: Self.environment.merging(command.environment) { _, own in own }, name: command.name)
     }
 
     deinit {
