@@ -57,6 +57,12 @@ struct GradientTrackTests {
         let gradient = try String(contentsOf: output.appendingPathComponent("report/gradient-track.csv"), encoding: .utf8)
         #expect(gradient.split(separator: "\n").count == 3 && gradient.contains("sphere,lbfgsb,2,"))
         #expect(!gradient.contains("bbob"))
+
+        // `compare` against random search does not hold lbfgsb against it where it reads gradients.
+        let compare = try CommandRunner.run("tunebench", ["compare", output.path])
+        let lines = compare.output.split(separator: "\n")
+        #expect(lines.first { $0.hasPrefix("sphere") }?.hasSuffix("gradient track") == true, "\(compare.output)")
+        #expect(lines.first { $0.hasPrefix("bbob") }?.contains("gradient track") == false)
     }
 
     @Test func finiteDifferencesAreBlackBox() throws {

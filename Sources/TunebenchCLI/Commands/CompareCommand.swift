@@ -190,6 +190,8 @@ struct CompareCommand: RegistryCommand {
         }
         // The final metric of every complete run, from traces.csv (the run files need not be there).
         let problems = try ReportInput.runs(experiment: experiment, directory: store.directory)
+        // An optimizer that reads a problem's gradients is not held against a black-box baseline there.
+        let gradient = experiment.gradientTrack(in: registry)
         let others = labels.filter { $0 != baseline }
         var rows: [[String]] = [["problem", "\(baseline) median"] + others]
         var allSignificant = true
@@ -206,6 +208,10 @@ struct CompareCommand: RegistryCommand {
             }
             var row = [problem.problem, Self.format(Statistics.median(base.map(\.final)))]
             for label in others {
+                if gradient.contains(problem: problem.problem, optimizer: label) {
+                    row.append("gradient track")
+                    continue
+                }
                 let values = runs(label)
                 let p: Double
                 if paired {
@@ -237,6 +243,10 @@ struct CompareCommand: RegistryCommand {
         print("One-sided \(name) against \(baseline), final regret over \(experiment.repetitions) "
             + "repetitions of \(experiment.budgetDescription) (median in parentheses; * = p < \(alpha)):\n")
         print(Self.table(rows))
+        if !gradient.isEmpty {
+            print("\n\"gradient track\": the optimizer reads that problem's gradients, which the baseline cannot; it is "
+                + "not tested against it (nor counted by --require).")
+        }
         if require && !allSignificant { throw ExitCode(1) }
     }
 
