@@ -19,8 +19,14 @@ extension ReportInput {
         for index in input.problems.indices {
             input.problems[index].optimizers.removeAll { labels.contains($0.optimizer) }
         }
+        for index in input.recommended.indices {
+            input.recommended[index].optimizers.removeAll { labels.contains($0.optimizer) }
+        }
         for (problem, curves) in input.curves {
             input.curves[problem] = curves.filter { !labels.contains($0.optimizer) }
+        }
+        for (problem, curves) in input.recommendedCurves {
+            input.recommendedCurves[problem] = curves.filter { !labels.contains($0.optimizer) }
         }
         for index in input.aggregate.problems.indices {
             input.aggregate.problems[index].optimizers.removeAll { labels.contains($0.optimizer) }
