@@ -18,7 +18,11 @@ import TunebenchNumerics
 /// - it makes at most `budget` suggestions, and keeps answering `nil` once it has answered `nil`;
 /// - the same seed gives the same trace, and (on continuous spaces) different seeds give different traces;
 /// - it survives failed evaluations (`nil` values, NaN and infinity) and goes on suggesting valid points;
-/// - neither `ask` nor `tell` throws on these well-formed inputs.
+/// - neither `ask` nor `tell` throws on these well-formed inputs;
+/// - its ``TunebenchCore/Optimizer/recommendation()``, asked after every `tell`, is `nil` (the default rule) or a
+///   configuration it suggested at full fidelity and was told a finite value for; the same seed gives the same
+///   recommendations; and asking for them changes no suggestion (a run that asks and one that does not make the same
+///   suggestions).
 ///
 /// An optimizer with the `multiFidelity` capability is checked twice on every space: on a single-fidelity problem and
 /// on one with ``fidelityLevels`` (where a level `k` below the last adds `0.1 (levels − 1 − k)` to the value).
@@ -60,50 +64,81 @@ public enum OptimizerConformance {
         }
         let first = run(factory, context(seed: 11), failEvery: nil, label: named.name, into: &failures)
         let again = run(factory, context(seed: 11), failEvery: nil, label: named.name, into: &failures)
-        if let first, let again, first != again {
+        if let first, let again, first.suggestions != again.suggestions {
             failures.append(
                 .init(
                     check: "same seed gives the same trace", context: named.name,
-                    message: "two runs with seed 11 differ at suggestion \(firstDifference(first, again))"))
+                    message: "two runs with seed 11 differ at suggestion "
+                        + "\(firstDifference(first.suggestions, again.suggestions))"))
+        } else if let first, let again, first.recommendations != again.recommendations {
+            let index = first.recommendations.indices.first { first.recommendations[$0] != again.recommendations[$0] }
+            failures.append(
+                .init(
+                    check: "the same trace gives the same recommendations", context: named.name,
+                    message: "two runs with seed 11 recommend differently after evaluation \((index ?? 0) + 1)"))
+        }
+        if let first,
+            let silent = run(
+                factory, context(seed: 11), failEvery: nil, recommending: false, label: named.name, into: &failures),
+            first.suggestions != silent.suggestions
+        {
+            failures.append(
+                .init(
+                    check: "asking for recommendations changes no suggestion", context: named.name,
+                    message: "a run with seed 11 that asked for a recommendation after every tell and one that did not "
+                        + "differ at suggestion \(firstDifference(first.suggestions, silent.suggestions))"))
         }
         let continuous = named.space.parameters.allSatisfy {
             if case .real = $0.domain { return $0.condition == nil }
             return false
         }
         if continuous, let first,
-            let other = run(factory, context(seed: 12), failEvery: nil, label: named.name, into: &failures),
-            first == other
+            let other = run(
+                factory, context(seed: 12), failEvery: nil, recommending: false, label: named.name, into: &failures),
+            first.suggestions == other.suggestions
         {
             failures.append(
                 .init(
                     check: "different seeds differ", context: named.name,
-                    message: "seeds 11 and 12 gave the same \(first.count) suggestions"))
+                    message: "seeds 11 and 12 gave the same \(first.suggestions.count) suggestions"))
         }
         _ = run(factory, context(seed: 13), failEvery: 3, label: named.name, into: &failures)
+    }
+
+    /// What one run of the checks gives: the suggestions in order and, when the run asked for them, the
+    /// recommendation after each `tell`.
+    struct Trace: Equatable {
+        var suggestions: [Suggestion] = []
+        var recommendations: [Configuration?] = []
     }
 
     /// Runs one optimizer for its budget on a smooth test objective and records broken rules.
     ///
     /// The objective is `sum_i (u_i - 0.3)^2` over the unit-cube encoding of the configuration, plus 0.1 per level
     /// below the last for a multi-fidelity suggestion. With
-    /// `failEvery = k`, every k-th evaluation fails, in turn as a `nil` value, NaN, and +infinity.
-    /// - Returns: the trace (suggestions in order), or `nil` if the run threw.
+    /// `failEvery = k`, every k-th evaluation fails, in turn as a `nil` value, NaN, and +infinity. With `recommending`,
+    /// the optimizer's recommendation is asked for after every `tell` and must be `nil` or a configuration told with a
+    /// finite value at full fidelity.
+    /// - Returns: the trace, or `nil` if the run threw.
     static func run(
         _ factory: (OptimizerContext) throws -> any Optimizer, _ context: OptimizerContext, failEvery: Int?,
-        label: String, into failures: inout [ConformanceFailure]
-    ) -> [Suggestion]? {
+        recommending: Bool = true, label: String, into failures: inout [ConformanceFailure]
+    ) -> Trace? {
         let place = "\(label), seed \(context.seed)" + (failEvery == nil ? "" : ", failing evaluations")
         let checkName = failEvery == nil ? "ask and tell do not throw" : "survives failed evaluations"
-        var trace: [Suggestion] = []
+        var trace = Trace()
+        // The configurations told a finite value at full fidelity: the only ones a recommendation may name.
+        var evaluated: Set<Configuration> = []
         do {
             var optimizer = try factory(context)
             var failureKind = 0
             while let suggestion = try optimizer.ask() {
-                guard trace.count < context.budget else {
+                guard trace.suggestions.count < context.budget else {
                     failures.append(
                         .init(
                             check: "never suggests more than the budget", context: place,
-                            message: "suggestion \(trace.count + 1) exceeds the budget of \(context.budget)"))
+                            message:
+                                "suggestion \(trace.suggestions.count + 1) exceeds the budget of \(context.budget)"))
                     return trace
                 }
                 do {
@@ -117,19 +152,32 @@ public enum OptimizerConformance {
                     failures.append(
                         .init(
                             check: "fidelity levels exist", context: place,
-                            message: "suggestion \(trace.count + 1) asks for level \(level) of \(context.fidelities.count)"))
+                            message: "suggestion \(trace.suggestions.count + 1) asks for level \(level) of "
+                                + "\(context.fidelities.count)"))
                     return trace
                 }
-                trace.append(suggestion)
+                trace.suggestions.append(suggestion)
                 let lowerLevels = suggestion.fidelity.map { context.fidelities.count - 1 - $0 } ?? 0
                 var value: Double? = context.space.encode(suggestion.configuration).reduce(0.1 * Double(lowerLevels)) {
                     $0 + ($1 - 0.3) * ($1 - 0.3)
                 }
-                if let k = failEvery, trace.count % k == 0 {
+                if let k = failEvery, trace.suggestions.count % k == 0 {
                     value = [nil, Double.nan, Double.infinity][failureKind % 3]
                     failureKind += 1
                 }
                 try optimizer.tell(Observation(suggestion, value: value))
+                guard recommending else { continue }
+                if lowerLevels == 0, value?.isFinite == true { evaluated.insert(suggestion.configuration) }
+                let recommendation = optimizer.recommendation()
+                if let recommendation, !evaluated.contains(recommendation) {
+                    failures.append(
+                        .init(
+                            check: "recommendations are evaluated configurations", context: place,
+                            message: "after evaluation \(trace.suggestions.count) it recommends \(recommendation), "
+                                + "which was not told a finite value at full fidelity"))
+                    return trace
+                }
+                trace.recommendations.append(recommendation)
             }
             for _ in 0..<2 where try optimizer.ask() != nil {
                 failures.append(

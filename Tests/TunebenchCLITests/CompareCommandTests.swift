@@ -74,4 +74,37 @@ struct CompareCommandTests {
         let tooMany = try CommandRunner.run("tunebench", ["compare", bad, good, good])
         #expect(tooMany.status == 64 && tooMany.errors.contains("give one result folder, or a baseline folder"))
     }
+
+    /// On a noisy problem `--metric recommended` compares the regret of what each optimizer would return
+    /// (traces-recommended.csv): another median, never below the best-evaluated one, and said in the heading; the
+    /// noiseless problem's line is the same. `report --metric recommended` says which regret its analyses use.
+    @Test func compareAndReportCanUseTheRecommendedRegret() throws {
+        let folder = CommandRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let output = folder.appendingPathComponent("out")
+        let run = try CommandRunner.run("tunebench", [
+            "run", "--optimizers", "random,nelder-mead", "--problems", "sphere:dimension=3:noise=0.5,sphere:dimension=2",
+            "--repetitions", "6", "--budget", "60", "--quiet", "--output", output.path,
+        ])
+        #expect(run.status == 0, "\(run.errors)")
+        let best = try CommandRunner.run("tunebench", ["compare", output.path])
+        let recommended = try CommandRunner.run("tunebench", ["compare", output.path, "--metric", "recommended"])
+        #expect(best.status == 0 && recommended.status == 0, "\(recommended.errors)")
+        #expect(recommended.output.contains("final recommended regret on noisy problems over 6 repetitions"))
+        func line(_ text: String, _ prefix: String) -> [Substring] {
+            text.split(separator: "\n").first { $0.hasPrefix(prefix) }?.split(separator: " ") ?? []
+        }
+        let noisyBest = line(best.output, "sphere-dimension3-noise0.5")
+        let noisyRecommended = line(recommended.output, "sphere-dimension3-noise0.5")
+        #expect(noisyBest.count > 1 && noisyRecommended.count > 1)
+        #expect(Double(noisyRecommended[1])! >= Double(noisyBest[1])!)
+        #expect(noisyBest != noisyRecommended)
+        #expect(line(best.output, "sphere-dimension2 ") == line(recommended.output, "sphere-dimension2 "))
+        let report = try CommandRunner.run("tunebench", ["report", output.path, "--metric", "recommended"])
+        #expect(report.status == 0, "\(report.errors)")
+        let markdown = try String(contentsOf: output.appendingPathComponent("report.md"), encoding: .utf8)
+        #expect(markdown.contains("use the recommended regret** on the noisy problems"))
+        let folders = try CommandRunner.run("tunebench", ["compare", output.path, output.path, "--metric", "recommended"])
+        #expect(folders.status == 0 && folders.output.hasPrefix("Final recommended values (on noisy problems) of"))
+    }
 }

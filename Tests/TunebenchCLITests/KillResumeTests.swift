@@ -39,6 +39,16 @@ import Tunebench
                  "problems": [{"name": "bbob-f01", "options": {"dimension": 5}},
                               {"name": "bbob-f15", "options": {"dimension": 3}}]}
                 """#, kills: 6),
+        // Observation noise: runs that record each trial's recommendation (the default rule, and the GP's and the
+        // forest's own), beside a noiseless problem, and their recommended outputs.
+        Case(
+            name: "noisy",
+            experiment: #"""
+                {"name": "kill-noisy", "seed": 14, "repetitions": 3, "budget": 30,
+                 "optimizers": ["random", "gp", "forest", "tpe"],
+                 "problems": [{"name": "branin", "options": {"noise": 2.0}},
+                              {"name": "hartmann3", "options": {"noise": 0.1}}, "sphere"]}
+                """#, kills: 6),
     ]
 
     /// Starts `tunebench run` and returns the process.

@@ -5,15 +5,23 @@ import Tunebench
 /// file, and derived files that can be compared byte for byte with another execution's.
 enum ResultFolderChecks {
     /// The derived files that are the same for the same experiment (every output but timings and the report), by
-    /// path relative to `folder`.
+    /// path relative to `folder`; with observation noise also `traces-recommended.csv` and `curves-recommended/`.
     static func deterministicFiles(_ folder: URL) throws -> [String: Data] {
+        let manager = FileManager.default
         var files: [String: Data] = [:]
         for name in ["evaluations.csv", "traces.csv", "summary.json"] {
             files[name] = try Data(contentsOf: folder.appendingPathComponent(name))
         }
-        let curves = folder.appendingPathComponent("curves")
-        for name in try FileManager.default.contentsOfDirectory(atPath: curves.path) {
-            files["curves/" + name] = try Data(contentsOf: curves.appendingPathComponent(name))
+        let recommended = folder.appendingPathComponent("traces-recommended.csv")
+        if manager.fileExists(atPath: recommended.path) {
+            files["traces-recommended.csv"] = try Data(contentsOf: recommended)
+        }
+        for folderName in ["curves", "curves-recommended"] {
+            let curves = folder.appendingPathComponent(folderName)
+            guard folderName == "curves" || manager.fileExists(atPath: curves.path) else { continue }
+            for name in try manager.contentsOfDirectory(atPath: curves.path) {
+                files[folderName + "/" + name] = try Data(contentsOf: curves.appendingPathComponent(name))
+            }
         }
         return files
     }

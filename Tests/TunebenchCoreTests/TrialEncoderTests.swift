@@ -21,7 +21,8 @@ struct TrialEncoderTests {
                 noiselessValue: pick(3) ? (pick(4) ? .nan : real()) : nil, cost: pick(2) ? 1 : real().magnitude,
                 status: pick(5) ? .failed : .ok, failure: pick(5) ? "the objective returned nan\n\"x\"" : nil,
                 info: pick(3) ? ["b": real(), "a\"": .infinity, "test-error": 0.25] : nil,
-                askSeconds: Double(generator.next() % 1_000_000) / 1e9, evaluationSeconds: 1.5e-6, tellSeconds: 0)
+                askSeconds: Double(generator.next() % 1_000_000) / 1e9, evaluationSeconds: 1.5e-6, tellSeconds: 0,
+                recommended: pick(3) ? real() : nil)
         }
     }()
 
@@ -46,7 +47,9 @@ struct TrialEncoderTests {
             writer.key("fidelity")
             writer.integer(fidelity)
         }
-        for (key, number) in [("value", trial.value), ("noiselessValue", trial.noiselessValue)] {
+        for (key, number) in [
+            ("value", trial.value), ("noiselessValue", trial.noiselessValue), ("recommended", trial.recommended),
+        ] {
             guard let number else { continue }
             writer.key(key)
             writer.number(number)
@@ -115,5 +118,19 @@ struct TrialEncoderTests {
             status: .ok, failure: nil, info: ["loss": .infinity], askSeconds: 0, evaluationSeconds: 0, tellSeconds: 0)
         let text = String(decoding: trial.jsonBytes(parameters: Self.parameters), as: UTF8.self)
         #expect(text.contains(#""noiselessValue":null"#) && text.contains(#""info":{"loss":null}"#))
+    }
+
+    /// `recommended` (under observation noise) comes after `noiselessValue`; without it a trial has the bytes it had
+    /// before the member existed, and a reader that does not know it skips it.
+    @Test func theRecommendedValueIsOptionalAndSkippable() throws {
+        var trial = TrialRecord(
+            number: 3, configuration: [.number(1), nil, nil], fidelity: nil, value: 1.5, noiselessValue: 1.25, cost: 1,
+            status: .ok, failure: nil, info: nil, askSeconds: 0, evaluationSeconds: 0, tellSeconds: 0)
+        let without = String(decoding: trial.jsonBytes(parameters: Self.parameters), as: UTF8.self)
+        #expect(without == #"{"number":3,"configuration":{"x":1.0},"value":1.5,"noiselessValue":1.25,"cost":1.0,"#
+            + #""status":"ok","askSeconds":0.0,"evaluationSeconds":0.0,"tellSeconds":0.0}"#)
+        trial.recommended = 2.5
+        let with = String(decoding: trial.jsonBytes(parameters: Self.parameters), as: UTF8.self)
+        #expect(with.contains(#""noiselessValue":1.25,"recommended":2.5,"cost":1.0"#))
     }
 }

@@ -46,4 +46,61 @@ struct OptimizerConformanceTests {
         #expect(checks.contains("different seeds differ"))
         #expect(checks.contains("survives failed evaluations"))
     }
+
+    /// A recommendation must be a configuration told a finite value, must follow from what was told, and must not
+    /// change the suggestions: an optimizer breaking each rule is caught.
+    @Test func brokenRecommendationsAreCaught() {
+        /// Random points; `recommend` picks the recommendation from the draws and the configurations told.
+        final class Recommender: Optimizer {
+            let space: SearchSpace
+            var generator: Xoshiro256StarStar
+            var remaining: Int
+            var told: [(Configuration, Double?)] = []
+            let recommend: (Recommender) -> Configuration?
+            init(_ context: OptimizerContext, recommend: @escaping (Recommender) -> Configuration?) {
+                space = context.space
+                generator = Xoshiro256StarStar(seed: context.seed)
+                remaining = context.budget
+                self.recommend = recommend
+            }
+            func ask() -> Suggestion? {
+                guard remaining > 0 else { return nil }
+                remaining -= 1
+                return Suggestion(space.decode((0..<space.dimension).map { _ in generator.nextUnit() }))
+            }
+            func tell(_ observation: Observation) {
+                told.append((observation.suggestion.configuration, observation.finiteValue))
+            }
+            func recommendation() -> Configuration? { recommend(self) }
+        }
+        func checks(_ recommend: @escaping (Recommender) -> Configuration?) -> Set<String> {
+            Set(OptimizerConformance.check(capabilities: [.real]) { Recommender($0, recommend: recommend) }.map(\.check))
+        }
+        // The centre of the cube, never suggested.
+        let centre = checks { $0.space.decode([Double](repeating: 0.5, count: $0.space.dimension)) }
+        #expect(centre.contains("recommendations are evaluated configurations"))
+        // The last configuration told, failed or not.
+        let last = checks { $0.told.last.map(\.0) }
+        #expect(last.contains("recommendations are evaluated configurations"))
+        // Draws from the optimizer's own generator: the next suggestions change.
+        let drawing = checks { optimizer in
+            _ = optimizer.generator.next()
+            return nil
+        }
+        #expect(drawing.contains("asking for recommendations changes no suggestion"))
+        // State shared by every run (a counter outside the optimizer): the same trace recommends differently.
+        final class Counter { var calls = 0 }
+        let shared = Counter()
+        let counting = checks { optimizer in
+            shared.calls += 1
+            let evaluated = optimizer.told.filter { $0.1 != nil }.map(\.0)
+            return evaluated.isEmpty ? nil : evaluated[shared.calls % evaluated.count]
+        }
+        #expect(counting.contains("the same trace gives the same recommendations"))
+        // A correct one: the successful observation of lowest value.
+        let lowest = checks { optimizer in
+            optimizer.told.filter { $0.1 != nil }.min { $0.1! < $1.1! }?.0
+        }
+        #expect(lowest.isEmpty, "\(lowest)")
+    }
 }

@@ -4,7 +4,8 @@ import Tunebench
 
 /// The committed results reproduce: `Results/default` holds the built-in default experiment, and running its
 /// design-based optimizers (`random`, `grid`, `sobol`, `lhs`: fast enough for a debug build) again gives their rows
-/// of the committed `curves/` and `traces.csv` and their entries of `summary.json`, byte for byte. When an
+/// of the committed `curves/` and `traces.csv` and their entries of `summary.json`, byte for byte; so does
+/// `Results/noisy-classic` for `random` and `sobol`, with its recommended outputs. When an
 /// algorithm changes on purpose, regenerate the folder with
 /// `swift run -c release tunebench run Results/default/experiment.json --overwrite` and commit the result.
 ///
@@ -29,52 +30,75 @@ struct CommittedResultsTests {
 
     @Test(.enabled(if: sameMathLibrary, "the committed files were made with glibc's libm"))
     func defaultExperimentReproducesItsCommittedFiles() throws {
-        let committed = Self.results.appendingPathComponent("default")
+        try reproduce("default", checking: Self.checked)
+    }
+
+    /// `Results/noisy-classic` (observation noise): random search and Sobol again give their rows of the best-evaluated
+    /// and the recommended outputs (`traces-recommended.csv`, `curves-recommended/`) and their summaries.
+    @Test(.enabled(if: sameMathLibrary, "the committed files were made with glibc's libm"))
+    func noisyClassicReproducesItsCommittedFiles() throws {
+        try reproduce("noisy-classic", checking: ["random", "sobol"])
+    }
+
+    /// Runs the optimizers `checked` of the experiment committed in `Results/NAME` and compares their rows of every
+    /// committed trace and curve file, and their summaries, with the committed ones.
+    func reproduce(_ name: String, checking checked: Set<String>) throws {
+        let committed = Self.results.appendingPathComponent(name)
         var experiment = try ExperimentFile.load(
             committed.appendingPathComponent("experiment.json"), registry: .builtin)
-        experiment.optimizers = experiment.optimizers.filter { Self.checked.contains($0.label) }
-        #expect(experiment.optimizers.count == Self.checked.count)
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tunebench-default-\(UUID().uuidString)")
+        experiment.optimizers = experiment.optimizers.filter { checked.contains($0.label) }
+        #expect(experiment.optimizers.count == checked.count)
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tunebench-\(name)-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         _ = try ExperimentRunner(registry: .builtin, experiment: experiment, output: folder).run()
 
-        let curves = try FileManager.default.contentsOfDirectory(atPath: committed.appendingPathComponent("curves").path)
-        #expect(curves.count == experiment.problems.count)
-        for name in ["traces.csv"] + curves.sorted().map({ "curves/" + $0 }) {
-            let expected = try Self.rows(of: committed.appendingPathComponent(name))
-            let actual = try Self.rows(of: folder.appendingPathComponent(name))
-            #expect(!actual.isEmpty)
-            #expect(actual == expected, "\(name): the rows of \(Self.checked.sorted()) differ from Results/default/\(name)")
+        let manager = FileManager.default
+        var names: [String] = []
+        for file in ["traces.csv", "traces-recommended.csv"]
+        where manager.fileExists(atPath: committed.appendingPathComponent(file).path) {
+            names.append(file)
         }
-        let expected = try Self.summaries(committed.appendingPathComponent("summary.json"))
-        let actual = try Self.summaries(folder.appendingPathComponent("summary.json"))
-        #expect(actual.count == experiment.problems.count * Self.checked.count)
+        for curvesFolder in ["curves", "curves-recommended"]
+        where manager.fileExists(atPath: committed.appendingPathComponent(curvesFolder).path) {
+            let curves = try manager.contentsOfDirectory(atPath: committed.appendingPathComponent(curvesFolder).path)
+            if curvesFolder == "curves" { #expect(curves.count == experiment.problems.count) }
+            names += curves.sorted().map { curvesFolder + "/" + $0 }
+        }
+        for file in names {
+            let expected = try Self.rows(of: committed.appendingPathComponent(file), checked: checked)
+            let actual = try Self.rows(of: folder.appendingPathComponent(file), checked: checked)
+            #expect(!actual.isEmpty)
+            #expect(actual == expected, "\(file): the rows of \(checked.sorted()) differ from Results/\(name)/\(file)")
+        }
+        let expected = try Self.summaries(committed.appendingPathComponent("summary.json"), checked: checked)
+        let actual = try Self.summaries(folder.appendingPathComponent("summary.json"), checked: checked)
+        #expect(actual.count == experiment.problems.count * checked.count)
         #expect(actual == expected)
     }
 
     /// The lines of a CSV file that belong to the checked optimizers (the header, then rows whose `optimizer`
     /// column, the first or second, is one of them).
-    static func rows(of url: URL) throws -> [Substring] {
+    static func rows(of url: URL, checked: Set<String>) throws -> [Substring] {
         let text = try String(contentsOf: url, encoding: .utf8)
         let lines = text.split(separator: "\n")
         guard let header = lines.first else { return [] }
         let column = header.split(separator: ",").firstIndex(of: "optimizer") ?? 0
         return [header] + lines.dropFirst().filter { line in
-            Self.checked.contains(String(line.split(separator: ",", omittingEmptySubsequences: false)[column]))
+            checked.contains(String(line.split(separator: ",", omittingEmptySubsequences: false)[column]))
         }
     }
 
     /// The summaries of the checked optimizers, without `best`, which depends on the other optimizers.
-    static func summaries(_ url: URL) throws -> [String] {
+    static func summaries(_ url: URL, checked: Set<String>) throws -> [String] {
         let decoder = JSONDecoder()
         decoder.nonConformingFloatDecodingStrategy = .convertFromString(
             positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
         let aggregate = try decoder.decode(Aggregate.self, from: Data(contentsOf: url))
         return aggregate.problems.flatMap { problem in
-            problem.optimizers.filter { Self.checked.contains($0.optimizer) }.map { entry in
+            problem.optimizers.filter { checked.contains($0.optimizer) }.map { entry in
                 var entry = entry
                 entry.best = false
-                return "\(problem.problem) \(problem.optimum.map { "\($0)" } ?? "none") \(entry)"
+                return "\(problem.problem) \(problem.optimum.map { "\($0)" } ?? "none") \(problem.noisy == true) \(entry)"
             }
         }
     }

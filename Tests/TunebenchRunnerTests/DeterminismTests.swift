@@ -3,7 +3,8 @@ import Testing
 import Tunebench
 
 /// The same experiment gives byte-identical CSVs and summary whatever the jobs, shards or interruptions, with run
-/// files of every trial and with `improvements` records alike.
+/// files of every trial and with `improvements` records alike; with observation noise (the third problem) the
+/// recommended outputs too, model-based recommendations (`gp`, `forest`) included.
 struct DeterminismTests {
     let experiment = Experiment(
         name: "determinism", seed: 42, repetitions: 3, budget: 30,
@@ -30,7 +31,9 @@ struct DeterminismTests {
         try run(sharded, jobs: 1, shard: try Shard(index: 2, count: 2), recording: recording)
         try run(sharded, jobs: 2, shard: try Shard(index: 1, count: 2), recording: recording)
         let reference = try Fixtures.deterministicOutputs(one)
-        #expect(reference.count == 5)  // evaluations.csv, summary.json and three curves
+        // evaluations.csv, summary.json, three curves, and the noisy problem's traces-recommended.csv and curve
+        #expect(reference.count == 7)
+        #expect(reference["curves-recommended/branin-noise0.5.csv"] != nil)
         #expect(try Fixtures.deterministicOutputs(two) == reference)
         #expect(try Fixtures.deterministicOutputs(sharded) == reference)
     }

@@ -107,13 +107,18 @@ enum Fixtures {
 
     /// The bytes of every derived file that must be identical across executions.
     static func deterministicOutputs(_ folder: URL) throws -> [String: Data] {
+        let manager = FileManager.default
         var files: [String: Data] = [:]
-        for name in ["evaluations.csv", "summary.json"] {
+        for name in ["evaluations.csv", "summary.json", "traces-recommended.csv"]
+        where name != "traces-recommended.csv" || manager.fileExists(atPath: folder.appendingPathComponent(name).path) {
             files[name] = try Data(contentsOf: folder.appendingPathComponent(name))
         }
-        let curves = folder.appendingPathComponent("curves")
-        for name in try FileManager.default.contentsOfDirectory(atPath: curves.path).sorted() {
-            files["curves/" + name] = try Data(contentsOf: curves.appendingPathComponent(name))
+        for folderName in ["curves", "curves-recommended"] {
+            let curves = folder.appendingPathComponent(folderName)
+            guard folderName == "curves" || manager.fileExists(atPath: curves.path) else { continue }
+            for name in try manager.contentsOfDirectory(atPath: curves.path).sorted() {
+                files[folderName + "/" + name] = try Data(contentsOf: curves.appendingPathComponent(name))
+            }
         }
         return files
     }

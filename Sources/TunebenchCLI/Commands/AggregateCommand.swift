@@ -11,7 +11,8 @@ struct AggregateCommand: RegistryCommand {
             Use it once every shard of an experiment run into one folder has finished (shards run into separate \
             folders are combined by `tunebench merge`), or to derive the files again. It reads DIR/experiment.json and every run file of its plan, checks \
             that each belongs to this experiment, prints the summary table and writes the report (see `tunebench \
-            report --help`). Exit status as for `run`: 3 when \
+            report --help`). Problems with observation noise also get traces-recommended.csv and \
+            curves-recommended/ (the regret of each optimizer's recommendation). Exit status as for `run`: 3 when \
             some runs failed.
             """
     )

@@ -43,6 +43,11 @@ struct CompareCommand: RegistryCommand {
             worse or is untested, 4 when none got worse but some got better and --fail-on-improvement is given \
             (time to update the baseline), 1 for errors (missing or malformed files, different budgets), 64 for \
             bad usage.
+
+            NOISE: on problems with observation noise, --metric recommended compares the recommended regret (the \
+            noiseless value of the configuration each optimizer would return, from traces-recommended.csv) \
+            instead of the best-evaluated one (the best noiseless value among the points evaluated, the default); \
+            noiseless problems have only the latter.
             """
     )
 
@@ -79,6 +84,12 @@ struct CompareCommand: RegistryCommand {
                 + "unpaired.",
             valueName: "test"))
     var test: TestChoice = .auto
+
+    @Option(
+        help: ArgumentHelp(
+            "The regret compared on problems with observation noise: best-evaluated or recommended.",
+            valueName: "metric"))
+    var metric: MetricChoice = .bestEvaluated
 
     @OptionGroup var plugins: PluginOptions
 
@@ -125,8 +136,11 @@ struct CompareCommand: RegistryCommand {
         case .unpaired: chosen = .unpaired
         }
         let comparison = FolderComparison(
-            baseline: try ReportInput.runs(experiment: old.experiment, directory: old.store.directory),
-            new: try ReportInput.runs(experiment: new.experiment, directory: new.store.directory), alpha: alpha,
+            baseline: try ReportInput.runs(
+                experiment: old.experiment, directory: old.store.directory, metric: metric.metric),
+            new: try ReportInput.runs(
+                experiment: new.experiment, directory: new.store.directory, metric: metric.metric),
+            alpha: alpha,
             minimumChange: minChange, test: chosen)
         var rows: [[String]] = [["problem", "optimizer", "baseline median", "new median", "change", "p (Holm)", "verdict"]]
         for pair in comparison.pairs {
@@ -150,7 +164,8 @@ struct CompareCommand: RegistryCommand {
         case (.paired, nil), (.unpaired, nil): why = "--test \(test.rawValue)"
         case (.unpaired, let reason?): why = "--test unpaired; " + reason
         }
-        print("Final values of \(directories[1]) against \(directories[0]) (\(old.experiment.budgetDescription)): "
+        print("Final \(metric == .recommended ? "recommended values (on noisy problems)" : "values") of "
+            + "\(directories[1]) against \(directories[0]) (\(old.experiment.budgetDescription)): "
             + "two-sided \(chosen.description) (\(why)), Holm-corrected over the optimizers of each problem, "
             + "alpha \(alpha)" + (minChange > 0 ? ", median change at least \(minChange * 100)%" : "") + ":\n")
         print(Self.table(rows))
@@ -189,7 +204,7 @@ struct CompareCommand: RegistryCommand {
                     + labels.joined(separator: ", "))
         }
         // The final metric of every complete run, from traces.csv (the run files need not be there).
-        let problems = try ReportInput.runs(experiment: experiment, directory: store.directory)
+        let problems = try ReportInput.runs(experiment: experiment, directory: store.directory, metric: metric.metric)
         // An optimizer that reads a problem's gradients is not held against a black-box baseline there.
         let gradient = experiment.gradientTrack(in: registry)
         let others = labels.filter { $0 != baseline }
@@ -240,7 +255,8 @@ struct CompareCommand: RegistryCommand {
             paired
             ? "Wilcoxon signed-rank p-values (runs paired by repetition, which share the problem instance)"
             : "Mann–Whitney U p-values (unpaired)"
-        print("One-sided \(name) against \(baseline), final regret over \(experiment.repetitions) "
+        let regret = metric == .recommended ? "final recommended regret on noisy problems" : "final regret"
+        print("One-sided \(name) against \(baseline), \(regret) over \(experiment.repetitions) "
             + "repetitions of \(experiment.budgetDescription) (median in parentheses; * = p < \(alpha)):\n")
         print(Self.table(rows))
         if !gradient.isEmpty {

@@ -22,6 +22,15 @@ struct ReportCommand: RegistryCommand {
               time-to-target.csv expected running time (ERT) to three targets per problem
               finals.csv         final values: the median with its exact 95% interval from order statistics, \
             the mean with its bootstrap percentile interval
+              recommended.csv    on problems with observation noise: the final recommended regret (of what the \
+            optimizer would return) beside the best-evaluated one (of the best point evaluated), per optimizer
+              recommended-ranks.csv  the final average rank by each of the two regrets over the noisy problems
+
+            Problems with observation noise have two regrets: best-evaluated (the best noiseless value among the \
+            points evaluated, traces.csv) and recommended (the noiseless value of the optimizer's own \
+            recommendation, traces-recommended.csv and curves-recommended/). Their sections show both; --metric \
+            chooses the one that ranks, scores, the data profile, the pairwise tests and the time to target use \
+            there (best-evaluated by default).
 
             `tunebench run` writes the report at the end of every run; run this command after `tunebench \
             aggregate`, or to change --baseline or --alpha. The report never reads run files, so it works on \
@@ -56,6 +65,16 @@ struct ReportOptions: ParsableArguments {
         help: "The family-wise significance level of the pairwise tests (Holm's correction).")
     var alpha = 0.05
 
+    @Option(
+        help: ArgumentHelp(
+            "The regret of the analyses across problems on problems with observation noise: best-evaluated or "
+                + "recommended.",
+            discussion: "best-evaluated: the best noiseless value among the points evaluated (what an oracle would "
+                + "pick); recommended: the noiseless value of what the optimizer itself would return. Noiseless "
+                + "problems have only the first.",
+            valueName: "metric"))
+    var metric: MetricChoice = .bestEvaluated
+
     func validate() throws {
         guard alpha > 0 && alpha < 1 else { throw ValidationError("--alpha must be in (0, 1), got \(alpha)") }
     }
@@ -68,7 +87,8 @@ struct ReportOptions: ParsableArguments {
         let input = try ReportInput(experiment: experiment, directory: directory)
         let report = ReportBuilder(
             input: input,
-            options: ReportBuilder.Options(baseline: baseline, alpha: alpha, gradientTrack: gradientTrack))
+            options: ReportBuilder.Options(
+                baseline: baseline, alpha: alpha, gradientTrack: gradientTrack, metric: metric.metric))
         try report.write()
         return (
             directory.appendingPathComponent("report.md").path, directory.appendingPathComponent("report.html").path
@@ -93,5 +113,18 @@ struct ReportOptions: ParsableArguments {
         }
         try reportFailures(aggregate)
         if reportError != nil { throw ExitCode(1) }
+    }
+}
+
+/// `--metric` of `report` and `compare`: which regret counts on problems with observation noise (``ReportMetric``).
+enum MetricChoice: String, ExpressibleByArgument, CaseIterable {
+    case bestEvaluated = "best-evaluated"
+    case recommended
+
+    var metric: ReportMetric {
+        switch self {
+        case .bestEvaluated: .bestEvaluated
+        case .recommended: .recommended
+        }
     }
 }

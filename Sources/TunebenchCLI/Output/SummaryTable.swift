@@ -2,7 +2,8 @@ import Foundation
 import Tunebench
 
 /// The summary table printed at the end of a run: median final metric per problem (rows) and optimizer
-/// (columns), the best black-box optimizer per problem marked with `*`; the gradient track in a table of its own.
+/// (columns), the best black-box optimizer per problem marked with `*`; the gradient track in a table of its own; on
+/// problems with observation noise, the median final recommended regret in a table of its own.
 enum SummaryTable {
     /// Renders `aggregate` as aligned plain text. Optimizers of the gradient track (which read the problems'
     /// gradients) get a table of their own after the black-box methods', without `*`.
@@ -26,6 +27,18 @@ enum SummaryTable {
                 + "with them):\n\n"
             text += table(gradientProblems, optimizers: gradient, shows: isGradient, anyUnknownOptimum: &anyUnknownOptimum)
         }
+        let noisy = aggregate.problems.filter { $0.noisy == true }
+        if !noisy.isEmpty {
+            text += "\nOn the problems with observation noise, the regret above is the best-evaluated one (of the best "
+                + "noiseless value among the points evaluated); the recommended one (of the configuration each "
+                + "optimizer would return) is:\n\n"
+            text += table(noisy, optimizers: blackBox, shows: { !isGradient($0, $1) }, anyUnknownOptimum: &anyUnknownOptimum) {
+                summary, all in
+                guard let median = summary.recommendedMedian else { return "-" }
+                let lowest = all.filter { $0.track == nil }.compactMap(\.recommendedMedian).min()
+                return format(median) + (median == lowest ? "*" : "")
+            }
+        }
         if anyUnknownOptimum { text += "\n(value): the optimum is unknown; the best value found is shown instead.\n" }
         text += "\nRuns: \(aggregate.complete) complete, \(aggregate.failed) failed, \(aggregate.missing) not run "
             + "of \(aggregate.planned).\n"
@@ -34,9 +47,14 @@ enum SummaryTable {
 
     /// One aligned table: a row per problem, a column per optimizer of `optimizers`; a cell that `shows` refuses is
     /// `-` (its value is in the other table).
+    /// Each cell is its final median (the best-evaluated metric) or what `metric` makes of its summary among the
+    /// problem's (before the failed runs).
     private static func table(
         _ problems: [ProblemSummary], optimizers: [String], shows: (ProblemSummary, String) -> Bool,
-        anyUnknownOptimum: inout Bool
+        anyUnknownOptimum: inout Bool,
+        metric: (OptimizerSummary, [OptimizerSummary]) -> String = { summary, _ in
+            (summary.finalMedian.map(format) ?? "-") + (summary.best ? "*" : "")
+        }
     ) -> String {
         var rows: [[String]] = [["problem"] + optimizers]
         for problem in problems {
@@ -48,8 +66,7 @@ enum SummaryTable {
                     row.append("-")
                     continue
                 }
-                var cell = summary.finalMedian.map(format) ?? "-"
-                if summary.best { cell += "*" }
+                var cell = metric(summary, problem.optimizers)
                 if summary.failedRuns > 0 { cell += " (\(summary.failedRuns) failed)" }
                 row.append(cell)
             }

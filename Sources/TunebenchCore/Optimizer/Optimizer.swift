@@ -12,8 +12,24 @@
 ///   suggest (an exhausted grid); after `nil`, every later `ask` returns `nil` too.
 /// - `tell` accepts failed evaluations: `value` may be `nil` or not finite, and the optimizer goes on.
 /// - Errors thrown from `ask` or `tell` fail the run; use them for states the optimizer cannot recover from.
+/// - `recommendation()` (optional: the default answers `nil`) returns `nil` or a configuration that the optimizer
+///   suggested at full fidelity and was told a finite value for; it depends only on what the optimizer has been told
+///   (the same trace gives the same recommendations), and asking for it never changes later suggestions.
 ///
 /// `TunebenchConformance.OptimizerConformance` checks these rules for any optimizer.
+///
+/// # Recommendations
+/// Under observation noise the best *observed* value is not the best *true* one, so the point an optimizer would hand
+/// to its user is part of its result. The runner asks for ``recommendation()`` after every `tell` of a run whose
+/// problem reports noiseless values (``Evaluation/noiselessValue``), and records the noiseless value of the answer
+/// (the "recommended" regret, beside the "best evaluated" regret of the best noiseless value among all points
+/// evaluated, which no optimizer could have identified from noisy values). A `nil` answer asks for the **default
+/// rule**, which the runner applies from what it told the optimizer: the configuration of the lowest observed value
+/// among the successful full-fidelity observations (the earliest on ties), as Optuna's `study.best_trial` and SMAC's
+/// incumbent without repeated evaluations are. An optimizer that models the objective may do better, as BoTorch's
+/// "best posterior mean among the evaluated points" does; it then returns one of its evaluated configurations
+/// itself. The runner looks the answer up among the run's evaluations: a configuration that was not evaluated at full
+/// fidelity with a finite value fails the run, since no noiseless value is known for it.
 public protocol Optimizer {
     /// The next configuration to evaluate, or `nil` when the optimizer is done.
     mutating func ask() throws -> Suggestion?
@@ -25,12 +41,25 @@ public protocol Optimizer {
     /// them when the optimizer is built and again when the run completes, so they may also say what happened (how
     /// many times the GP restarted).
     var metadata: [String: String] { get }
+
+    /// The configuration the optimizer would return to a user now, or `nil` for the default rule (the successful
+    /// full-fidelity observation of lowest observed value, which the runner applies; see "Recommendations" above).
+    ///
+    /// Called only after a `tell`, and only when the runner needs it (runs with observation noise), so it may cost
+    /// a model prediction at the evaluated points; it must not change what the optimizer suggests next.
+    ///
+    /// - Returns: a configuration the optimizer suggested at full fidelity and was told a finite value for, or `nil`.
+    func recommendation() -> Configuration?
 }
 
 // MARK: - Default implementations
 
 extension Optimizer {
     public var metadata: [String: String] { [:] }
+
+    /// `nil`: the runner applies the default rule (the lowest observed value among the successful full-fidelity
+    /// observations).
+    public func recommendation() -> Configuration? { nil }
 }
 
 /// A configuration to evaluate, and for multi-fidelity optimizers the fidelity level to evaluate it at.

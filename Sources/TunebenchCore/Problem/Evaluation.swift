@@ -3,7 +3,9 @@ public struct Evaluation: Sendable, Hashable {
     /// The value the optimizer sees and minimizes. A non-finite value marks a failed evaluation: the runner
     /// records the trial as failed and tells the optimizer so.
     public var value: Double
-    /// The value without observation noise, when the problem knows it; regret is computed on it.
+    /// The value without observation noise, when the problem knows it; regret is computed on it. A noisy problem
+    /// reports it on every evaluation: a run whose evaluations report it is a run with observation noise, whose trials
+    /// also record the noiseless value of the optimizer's recommendation (``Optimizer/recommendation()``).
     public var noiselessValue: Double?
     /// The cost of the evaluation in the problem's cost unit (1 for a full-fidelity evaluation by default).
     public var cost: Double

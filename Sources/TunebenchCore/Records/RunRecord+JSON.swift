@@ -9,9 +9,11 @@
 //  "trials":[{"number":0,"configuration":{"x1":2.5,"x2":7.1},"value":24.1,"cost":1,"status":"ok",
 //             "askSeconds":1e-06,"evaluationSeconds":2e-07,"tellSeconds":1e-07}, ...]}
 //
-// Optional members (costBudget, optimum, fidelities, failure, metadata, fidelity, value, noiselessValue, info) are left
-// out when absent; inactive parameters are left out of a configuration. Unknown members are skipped when reading, so
-// that later minor versions stay readable; a larger "format" is refused. "trials" is always the last member, so that
+// Optional members (costBudget, optimum, fidelities, failure, metadata, fidelity, value, noiselessValue, recommended,
+// info) are left out when absent; inactive parameters are left out of a configuration. `recommended` (the noiseless
+// value of the optimizer's recommendation) appears only under observation noise, so noiseless run files keep their
+// bytes, and older readers skip it. Unknown members are skipped when reading, so that later minor versions stay
+// readable; a larger "format" is refused. "trials" is always the last member, so that
 // a reader can stream the trials of a large file with the rest of the record in hand (RunFileReader).
 
 extension RunRecord {
@@ -231,7 +233,7 @@ extension TrialRecord {
 
     /// The members of a trial object, in the order ``TrialEncoder`` writes them.
     private enum Member: String, CaseIterable {
-        case number, configuration, fidelity, value, noiselessValue, cost, status, failure, info
+        case number, configuration, fidelity, value, noiselessValue, recommended, cost, status, failure, info
         case askSeconds, evaluationSeconds, tellSeconds
     }
 
@@ -267,6 +269,7 @@ extension TrialRecord {
             case .fidelity: trial.fidelity = try reader.readInt()
             case .value: trial.value = try reader.readNull() ? nil : try reader.readDouble()
             case .noiselessValue: trial.noiselessValue = try reader.readNull() ? nil : try reader.readDouble()
+            case .recommended: trial.recommended = try reader.readNull() ? nil : try reader.readDouble()
             case .cost: trial.cost = try reader.readDouble(nullAsNaN: true)
             case .status:
                 switch try reader.readString(in: Self.statuses) {

@@ -133,6 +133,10 @@ public struct TrialRecord: Sendable, Hashable {
     public var value: Double?
     /// The value without observation noise, when the problem is noisy and knows it.
     public var noiselessValue: Double?
+    /// In a run with observation noise, the noiseless value of the optimizer's recommendation after this trial was
+    /// told (``Optimizer/recommendation()``, or the default rule: the lowest observed value so far); `nil` in a
+    /// noiseless run and before the first successful full-fidelity evaluation.
+    public var recommended: Double?
     public var cost: Double
     public var status: TrialStatus
     /// Why the trial failed, when it did.
@@ -147,13 +151,14 @@ public struct TrialRecord: Sendable, Hashable {
     public init(
         number: Int, configuration: [RecordedValue?], fidelity: Int?, value: Double?, noiselessValue: Double?,
         cost: Double, status: TrialStatus, failure: String?, info: [String: Double]?, askSeconds: Double,
-        evaluationSeconds: Double, tellSeconds: Double
+        evaluationSeconds: Double, tellSeconds: Double, recommended: Double? = nil
     ) {
         self.number = number
         self.configuration = configuration
         self.fidelity = fidelity
         self.value = value
         self.noiselessValue = noiselessValue
+        self.recommended = recommended
         self.cost = cost
         self.status = status
         self.failure = failure

@@ -19,8 +19,9 @@ public struct TrialEncoder: Sendable {
     }
 
     /// Appends `trial` as a compact JSON object: `number`, `configuration` (inactive parameters left out),
-    /// `fidelity`, `value`, `noiselessValue`, `cost`, `status`, `failure`, `info` (keys sorted), `askSeconds`,
-    /// `evaluationSeconds` and `tellSeconds`, the optional ones only when present; non-finite numbers as `null`.
+    /// `fidelity`, `value`, `noiselessValue`, `recommended`, `cost`, `status`, `failure`, `info` (keys sorted),
+    /// `askSeconds`, `evaluationSeconds` and `tellSeconds`, the optional ones only when present; non-finite numbers as
+    /// `null`.
     public func append(_ trial: TrialRecord, to buffer: inout TextBuffer) {
         buffer.append(#"{"number":"#)
         buffer.append(trial.number)
@@ -48,6 +49,10 @@ public struct TrialEncoder: Sendable {
         if let noiselessValue = trial.noiselessValue {
             buffer.append(#","noiselessValue":"#)
             buffer.appendJSONNumber(noiselessValue)
+        }
+        if let recommended = trial.recommended {
+            buffer.append(#","recommended":"#)
+            buffer.appendJSONNumber(recommended)
         }
         buffer.append(#","cost":"#)
         buffer.appendJSONNumber(trial.cost)

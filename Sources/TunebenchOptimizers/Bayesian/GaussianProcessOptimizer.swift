@@ -30,6 +30,11 @@ import TunebenchNumerics
 /// best basin found, by whichever line. The run's record gives the number of restarts (`restarts` in
 /// `optimizerMetadata`).
 ///
+/// **Recommendation** (``recommendation()``). Once the global model has been fitted, the evaluated configuration of
+/// lowest posterior mean under it (``GaussianProcessPredictor/lowestMeanObservation``, Ax's in-sample best point),
+/// which discounts an observation that the noise made look better than its neighbours; before that (the initial
+/// design), `nil`: the runner's default rule, the lowest observed value.
+///
 /// Failed evaluations are left out of the models but never suggested again. No point is suggested twice.
 public struct GaussianProcessOptimizer: Optimizer {
     /// What the optimizer can be told.
@@ -88,6 +93,8 @@ public struct GaussianProcessOptimizer: Optimizer {
     private var restartCount = 0
     private var turn = 0
     private var observed: Set<Configuration> = []
+    /// The configurations of the global model's observations, in its order.
+    private var modelled: [Configuration] = []
     private var remaining: Int
     /// The model point of the outstanding suggestion, and the restart that made it (0 for the global line).
     private var pending: (point: [Double], restart: Int)?
@@ -141,7 +148,18 @@ public struct GaussianProcessOptimizer: Optimizer {
         defer { pending = nil }
         guard let pending, let value = observation.finiteValue else { return }
         global.append(pending.point, value)
+        modelled.append(observation.suggestion.configuration)
         if pending.restart != 0, pending.restart == restartCount { restart?.append(pending.point, value) }
+    }
+
+    /// The evaluated configuration of lowest posterior mean under the global model, once it has been fitted; `nil`
+    /// (the default rule) before, or when its kernel matrix cannot be factored.
+    /// - Complexity: `O(n³)` for the factorisation and `O(n² d)` for the means, `n` the successful observations.
+    public func recommendation() -> Configuration? {
+        guard global.fitted, let predictor = try? global.model.predictor(),
+            let index = predictor.lowestMeanObservation
+        else { return nil }
+        return modelled[index]
     }
 
     // MARK: - Suggestions

@@ -9,6 +9,8 @@ struct SurrogateThread: Sendable {
     /// Suggestions this line has made, from its design or its model.
     var asks = 0
     private var fits = 0
+    /// Whether the hyperparameters have been estimated at least once (the model is then in use).
+    var fitted: Bool { fits > 0 }
     /// Consecutive model suggestions whose expected improvement was below ``GaussianProcessOptimizer/convergedImprovement``.
     private(set) var quietSuggestions = 0
 

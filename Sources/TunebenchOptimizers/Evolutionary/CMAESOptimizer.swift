@@ -25,6 +25,9 @@ import TunebenchNumerics
 /// ``CMAEvolutionStrategy/stopReason`` holds after an update, the search starts again with the population doubled,
 /// a mean drawn uniformly from the cube, `σ₀` and `C = I` (what Optuna 4.3 did with `restart_strategy="ipop"`).
 /// The record gives the number of restarts in `optimizerMetadata.restarts`.
+///
+/// **Recommendation:** the default rule (the lowest observed value). pycma's own favourite, the distribution's mean
+/// (`xfavorite`), is in general a point that was never evaluated, whose noiseless value the runner does not know.
 public struct CMAESOptimizer: Optimizer {
     /// What the optimizer can be told.
     public struct Settings: Sendable, Hashable {

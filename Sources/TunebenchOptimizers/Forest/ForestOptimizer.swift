@@ -18,6 +18,16 @@ import TunebenchNumerics
 /// inactive conditional parameters at −1 so that one split separates them; categorical parameters are coded by their
 /// choice's position, which a tree can isolate with two splits.
 ///
+/// **Recommendation** (``recommendation()``). Once the design is over, the evaluated configuration of lowest mean
+/// under a forest grown on every successful observation (the lowest observed value among ties, as when several
+/// points share the forest's leaves), which averages each observation with its neighbours in the leaves, so that a
+/// lucky draw of the noise does not make the incumbent: the in-sample point of best predicted mean, as Ax recommends
+/// with its models. (SMAC's own incumbent is the configuration of lowest observed cost, averaged over the repeated
+/// runs its intensification makes of the same configuration; this optimizer never repeats a configuration, so the
+/// forest's average over neighbours takes the place of the average over repeats.) The forest is grown afresh for
+/// the recommendation, from a generator of its own (seeded by the optimizer seed and the number of observations), so
+/// that asking for it changes no suggestion. During the design, `nil`: the runner's default rule.
+///
 /// Failed evaluations are left out of the model but never suggested again; no configuration is suggested twice.
 public struct ForestOptimizer: Optimizer {
     /// What the optimizer can be told.
@@ -94,6 +104,7 @@ public struct ForestOptimizer: Optimizer {
 
     private let space: SearchSpace
     private var settings: Settings
+    private let seed: UInt64
     private var generator: Xoshiro256StarStar
     private var design: SobolSequence?
     private var forest: RandomForestRegressor
@@ -102,6 +113,8 @@ public struct ForestOptimizer: Optimizer {
     private var values: [Double] = []
     /// The unit-cube points of the successful observations, in the order of `values`.
     private var units: [[Double]] = []
+    /// The configurations of the successful observations, in the order of `values`.
+    private var evaluated: [Configuration] = []
     private var observed: Set<Configuration> = []
     private var asks = 0
     private var remaining: Int
@@ -110,6 +123,7 @@ public struct ForestOptimizer: Optimizer {
     public init(context: OptimizerContext, settings: Settings) {
         space = context.space
         self.settings = settings
+        seed = context.seed
         generator = Xoshiro256StarStar(seed: context.seed)
         design = try? SobolSequence(dimension: space.dimension, scramble: true, using: &generator)
         if settings.initialPoints == 0 {
@@ -153,21 +167,45 @@ public struct ForestOptimizer: Optimizer {
         guard let pending, let value = observation.finiteValue else { return }
         inputs += space.modelPoint(pending)
         units.append(space.encode(pending))
+        evaluated.append(pending)
         values.append(value)
+    }
+
+    /// The evaluated configuration of lowest mean under a forest grown on every successful observation (the lowest
+    /// observed value among equal means, then the earliest), once the design is over; `nil` (the default rule)
+    /// before.
+    /// - Complexity: one forest fit and `n` predictions, `n` the successful observations.
+    public func recommendation() -> Configuration? {
+        guard asks >= settings.initialPoints, values.count >= 2 else { return nil }
+        var own = Xoshiro256StarStar(seed: SeedDerivation.derive(seed, ["recommendation", String(values.count)]))
+        var model = RandomForestRegressor(dimension: space.dimension, settings: settings.forest)
+        model.fit(inputs: inputs, targets: standardizedTargets(), using: &own)
+        let means = model.meanAndVariance(points: inputs).means
+        var best = 0
+        for i in means.indices.dropFirst()
+        where means[i] < means[best] || (means[i] == means[best] && values[i] < values[best]) {
+            best = i
+        }
+        return evaluated[best]
     }
 
     // MARK: - Suggestions
 
     /// The configuration of largest expected improvement under a forest grown on every success.
     private mutating func modelSuggestion() -> Configuration? {
+        let targets = standardizedTargets()
+        forest.fit(inputs: inputs, targets: targets, using: &generator)
+        return search.maximize(
+            forest: forest, targets: targets, units: units, observed: observed, using: &generator)
+    }
+
+    /// The observed values as the forest sees them: warped, then standardized.
+    private func standardizedTargets() -> [Double] {
         let warped = settings.warping.apply(values)
         let mean = Statistics.mean(warped)
         let sd = Statistics.standardDeviation(warped)
         let scale = sd > 0 && sd.isFinite ? sd : 1
-        let targets = warped.map { ($0 - mean) / scale }
-        forest.fit(inputs: inputs, targets: targets, using: &generator)
-        return search.maximize(
-            forest: forest, targets: targets, units: units, observed: observed, using: &generator)
+        return warped.map { ($0 - mean) / scale }
     }
 
     /// The next unseen point of the Sobol design (a random one when the space is too large for the Sobol table).

@@ -25,6 +25,12 @@ import TunebenchNumerics
 /// median regret on all five problems for both seeds, and γ = 0.15 then lowered it further on 7 of the 10
 /// problem-seed pairs. Options `candidates=24` and `gamma=0.1` give Optuna's behaviour.
 ///
+/// **Recommendation:** the default rule (``Optimizer/recommendation()`` answers `nil`), the lowest observed value, as
+/// Optuna's `study.best_trial` is. TPE models where good points lie (`l`) and where the others lie (`g`), not the
+/// objective's value: each of the `γ(n)` best observations (noise included) is a component of `l`, so at the evaluated
+/// points `l(x)/g(x)` is largest among those, for the one in the densest cluster of them: a statement about where the
+/// search has concentrated, which no value backs, rather than an estimate of which point is truly best.
+///
 /// Failed evaluations are ignored. Points may repeat, as in Optuna.
 public struct TPEOptimizer: Optimizer {
     /// What the optimizer can be told.

@@ -23,8 +23,15 @@ extension ReportInput {
             let problem = input.problems[index].problem
             input.problems[index].optimizers.removeAll { track.contains(problem: problem, optimizer: $0.optimizer) }
         }
+        for index in input.recommended.indices {
+            let problem = input.recommended[index].problem
+            input.recommended[index].optimizers.removeAll { track.contains(problem: problem, optimizer: $0.optimizer) }
+        }
         for (problem, curves) in input.curves {
             input.curves[problem] = curves.filter { !track.contains(problem: problem, optimizer: $0.optimizer) }
+        }
+        for (problem, curves) in input.recommendedCurves {
+            input.recommendedCurves[problem] = curves.filter { !track.contains(problem: problem, optimizer: $0.optimizer) }
         }
         for index in input.aggregate.problems.indices {
             let problem = input.aggregate.problems[index].problem

@@ -8,6 +8,8 @@ import TunebenchRunner
 ///   `evaluationMedian`, the optimum per problem;
 /// - `traces.csv`: the best-so-far step function of every complete run;
 /// - `curves/PROBLEM.csv`, or `curves-cost/PROBLEM.csv` with a cost budget: the median and quartile curves;
+/// - for the problems with observation noise (`noisy` in `summary.json`), `traces-recommended.csv` and
+///   `curves-recommended/PROBLEM.csv`: the same for the recommended regret (``ReportMetric``);
 /// - `timings.json` when present: optimizer (ask + tell), evaluation and wall times.
 public struct ReportInput: Sendable {
     public var experiment: Experiment
@@ -17,6 +19,11 @@ public struct ReportInput: Sendable {
     public var problems: [ProblemRuns]
     /// Per problem label, the curves in the experiment's optimizer order.
     public var curves: [String: [Curve]]
+    /// The problems with observation noise, in experiment order, with the traces of their recommended regret (the
+    /// noiseless value of what each optimizer would recommend, minus the optimum); empty without noise.
+    public var recommended: [ProblemRuns] = []
+    /// Per noisy problem, the curves of the recommended regret, on the evaluation axis.
+    public var recommendedCurves: [String: [Curve]] = [:]
     public var axis: ReportAxis
     /// The labels of the problems from COCO's suites (``CocoTimeToTarget/isCoco(_:)``), when the axis counts
     /// evaluations.
@@ -57,6 +64,12 @@ public struct ReportInput: Sendable {
                 x: experiment.costBudget != nil ? "cost" : "evaluation", hint: hint)
         }
         self.curves = curves
+        recommended = try Self.readRecommendedTraces(directory, experiment: experiment, aggregate: aggregate, hint: hint)
+        for problem in recommended.map(\.problem) {
+            recommendedCurves[problem] = try Self.readCurves(
+                directory.appendingPathComponent("\(Aggregator.recommendedCurves)/\(problem).csv"), x: "evaluation",
+                hint: hint)
+        }
         if let costBudget = experiment.costBudget {
             axis = .cost(budget: costBudget, points: Aggregator.costPoints)
         } else if experiment.budgetPerDimension {
@@ -70,13 +83,30 @@ public struct ReportInput: Sendable {
     }
 
     /// The complete runs of every optimizer by problem, from `summary.json` and `traces.csv` only (what comparing
-    /// two folders needs).
+    /// two folders needs); with `metric` ``ReportMetric/recommended``, the noisy problems' runs are their recommended
+    /// traces (`traces-recommended.csv`).
     /// - Throws: ``ReportError`` naming the file, line, field and value of the first problem.
-    public static func runs(experiment: Experiment, directory: URL) throws -> [ProblemRuns] {
+    public static func runs(
+        experiment: Experiment, directory: URL, metric: ReportMetric = .bestEvaluated
+    ) throws -> [ProblemRuns] {
         let hint = aggregateHint(directory)
         let aggregate = try readSummary(directory.appendingPathComponent("summary.json"), experiment: experiment, hint: hint)
-        return try readTraces(
+        let runs = try readTraces(
             directory.appendingPathComponent("traces.csv"), experiment: experiment, aggregate: aggregate, hint: hint)
+        guard metric == .recommended else { return runs }
+        let recommended = try readRecommendedTraces(directory, experiment: experiment, aggregate: aggregate, hint: hint)
+        return runs.map { problem in recommended.first { $0.problem == problem.problem } ?? problem }
+    }
+
+    /// The recommended traces of the noisy problems (`traces-recommended.csv`), or none when no problem is noisy.
+    static func readRecommendedTraces(
+        _ directory: URL, experiment: Experiment, aggregate: Aggregate, hint: String
+    ) throws -> [ProblemRuns] {
+        let noisy = Set(aggregate.problems.filter { $0.noisy == true }.map(\.problem))
+        guard !noisy.isEmpty else { return [] }
+        return try readTraces(
+            directory.appendingPathComponent(Aggregator.recommendedTraces), experiment: experiment,
+            aggregate: aggregate, only: noisy, hint: hint)
     }
 
     static func readSummary(_ url: URL, experiment: Experiment, hint: String) throws -> Aggregate {
@@ -105,9 +135,11 @@ public struct ReportInput: Sendable {
         return aggregate
     }
 
-    static func readTraces(_ url: URL, experiment: Experiment, aggregate: Aggregate, hint: String) throws
-        -> [ProblemRuns]
-    {
+    /// The runs of `traces.csv`, or of a file with its columns, for every problem of `aggregate` or, given `only`,
+    /// for those (the file must then hold no other).
+    static func readTraces(
+        _ url: URL, experiment: Experiment, aggregate: Aggregate, only: Set<String>? = nil, hint: String
+    ) throws -> [ProblemRuns] {
         // Runs by (problem, optimizer), steps in file order.
         var runs: [String: [String: [Int: [RunTrace.Step]]]] = [:]
         var order: [String: [String: [Int]]] = [:]
@@ -124,10 +156,11 @@ public struct ReportInput: Sendable {
             }
             runs[problem, default: [:]][optimizer, default: [:]][repetition, default: []].append(step)
         }
-        let known = Set(experiment.problems.map(\.label))
+        let known = only ?? Set(experiment.problems.map(\.label))
         if let stray = runs.keys.sorted().first(where: { !known.contains($0) }) {
             throw ReportError.malformed(
-                path: url.path, line: 0, field: "problem", value: stray, reason: "not a problem of the experiment")
+                path: url.path, line: 0, field: "problem", value: stray,
+                reason: only == nil ? "not a problem of the experiment" : "not a noisy problem of summary.json; " + hint)
         }
         let optimizers = Set(experiment.optimizers.map(\.label))
         for (problem, byOptimizer) in runs.sorted(by: { $0.key < $1.key }) {
@@ -137,7 +170,8 @@ public struct ReportInput: Sendable {
                     reason: "not an optimizer of the experiment (problem \(problem))")
             }
         }
-        for summary in aggregate.problems {
+        let summaries = aggregate.problems.filter { only?.contains($0.problem) ?? true }
+        for summary in summaries {
             for optimizer in summary.optimizers {
                 let found = runs[summary.problem]?[optimizer.optimizer] ?? [:]
                 guard found.count == optimizer.runs else {
@@ -154,7 +188,7 @@ public struct ReportInput: Sendable {
                 }
             }
         }
-        return aggregate.problems.map { summary in
+        return summaries.map { summary in
             ProblemRuns(
                 problem: summary.problem, metric: summary.metric, optimum: summary.optimum,
                 optimizers: summary.optimizers.map { optimizer in

@@ -2,7 +2,9 @@ import TunebenchRunner
 
 /// One problem: its regret curves (median and quartile band over runs, log scale for a regret) and its final-value
 /// table (median [q25, q75] and the median's confidence interval, mean ± standard deviation and the mean's bootstrap
-/// interval, the lowest median in bold); the intervals also go to `report/finals.csv`.
+/// interval, the lowest median in bold); the intervals also go to `report/finals.csv`. A problem with observation noise
+/// also gets the curves of the recommended regret (`report/plots/recommended/PROBLEM.svg`) and its final median
+/// [q25, q75] in the table, beside the best-evaluated regret (``ReportMetric``).
 enum ProblemSection {
     /// The paragraph before the problems, which says once what their tables hold, and `report/finals.csv`.
     static func introduce(_ intervals: FinalIntervals, to document: inout ReportDocument, output: inout ReportOutput) {
@@ -52,25 +54,52 @@ enum ProblemSection {
     static func addCurves(
         _ problem: ProblemRuns, _ input: ReportInput, to document: inout ReportDocument, output: inout ReportOutput
     ) {
-        let curves = input.curves[problem.problem] ?? []
         let axisName = input.axis.kind == .cost ? "cumulative cost" : "evaluations"
         let folder = input.axis.kind == .cost ? "curves-cost" : "curves"
         let metric = problem.isRegret ? "regret" : "best value"
+        guard let recommended = input.recommendedCurves[problem.problem] else {
+            addFigure(
+                title: "\(problem.problem): \(metric)", yLabel: metric, xLabel: axisName,
+                curves: input.curves[problem.problem] ?? [], regret: problem.isRegret,
+                file: "report/plots/\(problem.problem).svg",
+                caption: "Best \(metric) so far against \(axisName): median (line) and quartiles (band) over the "
+                    + "complete runs, from `\(folder)/\(problem.problem).csv`.", to: &document, output: &output)
+            return
+        }
+        let value = problem.isRegret ? "regret" : "value"
+        addFigure(
+            title: "\(problem.problem): best-evaluated \(value)", yLabel: "best-evaluated \(value)", xLabel: axisName,
+            curves: input.curves[problem.problem] ?? [], regret: problem.isRegret,
+            file: "report/plots/\(problem.problem).svg",
+            caption: "Best-evaluated \(value) (the best noiseless value among the points evaluated so far"
+                + (problem.isRegret ? ", minus the optimum" : "") + ") against \(axisName): median (line) and "
+                + "quartiles (band) over the complete runs, from `\(folder)/\(problem.problem).csv`.",
+            to: &document, output: &output)
+        addFigure(
+            title: "\(problem.problem): recommended \(value)", yLabel: "recommended \(value)", xLabel: "evaluations",
+            curves: recommended, regret: problem.isRegret, file: "report/plots/recommended/\(problem.problem).svg",
+            caption: "Recommended \(value) (the noiseless value of the configuration the optimizer would return after "
+                + "each evaluation, by default its lowest observed value"
+                + (problem.isRegret ? ", minus the optimum" : "") + ") against evaluations: median and quartiles, from "
+                + "`\(Aggregator.recommendedCurves)/\(problem.problem).csv`. It is never below the best-evaluated "
+                + "\(value), and rises when a recommendation is replaced by a worse point that looked better.",
+            to: &document, output: &output)
+    }
+
+    /// A plot of median curves with their quartile bands, written to `file` and shown with `caption`.
+    private static func addFigure(
+        title: String, yLabel: String, xLabel: String, curves: [Curve], regret: Bool, file: String, caption: String,
+        to document: inout ReportDocument, output: inout ReportOutput
+    ) {
         let plot = LinePlot(
-            title: "\(problem.problem): \(metric)", xLabel: axisName, yLabel: metric,
-            xScale: .linear, yScale: problem.isRegret ? .log : .linear,
-            yRange: problem.isRegret ? Self.regretRange(curves) : nil,
+            title: title, xLabel: xLabel, yLabel: yLabel, xScale: .linear, yScale: regret ? .log : .linear,
+            yRange: regret ? Self.regretRange(curves) : nil,
             series: curves.map { curve in
                 PlotSeries(name: curve.optimizer, x: curve.x, y: curve.median, lower: curve.q25, upper: curve.q75)
             })
-        let file = "report/plots/\(problem.problem).svg"
         let svg = plot.svg()
         output.add(file, svg)
-        document.blocks.append(
-            .figure(
-                file: file, svg: svg,
-                caption: "Best \(metric) so far against \(axisName): median (line) and quartiles (band) over the "
-                    + "complete runs, from `\(folder)/\(problem.problem).csv`."))
+        document.blocks.append(.figure(file: file, svg: svg, caption: caption))
     }
 
     /// The smallest regret a plot shows: COCO's final target, 1e-8 (Hansen et al. 2021). Lower regrets (down to
@@ -89,10 +118,10 @@ enum ProblemSection {
     ) {
         guard let summary = input.aggregate.problems.first(where: { $0.problem == problem.problem }) else { return }
         let needed = FinalIntervals.runsNeeded(level: intervals.level)
+        let noisy = summary.noisy == true
+        let lowestRecommended = summary.optimizers.compactMap(\.recommendedMedian).min()
         let rows: [[ReportDocument.Cell]] = summary.optimizers.map { entry in
-            let median = entry.finalMedian.map {
-                "\(NumberFormat.short($0)) [\(NumberFormat.short(entry.finalQ25)), \(NumberFormat.short(entry.finalQ75))]"
-            } ?? "–"
+            let median = Self.quartiles(entry.finalMedian, entry.finalQ25, entry.finalQ75)
             let mean = entry.finalMean.map { "\(NumberFormat.short($0)) ± \(NumberFormat.short(entry.finalStd))" } ?? "–"
             let runs = entry.failedRuns > 0 ? "\(entry.runs) (\(entry.failedRuns) failed)" : "\(entry.runs)"
             let interval = intervals.entries.first { $0.problem == problem.problem && $0.optimizer == entry.optimizer }
@@ -105,20 +134,36 @@ enum ProblemSection {
             } else {
                 meanInterval = "–"
             }
+            let recommended: [ReportDocument.Cell] =
+                noisy
+                ? [
+                    .init(
+                        Self.quartiles(entry.recommendedMedian, entry.recommendedQ25, entry.recommendedQ75),
+                        strong: entry.recommendedMedian != nil && entry.recommendedMedian == lowestRecommended)
+                ] : []
             return [
                 .init(entry.optimizer, strong: entry.best), .init(runs), .init(median, strong: entry.best),
                 .init(medianInterval), .init(mean), .init(meanInterval),
-            ]
+            ] + recommended
         }
         let percent = NumberFormat.percent(intervals.level)
+        let value = problem.isRegret ? "regret" : "value"
         document.blocks.append(
             .table(
                 ReportDocument.Table(
                     header: [
-                        "optimizer", "runs", "final \(summary.metric): median [q25, q75]", "median \(percent) CI",
-                        "mean ± std", "mean \(percent) CI",
-                    ],
+                        "optimizer", "runs",
+                        noisy
+                            ? "final best-evaluated \(value): median [q25, q75]"
+                            : "final \(summary.metric): median [q25, q75]",
+                        "median \(percent) CI", "mean ± std", "mean \(percent) CI",
+                    ] + (noisy ? ["final recommended \(value): median [q25, q75]"] : []),
                     rows: rows, source: "summary.json, report/finals.csv")))
+    }
+
+    /// `median [q25, q75]` in the report's short numbers, or a dash without runs.
+    static func quartiles(_ median: Double?, _ q25: Double?, _ q75: Double?) -> String {
+        median.map { "\(NumberFormat.short($0)) [\(NumberFormat.short(q25)), \(NumberFormat.short(q75))]" } ?? "–"
     }
 
     /// `[lower, upper]` in the report's short numbers.

@@ -11,6 +11,12 @@ import TunebenchRunner
 /// mean (``FinalIntervals``) and the time to target (``TimeToTarget``); the gradient track apart
 /// (``GradientTrackSection``); the optimizers' overhead; failed and missing runs. Every output but the overhead table (wall-clock times) is the
 /// same, byte for byte, for the same input files.
+///
+/// **Noise.** On problems with observation noise the report shows two regrets (``ReportMetric``): each problem's
+/// section has the recommended regret's curves and final values beside the best-evaluated ones, and
+/// ``RecommendedSection`` compares the two across the noisy problems. The analyses across problems and the time to
+/// target use ``Options/metric``: the best-evaluated regret by default, as before noise was told apart (so reports stay
+/// comparable), or the recommended one; the overview says which.
 public struct ReportBuilder: Sendable {
     public struct Options: Sendable {
         /// The optimizer label that normalised scores are measured against.
@@ -20,14 +26,17 @@ public struct ReportBuilder: Sendable {
         /// Pairs of the gradient track besides those `summary.json` marks (for folders aggregated before summaries
         /// recorded the track).
         public var gradientTrack: GradientTrack
+        /// The regret the analyses across problems and the time to target use on noisy problems.
+        public var metric: ReportMetric
 
         public init(
             baseline: String = NormalizedScore.defaultBaseline, alpha: Double = PairwiseTests.defaultAlpha,
-            gradientTrack: GradientTrack = .none
+            gradientTrack: GradientTrack = .none, metric: ReportMetric = .bestEvaluated
         ) {
             self.baseline = baseline
             self.alpha = alpha
             self.gradientTrack = gradientTrack
+            self.metric = metric
         }
     }
 
@@ -60,8 +69,10 @@ public struct ReportBuilder: Sendable {
         // optimizer in the gradient track on any problem is left out altogether, so that no aggregate mixes tracks.
         let gradient = self.input.gradientTrack.union(options.gradientTrack)
         let input = self.input.without(gradient)
-        let problems = input.problems
-        let across = self.input.without(gradient.everywhere(problems: problems.map(\.problem))).problems
+        // The analyses see the chosen metric; the problems' own sections show both.
+        let problems = input.measured(by: options.metric).problems
+        let across = self.input.without(gradient.everywhere(problems: problems.map(\.problem)))
+            .measured(by: options.metric).problems
         var document = ReportDocument(title: "Tunebench report: \(input.experiment.name)")
         addOverview(to: &document)
 
@@ -73,15 +84,16 @@ public struct ReportBuilder: Sendable {
         PairwiseSection.add(
             PairwiseTests.compute(problems, alpha: options.alpha), problems: problems.count, to: &document,
             output: &output)
+        RecommendedSection.add(input, to: &document, output: &output)
 
         let times = TimeToTarget.compute(problems, on: input.axis.kind)
         TimeToTargetSection.write(times, output: &output)
         let cocoTimes = CocoTimeToTarget.compute(problems, coco: input.cocoProblems)
         CocoTimeToTargetSection.write(cocoTimes, output: &output)
         document.heading("Problems")
-        let intervals = FinalIntervals.compute(problems)
+        let intervals = FinalIntervals.compute(input.problems)
         ProblemSection.introduce(intervals, to: &document, output: &output)
-        for problem in problems {
+        for problem in input.problems {
             ProblemSection.add(problem, input, intervals: intervals, to: &document, output: &output)
             TimeToTargetSection.add(times, problem: problem.problem, to: &document)
             CocoTimeToTargetSection.add(cocoTimes, problem: problem.problem, to: &document)
@@ -107,9 +119,34 @@ public struct ReportBuilder: Sendable {
                 "The metric is the regret (best value found minus the known optimum) or, where the optimum is unknown, "
                     + "the best value; only full-fidelity evaluations count. Lower is better throughout.",
                 "Every number below comes from the files beside this report: `summary.json`, `traces.csv`, "
-                    + "`\(input.axis.kind == .cost ? "curves-cost" : "curves")/`, `timings.json`, and the CSV files "
+                    + "`\(input.axis.kind == .cost ? "curves-cost" : "curves")/`, "
+                    + (input.recommended.isEmpty ? "" : "`traces-recommended.csv`, `curves-recommended/`, ")
+                    + "`timings.json`, and the CSV files "
                     + "under `report/` that this report computed from them (`report/overhead.csv` holds the only wall-clock "
                     + "times).",
-            ]))
+            ] + noiseBullet))
+    }
+
+    /// The overview's statement of the two regrets, when some problems have observation noise.
+    var noiseBullet: [String] {
+        let noisy = input.noisyProblems
+        guard !noisy.isEmpty else { return [] }
+        let other: ReportMetric = options.metric == .bestEvaluated ? .recommended : .bestEvaluated
+        let total = input.experiment.problems.count
+        let which =
+            noisy.count == total
+            ? "Every problem has observation noise. "
+            : "\(noisy.count) of the \(total) problems \(noisy.count == 1 ? "has" : "have") observation noise ("
+                + noisy.map { "`\($0)`" }.joined(separator: ", ") + "). "
+        return [
+            which + "On them the optimizers saw noisy values, and "
+                + "two regrets differ: the *best-evaluated* regret, of the best noiseless value among the points "
+                + "evaluated (what an oracle would pick from the run; `traces.csv`), and the *recommended* regret, of "
+                + "the noiseless value of the configuration the optimizer itself would return (its recommendation, "
+                + "by default its lowest observed value; `traces-recommended.csv`, `curves-recommended/`). Their "
+                + "sections show both. **The average rank, normalised score, data profile, pairwise tests and time to "
+                + "target use the \(options.metric.name)** on the noisy problems (`tunebench report --metric "
+                + "\(other.rawValue)` for the \(other.name)); noiseless problems have only the best-evaluated one."
+        ]
     }
 }

@@ -25,12 +25,19 @@ public struct ProblemSummary: Codable, Sendable, Hashable {
     /// instances have different optima (COCO's bbob), each run's regret then being against its own.
     public var optimum: Double?
     public var optimizers: [OptimizerSummary]
+    /// `true` when the problem has observation noise: its runs recorded the noiseless value of the optimizers'
+    /// recommendations, and its summaries give the final recommended regret (``OptimizerSummary/recommendedMedian``)
+    /// beside the best-evaluated one; absent (`nil`) for a noiseless problem, so that its summary keeps its bytes.
+    public var noisy: Bool? = nil
 }
 
 /// Final results of one optimizer on one problem, over its complete runs.
 ///
-/// `final` is the metric after the whole budget: the best true value found (minus the optimum for regret). A run
-/// that stopped early keeps its last best value.
+/// `final` is the metric after the whole budget: the best true value found (minus the optimum for regret), the
+/// *best-evaluated* metric. A run that stopped early keeps its last best value. On a noisy problem
+/// (``ProblemSummary/noisy``), `recommended` is the *recommended* metric after the whole budget: the noiseless value
+/// of the configuration the optimizer itself would return (``TunebenchCore/Optimizer/recommendation()``), minus the
+/// optimum.
 public struct OptimizerSummary: Codable, Sendable, Hashable {
     public var optimizer: String
     /// Complete runs summarised here.
@@ -52,6 +59,22 @@ public struct OptimizerSummary: Codable, Sendable, Hashable {
     /// `gradient` for an optimizer that reads the problem's gradients (``OptimizerTrack``), reported apart from the
     /// black-box methods; absent (`nil`) for a black-box optimizer, so black-box summaries keep their bytes.
     public var track: OptimizerTrack? = nil
+    /// On a noisy problem, the final recommended metric over the complete runs: median, quartiles, mean and standard
+    /// deviation (Hyndman-Fan type 7 quantiles, as for `final`); absent on a noiseless problem.
+    public var recommendedMedian: Double? = nil
+    public var recommendedQ25: Double? = nil
+    public var recommendedQ75: Double? = nil
+    public var recommendedMean: Double? = nil
+    public var recommendedStd: Double? = nil
+
+    /// Sets the recommended statistics from `other`'s final ones (a summary of the recommended finals).
+    mutating func addRecommended(_ other: OptimizerSummary) {
+        recommendedMedian = other.finalMedian
+        recommendedQ25 = other.finalQ25
+        recommendedQ75 = other.finalQ75
+        recommendedMean = other.finalMean
+        recommendedStd = other.finalStd
+    }
 }
 
 /// A failed run and why it failed.

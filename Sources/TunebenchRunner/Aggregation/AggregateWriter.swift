@@ -1,9 +1,10 @@
 import Foundation
 import TunebenchCore
 
-/// Collects the problems' aggregations from the worker threads and writes their rows of `evaluations.csv` and
-/// `traces.csv` in plan order as soon as the next problem is done, so that finished problems do not pile up in
-/// memory; keeps their summaries and curve files (written, closed, not yet renamed) for the end.
+/// Collects the problems' aggregations from the worker threads and writes their rows of `evaluations.csv`,
+/// `traces.csv` and (noisy problems) `traces-recommended.csv` in plan order as soon as the next problem is done, so
+/// that finished problems do not pile up in memory; keeps their summaries and curve files (written, closed, not yet
+/// renamed) for the end.
 ///
 /// `@unchecked Sendable`: every member is touched under `lock` only.
 final class AggregateWriter: @unchecked Sendable {
@@ -11,6 +12,7 @@ final class AggregateWriter: @unchecked Sendable {
     private let count: Int
     private let evaluations: AtomicFile
     private let steps: AtomicFile
+    private let recommendedSteps: AtomicFile
     private var claimed = 0
     private var written = 0
     private var waiting: [Int: ProblemAggregation] = [:]
@@ -23,11 +25,14 @@ final class AggregateWriter: @unchecked Sendable {
     private(set) var counts = (complete: 0, failed: 0, missing: 0)
     /// The curve files of the problems written so far.
     private(set) var outputs: [AtomicFile] = []
+    /// The labels of the noisy problems written so far, whose rows went to `traces-recommended.csv`.
+    private(set) var noisyProblems: [String] = []
 
-    init(problems count: Int, evaluations: AtomicFile, steps: AtomicFile) {
+    init(problems count: Int, evaluations: AtomicFile, steps: AtomicFile, recommendedSteps: AtomicFile) {
         self.count = count
         self.evaluations = evaluations
         self.steps = steps
+        self.recommendedSteps = recommendedSteps
     }
 
     /// The next problem to aggregate, or `nil` when none is left or a problem failed.
@@ -56,6 +61,7 @@ final class AggregateWriter: @unchecked Sendable {
                 do {
                     try part.evaluationRows.copy(into: evaluations)
                     try part.stepRows.copy(into: steps)
+                    if part.summary.noisy == true { try part.recommendedStepRows.copy(into: recommendedSteps) }
                 } catch {
                     fail(written, error)
                     break
@@ -67,6 +73,7 @@ final class AggregateWriter: @unchecked Sendable {
                 counts.failed += part.failed
                 counts.missing += part.missing
                 outputs += part.outputs
+                if part.summary.noisy == true { noisyProblems.append(part.summary.problem) }
                 written += 1
             }
         }

@@ -24,6 +24,14 @@ import TunebenchNumerics
 ///   that made no evaluation has one row, at evaluation 0 with the metric `inf`), in plan order. The metric is the regret (best full-fidelity true value minus the optimum) or, when the optimum is
 ///   unknown, the best value. Compact (a run of n random evaluations has about ln n rows) and enough for every
 ///   statistic of a report: ranks, time to target, data profiles, final values.
+/// - For problems with observation noise only (``ProblemSummary/noisy``), the *recommended* metric beside this
+///   *best-evaluated* one: the noiseless value of the configuration the optimizer would return
+///   (``TunebenchCore/Optimizer/recommendation()``, recorded per trial as `recommended`) minus the optimum, which is
+///   never below the best-evaluated regret (a recommendation is an evaluated configuration) and, unlike it, may rise.
+///   `traces-recommended.csv` has `traces.csv`'s columns, with a row at each change of the metric and one at the run's
+///   last evaluation; `curves-recommended/PROBLEM.csv` has `curves/`'s columns, on the evaluation axis; `summary.json`
+///   gives `recommendedMedian`, `recommendedQ25`, `recommendedQ75`, `recommendedMean` and `recommendedStd`. None of
+///   these exists for an experiment without noise, whose outputs keep their bytes.
 /// - `summary.json`: an ``Aggregate``.
 /// - `timings.json`: per problem and optimizer, medians over runs of optimizer time (ask + tell), evaluation time
 ///   and wall time, in seconds.
@@ -41,6 +49,10 @@ import TunebenchNumerics
 public struct Aggregator: Sendable {
     /// Points of the cost axis: 300, so that tenths and thirds of the budget fall on it.
     public static let costPoints = 300
+    /// The recommended metric's step functions, beside `traces.csv` (noisy problems only).
+    public static let recommendedTraces = "traces-recommended.csv"
+    /// The folder of the recommended metric's curves, beside `curves/` (noisy problems only).
+    public static let recommendedCurves = "curves-recommended"
 
     public var experiment: Experiment
     public var store: ResultStore
@@ -84,20 +96,26 @@ public struct Aggregator: Sendable {
         let plan = Plan(experiment)
         for folder in ["curves"] + (experiment.costBudget == nil ? [] : ["curves-cost"]) {
             let url = store.directory.appendingPathComponent(folder)
-            do {
-                try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-            } catch {
-                throw RunnerError.storage(path: url.path, reason: "cannot create the folder (\(error.localizedDescription))")
-            }
+            try Self.createFolder(url)
             store.removeStaleTemporaryFiles(in: url)
+        }
+        // Created by the first noisy problem; cleaned when a previous aggregation made it.
+        let recommendedFolder = store.directory.appendingPathComponent(Self.recommendedCurves)
+        if FileManager.default.fileExists(atPath: recommendedFolder.path) {
+            store.removeStaleTemporaryFiles(in: recommendedFolder)
         }
         store.removeStaleTemporaryFiles(in: store.directory)
 
         let evaluations = try AtomicFile(url: store.directory.appendingPathComponent("evaluations.csv"))
         let steps = try AtomicFile(url: store.directory.appendingPathComponent("traces.csv"))
+        let recommendedSteps = try AtomicFile(url: store.directory.appendingPathComponent(Self.recommendedTraces))
         try evaluations.appendLine("problem,optimizer,repetition,evaluation,value,best,regret,fidelity,cost")
-        try steps.appendLine("problem,optimizer,repetition,evaluation,cost,metric")
-        let writer = AggregateWriter(problems: experiment.problems.count, evaluations: evaluations, steps: steps)
+        for file in [steps, recommendedSteps] {
+            try file.appendLine("problem,optimizer,repetition,evaluation,cost,metric")
+        }
+        let writer = AggregateWriter(
+            problems: experiment.problems.count, evaluations: evaluations, steps: steps,
+            recommendedSteps: recommendedSteps)
         let interruption = self.interruption
         DispatchQueue.concurrentPerform(iterations: max(1, min(jobs, experiment.problems.count))) { _ in
             while interruption?.isRequested != true, let index = writer.claim() {
@@ -118,7 +136,9 @@ public struct Aggregator: Sendable {
             failures: writer.failures)
         let timings = try AtomicFile(url: store.directory.appendingPathComponent("timings.json"))
         let summary = try AtomicFile(url: store.directory.appendingPathComponent("summary.json"))
-        let outputs = writer.outputs + [evaluations, steps, timings, summary]
+        let noisy = !writer.noisyProblems.isEmpty
+        if !noisy { recommendedSteps.discard() }
+        let outputs = writer.outputs + [evaluations, steps] + (noisy ? [recommendedSteps] : []) + [timings, summary]
         do {
             try timings.append(try Self.json(writer.timings))
             try summary.append(try Self.json(aggregate))
@@ -129,7 +149,40 @@ public struct Aggregator: Sendable {
             for output in outputs { output.discard() }
             throw error
         }
+        try removeStaleRecommendations(keeping: writer.noisyProblems)
         return aggregate
+    }
+
+    /// Creates `url` and the folders above it when missing.
+    /// - Throws: ``RunnerError/storage(path:reason:)``.
+    static func createFolder(_ url: URL) throws {
+        do {
+            try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        } catch {
+            throw RunnerError.storage(path: url.path, reason: "cannot create the folder (\(error.localizedDescription))")
+        }
+    }
+
+    /// Deletes the recommended outputs that this aggregation did not write (an aggregation of the same folder before
+    /// its runs recorded recommendations made them): `curves-recommended/` files of other problems, the folder when no
+    /// problem is noisy, and then `traces-recommended.csv` too.
+    private func removeStaleRecommendations(keeping noisy: [String]) throws {
+        let manager = FileManager.default
+        let folder = store.directory.appendingPathComponent(Self.recommendedCurves)
+        var stale: [URL] = []
+        if noisy.isEmpty {
+            stale = [folder, store.directory.appendingPathComponent(Self.recommendedTraces)]
+        } else if let names = try? manager.contentsOfDirectory(atPath: folder.path) {
+            let kept = Set(noisy.map { "\($0).csv" })
+            stale = names.filter { !$0.hasPrefix(".") && !kept.contains($0) }.sorted().map(folder.appendingPathComponent)
+        }
+        for url in stale where manager.fileExists(atPath: url.path) {
+            do {
+                try manager.removeItem(at: url)
+            } catch {
+                throw RunnerError.storage(path: url.path, reason: "cannot be deleted (\(error.localizedDescription))")
+            }
+        }
     }
 
     /// How a record differs from the run of the plan whose file holds it, or `nil` when it belongs there.

@@ -3,8 +3,15 @@ import TunebenchCore
 import TunebenchNumerics
 
 /// The aggregation of one problem's runs: its summary, failures and timings, its curve files (written, not yet
-/// renamed into place) and its rows of `evaluations.csv` and `traces.csv` (in ``SpillBuffer``s, to be copied into
-/// those files in plan order).
+/// renamed into place) and its rows of `evaluations.csv`, `traces.csv` and `traces-recommended.csv` (in
+/// ``SpillBuffer``s, to be copied into those files in plan order).
+///
+/// A problem is *noisy* when a complete run recorded the recommendation's noiseless value
+/// (``TunebenchCore/TrialRecord/recommended``): then its summary says so (``ProblemSummary/noisy``) and gives the final
+/// recommended regret beside the best-evaluated one, it writes `curves-recommended/PROBLEM.csv`, and its rows of
+/// `traces-recommended.csv` are kept (a run without any recommendation, whose every trial failed, has `inf` there as
+/// in `traces.csv`). A noiseless problem's recommended rows (one `inf` row per run) are dropped, and it writes none
+/// of these, so noiseless folders keep their files and bytes.
 ///
 /// `@unchecked Sendable`: it is built on one worker thread and then handed whole to the thread that writes the
 /// outputs; no two threads ever hold it at once.
@@ -17,7 +24,11 @@ final class ProblemAggregation: @unchecked Sendable {
     var missing = 0
     let evaluationRows: SpillBuffer
     let stepRows: SpillBuffer
-    /// `curves/PROBLEM.csv`, and `curves-cost/PROBLEM.csv` with a cost budget.
+    /// The rows of `traces-recommended.csv`, kept in memory or a scratch file (never written straight to the output,
+    /// since whether the problem is noisy is known only at its end).
+    let recommendedStepRows: SpillBuffer
+    /// `curves/PROBLEM.csv`, `curves-cost/PROBLEM.csv` with a cost budget, and `curves-recommended/PROBLEM.csv` for a
+    /// noisy problem.
     private(set) var outputs: [AtomicFile] = []
 
     /// Streams the run files of problem `index` of the plan, one at a time, and writes its curves; its rows go
@@ -30,7 +41,7 @@ final class ProblemAggregation: @unchecked Sendable {
         let runsPerProblem = experiment.optimizers.count * experiment.repetitions
         let runs = plan.runs[index * runsPerProblem..<(index + 1) * runsPerProblem]
         // `.evaluations.csv.LABEL.HOST-PID.part.tmp`: the process token stays just before the suffix.
-        let buffer = { (name: String, destination: @escaping () -> AtomicFile?) in
+        let buffer = { (name: String, destination: (() -> AtomicFile?)?) in
             SpillBuffer(
                 scratchURL: AtomicFile.temporaryURL(
                     for: store.directory.appendingPathComponent("\(name).\(problem.label)"), suffix: "part.tmp"),
@@ -39,6 +50,7 @@ final class ProblemAggregation: @unchecked Sendable {
         }
         evaluationRows = buffer("evaluations.csv") { writer.outputs(ifNext: index)?.evaluations }
         stepRows = buffer("traces.csv") { writer.outputs(ifNext: index)?.steps }
+        recommendedStepRows = buffer(Aggregator.recommendedTraces, nil)
         summary = ProblemSummary(problem: problem.label, metric: "regret", optimum: nil, optimizers: [])
 
         // The runs' optima: one for most problems, one per instance for COCO's (each instance has its own f_opt).
@@ -47,13 +59,16 @@ final class ProblemAggregation: @unchecked Sendable {
         var collected:
             [(
                 optimizer: String, traces: [[Double]], costTraces: [[Double]], values: [Double], failedRuns: Int,
-                sampledCounts: [Int]?
+                sampledCounts: [Int]?, recommendedTraces: [[Double]?]
             )] = []
+        // Whether a complete run recorded recommendations (observation noise).
+        var noisy = false
         // Where each run's pooled values start, with its optimum, to shift them when the optima differ.
         var valueOptima: [[(start: Int, optimum: Double)]] = []
         for (optimizerIndex, optimizer) in experiment.optimizers.enumerated() {
             var traces: [[Double]] = []
             var costTraces: [[Double]] = []
+            var recommendedTraces: [[Double]?] = []
             var values: [Double] = []
             var valueStarts: [(start: Int, optimum: Double)] = []
             var failedRuns = 0
@@ -67,7 +82,9 @@ final class ProblemAggregation: @unchecked Sendable {
                     experiment.evaluationBudget(fidelities: $0.fidelities, dimension: $0.parameters.count)
                 }
                 let read = try store.stream(run) { record, trial in
-                    try scan.add(trial, of: record, evaluations: evaluationRows, steps: stepRows)
+                    try scan.add(
+                        trial, of: record, evaluations: evaluationRows, steps: stepRows,
+                        recommendedSteps: recommendedStepRows)
                 }
                 guard let record = read else {
                     missing += 1
@@ -92,19 +109,26 @@ final class ProblemAggregation: @unchecked Sendable {
                 }
                 complete += 1
                 try scan.finish(record, budget: experiment.evaluationBudget(
-                    fidelities: record.fidelities, dimension: record.parameters.count), steps: stepRows)
+                    fidelities: record.fidelities, dimension: record.parameters.count), steps: stepRows,
+                    recommendedSteps: recommendedStepRows)
                 // The metric: each run's regret against its own optimum (the best value without one).
                 if let own = record.optimum {
                     for j in scan.trace.indices { scan.trace[j] -= own }
                     for j in scan.costTrace.indices { scan.costTrace[j] -= own }
+                    if scan.recommendedTrace != nil {
+                        for j in scan.recommendedTrace!.indices { scan.recommendedTrace![j] -= own }
+                    }
                     valueStarts.append((values.count, own))
                 }
+                noisy = noisy || scan.recommendedTrace != nil
+                recommendedTraces.append(scan.recommendedTrace)
                 traces.append(scan.trace)
                 sampledCounts = sampledCounts ?? scan.sampledCounts
                 values += scan.values
                 if experiment.costBudget != nil { costTraces.append(scan.costTrace) }
             }
-            collected.append((optimizer.label, traces, costTraces, values, failedRuns, sampledCounts))
+            collected.append(
+                (optimizer.label, traces, costTraces, values, failedRuns, sampledCounts, recommendedTraces))
             valueOptima.append(valueStarts)
             if !wall.isEmpty {
                 timings.append(
@@ -126,19 +150,22 @@ final class ProblemAggregation: @unchecked Sendable {
             try file.appendLine("optimizer,cost,runs,median,q25,q75,mean")
             costCurves = file
         }
+        var recommendedCurves: AtomicFile?
+        if noisy {
+            let folder = store.directory.appendingPathComponent(Aggregator.recommendedCurves)
+            try Aggregator.createFolder(folder)
+            let file = try AtomicFile(url: folder.appendingPathComponent("\(problem.label).csv"))
+            outputs.append(file)
+            try file.appendLine("optimizer,evaluation,runs,median,q25,q75,mean")
+            recommendedCurves = file
+        }
         var summaries: [OptimizerSummary] = []
         for index in collected.indices {
-            let (label, _, _, values, failedRuns, _) = collected[index]
+            let (label, _, _, values, failedRuns, _, _) = collected[index]
             // The metric in place, one optimizer at a time, freeing its traces once its curves are written.
             let metric = collected[index].traces
             collected[index].traces = []
-            if let counts = collected[index].sampledCounts {
-                try Aggregator.appendCurve(label, metric, budget: counts.count, to: curves) { point, row in
-                    row.append(counts[point])
-                }
-            } else {
-                try Aggregator.appendCurve(label, metric, budget: metric.first?.count ?? 0, to: curves)
-            }
+            try Self.appendCurve(label, metric, sampledCounts: collected[index].sampledCounts, to: curves)
             if let costBudget = experiment.costBudget, let costCurves {
                 let costMetric = collected[index].costTraces
                 collected[index].costTraces = []
@@ -147,6 +174,17 @@ final class ProblemAggregation: @unchecked Sendable {
                 }
             }
             var optimizerSummary = Aggregator.summary(label, finals: metric.compactMap(\.last), failedRuns: failedRuns)
+            if let recommendedCurves {
+                // A run without recommendations (every trial failed) has none at any count, as it has no best value.
+                let recommended = zip(collected[index].recommendedTraces, metric).map { own, trace in
+                    own ?? [Double](repeating: .infinity, count: trace.count)
+                }
+                collected[index].recommendedTraces = []
+                try Self.appendCurve(
+                    label, recommended, sampledCounts: collected[index].sampledCounts, to: recommendedCurves)
+                optimizerSummary.addRecommended(
+                    Aggregator.summary(label, finals: recommended.compactMap(\.last), failedRuns: failedRuns))
+            }
             if aggregator.gradientTrack.contains(problem: problem.label, optimizer: label) { optimizerSummary.track = .gradient }
             if optima.count <= 1 {
                 optimizerSummary.evaluationMedian = values.isEmpty ? nil : Statistics.median(values) - (optimum ?? 0)
@@ -167,11 +205,28 @@ final class ProblemAggregation: @unchecked Sendable {
         summary = ProblemSummary(
             problem: problem.label, metric: optimum == nil ? "best value" : "regret",
             optimum: optima.count <= 1 ? optimum : nil, optimizers: summaries)
+        if noisy { summary.noisy = true }
         // Until the rows are copied out in plan order, keep no file open and no more than the spill limit in memory.
         try curves.close()
         try costCurves?.close()
+        try recommendedCurves?.close()
         try evaluationRows.seal()
         try stepRows.seal()
+        if noisy { try recommendedStepRows.seal() } else { recommendedStepRows.remove() }
+    }
+
+    /// The curve rows of `traces` on the evaluation axis: at every evaluation, or at `sampledCounts` for the traces
+    /// of `improvements` records.
+    private static func appendCurve(
+        _ label: String, _ traces: [[Double]], sampledCounts: [Int]?, to curves: AtomicFile
+    ) throws {
+        if let counts = sampledCounts {
+            try Aggregator.appendCurve(label, traces, budget: counts.count, to: curves) { point, row in
+                row.append(counts[point])
+            }
+        } else {
+            try Aggregator.appendCurve(label, traces, budget: traces.first?.count ?? 0, to: curves)
+        }
     }
 
 }

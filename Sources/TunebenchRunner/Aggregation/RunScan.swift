@@ -8,6 +8,14 @@ import TunebenchCore
 /// keeps its best value over the evaluations left out (exact at COCO's targets, an upper bound within a factor
 /// 10^(1/20) of `best - optimum` between them, down to COCO's last target, 1e-8), `evaluations.csv` gets the kept trials' rows, and the pooled values
 /// are those of the trials at COCO's evaluation counts (a sample fixed by the counts alone, log-spaced).
+///
+/// A run with observation noise records on its trials the noiseless value of the optimizer's recommendation
+/// (``TunebenchCore/TrialRecord/recommended``): the scan keeps that trace too (``recommendedTrace``, `+inf` until the
+/// first recommendation) and writes its rows of `traces-recommended.csv`, a step function with a row at each change
+/// (it may rise as well as fall) and one at the run's last evaluation. An `improvements` record keeps the trials at
+/// COCO's evaluation counts, which are the curves' counts, so the recommended trace is exact there. A run without
+/// recommendations still gets its one row (its last evaluation, `inf`), which the problem drops when none of its runs
+/// has any.
 struct RunScan {
     /// The best true full-fidelity value after each evaluation; for an `improvements` record, only after each of
     /// ``sampledCounts`` (so that memory stays small whatever the budget).
@@ -17,6 +25,9 @@ struct RunScan {
     private(set) var sampledCounts: [Int]?
     /// The best value at each of ``Aggregator/costPoints`` (with a cost budget).
     var costTrace: [Double] = []
+    /// The noiseless value of the recommendation after each evaluation (or each of ``sampledCounts``), `+inf` before
+    /// the first; `nil` while no trial has recorded one (a noiseless run).
+    var recommendedTrace: [Double]?
     /// Every full-fidelity true value (for ``OptimizerSummary/evaluationMedian``).
     var values: [Double] = []
     /// Time spent in the optimizer (ask + tell) and in evaluations, over every trial.
@@ -27,6 +38,10 @@ struct RunScan {
     /// The evaluation budget of a run, given its record (every member but the trials).
     private let budget: (RunRecord) -> Int
     private var best = Double.infinity
+    /// The noiseless value of the latest recommendation.
+    private var recommended = Double.infinity
+    /// The evaluation of the last `traces-recommended.csv` row written, and its value.
+    private var lastRecommendedStep: (evaluation: Int, value: Double)?
     private var cost = 0.0
     private var count = 0
     /// The evaluation of the last `traces.csv` row written.
@@ -48,9 +63,11 @@ struct RunScan {
     }
 
     /// Takes the next trial of `record` (read so far: every member but the trials). The trials of a complete run add
-    /// rows to `evaluations` and, when they lower the best value, to `steps`; a failed run's only add timings.
+    /// rows to `evaluations`, when they lower the best value to `steps`, and when they change the recommendation's
+    /// value to `recommendedSteps`; a failed run's only add timings.
     mutating func add(
-        _ trial: TrialRecord, of record: RunRecord, evaluations: SpillBuffer, steps: SpillBuffer
+        _ trial: TrialRecord, of record: RunRecord, evaluations: SpillBuffer, steps: SpillBuffer,
+        recommendedSteps: SpillBuffer
     ) throws {
         // Summed in the order the aggregator always has, so that timings.json keeps its roundings.
         optimizerSeconds = optimizerSeconds + trial.askSeconds + trial.tellSeconds
@@ -88,11 +105,18 @@ struct RunScan {
         } else {
             _ = counts?.fires(trial.number + 1)
         }
+        if let value = trial.recommended {
+            if recommendedTrace == nil { recommendedTrace = [Double](repeating: .infinity, count: trace.count) }
+            recommended = value
+        }
         cost += trial.cost
         count += 1
         extendTrace(through: count)
         if best < previous {
             try appendStep(of: record, to: steps)
+        }
+        if recommended.bitPattern != (lastRecommendedStep?.value ?? .infinity).bitPattern {
+            try appendRecommendedStep(of: record, to: recommendedSteps)
         }
         if count == 1 || best < previous {
             bestColumns.removeAll()
@@ -122,15 +146,17 @@ struct RunScan {
     /// `inf` for a run that made none, such as a full-fidelity optimizer whose cost budget is less than one
     /// evaluation, so that every complete run has a trace), and the traces padded to `budget` evaluations and to every
     /// cost point with the last best value.
-    mutating func finish(_ record: RunRecord, budget: Int, steps: SpillBuffer) throws {
+    mutating func finish(_ record: RunRecord, budget: Int, steps: SpillBuffer, recommendedSteps: SpillBuffer) throws {
         if count == 0 {
             start(record)
             row.removeAll()
             row.append(prefix.bytes)
             row.append("0,0.0,inf\n")
             try steps.append(row.bytes)
-        } else if lastStep != count {
-            try appendStep(of: record, to: steps)
+            try recommendedSteps.append(row.bytes)
+        } else {
+            if lastStep != count { try appendStep(of: record, to: steps) }
+            if lastRecommendedStep?.evaluation != count { try appendRecommendedStep(of: record, to: recommendedSteps) }
         }
         extendTrace(through: budget)
         if costBudget != nil {
@@ -141,10 +167,14 @@ struct RunScan {
     /// Appends the best value so far to ``trace`` for every evaluation (or, with ``sampledCounts``, every sampled
     /// count) up to `evaluations`.
     private mutating func extendTrace(through evaluations: Int) {
+        let end = trace.count
         if let sampledCounts {
             while trace.count < sampledCounts.count && sampledCounts[trace.count] <= evaluations { trace.append(best) }
         } else {
             while trace.count < evaluations { trace.append(best) }
+        }
+        if recommendedTrace != nil && trace.count > end {
+            recommendedTrace!.append(contentsOf: repeatElement(recommended, count: trace.count - end))
         }
     }
 
@@ -161,15 +191,26 @@ struct RunScan {
 
     /// The `traces.csv` row of the current evaluation: `problem,optimizer,repetition,evaluation,cost,metric`.
     private mutating func appendStep(of record: RunRecord, to steps: SpillBuffer) throws {
+        try appendRow(metric: best - (record.optimum ?? 0), to: steps)
+        lastStep = count
+    }
+
+    /// The `traces-recommended.csv` row of the current evaluation, with the same columns as `traces.csv`.
+    private mutating func appendRecommendedStep(of record: RunRecord, to steps: SpillBuffer) throws {
+        try appendRow(metric: recommended - (record.optimum ?? 0), to: steps)
+        lastRecommendedStep = (count, recommended)
+    }
+
+    /// `problem,optimizer,repetition,evaluation,cost,metric` at the current evaluation.
+    private mutating func appendRow(metric: Double, to steps: SpillBuffer) throws {
         row.removeAll()
         row.append(prefix.bytes)
         row.append(count)
         row.append(ascii: ",")
         row.append(cost)
         row.append(ascii: ",")
-        row.append(best - (record.optimum ?? 0))
+        row.append(metric)
         row.append(ascii: "\n")
         try steps.append(row.bytes)
-        lastStep = count
     }
 }

@@ -15,6 +15,14 @@ import TunebenchCore
 /// problem does not have all end the run with status `failed` and a reason naming the stage and trial; the
 /// trials before the failure are kept. A non-finite objective value fails only its trial: the optimizer is told
 /// `nil` and the run goes on.
+///
+/// **Recommendations.** From the first evaluation that reports a noiseless value (a problem with observation noise),
+/// the optimizer is asked for its ``TunebenchCore/Optimizer/recommendation()`` after each `tell`, and the trial records
+/// that configuration's noiseless value (`recommended`), looked up among the run's evaluations
+/// (``RecommendationLedger``): no evaluation, no noise drawn. A recommendation that is not one of the run's successful
+/// full-fidelity configurations fails the run. Noiseless runs never ask, and their files keep their bytes. The time
+/// the recommendation takes is left out of the trial's tell seconds (it is the harness's question, not the
+/// optimizer's work).
 public struct RunExecutor: Sendable {
     public var registry: Registry
     public var experiment: Experiment
@@ -87,6 +95,9 @@ public struct RunExecutor: Sendable {
             var last: PendingTrial?
             var held: (trial: PendingTrial, through: TrialTotals)?
             var unkept = TrialTotals()
+            // Under observation noise (from the first evaluation that reports a noiseless value): the evaluated
+            // configurations' noiseless values, for the recommendation's.
+            var ledger: RecommendationLedger?
             func keep(_ pending: PendingTrial, _ totals: TrialTotals) throws(Sink.Failure) {
                 try sink.append(pending.record(in: space, totals: totals), parameters: parameters)
             }
@@ -141,16 +152,25 @@ public struct RunExecutor: Sendable {
                         suggestion, value: usable ? evaluation.value : nil, gradient: usable ? evaluation.gradient : nil))
                 let t3 = clock.now
                 spent += evaluation.cost
+                // Only full-fidelity values count towards the best, as in the aggregation (RunScan).
+                let fullFidelity = suggestion.fidelity.map { $0 == fidelities.count - 1 } ?? true
+                if evaluation.noiselessValue != nil, ledger == nil { ledger = RecommendationLedger() }
+                var recommended: Double?
+                if ledger != nil {
+                    if usable && fullFidelity {
+                        ledger!.record(
+                            suggestion.configuration, observed: evaluation.value, noiseless: evaluation.trueValue)
+                    }
+                    recommended = try ledger!.value(of: optimizer.recommendation(), trial: number)
+                }
                 let pending = PendingTrial(
                     number: number, configuration: suggestion.configuration, fidelity: suggestion.fidelity,
-                    evaluation: evaluation, usable: usable,
+                    evaluation: evaluation, usable: usable, recommended: recommended,
                     askSeconds: seconds(t1 - t0), evaluationSeconds: seconds(t2 - t1), tellSeconds: seconds(t3 - t2))
                 do throws(Sink.Failure) {
                     if selection == nil {
                         try keep(pending, pending.totals)
                     } else {
-                        // Only full-fidelity values count towards the best, as in the aggregation (RunScan).
-                        let fullFidelity = suggestion.fidelity.map { $0 == fidelities.count - 1 } ?? true
                         let decision = selection!.decide(
                             number: number,
                             value: usable && fullFidelity ? (evaluation.noiselessValue ?? evaluation.value) : nil)
@@ -253,6 +273,8 @@ private struct PendingTrial {
     var fidelity: Int?
     var evaluation: Evaluation
     var usable: Bool
+    /// The noiseless value of the optimizer's recommendation after this trial, in a run with observation noise.
+    var recommended: Double?
     var askSeconds: Double
     var evaluationSeconds: Double
     var tellSeconds: Double
@@ -270,7 +292,7 @@ private struct PendingTrial {
             value: usable ? evaluation.value : nil, noiselessValue: evaluation.noiselessValue, cost: totals.cost,
             status: usable ? .ok : .failed, failure: usable ? nil : "the objective returned \(evaluation.value)",
             info: evaluation.info.isEmpty ? nil : evaluation.info, askSeconds: totals.ask,
-            evaluationSeconds: totals.evaluation, tellSeconds: totals.tell)
+            evaluationSeconds: totals.evaluation, tellSeconds: totals.tell, recommended: recommended)
     }
 }
 

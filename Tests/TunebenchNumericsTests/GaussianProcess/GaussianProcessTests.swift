@@ -130,4 +130,25 @@ struct GaussianProcessTests {
         #expect(mean[0].isFinite && variance[0].isFinite)
         #expect(model.standardization.scale == 1)  // constant targets are not divided by zero
     }
+
+    /// The means alone equal those of ``GaussianProcessPredictor/meanAndVariance(points:)``, and the incumbent is the
+    /// input of lowest mean; with a large noise variance the mean shrinks the lowest target (−1.2, at (0.3, 0.6))
+    /// towards its neighbour's (−0.5, at (0.4, 0.9)), and with a small one it stays the lowest.
+    @Test func theIncumbentIsTheInputOfLowestPosteriorMean() throws {
+        let predictor = try model().predictor()
+        let points = [0.5, 0.5, 0.1, 0.2, 0.95, 0.05]
+        let expected = predictor.meanAndVariance(points: points).mean
+        let means = predictor.means(points: points)
+        #expect(zip(means, expected).allSatisfy { abs($0 - $1) < 1e-12 })
+        let atInputs = predictor.means(points: inputs.flatMap { $0 })
+        let lowest = try #require(predictor.lowestMeanObservation)
+        #expect(atInputs.indices.allSatisfy { atInputs[$0] >= atInputs[lowest] })
+        #expect(lowest == 4)
+        // The mean at the inputs is ỹ − σ_n² α: shrunk towards the neighbours, more for a larger noise.
+        var noisy = model()
+        noisy.hyperparameters = GaussianProcessHyperparameters(vector: [log(0.3), log(0.7), log(1.7), log(2.0)])
+        let shrunk = try noisy.predictor().means(points: inputs.flatMap { $0 })
+        let standardized = noisy.standardizedTargets
+        #expect(abs(shrunk[4] - standardized[4]) > abs(atInputs[4] - standardized[4]))
+    }
 }
