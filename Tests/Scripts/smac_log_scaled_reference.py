@@ -11,6 +11,7 @@ The costs go through SMAC's own path: a run history with one configuration per c
 import json
 import logging
 import sys
+import tempfile
 
 logging.disable(logging.WARNING)
 
@@ -20,10 +21,10 @@ from smac.runhistory import RunHistory  # noqa: E402
 from smac.runhistory.encoder import RunHistoryLogScaledEncoder  # noqa: E402
 
 
-def encode(costs):
+def encode(costs, folder):
     space = ConfigurationSpace(seed=0)
     space.add(Float("x", (0.0, 1.0)))
-    scenario = Scenario(space, deterministic=True, n_trials=len(costs), seed=0, output_directory="/tmp/tunebench-smac-ref")
+    scenario = Scenario(space, deterministic=True, n_trials=len(costs), seed=0, output_directory=folder)
     history = RunHistory()
     configurations = space.sample_configuration(len(costs))
     if len(costs) == 1:
@@ -39,7 +40,9 @@ def encode(costs):
 def main():
     with open(sys.argv[1]) as handle:
         cases = json.load(handle)
-    json.dump([encode(costs) for costs in cases], sys.stdout)
+    # The scenario wants an output folder; nothing is written to it here, and it goes with the temporary folder.
+    with tempfile.TemporaryDirectory(prefix="tunebench-smac-ref-") as folder:
+        json.dump([encode(costs, folder) for costs in cases], sys.stdout)
 
 
 if __name__ == "__main__":

@@ -133,7 +133,7 @@ public struct GaussianProcessOptimizer: Optimizer {
         }
         // The line that makes this suggestion, read before suggesting: a restart that converges on this ask starts
         // the next one, and the point belongs to the restart that suggested it, not to its successor.
-        let line = fromRestart && restart != nil ? restartCount : 0
+        let line = fromRestart ? restartCount : 0
         guard let configuration = fromRestart ? restartSuggestion() : globalSuggestion() else {
             remaining = 0  // every point of the space has been evaluated
             return nil

@@ -38,11 +38,10 @@ extension ReportInput {
             input.aggregate.problems[index].optimizers.removeAll {
                 track.contains(problem: problem, optimizer: $0.optimizer)
             }
-            let lowest = input.aggregate.problems[index].optimizers.compactMap(\.finalMedian).min()
             for k in input.aggregate.problems[index].optimizers.indices {
-                let median = input.aggregate.problems[index].optimizers[k].finalMedian
-                input.aggregate.problems[index].optimizers[k].best = median != nil && median == lowest
+                input.aggregate.problems[index].optimizers[k].best = false
             }
+            Aggregator.markBest(&input.aggregate.problems[index].optimizers)
         }
         return input
     }

@@ -279,7 +279,7 @@ public struct Aggregator: Sendable {
     }
 
     /// Marks the black-box summaries of the lowest median (ties all marked); gradient-track ones are never marked.
-    static func markBest(_ summaries: inout [OptimizerSummary]) {
+    public static func markBest(_ summaries: inout [OptimizerSummary]) {
         let blackBox = summaries.indices.filter { summaries[$0].track == nil }
         guard let lowest = blackBox.compactMap({ summaries[$0].finalMedian }).min() else { return }
         for i in blackBox where summaries[i].finalMedian == lowest { summaries[i].best = true }
