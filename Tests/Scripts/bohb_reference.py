@@ -11,8 +11,10 @@ a number, "inf", "nan" or null for a crashed run), and what hpbandster's config 
 the budget of its largest model (what `get_config` samples from), the rows of the good and bad kernel density
 estimates (ConfigSpace vectors: unit positions and choice indices) and their bandwidths after its floor.
 
-Only the deterministic part is compared: the observations have no inactive parameters, so no imputation draws, and
-no configuration is sampled. The spaces have no integer parameters: ConfigSpace 1.x codes an integer with its bounds at
+The deterministic part is compared exactly: the observations have no inactive parameters, so no imputation draws.
+The random part, the candidates and the g/l choice, is compared in distribution: "draws" holds 400 configurations
+that `get_config` returns with `random_fraction=0` (NumPy's global generator seeded with 0) from 30 observations of a
+real and a categorical parameter. The spaces have no integer parameters: ConfigSpace 1.x codes an integer with its bounds at
 0 and 1, where Tunebench (as ConfigSpace 0.4, hpbandster's era) uses the centres of equal cells. Every float is
 printed as repr() in a string. Written against hpbandster 0.7.4, ConfigSpace 1.2, NumPy 2.4.6 and statsmodels 0.15.0.
 """
@@ -143,8 +145,29 @@ def cases():
     return out
 
 
+def draws(count=400):
+    parameters = [real("p0"), categorical("p1", 3)]
+    rng = np.random.default_rng(3)
+    data = []
+    for _ in range(30):
+        x, c = round(float(rng.random()), 10), int(rng.integers(3))
+        data.append((1.0, [x, c], (x - 0.3) ** 2 + (0.0 if c == 1 else 0.05)))
+    generator = BOHB(space_of(parameters), random_fraction=0)
+    for number, (budget, (x, c), loss) in enumerate(data):
+        job = Job((0, 0, number), config={"p0": x, "p1": parameters[1]["choices"][c]}, budget=budget)
+        job.result = {"loss": loss, "info": {}}
+        generator.new_result(job)
+    np.random.seed(0)
+    out = []
+    for _ in range(count):
+        config, _ = generator.get_config(1.0)
+        out.append([text(config["p0"]), parameters[1]["choices"].index(config["p1"])])
+    return {"parameters": parameters, "observations": [[text(x), c, text(loss)] for _, (x, c), loss in data],
+            "draws": out}
+
+
 def main():
-    print(json.dumps({"hpbandster": importlib.metadata.version("hpbandster"), "cases": cases()}))
+    print(json.dumps({"hpbandster": importlib.metadata.version("hpbandster"), "cases": cases(), "draws": draws()}))
 
 
 if __name__ == "__main__":
