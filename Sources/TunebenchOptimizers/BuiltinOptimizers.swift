@@ -97,9 +97,14 @@ public enum BuiltinOptimizers {
             summary: "Hyperband (Li et al. 2018): brackets of successive halving over the fidelity levels, random "
                 + "configurations"),
         hyperband(
-            "bohb", successiveHalving: false, sampler: .model,
-            summary: "BOHB (Falkner et al. 2018): Hyperband whose new configurations come from a TPE model of the "
-                + "highest level with enough evaluations"),
+            "bohb", successiveHalving: false, sampler: .kernelDensity, convention: .hpbandster,
+            reference: ReferenceStatements.bohb,
+            summary: "BOHB (Falkner et al. 2018) as hpbandster 0.7.4: Hyperband whose new configurations come from "
+                + "kernel density estimates of the good and the bad evaluations at the highest level that has enough"),
+        hyperband(
+            "hyperband-tpe", successiveHalving: false, sampler: .parzen,
+            summary: "Hyperband whose new configurations come from Tunebench's TPE step fitted to the highest level that "
+                + "has enough evaluations (what `bohb` was before it had BOHB's own model)"),
         OptimizerEntry(
             name: "lbfgsb",
             summary: "Gradient-based search: multi-start L-BFGS-B (Byrd et al. 1995) with the problem's gradient, or "
@@ -143,37 +148,77 @@ public enum BuiltinOptimizers {
     ]
 
     /// An entry of the Hyperband family. They are left out of the default experiment, whose problems have one fidelity
-    /// level (where Hyperband is random search and BOHB a TPE with random draws).
+    /// level (where Hyperband is random search, and BOHB and `hyperband-tpe` their model with random draws).
     static func hyperband(
-        _ name: String, successiveHalving: Bool, sampler: HyperbandOptimizer.Sampler, summary: String
+        _ name: String, successiveHalving: Bool, sampler: HyperbandOptimizer.Sampler,
+        convention: HyperbandConvention = .li, reference: ReferenceDefaults? = nil, summary: String
     ) -> OptimizerEntry {
         let defaults = HyperbandOptimizer.Settings()
         var options = [
             OptionSpec(
                 "eta", .integer(2...100), default: .integer(defaults.eta),
-                summary: "reduction factor η: each rung keeps the best ⌊n/η⌋ for the next fidelity level")
+                summary: "reduction factor η: each rung keeps about 1/η of the one before for the next fidelity level")
         ]
-        if sampler == .model {
-            options += [
+        if !successiveHalving {
+            options.append(
+                OptionSpec(
+                    "schedule", .choice(HyperbandConvention.allCases.map(\.rawValue)), default: .string(convention.rawValue),
+                    summary: "rung sizes and promotion: 'li' (Li et al. 2018: ⌈(s_max + 1) η^s/(s + 1)⌉ first) or "
+                        + "'hpbandster' (⌊(s_max + 1)/(s + 1)⌋ η^s first; failed evaluations replaced, not promoted)"))
+        }
+        if sampler != .random {
+            options.append(
                 OptionSpec(
                     "random-fraction", .real(0...1), default: .real(defaults.randomFraction),
-                    summary: "fraction ρ of new configurations drawn at random rather than from the model"),
+                    summary: "fraction ρ of new configurations drawn at random rather than from the model"))
+        }
+        switch sampler {
+        case .random:
+            break
+        case .parzen:
+            options.append(
                 OptionSpec(
                     "candidates", .integer(1...1_000_000), default: .integer(defaults.candidates),
-                    summary: "draws from l(x) scored by log l(x) − log g(x) per new configuration"),
+                    summary: "draws from l(x) scored by log l(x) − log g(x) per new configuration"))
+        case .kernelDensity:
+            options += [
+                OptionSpec(
+                    "candidates", .integer(1...1_000_000), default: .integer(defaults.candidates),
+                    summary: "num_samples: draws around good evaluations scored by g(x)/l(x) per new configuration"),
+                OptionSpec(
+                    "top-percent", .integer(1...99), default: .integer(defaults.topPercent),
+                    summary: "top_n_percent q: the good set holds max(N_min, ⌊q n/100⌋) of a level's n evaluations"),
+                OptionSpec(
+                    "bandwidth-factor", .real(1e-6...1_000), default: .real(defaults.bandwidthFactor),
+                    summary: "factor b on l(x)'s bandwidths of the continuous coordinates when drawing candidates"),
+                OptionSpec(
+                    "min-bandwidth", .real(1e-12...1), default: .real(defaults.minimumBandwidth),
+                    summary: "floor of every kernel bandwidth"),
+                OptionSpec(
+                    "min-points", .integer(0...100_000), default: .integer(defaults.minimumPoints),
+                    summary: "min_points_in_model N_min; values below d + 1 (0 included) mean d + 1"),
             ]
         }
         return OptimizerEntry(
             name: name, summary: summary, capabilities: Capabilities.allParameterKinds.union(.multiFidelity),
-            options: options, includedByDefault: false
+            options: options, includedByDefault: false, reference: reference
         ) { context in
             var settings = HyperbandOptimizer.Settings()
             settings.eta = context.options.integer("eta")
             settings.successiveHalving = successiveHalving
             settings.sampler = sampler
-            if sampler == .model {
+            if !successiveHalving {
+                settings.convention = HyperbandConvention(rawValue: context.options.string("schedule")) ?? convention
+            }
+            if sampler != .random {
                 settings.randomFraction = context.options.real("random-fraction")
                 settings.candidates = context.options.integer("candidates")
+            }
+            if sampler == .kernelDensity {
+                settings.topPercent = context.options.integer("top-percent")
+                settings.bandwidthFactor = context.options.real("bandwidth-factor")
+                settings.minimumBandwidth = context.options.real("min-bandwidth")
+                settings.minimumPoints = context.options.integer("min-points")
             }
             return HyperbandOptimizer(context: context, settings: settings)
         }

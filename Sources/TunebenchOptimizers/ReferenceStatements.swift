@@ -142,4 +142,33 @@ enum ReferenceStatements {
                     + "other settings", chosenOn: "not tuned"), at: 0)
         return statement
     }
+
+    // MARK: - BOHB
+
+    static let bohbSource = "hpbandster 0.7.4's BOHB (Falkner et al. 2018)"
+
+    /// `bohb` has hpbandster's defaults; what differs is what no option can express.
+    static let bohb = ReferenceDefaults(
+        source: bohbSource,
+        deviations: [
+            .init(
+                setting: "budgets: each rung at the problem's fidelity level nearest (in the logarithm) to "
+                    + "R_max η^(k − s_max), s_max = ⌊log_η R⌋ computed exactly (reference: continuous budgets "
+                    + "max_budget η^−k, s_max = −int(log(min_budget/max_budget)/log η), whose floating-point logarithm "
+                    + "drops a bracket for R = 243, η = 3)",
+                reason: "Tunebench's problems have discrete fidelity levels; the two agree on levels that grow by η, "
+                    + "as the epoch problems' 1, 3, 9, 27, 81", chosenOn: "not tuned"),
+            .init(
+                setting: "ties in the good/bad split and in promotions go to the earlier evaluation (reference: "
+                    + "NumPy's default sort, which leaves their order unspecified)",
+                reason: "a deterministic rule", chosenOn: "not tuned"),
+            .init(
+                setting: "integer parameters coded by the centres of equal cells of the unit interval, as ConfigSpace "
+                    + "0.4 did (reference with ConfigSpace 1.x: the bounds at 0 and 1)",
+                reason: "Tunebench's unit-cube coding", chosenOn: "not tuned"),
+            .init(
+                setting: "one evaluation at a time, random numbers from Tunebench's seeded generator (reference: "
+                    + "asynchronous workers, NumPy's global generator)",
+                reason: "Tunebench's ask-and-tell protocol", chosenOn: "not tuned"),
+        ])
 }

@@ -16,6 +16,10 @@ public struct PythonModule: Sendable, Hashable {
     public static let numpy = PythonModule("numpy")
     public static let scipy = PythonModule("scipy")
     public static let sklearn = PythonModule("sklearn", pip: "scikit-learn")
+    /// The reference of the product-kernel density estimate (`KDEMultivariate`).
+    public static let statsmodels = PythonModule("statsmodels")
+    /// BOHB's reference implementation (its config generator's model).
+    public static let hpbandster = PythonModule("hpbandster")
     public static let kurobako = PythonModule("kurobako")
     /// Lua in Python, which kurobako needs for conditional spaces.
     public static let lupa = PythonModule("lupa")

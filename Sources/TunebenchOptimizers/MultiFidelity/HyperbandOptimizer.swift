@@ -4,29 +4,37 @@ import TunebenchNumerics
 /// Hyperband, successive halving and BOHB in ask/tell form, on the problem's fidelity levels.
 ///
 /// **Schedule.** ``HyperbandSchedule``: bracket by bracket, rung by rung. Within a rung, configurations are asked in
-/// order; once every one has been told, the best `⌊n_i / η⌋` (lowest values, ties to the earlier; failed evaluations
-/// last) go to the next level, in rank order, and are trained again from scratch there (as in Li et al. 2018, which
-/// counts each evaluation's full resource). The last rung of a bracket runs at the last level, so every bracket ends
-/// with full-fidelity evaluations.
+/// order; once every one has been told, the best go to the next level and are trained again from scratch there (as
+/// in Li et al. 2018, which counts each evaluation's full resource). The last rung of a bracket runs at the last
+/// level, so every bracket ends with full-fidelity evaluations. The ``HyperbandConvention`` sets the rung
+/// sizes and the promotion:
+/// - `li`: the best `n_{i+1}` (lowest values, ties to the earlier; failed evaluations last) go on, best first.
+/// - `hpbandster` (as its `SuccessiveHalving` iteration): the best `n_{i+1}` of the *successful* evaluations go on,
+///   in the order they had, and the places of failed ones are taken by new configurations, drawn when asked.
 ///
-/// **New configurations** (the first rung of each bracket, drawn one at a time when asked):
+/// **New configurations** (the first rung of each bracket, and `hpbandster`'s refills), drawn one at a time when
+/// asked:
 /// - `random` (Hyperband, successive halving): uniform in the unit cube.
-/// - `model` (BOHB; S. Falkner, A. Klein and F. Hutter, "BOHB: robust and efficient hyperparameter optimization at
-///   scale", ICML 2018, Algorithm 2): with probability `ρ` (1/3 in the paper) uniform at random; otherwise the TPE
-///   step (``ParzenSampler``: the best 15 % form `l`, as BOHB's `q = 0.15`; 64 candidates from `l`, as BOHB's
-///   `N_s = 64`) fitted to the successful evaluations of the highest level that has at least `N_min + 2` of them,
-///   `N_min = d + 1` for `d` parameters, or uniform at random when no level has. The model is Tunebench's TPE step,
-///   not BOHB's own: Parzen estimators with a prior component and a bandwidth floor (Optuna's) stand in for BOHB's
-///   product kernel density estimates with bandwidth factor 3, and `l` holds `min(⌈0.15 n⌉, 25)` evaluations (the
-///   older ones down-weighted) where BOHB takes `max(N_min, ⌈0.15 n⌉)` and `g` the rest, at least `N_min`.
+/// - `kernelDensity` (BOHB; S. Falkner, A. Klein and F. Hutter, "BOHB: robust and efficient hyperparameter
+///   optimization at scale", ICML 2018, Algorithm 2, as hpbandster 0.7.4's config generator does it): uniform at
+///   random while no level has a model; otherwise uniform with probability `ρ` (`random_fraction`, 1/3), else from
+///   ``KernelDensitySampler`` fitted to every evaluation, failed ones included, of the highest level that has a model
+///   (uniform when no candidate wins).
+/// - `parzen` (`hyperband-tpe`, what Tunebench called BOHB before it had BOHB's model): with probability `ρ` uniform
+///   at random; otherwise the TPE step (``ParzenSampler``: the best 15 % form `l`, 64 candidates from `l`) fitted to
+///   the successful evaluations of the highest level that has at least `d + 3` of them, or uniform at random when no
+///   level has.
 ///
 /// A single-fidelity problem has one level: every bracket is one configuration at full fidelity, so Hyperband is
-/// random search and BOHB is TPE with a random fraction.
+/// random search and BOHB is its kernel-density search with a random fraction.
 public struct HyperbandOptimizer: Optimizer {
     /// Where new configurations come from.
     public enum Sampler: String, Sendable, Hashable, CaseIterable {
         case random
-        case model
+        /// BOHB's product-kernel density estimates (``KernelDensitySampler``).
+        case kernelDensity
+        /// Tunebench's TPE step (``ParzenSampler``).
+        case parzen
     }
 
     public struct Settings: Sendable, Hashable {
@@ -35,10 +43,20 @@ public struct HyperbandOptimizer: Optimizer {
         /// Hyperband's cycle of brackets, or successive halving's most aggressive bracket only.
         public var successiveHalving = false
         public var sampler = Sampler.random
-        /// BOHB's `ρ`: the fraction of new configurations drawn at random.
+        /// Li et al.'s rung sizes and promotion, or hpbandster's.
+        public var convention = HyperbandConvention.li
+        /// BOHB's `ρ`: the fraction of new configurations drawn at random once there is a model.
         public var randomFraction = 1.0 / 3
-        /// BOHB's `N_s`: draws from `l(x)` scored per new configuration.
+        /// BOHB's `N_s` (`num_samples`): candidates scored per new configuration.
         public var candidates = 64
+        /// hpbandster's `top_n_percent`: the good share of a level's evaluations, in percent (kernel density only).
+        public var topPercent = 15
+        /// hpbandster's `bandwidth_factor` (kernel density only).
+        public var bandwidthFactor = 3.0
+        /// hpbandster's `min_bandwidth` (kernel density only).
+        public var minimumBandwidth = 1e-3
+        /// hpbandster's `min_points_in_model`; values below `d + 1` (0 included) mean `d + 1` (kernel density only).
+        public var minimumPoints = 0
 
         public init() {}
     }
@@ -48,6 +66,7 @@ public struct HyperbandOptimizer: Optimizer {
     private let schedule: HyperbandSchedule
     private let multiFidelity: Bool
     private let parzen: ParzenSampler
+    private let kernelDensity: KernelDensitySampler
     private var generator: Xoshiro256StarStar
     private var remaining: Int
 
@@ -56,13 +75,13 @@ public struct HyperbandOptimizer: Optimizer {
     private var begun = 0
     private var bracket: Int
     private var rung = 0
-    /// The rung's configurations; the first rung's grow as they are asked.
+    /// The rung's configurations; they grow as they are asked where new ones are due (the first rung, refills).
     private var rungConfigurations: [Configuration] = []
     private var rungSize: Int
     private var rungValues: [Double] = []
     private var pending: Configuration?
-    /// Successful evaluations per level, for the model.
-    private var history: [[ParzenSampler.Observation]]
+    /// Every evaluation per level (failed ones with loss `+∞`), for the model.
+    private var history: [[KernelDensitySampler.Observation]]
 
     public init(context: OptimizerContext, settings: Settings) {
         space = context.space
@@ -70,10 +89,15 @@ public struct HyperbandOptimizer: Optimizer {
         multiFidelity = !context.fidelities.isEmpty
         schedule = HyperbandSchedule(
             fidelities: context.fidelities, eta: settings.eta,
-            kind: settings.successiveHalving ? .successiveHalving : .hyperband)
+            kind: settings.successiveHalving ? .successiveHalving : .hyperband, convention: settings.convention)
         var tpe = TPEOptimizer.Settings()
         tpe.candidates = settings.candidates
         parzen = ParzenSampler(space: space, settings: tpe)
+        kernelDensity = KernelDensitySampler(
+            space: space,
+            settings: .init(
+                minimumPoints: settings.minimumPoints, topPercent: settings.topPercent, candidates: settings.candidates,
+                bandwidthFactor: settings.bandwidthFactor, minimumBandwidth: settings.minimumBandwidth))
         generator = Xoshiro256StarStar(seed: context.seed)
         remaining = context.budget
         history = Array(repeating: [], count: max(context.fidelities.count, 1))
@@ -81,8 +105,17 @@ public struct HyperbandOptimizer: Optimizer {
         rungSize = schedule.initialCount(bracket: bracket)
     }
 
-    /// The brackets begun (the last possibly unfinished).
-    public var metadata: [String: String] { ["brackets": "\(begun)"] }
+    /// New configurations asked while a level had a model, and those the model gave (hpbandster's
+    /// `model_based_pick`).
+    private var modelChances = 0
+    private var modelPicks = 0
+
+    /// The brackets begun (the last possibly unfinished) and, with a model, the new configurations asked while a level
+    /// had one (`model-chances`) and those the model gave (`model-picks`).
+    public var metadata: [String: String] {
+        guard settings.sampler != .random else { return ["brackets": "\(begun)"] }
+        return ["brackets": "\(begun)", "model-chances": "\(modelChances)", "model-picks": "\(modelPicks)"]
+    }
 
     public mutating func ask() -> Suggestion? {
         guard remaining > 0 else { return nil }
@@ -100,9 +133,7 @@ public struct HyperbandOptimizer: Optimizer {
         guard let configuration = pending else { return }
         pending = nil
         let level = schedule.level(bracket: bracket, rung: rung)
-        if let value = observation.finiteValue {
-            history[level].append(.init(values: configuration.values, value: value))
-        }
+        history[level].append(.init(values: configuration.values, loss: observation.finiteValue ?? .infinity))
         rungValues.append(observation.finiteValue ?? .infinity)
         if rungValues.count == rungSize { advance() }
     }
@@ -113,9 +144,16 @@ public struct HyperbandOptimizer: Optimizer {
             let ranked = rungValues.indices.sorted {
                 rungValues[$0] != rungValues[$1] ? rungValues[$0] < rungValues[$1] : $0 < $1
             }
-            rungSize = schedule.survivors(of: rungSize)
-            rungConfigurations = ranked.prefix(rungSize).map { rungConfigurations[$0] }
             rung += 1
+            rungSize = schedule.count(bracket: bracket, rung: rung)
+            switch settings.convention {
+            case .li:
+                rungConfigurations = ranked.prefix(rungSize).map { rungConfigurations[$0] }
+            case .hpbandster:
+                // The successful best, in their order; `ask` fills the remaining places with new configurations.
+                let promoted = ranked.prefix(rungSize).filter { rungValues[$0].isFinite }.sorted()
+                rungConfigurations = promoted.map { rungConfigurations[$0] }
+            }
         } else {
             bracket = schedule.bracket(number: brackets + 1)
             brackets += 1
@@ -126,13 +164,33 @@ public struct HyperbandOptimizer: Optimizer {
         rungValues = []
     }
 
-    /// A configuration for the first rung: from the model when there is one and the random fraction allows.
+    /// A new configuration: from the model when there is one and the random fraction allows, else uniform.
     private mutating func newConfiguration() -> Configuration {
-        if settings.sampler == .model {
+        switch settings.sampler {
+        case .random:
+            break
+        case .kernelDensity:
+            if let level = history.lastIndex(where: { kernelDensity.hasModel(count: $0.count) }) {
+                modelChances += 1
+                if generator.nextUnit() >= settings.randomFraction,
+                    let configuration = kernelDensity.suggestion(from: history[level], using: &generator)
+                {
+                    modelPicks += 1
+                    return configuration
+                }
+            }
+        case .parzen:
             let draw = generator.nextUnit()
-            let needed = space.dimension + 3  // N_min + 2 with N_min = d + 1
-            if draw >= settings.randomFraction, let level = history.lastIndex(where: { $0.count >= needed }) {
-                return parzen.suggestion(from: history[level], using: &generator)
+            let needed = space.dimension + 3  // the old rule: N_min + 2 successful evaluations, N_min = d + 1
+            let successful = history.map { level in
+                level.compactMap { $0.loss.isFinite ? ParzenSampler.Observation(values: $0.values, value: $0.loss) : nil }
+            }
+            if let level = successful.lastIndex(where: { $0.count >= needed }) {
+                modelChances += 1
+                if draw >= settings.randomFraction {
+                    modelPicks += 1
+                    return parzen.suggestion(from: successful[level], using: &generator)
+                }
             }
         }
         var point = [Double](repeating: 0, count: space.dimension)
