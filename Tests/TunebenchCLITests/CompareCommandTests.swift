@@ -107,4 +107,165 @@ struct CompareCommandTests {
         let folders = try CommandRunner.run("tunebench", ["compare", output.path, output.path, "--metric", "recommended"])
         #expect(folders.status == 0 && folders.output.hasPrefix("Final recommended values (on noisy problems) of"))
     }
+
+    /// A hand-written folder (`HeadToHeadFolder`): `random` (as the built-in) is lower than `sobol` (its peer) in
+    /// every repetition on win-2, higher on loss-2, equal on equal-3, and has a single run on few-3; `lbfgsb` reads the
+    /// sphere's gradients. The table counts them by dimension with the median overhead ratio, lists the loss with its
+    /// p-value (2/1024), and `--csv` writes the same rows.
+    @Test func headToHeadCountsWinsTiesAndLossesByDimension() throws {
+        let folder = CommandRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try HeadToHeadFolder.write(folder)
+        let csv = folder.appendingPathComponent("h2h.csv")
+        let result = try CommandRunner.run("tunebench", [
+            "compare", folder.path, "--pair", "random=sobol", "--pair", "lbfgsb=sobol", "--csv", csv.path,
+        ])
+        #expect(result.status == 0, "\(result.output)\(result.errors)")
+        #expect(result.output.hasPrefix("Head to head in \(folder.path): "))
+        #expect(result.output.contains("two-sided Wilcoxon signed-rank test of d = builtin - peer"))
+        #expect(result.output.contains("at alpha 0.05 on each problem, without correction for multiplicity"))
+        #expect(result.output.contains("final regrets (best-evaluated)"))
+        #expect(result.output.contains("non-significant differences and equal values included"))
+        let rows = HeadToHeadFolder.rows(result.output)
+        #expect(rows.first == ["built-in", "peer", "dimension", "problems", "wins", "ties", "losses", "untested", "median"])
+        #expect(Array(rows.dropFirst()) == [
+            ["random", "sobol", "2", "2", "1", "0", "1", "0", "3"],
+            ["random", "sobol", "3", "2", "0", "1", "0", "1", "1.75"],
+            ["random", "sobol", "all", "4", "1", "1", "1", "1", "2.5"],
+            ["lbfgsb", "sobol", "2", "2", "0", "0", "0", "2", "–"],
+            ["lbfgsb", "sobol", "3", "2", "0", "0", "0", "2", "–"],
+            ["lbfgsb", "sobol", "all", "4", "0", "0", "0", "4", "–"],
+        ])
+        #expect(result.output.contains("  random vs sobol (1): loss-2 (p=0.00195)\n"))
+        #expect(result.output.contains("  lbfgsb vs sobol: none\n"))
+        #expect(result.output.contains("  lbfgsb vs sobol: win-2 (lbfgsb), loss-2 (lbfgsb), equal-3 (lbfgsb), few-3 (lbfgsb)"))
+        let written = try String(contentsOf: csv, encoding: .utf8)
+        #expect(written == """
+            builtin,peer,dimension,problems,wins,ties,losses,untested,median_overhead_ratio
+            random,sobol,2,2,1,0,1,0,3.0
+            random,sobol,3,2,0,1,0,1,1.75
+            random,sobol,all,4,1,1,1,1,2.5
+            lbfgsb,sobol,2,2,0,0,0,2,
+            lbfgsb,sobol,3,2,0,0,0,2,
+            lbfgsb,sobol,all,4,0,0,0,4,
+
+            """)
+        let ungrouped = try CommandRunner.run("tunebench", ["compare", folder.path, "--pair", "random=sobol", "--group-by", "none"])
+        #expect(ungrouped.status == 0, "\(ungrouped.errors)")
+        #expect(Array(HeadToHeadFolder.rows(ungrouped.output).dropFirst()) == [
+            ["random", "sobol", "all", "4", "1", "1", "1", "1", "2.5"]
+        ])
+        // At alpha 0.001 no 10 pairs are significant (the smallest p is 2/1024), and the header says the level.
+        let strict = try CommandRunner.run("tunebench", ["compare", folder.path, "--pair", "random=sobol", "--alpha", "0.001"])
+        #expect(strict.output.contains("at alpha 0.001 on each problem"))
+        #expect(HeadToHeadFolder.rows(strict.output).dropFirst().last == ["random", "sobol", "all", "4", "0", "3", "0", "1", "2.5"])
+    }
+
+    /// Bad pairs and options of the other modes are usage errors (64) naming the value; missing aggregate files are
+    /// errors (1) naming the file and the command that writes it.
+    @Test func headToHeadRefusesBadPairsAndNamesMissingFiles() throws {
+        let folder = CommandRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try HeadToHeadFolder.write(folder)
+        let unknown = try CommandRunner.run("tunebench", ["compare", folder.path, "--pair", "random=pycma"])
+        #expect(unknown.status == 64)
+        #expect(unknown.errors.contains("--pair 'random=pycma': 'pycma' is not an optimizer of \(folder.path)/experiment.json"))
+        #expect(unknown.errors.contains("it has random, sobol, lbfgsb"))
+        let usage: [([String], String)] = [
+            (["--pair", "random"], "--pair 'random': give BUILTIN=PEER"),
+            (["--pair", "=sobol"], "--pair '=sobol': give BUILTIN=PEER"),
+            (["--pair", "random=random"], "--pair 'random=random': the built-in and its peer are the same label"),
+            (["--pair", "random=sobol", "--pair", "random=sobol"], "--pair 'random=sobol' is given twice"),
+            (["--pair", "random=sobol", "--baseline", "random"], "--pair replaces the baseline mode"),
+            (["--pair", "random=sobol", "--require"], "--pair replaces the baseline mode"),
+            (["--pair", "random=sobol", folder.path], "--pair compares optimizers within one folder"),
+            (["--pair", "random=sobol", "--test", "unpaired"], "leave out --test unpaired"),
+            (["--csv", "x.csv"], "--group-by and --csv shape the head-to-head table"),
+        ]
+        for (arguments, message) in usage {
+            let result = try CommandRunner.run("tunebench", ["compare", folder.path] + arguments)
+            #expect(result.status == 64 && result.errors.contains(message), "\(arguments): \(result.errors)")
+        }
+        try FileManager.default.removeItem(at: folder.appendingPathComponent("timings.json"))
+        let noTimings = try CommandRunner.run("tunebench", ["compare", folder.path, "--pair", "random=sobol"])
+        #expect(noTimings.status == 1)
+        #expect(noTimings.errors.contains("\(folder.path)/timings.json does not exist; `tunebench aggregate \(folder.path)`"))
+        try FileManager.default.removeItem(at: folder.appendingPathComponent("traces.csv"))
+        let noTraces = try CommandRunner.run("tunebench", ["compare", folder.path, "--pair", "random=sobol"])
+        #expect(noTraces.status == 1)
+        #expect(noTraces.errors.contains("\(folder.path)/traces.csv does not exist; `tunebench aggregate \(folder.path)`"))
+    }
+}
+
+/// A result folder written by hand for the head-to-head mode: `experiment.json`, `summary.json`, `traces.csv` and
+/// `timings.json` of `random`, `sobol` and `lbfgsb` on four spheres (two of dimension 2, two of dimension 3), 10
+/// repetitions, one trace row per run (its final regret).
+private enum HeadToHeadFolder {
+    static let optimizers = ["random", "sobol", "lbfgsb"]
+    static let problems = [("win-2", 2), ("loss-2", 2), ("equal-3", 3), ("few-3", 3)]
+    static let base = (0..<10).map { 1 + 0.1 * Double($0) }
+    static let raised = base.enumerated().map { $0.element + Double($0.offset + 1) }
+
+    /// Per problem, each optimizer's finals by repetition.
+    static let finals: [String: [String: [Double]]] = [
+        "win-2": ["random": base, "sobol": raised, "lbfgsb": base],
+        "loss-2": ["random": raised, "sobol": base, "lbfgsb": base],
+        "equal-3": ["random": base, "sobol": base, "lbfgsb": base],
+        "few-3": ["random": [base[0]], "sobol": base, "lbfgsb": base],
+    ]
+
+    /// Per problem, `random`'s and `sobol`'s optimizer seconds: ratios 2, 4, 0.5 and 3.
+    static let seconds: [String: (Double, Double)] = [
+        "win-2": (2, 1), "loss-2": (4, 1), "equal-3": (0.5, 1), "few-3": (3, 1),
+    ]
+
+    static func write(_ folder: URL) throws {
+        let problemSpecs = problems.map { #"{"name": "sphere", "label": "\#($0.0)", "options": {"dimension": \#($0.1)}}"# }
+        try """
+            {"name": "h2h", "seed": 0, "repetitions": 10, "budget": 5,
+             "optimizers": ["random", "sobol", "lbfgsb"],
+             "problems": [\(problemSpecs.joined(separator: ", "))]}
+            """.write(to: folder.appendingPathComponent("experiment.json"), atomically: true, encoding: .utf8)
+        let summaries = problems.map { problem, _ in
+            let entries = optimizers.map { optimizer in
+                #"{"optimizer": "\#(optimizer)", "runs": \#(finals[problem]![optimizer]!.count), "failedRuns": 0, "best": false}"#
+            }
+            return #"{"problem": "\#(problem)", "metric": "regret", "optimum": 0, "optimizers": [\#(entries.joined(separator: ", "))]}"#
+        }
+        let complete = finals.values.flatMap(\.values).map(\.count).reduce(0, +)
+        try """
+            {"experiment": "h2h", "planned": 120, "complete": \(complete), "failed": 0, "missing": \(120 - complete),
+             "failures": [], "problems": [\(summaries.joined(separator: ", "))]}
+            """.write(to: folder.appendingPathComponent("summary.json"), atomically: true, encoding: .utf8)
+        var traces = "problem,optimizer,repetition,evaluation,cost,metric\n"
+        for (problem, _) in problems {
+            for optimizer in optimizers {
+                for (repetition, final) in finals[problem]![optimizer]!.enumerated() {
+                    traces += "\(problem),\(optimizer),\(repetition),5,5.0,\(final)\n"
+                }
+            }
+        }
+        try traces.write(to: folder.appendingPathComponent("traces.csv"), atomically: true, encoding: .utf8)
+        var timings: [String] = []
+        for (problem, _) in problems {
+            let (random, sobol) = seconds[problem]!
+            for (optimizer, time) in [("random", random), ("sobol", sobol), ("lbfgsb", 1)] {
+                timings.append(
+                    #"{"problem": "\#(problem)", "optimizer": "\#(optimizer)", "runs": 10, "optimizerSeconds": \#(time), "#
+                        + #""evaluationSeconds": 0, "wallSeconds": 1}"#)
+            }
+        }
+        try "[\(timings.joined(separator: ", "))]".write(
+            to: folder.appendingPathComponent("timings.json"), atomically: true, encoding: .utf8)
+    }
+
+    /// The table's lines of `output`, split at runs of spaces (the last column's title is cut to its first word):
+    /// from the header line to the first empty line.
+    static func rows(_ output: String) -> [[String]] {
+        let lines = output.components(separatedBy: "\n")
+        guard let start = lines.firstIndex(where: { $0.hasPrefix("built-in ") }) else { return [] }
+        return lines[start...].prefix { !$0.isEmpty }.map { line in
+            Array(line.split(separator: " ").map(String.init).prefix(9))
+        }
+    }
 }

@@ -3,13 +3,16 @@ import Foundation
 import Tunebench
 
 /// `tunebench compare DIR --baseline NAME`: one-sided tests of every optimizer against a baseline optimizer in one
-/// folder; `tunebench compare BASELINE_DIR NEW_DIR`: which pairs changed between two folders. Paired tests (Wilcoxon
-/// signed-rank, runs matched by repetition) where the runs share their problem instances, unpaired ones (Mann–Whitney
-/// U) otherwise, or as `--test` says.
+/// folder; `tunebench compare DIR --pair BUILTIN=PEER ...`: win, tie and loss counts of built-in optimizers against
+/// their reference implementations in one folder (`CompareCommand+HeadToHead.swift`); `tunebench compare
+/// BASELINE_DIR NEW_DIR`: which pairs changed between two folders. Paired tests (Wilcoxon signed-rank, runs matched
+/// by repetition) where the runs share their problem instances, unpaired ones (Mann–Whitney U) otherwise, or as
+/// `--test` says.
 struct CompareCommand: RegistryCommand {
     static let configuration = CommandConfiguration(
         commandName: "compare",
-        abstract: "Compare optimizers with a baseline optimizer in one folder, or two result folders pair by pair.",
+        abstract: "Compare optimizers with a baseline or built-ins with their reference peers in one folder, or two "
+            + "result folders pair by pair.",
         discussion: """
             ONE FOLDER: tunebench compare DIR [--baseline random]
               For every problem and every optimizer other than the baseline, tests the one-sided alternative \
@@ -22,14 +25,33 @@ struct CompareCommand: RegistryCommand {
             complete runs instead (normal approximation with tie and continuity corrections, as SciPy's \
             mannwhitneyu(method="asymptotic")). Failed runs are left out. Reads experiment.json and traces.csv \
             (not the run files, which committed folders may leave out). Prints a table of p-values with the \
-            medians, and marks with * those below --alpha. Exit status 0, or 1 when some optimizer is not \
-            significantly better than the baseline on some problem and --require is given.
+            medians, and marks with * those below --alpha (0.01 by default). Exit status 0, or 1 when some \
+            optimizer is not significantly better than the baseline on some problem and --require is given.
+
+            HEAD TO HEAD: tunebench compare DIR --pair cmaes=pycma --pair tpe=optuna-tpe [--group-by dimension|none]
+              For each pair BUILTIN=PEER of optimizer labels of the folder's experiment (a built-in optimizer and \
+            its reference implementation, say a plugin) and each problem, the two-sided Wilcoxon signed-rank \
+            test of the differences builtin - peer of the final regrets (as above, --metric included) over the \
+            repetitions complete for both. A problem is a win for the built-in when p < --alpha (0.05 by default \
+            in this mode) and its values tend to be lower (the ranks of the negative differences sum higher), a \
+            loss when p < --alpha the other way, a tie otherwise (non-significant differences and all-zero ones \
+            included), and untested with fewer than 2 complete pairs or when either side reads the problem's \
+            gradients (gradient track). There is no correction for multiplicity across problems: each problem is \
+            its own comparison at level --alpha, so up to alpha times the problems may be won or lost by chance \
+            alone. Prints a table of the counts per pair and per dimension of the problems' search spaces \
+            (--group-by none: only the row of every problem), each pair's row of all problems last, with the \
+            median over the problems of the overhead ratio (the built-in's median optimizer seconds per run, ask \
+            and tell, over the peer's, from timings.json; for a plugin they include its process's time as the \
+            harness measures it), then the problems each pair lost with their p-values. --csv FILE writes the \
+            table as CSV. Reads experiment.json, summary.json, traces.csv and timings.json (`tunebench aggregate \
+            DIR` writes them); builds the problems (seed 0) to know their dimensions. --baseline, --require, \
+            --test unpaired and a second folder are refused. Exit status 0, or 1 for errors, 64 for bad usage.
 
             TWO FOLDERS: tunebench compare BASELINE_DIR NEW_DIR
               For every (problem, optimizer) label pair in both folders (say the last release's results and this \
             commit's), a two-sided test of the final values of their complete runs, with Holm's correction over \
-            the optimizers of each problem (family-wise error rate --alpha per problem). Folders of the same \
-            experiment with the same seed (and the same problems under each label) ran the same problem \
+            the optimizers of each problem (family-wise error rate --alpha per problem, 0.01 by default). Folders \
+            of the same experiment with the same seed (and the same problems under each label) ran the same problem \
             instances repetition by repetition, so by default (--test auto) their runs are paired and the test is \
             the Wilcoxon signed-rank test over the repetitions complete in both; folders with different seeds ran \
             other instances, and the test is the unpaired Mann–Whitney U test. The output says which. A pair is \
@@ -56,14 +78,45 @@ struct CompareCommand: RegistryCommand {
         case auto, paired, unpaired
     }
 
+    /// How `--group-by` groups the problems of the head-to-head table.
+    enum Grouping: String, ExpressibleByArgument, CaseIterable {
+        /// By the number of parameters of their search spaces.
+        case dimension
+        /// One group of every problem.
+        case none
+    }
+
     @Argument(help: "One result folder, or a baseline folder and a new folder.", completion: .directory)
     var directories: [String]
 
-    @Option(help: "One folder: the optimizer label to test against.")
-    var baseline = "random"
+    @Option(help: "One folder: the optimizer label to test against (default: random).")
+    var baseline: String?
 
-    @Option(parsing: .unconditional, help: "The significance level (two folders: family-wise, with Holm's correction).")
-    var alpha = 0.01
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp(
+            "The significance level (default 0.01; 0.05 with --pair, per problem; two folders: family-wise, with "
+                + "Holm's correction)."))
+    var alpha: Double?
+
+    @Option(
+        name: .customLong("pair"),
+        help: ArgumentHelp(
+            "Head to head: a built-in optimizer and its reference peer, two optimizer labels of the folder "
+                + "(repeatable).",
+            valueName: "builtin=peer"))
+    var pairArguments: [String] = []
+
+    @Option(
+        help: ArgumentHelp(
+            "Head to head: group the problems by the dimension of their search space (default) or not at all (none).",
+            valueName: "grouping"))
+    var groupBy: Grouping?
+
+    @Option(
+        help: ArgumentHelp("Head to head: also write the table to this CSV file.", valueName: "file"),
+        completion: .file())
+    var csv: String?
 
     @Flag(help: "One folder: exit with status 1 unless every optimizer beats the baseline at --alpha on every problem.")
     var require = false
@@ -93,15 +146,25 @@ struct CompareCommand: RegistryCommand {
 
     @OptionGroup var plugins: PluginOptions
 
+    /// The significance level: `--alpha`, or 0.05 head to head and 0.01 otherwise.
+    var level: Double { alpha ?? (pairArguments.isEmpty ? 0.01 : HeadToHead.defaultAlpha) }
+
     func validate() throws {
         guard (1...2).contains(directories.count) else {
             throw ValidationError("give one result folder, or a baseline folder and a new folder (got \(directories.count))")
         }
-        guard alpha > 0 && alpha < 1 else { throw ValidationError("--alpha must be in (0, 1), got \(alpha)") }
+        if let alpha, !(alpha > 0 && alpha < 1) { throw ValidationError("--alpha must be in (0, 1), got \(alpha)") }
         guard minChange >= 0 && minChange.isFinite else {
             throw ValidationError("--min-change must be >= 0, got \(minChange)")
         }
-        if directories.count == 2 && (require || baseline != "random") {
+        if !pairArguments.isEmpty {
+            try validateHeadToHead()
+            return
+        }
+        if groupBy != nil || csv != nil {
+            throw ValidationError("--group-by and --csv shape the head-to-head table; give --pair BUILTIN=PEER")
+        }
+        if directories.count == 2 && (require || baseline != nil) {
             throw ValidationError("--baseline and --require compare optimizers within one folder; with two folders, leave them out")
         }
         if directories.count == 1 && (minChange != 0 || failOnImprovement) {
@@ -110,7 +173,9 @@ struct CompareCommand: RegistryCommand {
     }
 
     mutating func run(registry: Registry) throws {
-        if directories.count == 2 {
+        if !pairArguments.isEmpty {
+            try compareHeadToHead(registry: registry)
+        } else if directories.count == 2 {
             try compareFolders(registry: registry)
         } else {
             try compareWithBaseline(registry: registry)
@@ -140,7 +205,7 @@ struct CompareCommand: RegistryCommand {
                 experiment: old.experiment, directory: old.store.directory, metric: metric.metric),
             new: try ReportInput.runs(
                 experiment: new.experiment, directory: new.store.directory, metric: metric.metric),
-            alpha: alpha,
+            alpha: level,
             minimumChange: minChange, test: chosen)
         var rows: [[String]] = [["problem", "optimizer", "baseline median", "new median", "change", "p (Holm)", "verdict"]]
         for pair in comparison.pairs {
@@ -167,14 +232,14 @@ struct CompareCommand: RegistryCommand {
         print("Final \(metric == .recommended ? "recommended values (on noisy problems)" : "values") of "
             + "\(directories[1]) against \(directories[0]) (\(old.experiment.budgetDescription)): "
             + "two-sided \(chosen.description) (\(why)), Holm-corrected over the optimizers of each problem, "
-            + "alpha \(alpha)" + (minChange > 0 ? ", median change at least \(minChange * 100)%" : "") + ":\n")
+            + "alpha \(level)" + (minChange > 0 ? ", median change at least \(minChange * 100)%" : "") + ":\n")
         print(Self.table(rows))
         for (label, list) in [("only in the baseline", comparison.onlyInBaseline), ("only in the new folder", comparison.onlyInNew)]
         where !list.isEmpty {
             print("\nNot compared, \(label): " + list.joined(separator: ", "))
         }
         if !comparison.powerless.isEmpty {
-            print("\nNo change could be significant at alpha \(alpha) on "
+            print("\nNo change could be significant at alpha \(level) on "
                 + (comparison.powerless.count == comparison.pairs.map(\.problem).uniqued().count
                     ? "any problem" : comparison.powerless.joined(separator: ", "))
                 + ": the smallest p-value the runs allow, times the optimizers of the problem (Holm's first step), is "
@@ -198,6 +263,7 @@ struct CompareCommand: RegistryCommand {
         let folder = try ResultFolder(directories[0], registry: registry)
         let (store, experiment) = (folder.store, folder.experiment)
         let labels = experiment.optimizers.map(\.label)
+        let baseline = self.baseline ?? "random"
         guard labels.contains(baseline) else {
             throw ValidationError(
                 "--baseline '\(baseline)' is not an optimizer of \(store.experimentURL.path); it has "
@@ -245,9 +311,9 @@ struct CompareCommand: RegistryCommand {
                     }
                     p = MannWhitneyU.test(values.map(\.final), base.map(\.final)).pLess
                 }
-                if !(p < alpha) { allSignificant = false }
+                if !(p < level) { allSignificant = false }
                 let median = Statistics.median(values.map(\.final))
-                row.append("p=\(Self.format(p))\(p < alpha ? "*" : " ") (\(Self.format(median)))")
+                row.append("p=\(Self.format(p))\(p < level ? "*" : " ") (\(Self.format(median)))")
             }
             rows.append(row)
         }
@@ -257,7 +323,7 @@ struct CompareCommand: RegistryCommand {
             : "Mann–Whitney U p-values (unpaired)"
         let regret = metric == .recommended ? "final recommended regret on noisy problems" : "final regret"
         print("One-sided \(name) against \(baseline), \(regret) over \(experiment.repetitions) "
-            + "repetitions of \(experiment.budgetDescription) (median in parentheses; * = p < \(alpha)):\n")
+            + "repetitions of \(experiment.budgetDescription) (median in parentheses; * = p < \(level)):\n")
         print(Self.table(rows))
         if !gradient.isEmpty {
             print("\n\"gradient track\": the optimizer reads that problem's gradients, which the baseline cannot; it is "
@@ -274,13 +340,13 @@ struct CompareCommand: RegistryCommand {
         return "untested (\(pair.baselineRuns) and \(pair.newRuns) runs)"
     }
 
-    /// Left-aligned first column, right-aligned others, two spaces apart.
-    static func table(_ rows: [[String]]) -> String {
+    /// The first `leftAligned` columns left-aligned, the others right-aligned, two spaces apart.
+    static func table(_ rows: [[String]], leftAligned: Int = 1) -> String {
         let widths = rows[0].indices.map { column in rows.map { $0[column].count }.max() ?? 0 }
         return rows.map { row in
             row.enumerated().map { column, cell in
                 let pad = String(repeating: " ", count: widths[column] - cell.count)
-                return column == 0 ? cell + pad : pad + cell
+                return column < leftAligned ? cell + pad : pad + cell
             }.joined(separator: "  ")
         }.joined(separator: "\n")
     }

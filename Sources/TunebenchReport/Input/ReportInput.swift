@@ -32,8 +32,8 @@ public struct ReportInput: Sendable {
         return Set(experiment.problems.filter { CocoTimeToTarget.isCoco($0.name) }.map(\.label))
     }
 
-    /// The command that writes the aggregate files, for error messages.
-    static func aggregateHint(_ directory: URL) -> String {
+    /// The command that writes the aggregate files of `directory`, for error messages.
+    public static func aggregateHint(_ directory: URL) -> String {
         "`tunebench aggregate \(directory.path)` writes it from the run files"
     }
 
@@ -46,14 +46,7 @@ public struct ReportInput: Sendable {
         aggregate = try Self.readSummary(
             directory.appendingPathComponent("summary.json"), experiment: experiment, hint: hint)
         let problemLabels = experiment.problems.map(\.label)
-        let timingsURL = directory.appendingPathComponent("timings.json")
-        if let data = FileManager.default.contents(atPath: timingsURL.path) {
-            do {
-                timings = try JSONDecoder.report.decode([TimingSummary].self, from: data)
-            } catch {
-                throw ReportError.malformed(path: timingsURL.path, line: 0, field: "timings", value: "", reason: "\(error)")
-            }
-        }
+        timings = try Self.timings(directory: directory)
         problems = try Self.readTraces(
             directory.appendingPathComponent("traces.csv"), experiment: experiment, aggregate: aggregate, hint: hint)
         var curves: [String: [Curve]] = [:]
@@ -96,6 +89,19 @@ public struct ReportInput: Sendable {
         guard metric == .recommended else { return runs }
         let recommended = try readRecommendedTraces(directory, experiment: experiment, aggregate: aggregate, hint: hint)
         return runs.map { problem in recommended.first { $0.problem == problem.problem } ?? problem }
+    }
+
+    /// The folder's `timings.json`: optimizer (ask + tell), evaluation and wall times per (problem, optimizer), or
+    /// `nil` when the file does not exist.
+    /// - Throws: ``ReportError/malformed(path:line:field:value:reason:)`` when it cannot be read as timings.
+    public static func timings(directory: URL) throws -> [TimingSummary]? {
+        let url = directory.appendingPathComponent("timings.json")
+        guard let data = FileManager.default.contents(atPath: url.path) else { return nil }
+        do {
+            return try JSONDecoder.report.decode([TimingSummary].self, from: data)
+        } catch {
+            throw ReportError.malformed(path: url.path, line: 0, field: "timings", value: "", reason: "\(error)")
+        }
     }
 
     /// The recommended traces of the noisy problems (`traces-recommended.csv`), or none when no problem is noisy.

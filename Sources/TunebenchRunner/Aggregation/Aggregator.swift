@@ -305,4 +305,16 @@ public struct TimingSummary: Codable, Sendable, Hashable {
     public var evaluationSeconds: Double
     /// Wall time per run.
     public var wallSeconds: Double
+
+    public init(
+        problem: String, optimizer: String, runs: Int, optimizerSeconds: Double, evaluationSeconds: Double,
+        wallSeconds: Double
+    ) {
+        self.problem = problem
+        self.optimizer = optimizer
+        self.runs = runs
+        self.optimizerSeconds = optimizerSeconds
+        self.evaluationSeconds = evaluationSeconds
+        self.wallSeconds = wallSeconds
+    }
 }
