@@ -6,8 +6,11 @@ import Tunebench
 @Suite struct HeadToHeadTests {
     static let pair = HeadToHead.Pair(builtin: "builtin", peer: "peer")
 
-    /// One problem: the finals of each optimizer by repetition (`nil`: no complete run in that repetition).
-    static func problem(_ label: String, builtin: [Double?], peer: [Double?]) -> ProblemRuns {
+    /// One problem: the finals of each optimizer by repetition (`nil`: no complete run in that repetition), and the
+    /// failed runs of each (as `summary.json` counts them).
+    static func problem(
+        _ label: String, builtin: [Double?], peer: [Double?], builtinFailed: Int = 0, peerFailed: Int = 0
+    ) -> ProblemRuns {
         func runs(_ finals: [Double?]) -> [RunTrace] {
             finals.enumerated().compactMap { repetition, final in
                 final.map { ReportFixtures.run(repetition, [(1, 100), (5, $0)]) }
@@ -16,8 +19,9 @@ import Tunebench
         return ProblemRuns(
             problem: label, metric: "regret", optimum: 0,
             optimizers: [
-                OptimizerRuns(optimizer: "builtin", runs: runs(builtin), evaluationMedian: nil),
-                OptimizerRuns(optimizer: "peer", runs: runs(peer), evaluationMedian: nil),
+                OptimizerRuns(
+                    optimizer: "builtin", runs: runs(builtin), evaluationMedian: nil, failedRuns: builtinFailed),
+                OptimizerRuns(optimizer: "peer", runs: runs(peer), evaluationMedian: nil, failedRuns: peerFailed),
             ],
             repetitions: builtin.count)
     }
@@ -128,11 +132,73 @@ import Tunebench
         #expect(Self.counts(result)[0] == [2, 2, 0, 0, 1, 1])
     }
 
-    /// Each problem is tested at `alpha` alone: below 2/1024 nothing of 10 pairs is significant.
-    @Test func aSmallerAlphaTurnsWinsAndLossesIntoTies() {
-        let result = Self.compute(alpha: 0.001)
-        #expect(result.alpha == 0.001)
-        #expect(result.results.map(\.outcome) == [.tie, .tie, .tie, .tie, .untested])
+    /// Each problem is tested at `alpha` alone. 10 pairs cannot go below `p = 2/1024 ≈ 0.00195`: at 0.001 no
+    /// problem of 10 pairs can be significant, and all are untested (too few pairs), not tied; at 0.002 they are
+    /// tested again.
+    @Test func anAlphaThatTenPairsCannotReachLeavesThemUntested() {
+        let strict = Self.compute(alpha: 0.001)
+        #expect(strict.alpha == 0.001)
+        #expect(strict.results.map(\.outcome) == [.untested, .untested, .untested, .untested, .untested])
+        #expect(strict.results.allSatisfy { $0.test == nil && $0.hasTooFewPairs })
+        #expect(Self.counts(strict).last == [nil, 5, 0, 0, 0, 5])
+        let looser = Self.compute(alpha: 0.002)
+        #expect(looser.results.map(\.outcome) == [.win, .loss, .tie, .tie, .untested])
+        #expect(HeadToHead.pairsNeeded(alpha: 0.001) == 11 && HeadToHead.pairsNeeded(alpha: 0.002) == 10)
+    }
+
+    /// With `n` pairs all of one sign the smallest two-sided p is `2/2ⁿ`: 5 pairs give `1/16 = 0.0625`, never below
+    /// 0.05, so the problem is untested (too few pairs) rather than a tie; 6 give `1/32 ≈ 0.031`, a win.
+    @Test func fivePairsAreTooFewAtTheFivePercentLevelAndSixAreEnough() throws {
+        let problems = [
+            Self.problem("five", builtin: Array(Self.base.prefix(5)), peer: Array(Self.raised.prefix(5))),
+            Self.problem("six", builtin: Array(Self.base.prefix(6)), peer: Array(Self.raised.prefix(6))),
+        ]
+        let result = HeadToHead.compute(problems, pairs: [Self.pair], dimensions: nil, timings: [])
+        #expect(result.results.map(\.pairs) == [5, 6])
+        #expect(result.results.map(\.outcome) == [.untested, .win])
+        #expect(result.results[0].test == nil && result.results[0].hasTooFewPairs)
+        #expect(abs(try #require(result.results[1].p) - 1.0 / 32) < 1e-15)
+        #expect(!HeadToHead.canReject(pairs: 5, alpha: 0.05) && HeadToHead.canReject(pairs: 6, alpha: 0.05))
+        #expect(HeadToHead.pairsNeeded(alpha: 0.05) == 6 && HeadToHead.pairsNeeded(alpha: 0.01) == 8)
+        #expect(Self.counts(result) == [[nil, 2, 1, 0, 0, 1]])
+    }
+
+    /// A built-in that fails in 4 repetitions where its peer completes: only 6 pairs are tested, and its 4 failed
+    /// runs (and the peer's 1 elsewhere) are counted per problem and summed per row; the medians are over the pairs.
+    @Test func failedRunsOfEachSideAreCountedPerProblemAndRow() throws {
+        let failing: [Double?] = Array(Self.base.prefix(6)) + [nil, nil, nil, nil]
+        let problems = [
+            Self.problem("fails-2", builtin: failing, peer: Self.raised, builtinFailed: 4),
+            Self.problem("peer-fails-2", builtin: Self.base, peer: Self.base, peerFailed: 1),
+            Self.problem("clean-3", builtin: Self.base, peer: Self.base),
+        ]
+        let result = HeadToHead.compute(
+            problems, pairs: [Self.pair], dimensions: ["fails-2": 2, "peer-fails-2": 2, "clean-3": 3], timings: [])
+        #expect(result.results.map(\.pairs) == [6, 10, 10])
+        #expect(result.results.map(\.builtinFailed) == [4, 0, 0])
+        #expect(result.results.map(\.peerFailed) == [0, 1, 0])
+        #expect(result.rows.map(\.builtinFailed) == [4, 0, 4])
+        #expect(result.rows.map(\.peerFailed) == [1, 0, 1])
+        // The medians of the 6 paired finals: base[2], base[3] and raised[2], raised[3] halfway.
+        let fails = result.results[0]
+        #expect(abs(try #require(fails.builtinMedian) - 1.25) < 1e-12)
+        #expect(abs(try #require(fails.peerMedian) - (1.25 + 3.5)) < 1e-12)
+    }
+
+    /// A side with no complete run on a problem has no ratio there, whatever `timings.json` says (it then times the
+    /// failed runs, which may stop early).
+    @Test func noOverheadRatioWithoutACompleteRunOnASide() {
+        let none = [Double?](repeating: nil, count: 10)
+        let problems = [Self.problem("all-failed", builtin: none, peer: Self.base, builtinFailed: 10)]
+        let timings = [("builtin", 0.01), ("peer", 1.0)].map {
+            TimingSummary(
+                problem: "all-failed", optimizer: $0.0, runs: 10, optimizerSeconds: $0.1, evaluationSeconds: 0,
+                wallSeconds: 1)
+        }
+        let result = HeadToHead.compute(problems, pairs: [Self.pair], dimensions: nil, timings: timings)
+        #expect(result.results[0].overheadRatio == nil && result.rows[0].medianOverheadRatio == nil)
+        #expect(result.results[0].pairs == 0 && result.results[0].builtinFailed == 10)
+        #expect(result.results[0].builtinMedian == nil && result.results[0].outcome == .untested)
     }
 
     /// The direction is that of the signed-rank sums, not of the medians; no difference is a tie.

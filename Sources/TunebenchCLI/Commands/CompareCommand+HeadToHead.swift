@@ -50,10 +50,12 @@ extension CompareCommand {
         return pairs
     }
 
-    /// Runs the head-to-head comparison of the folder and prints it (and writes `--csv`).
+    /// Runs the head-to-head comparison of the folder and prints it (and writes `--csv`, one row per pair and
+    /// problem).
     /// - Throws: `ValidationError` for a label that is not an optimizer of the folder; ``ReportError`` for a missing
-    ///   or malformed aggregate file; ``RunnerError`` for a problem that cannot be built; `CommandFailure` for a CSV
-    ///   file that cannot be written.
+    ///   or malformed aggregate file; `CommandFailure` for a problem that cannot be built to read its dimension
+    ///   (naming the folder's `experiment.json` and suggesting `--group-by none`) or a CSV file that cannot be
+    ///   written.
     func compareHeadToHead(registry: Registry) throws {
         let folder = try ResultFolder(directories[0], registry: registry)
         let (store, experiment) = (folder.store, folder.experiment)
@@ -73,7 +75,16 @@ extension CompareCommand {
                 hint: ReportInput.aggregateHint(store.directory))
         }
         let grouping = groupBy ?? .dimension
-        let dimensions = grouping == .dimension ? try experiment.problemDimensions(in: registry) : nil
+        var dimensions: [String: Int]?
+        if grouping == .dimension {
+            do {
+                dimensions = try experiment.problemDimensions(in: registry, file: store.experimentURL.path)
+            } catch let error as RunnerError {
+                throw CommandFailure(
+                    description: "\(error); --group-by none compares without the dimensions and builds no problem "
+                        + "for them")
+            }
+        }
         let result = HeadToHead.compute(
             problems, pairs: pairs, dimensions: dimensions, timings: timings,
             gradientTrack: experiment.gradientTrack(in: registry), alpha: level)

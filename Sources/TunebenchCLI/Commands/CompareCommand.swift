@@ -31,21 +31,28 @@ struct CompareCommand: RegistryCommand {
             HEAD TO HEAD: tunebench compare DIR --pair cmaes=pycma --pair tpe=optuna-tpe [--group-by dimension|none]
               For each pair BUILTIN=PEER of optimizer labels of the folder's experiment (a built-in optimizer and \
             its reference implementation, say a plugin) and each problem, the two-sided Wilcoxon signed-rank \
-            test of the differences builtin - peer of the final regrets (as above, --metric included) over the \
+            test of the differences builtin - peer of the final regrets (as above, --metric included) over the n \
             repetitions complete for both. A problem is a win for the built-in when p < --alpha (0.05 by default \
             in this mode) and its values tend to be lower (the ranks of the negative differences sum higher), a \
             loss when p < --alpha the other way, a tie otherwise (non-significant differences and all-zero ones \
-            included), and untested with fewer than 2 complete pairs or when either side reads the problem's \
-            gradients (gradient track). There is no correction for multiplicity across problems: each problem is \
-            its own comparison at level --alpha, so up to alpha times the problems may be won or lost by chance \
-            alone. Prints a table of the counts per pair and per dimension of the problems' search spaces \
+            included), and untested with too few pairs for any p-value to fall below --alpha (n pairs cannot go \
+            below 2/2^n: at 0.05, 5 pairs or fewer) or when either side reads the problem's gradients (gradient \
+            track). A repetition that failed on either side is no pair; each side's failed runs are counted. There \
+            is no correction for multiplicity across problems: each problem is its own comparison at level \
+            --alpha, so about alpha times the problems are expected to be won or lost by chance when the two do \
+            not differ. Prints a table of the counts per pair and per dimension of the problems' search spaces \
             (--group-by none: only the row of every problem), each pair's row of all problems last, with the \
-            median over the problems of the overhead ratio (the built-in's median optimizer seconds per run, ask \
-            and tell, over the peer's, from timings.json; for a plugin they include its process's time as the \
-            harness measures it), then the problems each pair lost with their p-values. --csv FILE writes the \
-            table as CSV. Reads experiment.json, summary.json, traces.csv and timings.json (`tunebench aggregate \
-            DIR` writes them); builds the problems (seed 0) to know their dimensions. --baseline, --require, \
-            --test unpaired and a second folder are refused. Exit status 0, or 1 for errors, 64 for bad usage.
+            built-in's and the peer's failed runs and the median over the problems of the overhead ratio (the \
+            built-in's median optimizer seconds per complete run, ask and tell, over the peer's, from \
+            timings.json; against a plugin it mostly measures the plugin's process and messaging, not the \
+            algorithm), then the problems each pair won and lost with n and p, the problems untested for want of \
+            pairs, and those with failed runs. --csv FILE writes the detail behind the table, one row per pair and \
+            problem: builtin,peer,problem,dimension,pairs,builtin_failed,peer_failed,p,outcome,builtin_median,\
+            peer_median,overhead_ratio (outcome win, tie, loss, too-few-pairs or gradient-track; the medians over \
+            the pairs). Reads experiment.json, summary.json, traces.csv and timings.json (`tunebench aggregate \
+            DIR` writes them); builds the problems (seed 0) to know their dimensions, which --group-by none does \
+            not. --baseline, --require, --test unpaired and a second folder are refused. Exit status 0, or 1 for \
+            errors, 64 for bad usage.
 
             TWO FOLDERS: tunebench compare BASELINE_DIR NEW_DIR
               For every (problem, optimizer) label pair in both folders (say the last release's results and this \
@@ -114,7 +121,10 @@ struct CompareCommand: RegistryCommand {
     var groupBy: Grouping?
 
     @Option(
-        help: ArgumentHelp("Head to head: also write the table to this CSV file.", valueName: "file"),
+        help: ArgumentHelp(
+            "Head to head: also write one row per pair and problem (n, failed runs, p, outcome, medians, overhead "
+                + "ratio) to this CSV file.",
+            valueName: "file"),
         completion: .file())
     var csv: String?
 

@@ -35,6 +35,11 @@ extension ProblemRuns {
         optimizers.first { $0.optimizer == optimizer }?.runs ?? []
     }
 
+    /// The failed runs of `optimizer`; none when it is not listed.
+    func failedRuns(of optimizer: String) -> Int {
+        optimizers.first { $0.optimizer == optimizer }?.failedRuns ?? 0
+    }
+
     /// The lowest final metric over every run of every optimizer; `nil` without runs.
     var lowestFinal: Double? {
         optimizers.flatMap(\.runs).map(\.final).min()

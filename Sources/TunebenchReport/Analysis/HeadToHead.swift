@@ -2,35 +2,45 @@ import TunebenchNumerics
 import TunebenchRunner
 
 /// Built-in optimizers against their reference implementations (peers), problem by problem: win, tie and loss counts
-/// from paired two-sided tests, grouped by the problems' dimension, with the median overhead ratio of each group.
+/// from paired two-sided tests, grouped by the problems' dimension, with each side's failed runs and the median
+/// overhead ratio of each group (the per-problem results and the rows are in `HeadToHead+Results.swift`).
 ///
-/// **The test.** For a pair (built-in `b`, peer `p`) and a problem, the sample is the repetitions `r` in which both
-/// have a complete run (``PairedFinals``: the runs of one repetition share the problem instance), and the test is
-/// the two-sided Wilcoxon signed-rank test (``WilcoxonSignedRank``, F. Wilcoxon, Biometrics Bulletin 1(6), 1945) of
+/// **The test.** For a pair (built-in `b`, peer `p`) and a problem, the sample is the `n` repetitions `r` in which
+/// both have a complete run (``PairedFinals``: the runs of one repetition share the problem instance), and the test
+/// is the two-sided Wilcoxon signed-rank test (``WilcoxonSignedRank``, F. Wilcoxon, Biometrics Bulletin 1(6), 1945) of
 ///
 ///     d_r = final_b(r) − final_p(r),   W⁺ = Σ_{d_r > 0} rank|d_r|,   W⁻ = Σ_{d_r < 0} rank|d_r|
 ///
 /// (zero differences dropped). The problem is a **win** for the built-in when `p < alpha` and `W⁻ > W⁺` (its finals
 /// tend to be lower; lower is better), a **loss** when `p < alpha` and `W⁺ > W⁻`, and a **tie** otherwise: a
-/// difference that is not significant, or none at all (every `d_r = 0` gives `p = 1`). With fewer than
-/// ``minimumPairs`` pairs, or when either side is in the gradient track on the problem (it reads gradients that the
-/// other cannot; ``GradientTrack``), the problem is **untested** for that pair.
+/// difference that is not significant, or none at all (every `d_r = 0` gives `p = 1`).
+///
+/// **Untested.** With `n` pairs the exact test cannot go below `p_min(n) = 2/2ⁿ` (every difference of one sign;
+/// ``PairwiseTests/minimumAttainableP(_:)``, 1 for `n < 2`). When `p_min(n) ≥ alpha` no difference, however large,
+/// can be significant, so the problem is **untested** (too few pairs) rather than tied: at `alpha = 0.05` that is
+/// `n ≤ 5` (`p_min(5) = 1/16 = 0.0625`), and 6 pairs can be (`p_min(6) = 1/32 ≈ 0.031`); 10 repetitions, all of
+/// one sign, give `2/1024 ≈ 1.95 × 10⁻³`. A problem where either side is in the gradient track (it reads gradients
+/// that the other cannot; ``GradientTrack``) is untested too.
+///
+/// **Failed runs.** A repetition that failed (or is missing) on either side is no pair, so a built-in that fails
+/// where its peer completes only lowers `n`; each side's failed runs on the problem (`failedRuns` of `summary.json`,
+/// ``OptimizerRuns/failedRuns``) are therefore counted beside the test, and summed per row.
 ///
 /// **No correction for multiplicity.** Each problem is its own comparison at level `alpha`: for two optimizers that
-/// behave alike, each problem has a chance of at most `alpha` of a false win or loss, so over `m` problems up to
-/// `alpha · m` of them are expected (fewer, the exact test being discrete). Counts of wins, ties and losses over
-/// problems (J. Demšar, "Statistical comparisons of classifiers over multiple data sets", JMLR 7, 2006, §3.1.3)
-/// describe where an implementation departs from its reference; they are not themselves a test of the whole set.
-/// With `n` pairs the exact test cannot go below `p = 2/2ⁿ` (``WilcoxonSignedRank/minimumTwoSidedP(pairs:)``):
-/// 10 repetitions, all of one sign, give `2/1024 ≈ 1.95 × 10⁻³`, and 5 give `1/16 = 0.0625`, never significant
-/// at `0.05`.
+/// behave alike, each tested problem has a chance of at most `alpha` of a false win or loss, so over `m` tested
+/// problems about `alpha · m` of them are expected to be won or lost by chance (somewhat fewer, the exact test being
+/// discrete). Counts of wins, ties and losses over problems (J. Demšar, "Statistical comparisons of classifiers over
+/// multiple data sets", JMLR 7, 2006, §3.1.3) describe where an implementation departs from its reference; they are
+/// not themselves a test of the whole set.
 ///
-/// **Overhead ratio.** For a problem, `ρ = t_b / t_p`, where `t` is the median over runs of the time spent in the
-/// optimizer (ask and tell) per run, as `timings.json` records it (``TimingSummary/optimizerSeconds``; for a plugin
-/// it includes the plugin process's time as the harness measures it, messages included). `ρ < 1`: the built-in is
-/// faster. A group's ratio is the median of its problems' ratios (untested problems included, since their runs were
-/// timed; problems of the gradient track excluded, as they are left out of the pair); problems whose timings lack
-/// either side, or whose peer time is not positive, have no ratio.
+/// **Overhead ratio.** For a problem, `ρ = t_b / t_p`, where `t` is the median over complete runs of the time spent
+/// in the optimizer (ask and tell) per run, as `timings.json` records it (``TimingSummary/optimizerSeconds``). For a
+/// plugin it includes the plugin process's time as the harness measures it, messages included, so against a plugin
+/// `ρ` mostly measures that process and its messaging, not the algorithm. `ρ < 1`: the built-in is faster. A
+/// problem on which either side has no complete run has no ratio (`timings.json` then times that side's failed runs,
+/// which may stop early); nor has one whose timings lack either side, or whose peer time is not positive. A group's
+/// ratio is the median of its problems' ratios (untested problems included, since their runs were timed; problems
+/// of the gradient track excluded, as they are left out of the pair).
 public struct HeadToHead: Sendable, Hashable {
     /// A built-in optimizer and its reference peer, by their labels in the experiment.
     public struct Pair: Sendable, Hashable {
@@ -51,46 +61,6 @@ public struct HeadToHead: Sendable, Hashable {
         case untested
     }
 
-    /// One pair on one problem.
-    public struct ProblemResult: Sendable, Hashable {
-        public var pair: Pair
-        public var problem: String
-        /// The problem's group: its dimension, or `nil` without grouping.
-        public var dimension: Int?
-        /// The repetitions in which both have a complete run (0 when the problem is in the gradient track).
-        public var pairs: Int
-        /// The test, or `nil` when untested.
-        public var test: WilcoxonSignedRank.Result?
-        public var outcome: Outcome
-        /// The labels of the pair that are in the gradient track on this problem, in the pair's order; empty for
-        /// black-box pairs. A problem with any is untested.
-        public var gradientTrack: [String]
-        /// The built-in's optimizer seconds per run over the peer's, or `nil` without both timings.
-        public var overheadRatio: Double?
-
-        /// The two-sided p-value, or `nil` when untested.
-        public var p: Double? { test?.pTwoSided }
-    }
-
-    /// The counts of one pair over a group of problems.
-    public struct Row: Sendable, Hashable {
-        public var pair: Pair
-        /// The group's dimension; `nil` for the row of every problem.
-        public var dimension: Int?
-        public var problems = 0
-        public var wins = 0
-        public var ties = 0
-        public var losses = 0
-        public var untested = 0
-        /// The median of the problems' overhead ratios, or `nil` when none has one.
-        public var medianOverheadRatio: Double?
-
-        public init(pair: Pair, dimension: Int?) {
-            self.pair = pair
-            self.dimension = dimension
-        }
-    }
-
     /// The significance level of each problem's test.
     public var alpha: Double
     /// The pairs, in the order given.
@@ -104,12 +74,22 @@ public struct HeadToHead: Sendable, Hashable {
     /// The conventional significance level, the default of this analysis.
     public static let defaultAlpha = 0.05
 
-    /// The fewest pairs a test needs.
-    public static let minimumPairs = 2
+    /// Whether `pairs` pairs can give a two-sided p-value below `alpha`: `p_min(pairs) < alpha`
+    /// (``PairwiseTests/minimumAttainableP(_:)``). A problem with fewer is untested.
+    /// - Complexity: O(n³) up to 50 pairs, O(n log n) beyond.
+    public static func canReject(pairs: Int, alpha: Double) -> Bool {
+        PairwiseTests.minimumAttainableP(pairs) < alpha
+    }
+
+    /// The fewest pairs that can give a two-sided p-value below `alpha`: the smallest `n` with `2/2ⁿ < alpha`
+    /// (6 at 0.05, 8 at 0.01), or `nil` when 50 pairs are not enough (`alpha ≤ 2/2⁵⁰`).
+    public static func pairsNeeded(alpha: Double) -> Int? {
+        PairwiseTests.pairsNeeded(comparisons: 1, alpha: alpha)
+    }
 
     /// Tests every pair on every problem and counts the outcomes by group.
     /// - Parameters:
-    ///   - problems: the problems, in the experiment's order, with their complete runs.
+    ///   - problems: the problems, in the experiment's order, with their complete runs and failed-run counts.
     ///   - pairs: the built-ins and their peers; labels absent from a problem have no runs there (untested).
     ///   - dimensions: each problem's dimension (the parameters of its search space), to group by; `nil` for one
     ///     group of every problem (only the rows of every problem).
@@ -127,6 +107,7 @@ public struct HeadToHead: Sendable, Hashable {
         for timing in timings where timing.runs > 0 {
             seconds[timing.problem, default: [:]][timing.optimizer] = timing.optimizerSeconds
         }
+        var testable: [Int: Bool] = [:]
         var results: [ProblemResult] = []
         var rows: [Row] = []
         for pair in pairs {
@@ -138,30 +119,35 @@ public struct HeadToHead: Sendable, Hashable {
                     }
                     return dimension
                 }
-                let gradient = [pair.builtin, pair.peer].filter {
+                var result = ProblemResult(pair: pair, problem: problem.problem, dimension: dimension)
+                result.builtinFailed = problem.failedRuns(of: pair.builtin)
+                result.peerFailed = problem.failedRuns(of: pair.peer)
+                result.gradientTrack = [pair.builtin, pair.peer].filter {
                     gradientTrack.contains(problem: problem.problem, optimizer: $0)
                 }
-                guard gradient.isEmpty else {
-                    mine.append(
-                        ProblemResult(
-                            pair: pair, problem: problem.problem, dimension: dimension, pairs: 0, test: nil,
-                            outcome: .untested, gradientTrack: gradient, overheadRatio: nil))
+                guard result.gradientTrack.isEmpty else {
+                    mine.append(result)
                     continue
                 }
-                let finals = PairedFinals(problem.runs(of: pair.builtin), problem.runs(of: pair.peer))
-                let times = seconds[problem.problem] ?? [:]
-                var test: WilcoxonSignedRank.Result?
-                var outcome = Outcome.untested
-                if finals.count >= minimumPairs {
-                    let result = WilcoxonSignedRank.test(finals.first, finals.second)
-                    test = result
-                    outcome = classify(result, alpha: alpha)
+                let (builtinRuns, peerRuns) = (problem.runs(of: pair.builtin), problem.runs(of: pair.peer))
+                let finals = PairedFinals(builtinRuns, peerRuns)
+                result.pairs = finals.count
+                if finals.count > 0 {
+                    result.builtinMedian = Statistics.median(finals.first)
+                    result.peerMedian = Statistics.median(finals.second)
                 }
-                mine.append(
-                    ProblemResult(
-                        pair: pair, problem: problem.problem, dimension: dimension, pairs: finals.count, test: test,
-                        outcome: outcome, gradientTrack: [],
-                        overheadRatio: ratio(times[pair.builtin], times[pair.peer])))
+                let canReject = testable[finals.count] ?? Self.canReject(pairs: finals.count, alpha: alpha)
+                testable[finals.count] = canReject
+                if canReject {
+                    let test = WilcoxonSignedRank.test(finals.first, finals.second)
+                    result.test = test
+                    result.outcome = classify(test, alpha: alpha)
+                }
+                if !builtinRuns.isEmpty && !peerRuns.isEmpty {
+                    let times = seconds[problem.problem] ?? [:]
+                    result.overheadRatio = ratio(times[pair.builtin], times[pair.peer])
+                }
+                mine.append(result)
             }
             let groups = Set(mine.compactMap(\.dimension)).sorted()
             for dimension in groups {
@@ -191,23 +177,5 @@ public struct HeadToHead: Sendable, Hashable {
     /// The results of `pair`, in the experiment's problem order.
     public func results(of pair: Pair) -> [ProblemResult] {
         results.filter { $0.pair == pair }
-    }
-}
-
-extension HeadToHead.Row {
-    /// The counts of `results` (one pair's, in one group).
-    init(pair: HeadToHead.Pair, dimension: Int?, results: [HeadToHead.ProblemResult]) {
-        self.init(pair: pair, dimension: dimension)
-        problems = results.count
-        for result in results {
-            switch result.outcome {
-            case .win: wins += 1
-            case .tie: ties += 1
-            case .loss: losses += 1
-            case .untested: untested += 1
-            }
-        }
-        let ratios = results.compactMap(\.overheadRatio)
-        medianOverheadRatio = ratios.isEmpty ? nil : Statistics.median(ratios)
     }
 }

@@ -31,10 +31,14 @@ public struct OptimizerRuns: Sendable, Hashable {
     /// The median metric of a single full-fidelity evaluation, pooled over every evaluation of the complete runs
     /// (`evaluationMedian` in `summary.json`); `nil` without such evaluations.
     public var evaluationMedian: Double?
+    /// The runs that failed (`failedRuns` in `summary.json`): not in ``runs``, counted so that an analysis can say
+    /// what it left out.
+    public var failedRuns: Int
 
-    public init(optimizer: String, runs: [RunTrace], evaluationMedian: Double?) {
+    public init(optimizer: String, runs: [RunTrace], evaluationMedian: Double?, failedRuns: Int = 0) {
         self.optimizer = optimizer
         self.runs = runs
         self.evaluationMedian = evaluationMedian
+        self.failedRuns = failedRuns
     }
 }

@@ -33,8 +33,8 @@ import TunebenchNumerics
 ///   gives `recommendedMedian`, `recommendedQ25`, `recommendedQ75`, `recommendedMean` and `recommendedStd`. None of
 ///   these exists for an experiment without noise, whose outputs keep their bytes.
 /// - `summary.json`: an ``Aggregate``.
-/// - `timings.json`: per problem and optimizer, medians over runs of optimizer time (ask + tell), evaluation time
-///   and wall time, in seconds.
+/// - `timings.json`: per problem and optimizer, medians over its complete runs of optimizer time (ask + tell),
+///   evaluation time and wall time, in seconds; over its failed runs only when none completed (``TimingSummary``).
 ///
 /// **Fidelity rule.** Only full-fidelity evaluations (no level, or the problem's last level) count towards the best
 /// value and regret, on both axes: a lower level's value estimates another objective (fewer epochs, fewer trees).
@@ -295,9 +295,19 @@ public struct Aggregator: Sendable {
 }
 
 /// Median timings of one optimizer on one problem, in seconds.
+///
+/// The medians are over the optimizer's complete runs `R` on the problem,
+///
+///     optimizerSeconds = median_{r ∈ R} Σ_{trials of r} (ask + tell),   evaluationSeconds likewise,
+///     wallSeconds = median_{r ∈ R} wall(r),
+///
+/// since a failed run may stop after a few trials and would look cheap. When none of its runs completed they are over its failed runs instead, so that its time is
+/// still shown; `runs` says how many runs they are over (compare `summary.json`'s `runs` and `failedRuns` to tell the
+/// two apart). An optimizer without any run file on the problem has no entry.
 public struct TimingSummary: Codable, Sendable, Hashable {
     public var problem: String
     public var optimizer: String
+    /// The runs the medians are over: the complete ones, or the failed ones when none is complete.
     public var runs: Int
     /// Time spent in the optimizer (ask + tell) per run.
     public var optimizerSeconds: Double

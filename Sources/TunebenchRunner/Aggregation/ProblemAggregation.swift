@@ -73,9 +73,9 @@ final class ProblemAggregation: @unchecked Sendable {
             var valueStarts: [(start: Int, optimum: Double)] = []
             var failedRuns = 0
             var sampledCounts: [Int]?
-            var overhead: [Double] = []
-            var evaluationTime: [Double] = []
-            var wall: [Double] = []
+            // Each run's (optimizer, evaluation, wall) seconds: the complete runs' and the failed runs'.
+            var completeTimes = RunTimes()
+            var failedTimes = RunTimes()
             for repetition in 0..<experiment.repetitions {
                 let run = runs[runs.startIndex + optimizerIndex * experiment.repetitions + repetition]
                 var scan = RunScan(costBudget: experiment.costBudget) {
@@ -95,10 +95,9 @@ final class ProblemAggregation: @unchecked Sendable {
                 }
                 optimum = optimum ?? record.optimum
                 if let own = record.optimum { optima.insert(own.bitPattern) }
-                overhead.append(scan.optimizerSeconds)
-                evaluationTime.append(scan.evaluationSeconds)
-                wall.append(record.wallSeconds)
                 guard record.status == .complete else {
+                    failedTimes.add(
+                        optimizer: scan.optimizerSeconds, evaluation: scan.evaluationSeconds, wall: record.wallSeconds)
                     failed += 1
                     failedRuns += 1
                     failures.append(
@@ -107,6 +106,8 @@ final class ProblemAggregation: @unchecked Sendable {
                             reason: record.failure ?? "no reason recorded"))
                     continue
                 }
+                completeTimes.add(
+                    optimizer: scan.optimizerSeconds, evaluation: scan.evaluationSeconds, wall: record.wallSeconds)
                 complete += 1
                 try scan.finish(record, budget: experiment.evaluationBudget(
                     fidelities: record.fidelities, dimension: record.parameters.count), steps: stepRows,
@@ -130,12 +131,11 @@ final class ProblemAggregation: @unchecked Sendable {
             collected.append(
                 (optimizer.label, traces, costTraces, values, failedRuns, sampledCounts, recommendedTraces))
             valueOptima.append(valueStarts)
-            if !wall.isEmpty {
-                timings.append(
-                    TimingSummary(
-                        problem: problem.label, optimizer: optimizer.label, runs: wall.count,
-                        optimizerSeconds: Statistics.median(overhead), evaluationSeconds: Statistics.median(evaluationTime),
-                        wallSeconds: Statistics.median(wall)))
+            // Over the complete runs (a failed run may stop early and look cheap); only without any, the failed ones.
+            if let timing = (completeTimes.runs > 0 ? completeTimes : failedTimes).summary(
+                problem: problem.label, optimizer: optimizer.label)
+            {
+                timings.append(timing)
             }
         }
 
