@@ -13,7 +13,8 @@ import TunebenchNumerics
 /// integers too, and no ordered `o`); a categorical one is its choice index and an unordered variable (`u`). An
 /// inactive parameter (a conditional space) is imputed as hpbandster's `impute_conditional_data` does, within the
 /// good or the bad set: from a uniformly chosen row of that set where it is active (copying that row's values into
-/// every coordinate still missing), or, when no row has it, a uniform value (a position in `[0, 1]`, or a choice).
+/// every coordinate still missing), or, when no row has it, a uniform value (a position in `[0, 1)`, or a choice);
+/// the missing coordinates are taken in ConfigSpace's vector order (``imputationOrder``).
 ///
 /// **Split.** With `n` observations of the level sorted by loss (failed evaluations count as `+∞`, as hpbandster's
 /// `new_result` makes crashed and non-finite losses; ties in arrival order, where NumPy's default sort leaves their
@@ -64,6 +65,10 @@ struct KernelDensitySampler: Sendable {
     /// `N_min`.
     let minimumPoints: Int
     let variables: [ProductKernelDensity.Variable]
+    /// The parameters' indices in the order of ConfigSpace 1.x's vectors, which hpbandster's imputation follows:
+    /// by the depth of the condition (1 for an unconditional parameter, one more than the parent's otherwise), then
+    /// by name (Python's order of strings: by code points).
+    let imputationOrder: [Int]
 
     init(space: SearchSpace, settings: Settings) {
         self.space = space
@@ -71,6 +76,15 @@ struct KernelDensitySampler: Sendable {
         minimumPoints = max(settings.minimumPoints, space.dimension + 1)
         variables = space.parameters.map {
             if case .categorical = $0.domain { .unordered } else { .continuous }
+        }
+        // Parents come before their children, so one pass gives every depth.
+        var depths: [Int] = []
+        for parameter in space.parameters {
+            depths.append(parameter.condition.flatMap { space.index(of: $0.parent) }.map { depths[$0] + 1 } ?? 1)
+        }
+        let names = space.parameters.map(\.name.unicodeScalars)
+        imputationOrder = space.parameters.indices.sorted { i, j in
+            depths[i] != depths[j] ? depths[i] < depths[j] : names[i].lexicographicallyPrecedes(names[j])
         }
     }
 
@@ -136,9 +150,11 @@ struct KernelDensitySampler: Sendable {
         return winner.map(configuration)
     }
 
-    /// A candidate around the good row `datum`, whose estimate has `bandwidths`.
-    private func draw(
-        around datum: ArraySlice<Double>, bandwidths: [Double], using generator: inout Xoshiro256StarStar
+    /// A candidate around the good row `datum`, whose estimate has `bandwidths`: per coordinate in order, a continuous
+    /// one is the truncated normal's quantile at one `nextUnit()`; an unordered one takes one `nextUnit()` and, when
+    /// that is not below `1 − h`, one `nextIndex(below:)` for the choice.
+    func draw(
+        around datum: ArraySlice<Double>, bandwidths: [Double], using generator: inout some RandomNumberGenerator
     ) -> [Double] {
         var candidate = [Double](repeating: 0, count: space.dimension)
         for (j, m) in zip(0..<space.dimension, datum) {
@@ -178,15 +194,17 @@ struct KernelDensitySampler: Sendable {
             })
     }
 
-    /// hpbandster's `impute_conditional_data`: each row's missing coordinates, first one first, are copied from a
-    /// uniformly chosen row of `rows` that has that coordinate (all the row's missing coordinates at once), or drawn
-    /// uniformly when no row has it. Unlike hpbandster's loop (`while np.any(nan_indices)`, false when coordinate 0
-    /// alone is missing), every coordinate is imputed; in a Tunebench space the first parameter is never conditional,
-    /// so the two agree.
+    /// hpbandster's `impute_conditional_data`: while a row misses coordinates, the first of them in ConfigSpace's
+    /// order (``imputationOrder``) is copied from a uniformly chosen row of `rows` that has it, together with every
+    /// other coordinate still missing (the donor may lack some of them: they stay missing for the next round), or,
+    /// when no row has it, drawn alone: `nextUnit()` for a position, `nextIndex(below:)` for a choice. The donors
+    /// are the rows as given, never imputed ones. Unlike hpbandster's loop (`while np.any(nan_indices)`, false when
+    /// the vector's coordinate 0 alone is missing), every coordinate is imputed; that coordinate is an unconditional
+    /// parameter (depth 1), never missing, so the two agree.
     func impute(_ rows: [[Double]], using generator: inout Xoshiro256StarStar) -> [[Double]] {
         rows.map { original in
             var datum = original
-            while let j = datum.firstIndex(where: \.isNaN) {
+            while let j = imputationOrder.first(where: { datum[$0].isNaN }) {
                 let donors = rows.indices.filter { !rows[$0][j].isNaN }
                 if donors.isEmpty {
                     if case .categorical(let choices) = space.parameters[j].domain {

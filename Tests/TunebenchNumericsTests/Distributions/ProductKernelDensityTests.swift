@@ -30,6 +30,7 @@ import TunebenchTestSupport
             let floor = try ReferenceScript.double(item["floor"])
             let density = ProductKernelDensity(normalReference: rows, variables: variables, minimumBandwidth: floor)
             let bandwidths = try #require(item["bw"] as? [Any]).map(ReferenceScript.double)
+            #expect(density.bandwidths.count == bandwidths.count, "\(name): bandwidth count")
             for (ours, theirs) in zip(density.bandwidths, bandwidths) {
                 let error = ReferenceScript.relativeError(ours, theirs)
                 largest.bandwidth = max(largest.bandwidth, error)
