@@ -64,6 +64,12 @@ struct ExperimentFileTests {
             .contains("field 'problems[0].options' is an object: problem 'branin-mixed-instancecanonical': 'branin-mixed' has no option 'instance'"))
         #expect(message(#"{"optimizers": ["random"], "problems": [{"suite": "classic", "option": {}}]}"#)
             .contains("did you mean 'options'?"))
+        // Options that would give labels that cannot name files are refused here, at the suite's options (a suite
+        // entry has no "label" to replace them), not when the canonical form is read back.
+        for instances in ["1-8日本", "\\u0000", String(repeating: "a", count: 90)] {
+            #expect(message(#"{"optimizers": ["random"], "problems": [{"suite": "bbob", "options": {"instances": "\#(instances)"}}]}"#)
+                .contains("field 'problems[0].options' is an object: the options go into each problem's label"))
+        }
     }
 
     @Test func defaultsApply() throws {
@@ -133,5 +139,11 @@ struct ExperimentFileTests {
         #expect(throws: RunnerError.self) {
             try EntryList.parse("identity,identity", flag: "--problems", kind: .problem, registry: Fixtures.registry)
         }
+        // Options that would give a label that cannot name files are refused with the label.
+        #expect(throws: RunnerError.self) {
+            try EntryList.parse("bbob:instances=1-8日本", flag: "--problems", kind: .problem, registry: .builtin)
+        }
+        let spaced = (try? EntryList.parse("bbob-f01:instances=1 2", flag: "--problems", kind: .problem, registry: .builtin))
+        #expect(spaced?.map(\.label) == ["bbob-f01-instances1+2"])
     }
 }

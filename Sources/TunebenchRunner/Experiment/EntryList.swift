@@ -50,6 +50,11 @@ public enum EntryList {
                 } catch {
                     throw fail(item, (entries.count > 1 ? "problem '\(spec.label)': " : "") + "\(error)")
                 }
+                guard EntrySpec.isValidLabel(spec.label) else {
+                    throw fail(
+                        item, "the options go into the label '\(spec.label)', which names files: use option texts of "
+                            + "ASCII letters, digits and ._+=- and labels of at most 100 characters")
+                }
             }
             specs += entries
         }

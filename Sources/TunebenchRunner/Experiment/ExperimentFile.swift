@@ -289,6 +289,14 @@ struct FieldReader {
             } catch {
                 throw self.error(path + ".options", fields["options"] ?? suiteName, "problem '\(spec.label)': \(error)")
             }
+            // A suite's options go into every label, and a suite entry has no "label" to replace a bad one.
+            guard EntrySpec.isValidLabel(spec.label) else {
+                throw self.error(
+                    path + ".options", fields["options"] ?? suiteName,
+                    "the options go into each problem's label, which names files, and '\(spec.label)' is not one: "
+                        + "option texts of ASCII letters, digits and ._+=-,:/ and space, labels of at most 100 "
+                        + "characters")
+            }
         }
         return specs
     }
