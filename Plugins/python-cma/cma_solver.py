@@ -1,6 +1,6 @@
 """pycma's ``cma.fmin2`` with IPOP or BIPOP restarts as a kurobako solver.
 
-Usage: ``python3 cma_solver.py {ipop,bipop}``
+Usage: ``python3 cma_solver.py {ipop,bipop,ipop-centre}``
 
 Built only on the ``kurobako`` package (its ``SolverRunner`` speaks the protocol, unchanged) and pycma.
 pycma's restart strategies live in ``fmin2``, which calls the objective itself, so the bridge runs
@@ -59,6 +59,14 @@ RESTARTS = 9
 # in [-4, 4]^d and sigma0 = 2, i.e. the middle 80% of each coordinate and a fifth of its range.
 X0_LOW, X0_HIGH = 0.1, 0.9
 SIGMA0 = 0.2
+
+# The starts a run can use (the ``start`` of ``make_minimize``):
+# - "uniform": every (re)start uniform in [X0_LOW, X0_HIGH]^d, as above;
+# - "centre": the start that cocoex 2.8.2 proposes and COCO's example experiment passes to fmin2
+#   (``Problem.initial_solution_proposal``, cocoex/__init__.py): the middle of the domain first, then each
+#   coordinate the mean of two independent uniforms on the domain, the triangular density
+#   0.2 (1 - |x| / 5) on [-5, 5] of the bbob suite, here on [0, 1].
+STARTS = ("uniform", "centre")
 
 
 def _options(seed: int) -> dict:
@@ -129,11 +137,14 @@ def to_coordinate(var: Var) -> Optional[Coordinate]:
     raise ValueError("parameter '{}' has an unknown range {}".format(var.name, var.range))
 
 
-def make_minimize(dimension: int, bipop: bool, rng: "np.random.Generator") -> Callable[[Callable], None]:
+def make_minimize(
+    dimension: int, bipop: bool, rng: "np.random.Generator", start: str = "uniform"
+) -> Callable[[Callable], None]:
     """The search of one run: ``cma.fmin2`` with restarts, called again whenever it returns.
 
     Each call draws its ``seed`` option from ``rng``; ``x0`` is a callable that ``fmin2`` calls before
-    each (re)start, a point uniform in ``[0.1, 0.9]^d`` from ``rng``. ``fmin2`` returns after its
+    each (re)start, a point from ``rng`` as ``start`` says (``STARTS``): uniform in ``[0.1, 0.9]^d``,
+    or the centre for the run's first start and triangular points after it. ``fmin2`` returns after its
     restarts are used up (no ``ftarget`` or ``maxfevals`` is set); the search then goes on with a new
     call, as COCO's example experiment calls ``fmin2`` again while evaluations are left.
 
@@ -142,8 +153,18 @@ def make_minimize(dimension: int, bipop: bool, rng: "np.random.Generator") -> Ca
     the seed at each restart.
     """
 
+    if start not in STARTS:
+        raise ValueError("start '{}' is not one of {}".format(start, ", ".join(STARTS)))
+    starts = 0
+
     def x0() -> "np.ndarray":
-        return rng.uniform(X0_LOW, X0_HIGH, dimension)
+        nonlocal starts
+        starts += 1
+        if start == "uniform":
+            return rng.uniform(X0_LOW, X0_HIGH, dimension)
+        if starts == 1:
+            return np.full(dimension, 0.5)
+        return (rng.uniform(0.0, 1.0, dimension) + rng.uniform(0.0, 1.0, dimension)) / 2
 
     def minimize(objective: Callable[[Any], float]) -> None:
         while True:
@@ -160,7 +181,7 @@ class CmaSolver(Solver):
     replaces by a new sample (its own handling of an objective that returns NaN).
     """
 
-    def __init__(self, seed: int, problem: ProblemSpec, bipop: bool):
+    def __init__(self, seed: int, problem: ProblemSpec, bipop: bool, start: str = "uniform"):
         if len(problem.values) != 1:
             raise ValueError("this solver handles one objective; the problem has {}".format(len(problem.values)))
         self._problem = problem
@@ -174,7 +195,7 @@ class CmaSolver(Solver):
         dimension = max(2, len(self._free))
         rng = np.random.default_rng(seed)
         self._minimizer = InvertedMinimizer(
-            make_minimize(dimension, bipop, rng), name="pycma-{}".format("bipop" if bipop else "ipop")
+            make_minimize(dimension, bipop, rng, start), name="pycma-{}".format("bipop" if bipop else "ipop")
         )
         # pycma draws from numpy's global generator; each solver keeps its own state of it, so that
         # solvers side by side in one process (as kurobako creates them) do not disturb each other.
@@ -219,14 +240,18 @@ class CmaSolver(Solver):
 class CmaSolverFactory(SolverFactory):
     """Makes one seeded ``fmin2`` run per ``CREATE_SOLVER_CAST``."""
 
-    def __init__(self, bipop: bool):
+    def __init__(self, bipop: bool, start: str = "uniform"):
         self._bipop = bipop
+        self._start = start
         self._solvers: "weakref.WeakSet[CmaSolver]" = weakref.WeakSet()
 
     def specification(self) -> SolverSpec:
         strategy = "BIPOP" if self._bipop else "IPOP"
+        centre = self._start == "centre"
         return SolverSpec(
-            name="pycma{} (cma.fmin2, {}-CMA-ES)".format("-bipop" if self._bipop else "", strategy),
+            name="pycma{}{} (cma.fmin2, {}-CMA-ES)".format(
+                "-bipop" if self._bipop else "", "-centre" if centre else "", strategy
+            ),
             capabilities={
                 Capability.UNIFORM_CONTINUOUS,
                 Capability.LOG_UNIFORM_CONTINUOUS,
@@ -240,8 +265,13 @@ class CmaSolverFactory(SolverFactory):
                 ).format(SIGMA0, RESTARTS, self._bipop),
                 "settings": (
                     "pycma's default options but bounds=[0, 1] (BoundTransform), seed drawn from random_seed, "
-                    "verbose=-9; incpopsize=2; x0 uniform in [0.1, 0.9]^d before "
-                    "each (re)start, sigma0=0.2"
+                    "verbose=-9; incpopsize=2; sigma0=0.2; "
+                    + (
+                        "x0 the centre of the cube at the run's first start, then each coordinate the mean of "
+                        "two uniforms on [0, 1] (cocoex's initial_solution_proposal)"
+                        if centre
+                        else "x0 uniform in [0.1, 0.9]^d before each (re)start"
+                    )
                 ),
                 "space": (
                     "unit cube; log parameters on the log scale; integers on [low - 1/2, high + 1/2], "
@@ -264,7 +294,7 @@ class CmaSolverFactory(SolverFactory):
         )
 
     def create_solver(self, seed: int, problem: ProblemSpec) -> Solver:
-        solver = CmaSolver(seed, problem, self._bipop)
+        solver = CmaSolver(seed, problem, self._bipop, self._start)
         self._solvers.add(solver)
         return solver
 
@@ -274,14 +304,16 @@ class CmaSolverFactory(SolverFactory):
             solver.close()
 
 
-STRATEGIES = {"ipop": False, "bipop": True}
+# The modes of the command line: (bipop, start).
+STRATEGIES = {"ipop": (False, "uniform"), "bipop": (True, "uniform"), "ipop-centre": (False, "centre")}
 
 
 def main(argv: List[str]) -> int:
     if len(argv) != 2 or argv[1] not in STRATEGIES:
         print("usage: cma_solver.py {}".format("|".join(STRATEGIES)), file=sys.stderr)
         return 2
-    factory = CmaSolverFactory(bipop=STRATEGIES[argv[1]])
+    bipop, start = STRATEGIES[argv[1]]
+    factory = CmaSolverFactory(bipop=bipop, start=start)
     try:
         SolverRunner(factory).run()
     finally:

@@ -4,7 +4,7 @@ import Tunebench
 @testable import TunebenchPlugins
 import TunebenchTestSupport
 
-/// The pycma bridges (`pycma`, `pycma-bipop`) run `cma.fmin2` on a thread whose objective waits for the harness's
+/// The pycma bridges (`pycma`, `pycma-bipop`, `pycma-centre`) run `cma.fmin2` on a thread whose objective waits for the harness's
 /// tell (`Plugins/python-common/tunebench_inverted.py`). A session that ends while `fmin2` waits in the middle of a
 /// generation ends that thread, whether the solver was dropped first (as every run ends) or is still alive when the
 /// input closes: the plugin exits with status 0 and writes nothing to its standard error (no traceback of the
@@ -17,7 +17,7 @@ import TunebenchTestSupport
         PluginsFolderTests.unavailable["pycma"].map { "plugin pycma cannot start here: \($0)" }
     })
 struct InvertedControlPluginTests {
-    @Test(arguments: ["pycma", "pycma-bipop"], [true, false])
+    @Test(arguments: ["pycma", "pycma-bipop", "pycma-centre"], [true, false])
     func sessionEndingMidGenerationEndsTheSearchThread(plugin: String, dropSolver: Bool) throws {
         let manifest = try #require(PluginsFolderTests.catalog.manifests.first { $0.name == plugin })
         let client = try SolverClient(manifest.command)
