@@ -60,16 +60,19 @@ enum ReferenceStatements {
 
     /// What neither forest entry takes from SMAC3: the acquisition and its search.
     static let forestAcquisition = ReferenceDefaults.Deviation(
-        setting: "expected improvement of the warped values, maximized over uniform candidates then local search from "
-            + "the 10 best, with the forest refitted at every ask (reference: EI in cost space under log-normal "
+        setting: "log expected improvement of the warped values, maximized over uniform candidates and 250 Gaussian "
+            + "perturbations of the five best points in every coordinate at once, then local search from the 10 best "
+            + "points and the five best candidates with one-coordinate steps of 0.2 (SMAC's), 0.05 and 0.01, the "
+            + "forest refitted at every ask (reference: EI in cost space under log-normal "
             + "predictions, SMAC's EI(log=True), over 10,000 sorted random challengers and local search, the forest "
             + "refitted every 8 configurations, retrain_after=8)", reason: "Tunebench's acquisition search",
         chosenOn: "not tuned")
 
     /// What the forest's model does otherwise than SMAC3 2.4.1's `RandomForest` with `log_y`.
     static let forestModel = ReferenceDefaults.Deviation(
-        setting: "the forest's variance is the spread between trees plus within leaves, leaf values are plain means "
-            + "(reference: the spread between trees only, leaf values log-mean-exp of the log-scaled costs)",
+        setting: "the forest's variance is the spread between trees plus within leaves, leaf values are plain means, "
+            + "trees at most 64 deep (reference: the spread between trees only, leaf values log-mean-exp of the "
+            + "log-scaled costs, max_depth 2^20)",
         reason: "Tunebench's forest", chosenOn: "not tuned")
 
     static let forest = ReferenceDefaults(
@@ -112,9 +115,10 @@ enum ReferenceStatements {
             + "Gamma(2, 1) on the kernel scale, Gamma(1.1, 30) on the noise variance, floor 10⁻⁶; the length-scales' "
             + "prior is the same)", reason: "Tunebench's GP model", chosenOn: "not tuned")
     static let gpSearch = ReferenceDefaults.Deviation(
-        setting: "acquisition search: the Sobol candidates plus 512 perturbations of the best points, L-BFGS-B from "
-            + "the best and the incumbent (reference: 2048 QMC points, local search from the best, 8 chosen by "
-            + "roulette and the incumbent)", reason: "Tunebench's acquisition search", chosenOn: "not tuned")
+        setting: "acquisition search: the Sobol candidates plus a quarter as many Gaussian perturbations of the five "
+            + "best points (256 for gp, 512 for gp-optuna), L-BFGS-B from the `local-searches` best candidates and "
+            + "the incumbent (reference: 2048 QMC points, local search from the best, 8 chosen by roulette and the "
+            + "incumbent)", reason: "Tunebench's acquisition search", chosenOn: "not tuned")
 
     static let gp = ReferenceDefaults(
         source: gpSource, entry: "gp-optuna",

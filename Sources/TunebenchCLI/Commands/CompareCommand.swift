@@ -37,7 +37,8 @@ struct CompareCommand: RegistryCommand {
             loss when p < --alpha the other way, a tie otherwise (non-significant differences and all-zero ones \
             included), and untested with too few pairs for any p-value to fall below --alpha (n pairs cannot go \
             below 2/2^n: at 0.05, 5 pairs or fewer) or when either side reads the problem's gradients (gradient \
-            track). A repetition that failed on either side is no pair; each side's failed runs are counted. There \
+            track). A repetition that failed or is missing (not run yet) on either side is no pair; each side's \
+            failed and missing runs are counted. There \
             is no correction for multiplicity across problems: each problem is its own comparison at level \
             --alpha, so about alpha times the problems are expected to be won or lost by chance when the two do \
             not differ. Prints a table of the counts per pair and per dimension of the problems' search spaces \
@@ -46,9 +47,9 @@ struct CompareCommand: RegistryCommand {
             built-in's median optimizer seconds per complete run, ask and tell, over the peer's, from \
             timings.json; against a plugin it mostly measures the plugin's process and messaging, not the \
             algorithm), then the problems each pair won and lost with n and p, the problems untested for want of \
-            pairs, and those with failed runs. --csv FILE writes the detail behind the table, one row per pair and \
-            problem: builtin,peer,problem,dimension,pairs,builtin_failed,peer_failed,p,outcome,builtin_median,\
-            peer_median,overhead_ratio (outcome win, tie, loss, too-few-pairs or gradient-track; the medians over \
+            pairs, and those with failed or missing runs. --csv FILE writes the detail behind the table, one row \
+            per pair and problem: builtin,peer,problem,dimension,pairs,builtin_failed,peer_failed,builtin_missing,\
+            peer_missing,p,outcome,builtin_median,peer_median,overhead_ratio (outcome win, tie, loss, too-few-pairs or gradient-track; the medians over \
             the pairs). Reads experiment.json, summary.json, traces.csv and timings.json (`tunebench aggregate \
             DIR` writes them); builds the problems (seed 0) to know their dimensions, which --group-by none does \
             not. --baseline, --require, --test unpaired and a second folder are refused. Exit status 0, or 1 for \

@@ -15,8 +15,8 @@ enum HeadToHeadTable {
 
     /// The CSV's columns: one row per pair and problem.
     static let csvColumns = [
-        "builtin", "peer", "problem", "dimension", "pairs", "builtin_failed", "peer_failed", "p", "outcome",
-        "builtin_median", "peer_median", "overhead_ratio",
+        "builtin", "peer", "problem", "dimension", "pairs", "builtin_failed", "peer_failed", "builtin_missing",
+        "peer_missing", "p", "outcome", "builtin_median", "peer_median", "overhead_ratio",
     ]
 
     /// The whole text, ending with a newline.
@@ -36,7 +36,8 @@ enum HeadToHeadTable {
             + "sum higher); loss: p < \(alpha) the other way; tie: anything else, non-significant differences and "
             + "equal values included; untested: too few complete pairs for any p-value to fall below \(alpha) (n "
             + "pairs cannot go below 2/2^n; \(needed) are needed), or a side in the gradient track. A repetition "
-            + "that failed on either side is no pair; the failed columns count each side's failed runs.\n"
+            + "that failed or is missing (not run yet) on either side is no pair; the failed columns count each "
+            + "side's failed runs, and missing ones are listed below the table.\n"
         text += "Overhead ratio: per problem, the built-in's median optimizer seconds per complete run (ask + tell, "
             + "from timings.json) over the peer's, none where a side has no complete run; per row, the median of its "
             + "problems' ratios (below 1: the built-in is faster). Against a plugin the ratio mostly measures the "
@@ -64,6 +65,13 @@ enum HeadToHeadTable {
             text += list(result) { result in
                 result.builtinFailed + result.peerFailed > 0
                     ? "\(result.problem) (\(result.builtinFailed), \(result.peerFailed))" : nil
+            }
+        }
+        if result.results.contains(where: { $0.builtinMissing + $0.peerMissing > 0 }) {
+            text += "\nProblems with missing runs, not run yet (the built-in's, the peer's); their n is lower:\n"
+            text += list(result) { result in
+                result.builtinMissing + result.peerMissing > 0
+                    ? "\(result.problem) (\(result.builtinMissing), \(result.peerMissing))" : nil
             }
         }
         if result.results.contains(where: { !$0.gradientTrack.isEmpty }) {
@@ -108,7 +116,8 @@ enum HeadToHeadTable {
             }
             let cells: [String] = [
                 problem.pair.builtin, problem.pair.peer, problem.problem, number(problem.dimension),
-                "\(problem.pairs)", "\(problem.builtinFailed)", "\(problem.peerFailed)", number(problem.p), outcome,
+                "\(problem.pairs)", "\(problem.builtinFailed)", "\(problem.peerFailed)", "\(problem.builtinMissing)",
+                "\(problem.peerMissing)", number(problem.p), outcome,
                 number(problem.builtinMedian), number(problem.peerMedian), number(problem.overheadRatio),
             ]
             text += cells.joined(separator: ",") + "\n"

@@ -95,6 +95,12 @@ public struct EntrySpec: Sendable, Hashable {
                 }))
     }
 
+    /// What options that go into a label must be, for messages: the characters that ``defaultLabel(name:options:)``
+    /// keeps or turns into `+`, and ``isValidLabel(_:)``'s length.
+    public static let optionTextRule =
+        "use option texts of ASCII letters, digits and ._+=- (a comma, colon, slash or space becomes +), in a label "
+        + "of at most 100 characters"
+
     /// Whether `label` can name files on every common file system: ASCII letters, digits and `._+=-`, not
     /// starting with a dot, at most 100 characters.
     public static func isValidLabel(_ label: String) -> Bool {

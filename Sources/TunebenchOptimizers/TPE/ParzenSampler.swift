@@ -3,8 +3,8 @@ import TunebenchNumerics
 
 /// The Parzen step of the tree-structured Parzen estimator, apart from any optimizer's bookkeeping: given the
 /// successful evaluations so far, one configuration chosen by `log l(x) − log g(x)` (``TPEOptimizer`` documents the
-/// rule and its defaults). ``TPEOptimizer`` calls it with its whole history; ``HyperbandOptimizer``'s BOHB sampler
-/// calls it with the evaluations of one fidelity level.
+/// rule and its defaults). ``TPEOptimizer`` calls it with its whole history; ``HyperbandOptimizer``'s `parzen`
+/// sampler (`hyperband-tpe`) calls it with the evaluations of one fidelity level.
 struct ParzenSampler: Sendable {
     /// One successful evaluation: the configuration's values and the objective.
     struct Observation: Sendable {

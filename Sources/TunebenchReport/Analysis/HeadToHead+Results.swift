@@ -13,6 +13,10 @@ extension HeadToHead {
         public var builtinFailed = 0
         /// The peer's failed runs on the problem.
         public var peerFailed = 0
+        /// The built-in's missing runs on the problem: planned repetitions neither complete nor failed (not run yet).
+        public var builtinMissing = 0
+        /// The peer's missing runs on the problem.
+        public var peerMissing = 0
         /// The median of the built-in's finals over the `n` pairs, or `nil` without pairs.
         public var builtinMedian: Double?
         /// The median of the peer's finals over the `n` pairs, or `nil` without pairs.
@@ -55,6 +59,10 @@ extension HeadToHead {
         public var builtinFailed = 0
         /// The peer's failed runs over the group's problems: `Σ peerFailed`.
         public var peerFailed = 0
+        /// The built-in's missing runs over the group's problems: `Σ builtinMissing`.
+        public var builtinMissing = 0
+        /// The peer's missing runs over the group's problems: `Σ peerMissing`.
+        public var peerMissing = 0
         /// The median of the problems' overhead ratios, or `nil` when none has one.
         public var medianOverheadRatio: Double?
 
@@ -79,6 +87,8 @@ extension HeadToHead.Row {
             }
             builtinFailed += result.builtinFailed
             peerFailed += result.peerFailed
+            builtinMissing += result.builtinMissing
+            peerMissing += result.peerMissing
         }
         let ratios = results.compactMap(\.overheadRatio)
         medianOverheadRatio = ratios.isEmpty ? nil : Statistics.median(ratios)

@@ -22,9 +22,10 @@ import TunebenchRunner
 /// one sign, give `2/1024 ≈ 1.95 × 10⁻³`. A problem where either side is in the gradient track (it reads gradients
 /// that the other cannot; ``GradientTrack``) is untested too.
 ///
-/// **Failed runs.** A repetition that failed (or is missing) on either side is no pair, so a built-in that fails
-/// where its peer completes only lowers `n`; each side's failed runs on the problem (`failedRuns` of `summary.json`,
-/// ``OptimizerRuns/failedRuns``) are therefore counted beside the test, and summed per row.
+/// **Failed and missing runs.** A repetition that failed or is missing (not run yet) on either side is no pair, so a
+/// built-in that fails where its peer completes only lowers `n`; each side's failed runs on the problem (`failedRuns`
+/// of `summary.json`, ``OptimizerRuns/failedRuns``) and missing runs (the planned repetitions less the complete and
+/// the failed ones) are therefore counted beside the test, and summed per row.
 ///
 /// **No correction for multiplicity.** Each problem is its own comparison at level `alpha`: for two optimizers that
 /// behave alike, each tested problem has a chance of at most `alpha` of a false win or loss, so over `m` tested
@@ -122,6 +123,9 @@ public struct HeadToHead: Sendable, Hashable {
                 var result = ProblemResult(pair: pair, problem: problem.problem, dimension: dimension)
                 result.builtinFailed = problem.failedRuns(of: pair.builtin)
                 result.peerFailed = problem.failedRuns(of: pair.peer)
+                result.builtinMissing = max(
+                    0, problem.repetitions - problem.runs(of: pair.builtin).count - result.builtinFailed)
+                result.peerMissing = max(0, problem.repetitions - problem.runs(of: pair.peer).count - result.peerFailed)
                 result.gradientTrack = [pair.builtin, pair.peer].filter {
                     gradientTrack.contains(problem: problem.problem, optimizer: $0)
                 }

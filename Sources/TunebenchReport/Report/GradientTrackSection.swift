@@ -2,7 +2,7 @@ import TunebenchRunner
 
 /// The gradient track: optimizers that read the problems' exact gradients, which no black-box method sees. They are
 /// left out of every comparison of the report (ranks, scores, profiles, pairwise tests, the problems' tables and
-/// plots) and shown here alone, each problem's lowest black-box median beside them for scale and never a mark of best.
+/// plots; the cross-problem ones on every problem) and shown here alone, each problem's lowest black-box median beside them for scale and never a mark of best.
 /// The numbers also go to `report/gradient-track.csv`.
 enum GradientTrackSection {
     static func add(
@@ -18,8 +18,9 @@ enum GradientTrackSection {
                 + ", on the problems that provide gradients (elsewhere they estimate them from evaluations and are "
                 + "compared like the others). Here they take no part in the ranks, scores, profiles, pairwise tests or "
                 + "problem tables above, and no value is marked best; an optimizer in this track on any problem is left "
-                + "out of the ranks, scores and profile across problems altogether. The last column gives the lowest median final metric of a black-box "
-                + "method on the same problem, for scale only.")
+                + "out of the ranks, scores, profile and pairwise tests, which tally across problems, altogether. The "
+                + "last column gives the lowest median final metric of a black-box method on the same problem, for "
+                + "scale only.")
         var rows: [[ReportDocument.Cell]] = []
         var csvRows: [[String]] = []
         for problem in input.aggregate.problems {

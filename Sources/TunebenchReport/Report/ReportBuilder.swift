@@ -65,7 +65,7 @@ public struct ReportBuilder: Sendable {
 
     func makeDocument(output: inout ReportOutput) -> ReportDocument {
         // Everything that compares optimizers sees the black-box methods only; the gradient track has its own section.
-        // Per problem, a pair of the gradient track is left out; across problems (ranks, scores, profile), an
+        // Per problem, a pair of the gradient track is left out; across problems (ranks, scores, profile, pairwise), an
         // optimizer in the gradient track on any problem is left out altogether, so that no aggregate mixes tracks.
         let gradient = self.input.gradientTrack.union(options.gradientTrack)
         let input = self.input.without(gradient)
@@ -81,8 +81,9 @@ public struct ReportBuilder: Sendable {
             NormalizedScore.compute(across, axis: input.axis, baseline: options.baseline), to: &document,
             output: &output)
         ProfileSection.add(DataProfile.compute(across, axis: input.axis), to: &document, output: &output)
+        // The matrix tallies outcomes across problems, so it leaves the gradient track out everywhere, as the ranks do.
         PairwiseSection.add(
-            PairwiseTests.compute(problems, alpha: options.alpha), problems: problems.count, to: &document,
+            PairwiseTests.compute(across, alpha: options.alpha), problems: across.count, to: &document,
             output: &output)
         RecommendedSection.add(input, to: &document, output: &output)
 

@@ -52,8 +52,7 @@ public enum EntryList {
                 }
                 guard EntrySpec.isValidLabel(spec.label) else {
                     throw fail(
-                        item, "the options go into the label '\(spec.label)', which names files: use option texts of "
-                            + "ASCII letters, digits and ._+=- and labels of at most 100 characters")
+                        item, "the options go into the label '\(spec.label)', which names files: \(EntrySpec.optionTextRule)")
                 }
             }
             specs += entries

@@ -294,8 +294,7 @@ struct FieldReader {
                 throw self.error(
                     path + ".options", fields["options"] ?? suiteName,
                     "the options go into each problem's label, which names files, and '\(spec.label)' is not one: "
-                        + "option texts of ASCII letters, digits and ._+=-,:/ and space, labels of at most 100 "
-                        + "characters")
+                        + EntrySpec.optionTextRule)
             }
         }
         return specs
