@@ -11,11 +11,14 @@ public enum PythonScript {
         public var errors: String
     }
 
-    /// Runs `python3 script arguments...` in `directory` (the current folder when `nil`) and waits for it.
+    /// Runs `python3 script arguments...` (or `python`, the path of another interpreter, such as a virtual
+    /// environment's) in `directory` (the current folder when `nil`) and waits for it.
     ///
     /// Standard output comes through a pipe read to its end; standard error goes to a temporary file, so that a
     /// chatty script cannot fill a pipe nobody reads yet.
-    public static func run(_ script: URL, _ arguments: [String], in directory: URL? = nil) throws -> Result {
+    public static func run(
+        _ script: URL, _ arguments: [String], in directory: URL? = nil, python: String = "python3"
+    ) throws -> Result {
         let errorsURL = FileManager.default.temporaryDirectory.appendingPathComponent("tunebench-py-\(UUID()).txt")
         _ = FileManager.default.createFile(atPath: errorsURL.path, contents: nil)
         defer { try? FileManager.default.removeItem(at: errorsURL) }
@@ -23,7 +26,7 @@ public enum PythonScript {
         defer { try? errors.close() }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", script.path] + arguments
+        process.arguments = [python, script.path] + arguments
         if let directory { process.currentDirectoryURL = directory }
         let output = Pipe()
         process.standardOutput = output

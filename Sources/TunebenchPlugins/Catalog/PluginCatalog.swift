@@ -6,11 +6,14 @@ import TunebenchCore
 public struct PluginCatalog: Sendable {
     /// Every plugin declared by a valid manifest, in folder order.
     public private(set) var manifests: [PluginManifest] = []
+    /// Every suite declared by a valid manifest, in folder order.
+    public private(set) var suites: [PluginSuiteManifest] = []
     /// Manifests that could not be read, with the reason.
     public private(set) var invalid: [String] = []
 
-    public init(manifests: [PluginManifest] = []) {
+    public init(manifests: [PluginManifest] = [], suites: [PluginSuiteManifest] = []) {
         self.manifests = manifests
+        self.suites = suites
     }
 
     /// Reads `DIRECTORY/*/plugin.json`, in name order.
@@ -21,7 +24,9 @@ public struct PluginCatalog: Sendable {
             let manifest = directory.appendingPathComponent(folder).appendingPathComponent("plugin.json")
             guard FileManager.default.fileExists(atPath: manifest.path) else { continue }
             do {
-                catalog.manifests += try PluginManifest.load(manifest)
+                let file = try PluginManifest.loadFile(manifest)
+                catalog.manifests += file.plugins
+                catalog.suites += file.suites
             } catch {
                 catalog.invalid.append("\(error)")
             }
@@ -29,8 +34,9 @@ public struct PluginCatalog: Sendable {
         return catalog
     }
 
-    /// Adds an entry per plugin to `registry`.
-    /// - Returns: warnings for plugins whose name is already taken (they are left out).
+    /// Adds an entry per plugin to `registry`, then the suites of the manifests.
+    /// - Returns: warnings for plugins whose name is already taken, and for suites whose name is taken or that name a
+    ///   problem the registry lacks (they are left out).
     public func register(into registry: inout Registry) -> [String] {
         var warnings: [String] = []
         for manifest in manifests {
@@ -41,6 +47,19 @@ public struct PluginCatalog: Sendable {
                 }
             } catch {
                 warnings.append("plugin '\(manifest.name)' of \(manifest.path) is left out: \(error)")
+            }
+        }
+        for suite in suites {
+            let problems = Set(registry.problems.map(\.name))
+            if let missing = suite.problems.first(where: { !problems.contains($0) }) {
+                warnings.append("suite '\(suite.name)' of \(suite.path) is left out: it names '\(missing)', which is no problem")
+                continue
+            }
+            do {
+                try registry.register(
+                    Suite(name: suite.name, summary: suite.summary, problems: suite.problems.map { EntrySpec($0) }))
+            } catch {
+                warnings.append("suite '\(suite.name)' of \(suite.path) is left out: \(error)")
             }
         }
         return warnings

@@ -23,6 +23,13 @@ public struct PluginManifest: Sendable, Hashable {
     /// Reads every plugin a manifest declares (one object, or `{"plugins": [...]}`).
     /// - Throws: ``PluginError/invalidManifest(path:field:reason:)`` naming the file and the field.
     public static func load(_ url: URL) throws -> [PluginManifest] {
+        try loadFile(url).plugins
+    }
+
+    /// Reads every plugin and every suite a manifest declares: one plugin object, or
+    /// `{"plugins": [...], "suites": [...]}` (``PluginSuiteManifest``; `suites` optional).
+    /// - Throws: ``PluginError/invalidManifest(path:field:reason:)`` naming the file and the field.
+    public static func loadFile(_ url: URL) throws -> (plugins: [PluginManifest], suites: [PluginSuiteManifest]) {
         let path = url.path
         guard let data = FileManager.default.contents(atPath: path) else {
             throw PluginError.invalidManifest(path: path, field: "(file)", reason: "cannot be read")
@@ -36,14 +43,20 @@ public struct PluginManifest: Sendable, Hashable {
         let folder = url.deletingLastPathComponent().standardizedFileURL.path
         switch document {
         case .object(let fields) where fields["plugins"] != nil:
+            for key in fields.keys.sorted() where key != "plugins" && key != "suites" {
+                let hint = NearestName.suggestion(for: key, among: ["plugins", "suites"]).map { "; did you mean '\($0)'?" }
+                throw PluginError.invalidManifest(path: path, field: key, reason: "unknown field\(hint ?? "")")
+            }
             guard case .array(let items)? = fields["plugins"] else {
                 throw PluginError.invalidManifest(path: path, field: "plugins", reason: "expected a list of plugins")
             }
-            return try items.enumerated().map { index, item in
+            let plugins = try items.enumerated().map { index, item in
                 try manifest(item, field: "plugins[\(index)]", path: path, folder: folder)
             }
+            let suites = try fields["suites"].map { try PluginSuiteManifest.load($0, path: path) } ?? []
+            return (plugins, suites)
         case .object:
-            return [try manifest(document, field: "(top level)", path: path, folder: folder)]
+            return ([try manifest(document, field: "(top level)", path: path, folder: folder)], [])
         default:
             throw PluginError.invalidManifest(path: path, field: "(top level)", reason: "expected an object")
         }
