@@ -70,7 +70,7 @@ let package = Package(
         ),
         .testTarget(
             name: "TunebenchRunnerTests", dependencies: ["TunebenchRunner", "Tunebench", "TunebenchTestSupport"]),
-        .testTarget(name: "TunebenchReportTests", dependencies: ["TunebenchReport", "Tunebench"]),
+        .testTarget(name: "TunebenchReportTests", dependencies: ["TunebenchReport", "Tunebench", "TunebenchTestSupport"]),
         .testTarget(
             name: "TunebenchPluginsTests",
             dependencies: ["TunebenchPlugins", "TunebenchConformance", "Tunebench", "TunebenchTestSupport"],

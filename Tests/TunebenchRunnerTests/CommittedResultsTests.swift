@@ -71,7 +71,12 @@ struct CommittedResultsTests {
             #expect(actual == expected, "\(file): the rows of \(checked.sorted()) differ from Results/\(name)/\(file)")
         }
         let expected = try Self.summaries(committed.appendingPathComponent("summary.json"), checked: checked)
-        let actual = try Self.summaries(folder.appendingPathComponent("summary.json"), checked: checked)
+        // A folder aggregated before the lower median was recorded (2026-12-06; noisy-classic, whose run files are
+        // not kept) lacks it: it is compared where the committed summary has it.
+        let recorded = try String(contentsOf: committed.appendingPathComponent("summary.json"), encoding: .utf8)
+            .contains("\"evaluationLowerMedian\"")
+        let actual = try Self.summaries(
+            folder.appendingPathComponent("summary.json"), checked: checked, lowerMedian: recorded)
         #expect(actual.count == experiment.problems.count * checked.count)
         #expect(actual == expected)
     }
@@ -88,8 +93,9 @@ struct CommittedResultsTests {
         }
     }
 
-    /// The summaries of the checked optimizers, without `best`, which depends on the other optimizers.
-    static func summaries(_ url: URL, checked: Set<String>) throws -> [String] {
+    /// The summaries of the checked optimizers, without `best`, which depends on the other optimizers, and without
+    /// `evaluationLowerMedian` unless `lowerMedian`.
+    static func summaries(_ url: URL, checked: Set<String>, lowerMedian: Bool = true) throws -> [String] {
         let decoder = JSONDecoder()
         decoder.nonConformingFloatDecodingStrategy = .convertFromString(
             positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
@@ -98,6 +104,7 @@ struct CommittedResultsTests {
             problem.optimizers.filter { checked.contains($0.optimizer) }.map { entry in
                 var entry = entry
                 entry.best = false
+                if !lowerMedian { entry.evaluationLowerMedian = nil }
                 return "\(problem.problem) \(problem.optimum.map { "\($0)" } ?? "none") \(problem.noisy == true) \(entry)"
             }
         }

@@ -75,6 +75,17 @@ struct ReportOptions: ParsableArguments {
             valueName: "metric"))
     var metric: MetricChoice = .bestEvaluated
 
+    @Option(
+        name: .customLong("score-rule"),
+        help: ArgumentHelp(
+            "How the normalised score picks each problem's optimum and clip: tunebench or bayesmark.",
+            discussion: "tunebench: the known optimum where there is one (else the best final value of any run) and "
+                + "the baseline's median single evaluation; bayesmark: bayesmark 0.0.8's own rule, the best final "
+                + "value of any run less 10^4 units in its last place, whether or not the optimum is known, and the "
+                + "baseline's lower median single evaluation (what bayesmark's analysis computes from the same runs).",
+            valueName: "rule"))
+    var scoreRule: NormalizedScore.Rule = .tunebench
+
     func validate() throws {
         guard alpha > 0 && alpha < 1 else { throw ValidationError("--alpha must be in (0, 1), got \(alpha)") }
     }
@@ -88,7 +99,8 @@ struct ReportOptions: ParsableArguments {
         let report = ReportBuilder(
             input: input,
             options: ReportBuilder.Options(
-                baseline: baseline, alpha: alpha, gradientTrack: gradientTrack, metric: metric.metric))
+                baseline: baseline, alpha: alpha, gradientTrack: gradientTrack, metric: metric.metric,
+                scoreRule: scoreRule))
         try report.write()
         return (
             directory.appendingPathComponent("report.md").path, directory.appendingPathComponent("report.html").path
@@ -128,3 +140,5 @@ enum MetricChoice: String, ExpressibleByArgument, CaseIterable {
         }
     }
 }
+
+extension NormalizedScore.Rule: ExpressibleByArgument {}

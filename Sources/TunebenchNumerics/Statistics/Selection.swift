@@ -41,3 +41,21 @@ extension Statistics {
         return values[rank]
     }
 }
+
+extension Statistics {
+    /// The lower median: the order statistic of rank `⌈n/2⌉` (1-based), the middle value for odd `n` and the lower of
+    /// the two middle values for even `n`. This is bayesmark 0.0.8's `quantiles.quantile(X, 0.5)` (the order
+    /// statistic `⌈n q⌉`), from which it takes the clip of its normalised score (`experiment_baseline.py`).
+    ///
+    /// Found by selection (``select(rank:in:)``) in expected O(n); a sample with NaN is sorted first (NaN last).
+    /// - Precondition: `values` is not empty.
+    public static func lowerMedian(_ values: [Double]) -> Double {
+        precondition(!values.isEmpty, "the lower median of no values")
+        let rank = (values.count + 1) / 2 - 1
+        guard !values.contains(where: \.isNaN) else {
+            return values.sorted { !$0.isNaN && ($1.isNaN || $0 < $1) }[rank]
+        }
+        var work = values
+        return work.withUnsafeMutableBufferPointer { select(rank: rank, in: $0) }
+    }
+}

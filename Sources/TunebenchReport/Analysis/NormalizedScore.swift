@@ -32,6 +32,16 @@ import TunebenchNumerics
 /// bayesmark draws it from a separate baseline experiment (`bayesmark-baseline`). The baseline's `L_baseline(x)` is
 /// the mean over its runs computed like any optimizer's, not bayesmark's pooled expected-minimum estimator.
 ///
+/// **bayesmark's rule** (``Rule/bayesmark``, `--score-rule bayesmark`): every problem's `optₚ` is the lowest
+/// final metric of any run of any optimizer, lowered by 10⁴ units in the last place,
+/// `optₚ = best − 10⁴ · ulp(max(|best|, 2⁻¹⁰⁷⁴))` (`PAD_FACTOR` and `MIN_POS` of `experiment_baseline.py`), and
+/// `clipₚ` is the baseline's lower median single evaluation (`evaluationLowerMedian`, the order statistic `⌈n/2⌉`,
+/// bayesmark's `quantile(random_evals, 0.5)`); `ℓ = clip(m (S − optₚ), −1, 1)` with `m = 1/(clipₚ − optₚ)`, as
+/// bayesmark's `linear_rescale` computes it. With random search as the baseline and one evaluation per iteration,
+/// the mean score and `100 · (1 − L)` are what bayesmark's `compute_baseline` and `compute_aggregates` give for the
+/// same evaluations (`BayesmarkScoringTests`). A folder aggregated before the lower median was recorded has none:
+/// its problems are excluded under this rule, with the reason.
+///
 /// **Failed and missing runs.** On a problem with a scale, an optimizer's mean is over
 /// `N = max(repetitions, complete runs)` runs (``ProblemRuns/repetitions``), the `N − complete` runs that failed or
 /// were not run scoring the clip, `ℓ = 1`, at every point:
@@ -43,6 +53,16 @@ import TunebenchNumerics
 /// which it has no complete run (``Score/problems`` is the same for all). A problem that plans no repetition and on
 /// which an optimizer has no complete run counts one missing run for it.
 public struct NormalizedScore: Sendable, Hashable {
+    /// How a problem's optimum estimate and clip are chosen.
+    public enum Rule: String, Sendable, Hashable, CaseIterable {
+        /// The known optimum where there is one, else the lowest final metric; the baseline's median single
+        /// evaluation.
+        case tunebench
+        /// bayesmark 0.0.8's: the lowest final metric of any run, padded, whether or not the optimum is known; the
+        /// baseline's lower median single evaluation.
+        case bayesmark
+    }
+
     /// The scale of one problem that has one.
     public struct Scale: Sendable, Hashable {
         public var problem: String
@@ -85,6 +105,8 @@ public struct NormalizedScore: Sendable, Hashable {
     }
 
     public var axis: ReportAxis
+    /// How optima and clips were chosen.
+    public var rule: Rule = .tunebench
     /// The baseline optimizer's label.
     public var baseline: String
     /// Whether any problem lists the baseline optimizer; when not, every problem is excluded and there are no scores.
@@ -112,6 +134,21 @@ public struct NormalizedScore: Sendable, Hashable {
         return max(-1, min(1, ratio))
     }
 
+    /// `ℓ` under `rule`: ``loss(_:optimum:clip:)``, or bayesmark's `clip(m (metric − optimum), −1, 1)` with
+    /// `m = 1/(clip − optimum)` (the same number but for the last bits).
+    static func loss(_ metric: Double, optimum: Double, clip: Double, rule: Rule) -> Double {
+        guard rule == .bayesmark else { return loss(metric, optimum: optimum, clip: clip) }
+        let ratio = (1 / (clip - optimum)) * (metric - optimum)
+        guard !ratio.isNaN else { return 1 }
+        return max(-1, min(1, ratio))
+    }
+
+    /// bayesmark's padded optimum estimate: `best − 10⁴ · ulp(max(|best|, 2⁻¹⁰⁷⁴))`, strictly below `best`
+    /// (`best + PAD_FACTOR · np.spacing(−max(MIN_POS, |best|))` in `experiment_baseline.compute_baseline`).
+    public static func paddedOptimum(_ best: Double) -> Double {
+        best - 10_000 * max(Double.leastNonzeroMagnitude, abs(best)).ulp
+    }
+
     /// Computes the normalised losses and scores at every point of `axis`, failed and missing runs scoring the clip.
     /// - Parameters:
     ///   - problems: the problems, in the experiment's order.
@@ -120,12 +157,12 @@ public struct NormalizedScore: Sendable, Hashable {
     ///     normed mean is taken.
     /// - Complexity: O((runs + missing runs) · points · log steps).
     public static func compute(
-        _ problems: [ProblemRuns], axis: ReportAxis, baseline: String = defaultBaseline
+        _ problems: [ProblemRuns], axis: ReportAxis, baseline: String = defaultBaseline, rule: Rule = .tunebench
     ) -> NormalizedScore {
         let labels = problems.optimizerLabels
         guard labels.contains(baseline) else {
             return NormalizedScore(
-                axis: axis, baseline: baseline, baselinePresent: false, scales: [],
+                axis: axis, rule: rule, baseline: baseline, baselinePresent: false, scales: [],
                 excluded: problems.map {
                     ExcludedProblem(
                         problem: $0.problem, reason: "no optimizer is labelled \"\(baseline)\", the baseline")
@@ -139,7 +176,7 @@ public struct NormalizedScore: Sendable, Hashable {
         var perOptimizer = [[[Double]]](repeating: [], count: labels.count)
         for problem in problems {
             let scale: Scale
-            switch Self.scale(of: problem, baseline: baseline) {
+            switch Self.scale(of: problem, baseline: baseline, rule: rule) {
             case .included(let found): scale = found
             case .excluded(let reason):
                 excluded.append(reason)
@@ -152,7 +189,9 @@ public struct NormalizedScore: Sendable, Hashable {
                 let failed = [Double](repeating: 1, count: missing)
                 let curve = axis.points.map { x in
                     Statistics.mean(
-                        runs.map { loss($0.metric(at: x, on: axis.kind), optimum: scale.optimum, clip: scale.clip) }
+                        runs.map {
+                            loss($0.metric(at: x, on: axis.kind), optimum: scale.optimum, clip: scale.clip, rule: rule)
+                        }
                             + failed)
                 }
                 losses.append(
@@ -175,18 +214,35 @@ public struct NormalizedScore: Sendable, Hashable {
                 })
         }
         return NormalizedScore(
-            axis: axis, baseline: baseline, baselinePresent: true, scales: scales, excluded: excluded, losses: losses,
-            scores: scores)
+            axis: axis, rule: rule, baseline: baseline, baselinePresent: true, scales: scales, excluded: excluded,
+            losses: losses, scores: scores)
     }
 
     /// `optₚ` and `clipₚ` of a problem, or why it has none.
-    static func scale(of problem: ProblemRuns, baseline: String) -> ProblemOutcome<Scale> {
+    static func scale(of problem: ProblemRuns, baseline: String, rule: Rule = .tunebench) -> ProblemOutcome<Scale> {
         func excluded(_ reason: String) -> ProblemOutcome<Scale> {
             .excluded(ExcludedProblem(problem: problem.problem, reason: reason))
         }
         guard let reference = problem.optimizers.first(where: { $0.optimizer == baseline }),
             !reference.runs.isEmpty
         else { return excluded("the baseline \"\(baseline)\" has no complete run on this problem") }
+        if rule == .bayesmark {
+            guard let clip = reference.evaluationLowerMedian, clip.isFinite else {
+                return excluded(
+                    "the baseline \"\(baseline)\" has no finite lower median single-evaluation metric (a folder "
+                        + "aggregated before 2026-12-06 lacks it: `tunebench aggregate` writes it from the run files)")
+            }
+            guard let best = problem.lowestFinal, best.isFinite else {
+                return excluded("no run reached a finite \(problem.metric)")
+            }
+            let optimum = paddedOptimum(best)
+            guard clip > optimum else {
+                return excluded(
+                    "the baseline's lower median single-evaluation \(problem.metric) \(clip) is not above the best "
+                        + "\(optimum)")
+            }
+            return .included(Scale(problem: problem.problem, optimum: optimum, clip: clip))
+        }
         guard let clip = reference.evaluationMedian, clip.isFinite else {
             return excluded("the baseline \"\(baseline)\" has no finite median single-evaluation metric")
         }

@@ -31,14 +31,21 @@ public struct OptimizerRuns: Sendable, Hashable {
     /// The median metric of a single full-fidelity evaluation, pooled over every evaluation of the complete runs
     /// (`evaluationMedian` in `summary.json`); `nil` without such evaluations.
     public var evaluationMedian: Double?
+    /// The lower median of the same values (`evaluationLowerMedian` in `summary.json`), bayesmark's clip; `nil`
+    /// without such evaluations or in a folder aggregated before it was recorded.
+    public var evaluationLowerMedian: Double?
     /// The runs that failed (`failedRuns` in `summary.json`): not in ``runs``, counted so that an analysis can say
     /// what it left out.
     public var failedRuns: Int
 
-    public init(optimizer: String, runs: [RunTrace], evaluationMedian: Double?, failedRuns: Int = 0) {
+    public init(
+        optimizer: String, runs: [RunTrace], evaluationMedian: Double?, evaluationLowerMedian: Double? = nil,
+        failedRuns: Int = 0
+    ) {
         self.optimizer = optimizer
         self.runs = runs
         self.evaluationMedian = evaluationMedian
+        self.evaluationLowerMedian = evaluationLowerMedian
         self.failedRuns = failedRuns
     }
 }

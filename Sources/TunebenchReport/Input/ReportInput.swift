@@ -204,7 +204,8 @@ public struct ReportInput: Sendable {
                         runs: repetitions.map {
                             RunTrace(repetition: $0, steps: runs[summary.problem]![optimizer.optimizer]![$0]!)
                         },
-                        evaluationMedian: optimizer.evaluationMedian, failedRuns: optimizer.failedRuns)
+                        evaluationMedian: optimizer.evaluationMedian,
+                        evaluationLowerMedian: optimizer.evaluationLowerMedian, failedRuns: optimizer.failedRuns)
                 },
                 repetitions: experiment.repetitions)
         }

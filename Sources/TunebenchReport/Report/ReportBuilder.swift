@@ -28,15 +28,19 @@ public struct ReportBuilder: Sendable {
         public var gradientTrack: GradientTrack
         /// The regret the analyses across problems and the time to target use on noisy problems.
         public var metric: ReportMetric
+        /// How the normalised score chooses each problem's optimum and clip.
+        public var scoreRule: NormalizedScore.Rule
 
         public init(
             baseline: String = NormalizedScore.defaultBaseline, alpha: Double = PairwiseTests.defaultAlpha,
-            gradientTrack: GradientTrack = .none, metric: ReportMetric = .bestEvaluated
+            gradientTrack: GradientTrack = .none, metric: ReportMetric = .bestEvaluated,
+            scoreRule: NormalizedScore.Rule = .tunebench
         ) {
             self.baseline = baseline
             self.alpha = alpha
             self.gradientTrack = gradientTrack
             self.metric = metric
+            self.scoreRule = scoreRule
         }
     }
 
@@ -78,7 +82,8 @@ public struct ReportBuilder: Sendable {
 
         RankSection.add(AverageRank.compute(across, axis: input.axis), to: &document, output: &output)
         ScoreSection.add(
-            NormalizedScore.compute(across, axis: input.axis, baseline: options.baseline), to: &document,
+            NormalizedScore.compute(across, axis: input.axis, baseline: options.baseline, rule: options.scoreRule),
+            to: &document,
             output: &output)
         ProfileSection.add(DataProfile.compute(across, axis: input.axis), to: &document, output: &output)
         // The matrix tallies outcomes across problems, so it leaves the gradient track out everywhere, as the ranks do.

@@ -18,11 +18,18 @@ enum ScoreSection {
                 "No optimizer is labelled `\(score.baseline)`, the baseline of the score (`--baseline` chooses another).")
             return
         }
+        let rule =
+            score.rule == .bayesmark
+            ? "opt is the best final value of any run less 10⁴ units in its last place and clip the lower median "
+                + "metric of a single evaluation of `\(score.baseline)` (pooled over its evaluations): bayesmark's own "
+                + "rule (`--score-rule bayesmark`)"
+            : "opt is 0 for a regret (else the best final value of any run) and clip is the median metric of a single "
+                + "evaluation of `\(score.baseline)` (pooled over its evaluations); bayesmark estimates opt from the "
+                + "runs even where the optimum is known, and takes the lower median (`--score-rule bayesmark`)"
         document.paragraph(
             "bayesmark's score (Uber, bayesmark documentation, \"How scoring works\"): per run, the normalised loss "
                 + "ℓ = (S − opt) / (clip − opt), clipped to [−1, 1], where S is the best metric at the end of the budget, "
-                + "opt is 0 for a regret (else the best final value of any run) and clip is the median metric of a single "
-                + "evaluation of `\(score.baseline)` (pooled over its evaluations). Each optimizer's mean over its runs "
+                + rule + ". Each optimizer's mean over its runs "
                 + "and then over problems is L, a failed or missing run counting as loss 1 (bayesmark's clip: a crash "
                 + "scores as a random point); the score is 100 · (1 − L), so 0 is a random point and 100 the optimum. "
                 + "\"vs \(score.baseline)\" is L divided by the baseline's L (below 1 is better).")

@@ -56,6 +56,10 @@ public struct OptimizerSummary: Codable, Sendable, Hashable {
     /// (minus the optimum for regret), pooled over runs. A report's reference for "a random point" (bayesmark's clip
     /// value when the optimizer is random search); `nil` without such evaluations.
     public var evaluationMedian: Double? = nil
+    /// The lower median of the same values (``TunebenchNumerics/Statistics/lowerMedian(_:)``, the order statistic
+    /// `⌈n/2⌉`): bayesmark's clip value, for its rule of the normalised score. Absent in folders aggregated before it
+    /// was recorded (2026-12-06); `tunebench aggregate` writes it again from the run files.
+    public var evaluationLowerMedian: Double? = nil
     /// `gradient` for an optimizer that reads the problem's gradients (``OptimizerTrack``), reported apart from the
     /// black-box methods; absent (`nil`) for a black-box optimizer, so black-box summaries keep their bytes.
     public var track: OptimizerTrack? = nil

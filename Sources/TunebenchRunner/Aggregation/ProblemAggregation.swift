@@ -188,6 +188,8 @@ final class ProblemAggregation: @unchecked Sendable {
             if aggregator.gradientTrack.contains(problem: problem.label, optimizer: label) { optimizerSummary.track = .gradient }
             if optima.count <= 1 {
                 optimizerSummary.evaluationMedian = values.isEmpty ? nil : Statistics.median(values) - (optimum ?? 0)
+                optimizerSummary.evaluationLowerMedian =
+                    values.isEmpty ? nil : Statistics.lowerMedian(values) - (optimum ?? 0)
             } else {
                 // Instances with their own optima: each value's regret against its run's.
                 var regrets = values
@@ -197,6 +199,7 @@ final class ProblemAggregation: @unchecked Sendable {
                     for j in run.start..<end { regrets[j] -= run.optimum }
                 }
                 optimizerSummary.evaluationMedian = regrets.isEmpty ? nil : Statistics.median(regrets)
+                optimizerSummary.evaluationLowerMedian = regrets.isEmpty ? nil : Statistics.lowerMedian(regrets)
             }
             summaries.append(optimizerSummary)
         }
