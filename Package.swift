@@ -29,7 +29,9 @@ let package = Package(
         .target(name: "TunebenchCore"),
         // Numerical building blocks: random variates, Sobol and Latin-hypercube designs, statistics.
         .target(name: "TunebenchNumerics"),
-        .target(name: "TunebenchProblems", dependencies: ["TunebenchCore", "TunebenchNumerics"]),
+        .target(
+            name: "TunebenchProblems", dependencies: ["TunebenchCore", "TunebenchNumerics"],
+            exclude: ["Learning/Data/Real/README.md"]),
         .target(name: "TunebenchOptimizers", dependencies: ["TunebenchCore", "TunebenchNumerics"]),
         // The contract every optimizer and problem must satisfy, reusable by third-party packages.
         .target(name: "TunebenchConformance", dependencies: ["TunebenchCore", "TunebenchNumerics"]),
