@@ -119,11 +119,15 @@ class BayesmarkEvaluator(Evaluator):
 
     def evaluate(self, next_step: int) -> List[float]:
         problem = self._problem.problem
-        with quiet():
-            loss = problem.evaluate(problem.arguments(self._values), seed=self._seed)
         self._step = 1
-        # A loss that is not finite (a model whose predictions diverged) is a failed evaluation, as bayesmark counts
-        # an evaluation that raises or is not finite as failed (its worst score).
+        # An evaluation that raises (a model whose weights diverged) or whose loss is not finite is a failed
+        # evaluation, as bayesmark records either as inf for that evaluation alone (experiment.run_study).
+        try:
+            with quiet():
+                loss = problem.evaluate(problem.arguments(self._values), seed=self._seed)
+        except Exception as error:  # noqa: BLE001 - any failure of the model is a failed evaluation
+            print("evaluation failed: {}: {}".format(type(error).__name__, error), file=sys.stderr)
+            return []
         return [loss] if math.isfinite(loss) else []
 
     def current_step(self) -> int:

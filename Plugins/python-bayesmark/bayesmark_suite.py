@@ -20,8 +20,9 @@ The facts below are bayesmark 0.0.8's (Uber, github.com/uber/bayesmark; ``bayesm
   Here it is seeded before every evaluation (``evaluate(..., seed=s)``), so that a configuration and a seed give one
   value.
 - bayesmark's evaluation also refits on the whole training part and scores the held-out 20% (its
-  ``generalization`` objective, which optimizers never see); that is left out here: the cross-validation loss, the
-  value bayesmark's optimizers see and its leaderboard scores, is computed first and does not depend on it.
+  ``generalization`` objective, which optimizers never see); that is left out here. The cross-validation loss, the
+  value bayesmark's optimizers see and its leaderboard scores, is computed first and does not depend on it, except
+  that in a bayesmark study a refit that raises makes the whole evaluation inf.
 
 On scikit-learn versions that removed what bayesmark uses (see ``Adaptations``), the closest estimator is used and
 README.md says which values differ and why.
@@ -176,13 +177,14 @@ class Adaptations:
     """What this scikit-learn still has of what bayesmark 0.0.8 uses (it was written for 0.2x-1.1).
 
     - ``normalize`` of Lasso and Ridge (removed in 1.2);
-    - ``multi_class="ovr"`` of LogisticRegression (removed in 1.7; ``penalty`` deprecated in 1.8);
-    - AdaBoostClassifier's default ``algorithm="SAMME.R"`` (removed in 1.6, leaving SAMME).
+    - ``multi_class="ovr"`` of LogisticRegression (deprecated in 1.5, removed in 1.8; ``penalty`` deprecated in 1.8);
+    - AdaBoostClassifier's default ``algorithm="SAMME.R"`` (deprecated in 1.4, gone from 1.6, leaving SAMME; the
+      ``algorithm`` parameter itself stayed a few versions longer, so the version decides).
     """
 
     normalize = "normalize" in Lasso().get_params()
     multi_class = "multi_class" in LogisticRegression().get_params()
-    samme_r = "algorithm" in AdaBoostClassifier().get_params()
+    samme_r = tuple(int(v) for v in sklearn.__version__.split(".")[:2]) < (1, 6)
 
 
 class NormalizedLinear(sklearn.base.RegressorMixin, sklearn.base.BaseEstimator):

@@ -15,7 +15,10 @@ For each of the 108 problems (or those whose name matches REGEX):
    and by Tunebench's ``Problem.evaluate``, NumPy's global generator seeded with the same seed before each (bayesmark
    seeds it once per study; its models draw from it). The cross-validation losses must agree to 1e-12 (absolute, or
    relative for values above 1); an evaluation that bayesmark refuses (its loss is not finite) must not be finite
-   here either.
+   here either;
+3. the emulation of ``normalize`` for scikit-learn 1.2 and later (``NormalizedLinear``, which this environment does
+   not need): on the lasso and linear regression problems, each configuration with ``normalize`` and
+   ``fit_intercept`` must give scikit-learn 1.1.3's own ``normalize=True`` value to 1e-9 (relative).
 
 Prints one line per problem (configurations, how many agree bit for bit, the largest difference, seconds) and a
 summary; exits with status 1 at the first disagreement in space or value, 0 when all agree.
@@ -74,7 +77,7 @@ def main() -> int:
 
     print("bayesmark agreement: numpy {}, scikit-learn {}, {} configurations per problem, tolerance {}".format(
         np.__version__, sklearn.__version__, args.configurations, TOLERANCE), flush=True)
-    total = identical = 0
+    total = identical = emulations = 0
     largest = 0.0
     start = time.time()
     for index, (model, dataset, metric) in enumerate(suite.problems()):
@@ -103,6 +106,17 @@ def main() -> int:
                     name, k, configuration, expected, got), flush=True)
                 return 1
             same += expected == got or (not math.isfinite(expected) and not math.isfinite(got))
+            if model in ("lasso", "linear") and ours.kind == "reg" and configuration["normalize"] \
+                    and configuration["fit_intercept"] and math.isfinite(expected):
+                emulated = suite.NormalizedLinear(kind="lasso" if model == "lasso" else "ridge", **configuration)
+                np.random.seed(seed)
+                value = -float(np.mean(suite.cross_val_score(
+                    emulated, ours.X, ours.y, scoring=suite.SCORERS[metric], cv=5)))
+                emulations += 1
+                if abs(value - expected) > 1e-9 * max(1.0, abs(expected)):
+                    print("DISAGREE {} configuration {}: normalize=True {!r}, its emulation {!r}".format(
+                        name, k, expected, value), flush=True)
+                    return 1
             if math.isfinite(expected):
                 worst = max(worst, abs(expected - got))
         total += len(configurations)
@@ -110,8 +124,8 @@ def main() -> int:
         largest = max(largest, worst)
         print("{:34s} {:3d} configurations, {:3d} bit for bit, largest difference {:.3g}, {:.1f} s".format(
             name, len(configurations), same, worst, time.time() - began), flush=True)
-    print("all agree: {} evaluations, {} bit for bit, largest difference {:.3g}, {:.0f} s".format(
-        total, identical, largest, time.time() - start))
+    print("all agree: {} evaluations, {} bit for bit, largest difference {:.3g}; {} normalize emulations; {:.0f} s"
+          .format(total, identical, largest, emulations, time.time() - start))
     return 0
 
 

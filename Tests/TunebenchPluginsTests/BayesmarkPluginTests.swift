@@ -27,8 +27,9 @@ struct BayesmarkPluginTests {
     /// `Tests/Scripts/bayesmark_agreement.py` in the environment of `Tests/Scripts/requirements-bayesmark.txt`
     /// (`TUNEBENCH_BAYESMARK_PYTHON`, its interpreter; .ci/run makes it): every problem's space equals bayesmark's
     /// `get_api_config()`, and two configurations of each, drawn by bayesmark's random search, give bayesmark's
-    /// cross-validation loss to 1e-12. The full check, 50 configurations of each, is the same script without
-    /// `--configurations` (Plugins/python-bayesmark/README.md gives its result).
+    /// cross-validation loss to 1e-12, and the emulation of `normalize` for today's scikit-learn gives 1.1.3's own
+    /// `normalize=True` to 1e-9. The full check, 50 configurations of each, is the same script without
+    /// `--configurations`.
     @Test(
         .requirement(mandatory: TestEnvironment.requiresPlugins) {
             BayesmarkPluginTests.python == nil
@@ -43,6 +44,7 @@ struct BayesmarkPluginTests {
         #expect(result.status == 0, "\(result.output.suffix(2000))\(result.errors.suffix(2000))")
         #expect(result.output.contains("scikit-learn 1.1.3"))
         #expect(result.output.contains("all agree: 216 evaluations"), "\(result.output.suffix(500))")
+        #expect(result.output.contains("; 4 normalize emulations;"), "\(result.output.suffix(500))")
     }
 
     static var python: String? {

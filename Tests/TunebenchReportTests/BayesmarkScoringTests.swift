@@ -113,7 +113,7 @@ import TunebenchTestSupport
     /// prints the numbers above, bit for bit: they came from bayesmark, not from Tunebench.
     @Test(
         .requirement(mandatory: TestEnvironment.requiresPlugins) {
-            ProcessInfo.processInfo.environment["TUNEBENCH_BAYESMARK_PYTHON"] == nil
+            (ProcessInfo.processInfo.environment["TUNEBENCH_BAYESMARK_PYTHON"] ?? "").isEmpty
                 ? "TUNEBENCH_BAYESMARK_PYTHON is not set (the python of a virtual environment made from "
                     + "Tests/Scripts/requirements-bayesmark.txt)" : nil
         })

@@ -233,14 +233,9 @@ struct RegistryListing {
         return spaces.withLock { $0 }
     }
 
-    /// Whether each plugin can start (the checks run in parallel).
+    /// Whether each plugin can start (each distinct check once, in parallel).
     static func statuses(of manifests: [PluginManifest]) -> [PluginCatalog.Availability] {
-        let statuses = Mutex([PluginCatalog.Availability](repeating: .ready, count: manifests.count))
-        DispatchQueue.concurrentPerform(iterations: manifests.count) { index in
-            let availability = PluginCatalog.availability(of: manifests[index])
-            statuses.withLock { $0[index] = availability }
-        }
-        return statuses.withLock { $0 }
+        PluginCatalog.availabilities(of: manifests)
     }
 
     // MARK: - Layout

@@ -85,6 +85,30 @@ public struct PluginCatalog: Sendable {
         }
     }
 
+    /// Whether each plugin can start, in order: the checks run in parallel, each distinct one (the same command in the
+    /// same folder, with the same fix) once, so that a family of plugins that share their check (the 108 bayesmark
+    /// problems) costs one.
+    public static func availabilities(of manifests: [PluginManifest]) -> [Availability] {
+        func key(_ manifest: PluginManifest) -> [String] {
+            guard let check = manifest.check else { return [] }
+            return [manifest.command.directory ?? "", manifest.install ?? ""] + check
+        }
+        var distinct: [[String]: Int] = [:]
+        var representatives: [PluginManifest] = []
+        for manifest in manifests where distinct[key(manifest)] == nil {
+            distinct[key(manifest)] = representatives.count
+            representatives.append(manifest)
+        }
+        let checks = representatives
+        let results = Mutex([Availability](repeating: .ready, count: checks.count))
+        DispatchQueue.concurrentPerform(iterations: checks.count) { index in
+            let availability = availability(of: checks[index])
+            results.withLock { $0[index] = availability }
+        }
+        let found = results.withLock { $0 }
+        return manifests.map { found[distinct[key($0)]!] }
+    }
+
     public enum Availability: Sendable, Hashable {
         case ready
         case unavailable(reason: String, fix: String?)

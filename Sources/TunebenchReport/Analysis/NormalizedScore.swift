@@ -66,9 +66,10 @@ public struct NormalizedScore: Sendable, Hashable {
     /// The scale of one problem that has one.
     public struct Scale: Sendable, Hashable {
         public var problem: String
-        /// `optₚ`: 0 for a regret, else the lowest final metric over all runs.
+        /// `optₚ`: 0 for a regret, else the lowest final metric over all runs; under bayesmark's rule, that lowest
+        /// final metric padded (``paddedOptimum(_:)``) in either case.
         public var optimum: Double
-        /// `clipₚ`: the baseline's median single-evaluation metric.
+        /// `clipₚ`: the baseline's median single-evaluation metric; its lower median under bayesmark's rule.
         public var clip: Double
     }
 
