@@ -17,10 +17,15 @@ import TunebenchCore
 /// | `label-noise` | [0, 1] (0.01)                     | probability that a label is redrawn at random        |
 /// | `folds`       | 1...20 (1)                        | 1: a 20/60/20 holdout; k ≥ 2: k-fold CV, 20% test    |
 /// | `loss`        | log-loss, error-rate (log-loss)   | the objective on the validation rows                 |
+/// | `dataset`     | generated, iris, wine, breast, digits (generated) | a real data set (``RealDataset``) instead |
 ///
 /// Regression entries take ``regression``: `friedman` (1, 2 or 3; 1), `samples` (3000), `features` (5...10000, 10;
-/// Friedman #1 only), `noise` (≥ 0, 1: the standard deviation of the target noise) and `folds`; their loss is the
-/// mean squared error.
+/// Friedman #1 only), `noise` (≥ 0, 1: the standard deviation of the target noise), `folds` and `dataset`
+/// (generated or diabetes); their loss is the mean squared error.
+///
+/// With a real data set the generator's options (`samples`, `features`, `informative`, `redundant`, `classes`,
+/// `clusters`, `class-sep`, `label-noise`; `friedman`, `noise`) describe nothing, and one given other than its
+/// default is an error; the rows are split as the generated ones are (``Resampling``), seeded by the instance.
 ///
 /// The data come from ``ClassificationData`` and ``FriedmanData``; see ``LearningProblem`` for seeds and splits.
 public enum LearningOptions {
@@ -66,6 +71,12 @@ public enum LearningOptions {
             default: .string("log-loss"),
             summary: "objective on the validation rows: log-loss (probabilities clipped to 1e-15) or error rate"
         ),
+        OptionSpec(
+            "dataset",
+            .choice(["generated"] + RealDataset.allCases.filter { $0.task != .regression }.map(\.rawValue)),
+            default: .string("generated"),
+            summary: "generated data, or a real data set as scikit-learn loads it (iris, wine, breast, digits)"
+        ),
     ]
 
     /// The options of a regression entry, in listing order.
@@ -90,6 +101,12 @@ public enum LearningOptions {
             summary: "standard deviation of the Gaussian noise added to the target"
         ),
         folds,
+        OptionSpec(
+            "dataset",
+            .choice(["generated"] + RealDataset.allCases.filter { $0.task == .regression }.map(\.rawValue)),
+            default: .string("generated"),
+            summary: "generated data (Friedman's), or a real data set as scikit-learn loads it (diabetes)"
+        ),
     ]
 
     static let samples = OptionSpec(
@@ -148,26 +165,57 @@ public enum LearningOptions {
 
     /// A classification problem for `learner` from a context whose options are ``classification``.
     /// - Throws: ``ProblemsError`` when the options do not fit together (for example more informative features
-    ///   than features).
+    ///   than features, or a generator's option with a real data set).
     public static func classificationProblem<L: Learner>(
         _ learner: L,
-        _ context: ProblemContext
+        _ context: ProblemContext,
+        options specs: [OptionSpec] = classification
     ) throws
         -> LearningProblem<L>
     {
         let loss = LearningLoss(rawValue: context.options.string("loss"))!
+        if let real = try realData(context.options, specs: specs) {
+            return try problem(learner, data: real, loss: loss, context)
+        }
         return try problem(learner, data: classificationData(context.options), loss: loss, context)
     }
 
-    /// A regression problem for `learner` from a context whose options are ``regression``.
+    /// A regression problem for `learner` from a context whose options are ``regression`` (with the entry's own
+    /// defaults, `specs`).
     /// - Throws: ``ProblemsError`` when the options do not fit together.
     public static func regressionProblem<L: Learner>(
         _ learner: L,
-        _ context: ProblemContext
+        _ context: ProblemContext,
+        options specs: [OptionSpec] = regression
     ) throws
         -> LearningProblem<L>
     {
-        try problem(learner, data: regressionData(context.options), loss: .meanSquaredError, context)
+        if let real = try realData(context.options, specs: specs) {
+            return try problem(learner, data: real, loss: .meanSquaredError, context)
+        }
+        return try problem(learner, data: regressionData(context.options), loss: .meanSquaredError, context)
+    }
+
+    /// The options that only the generated data read.
+    public static let generatorOptions: Set<String> = [
+        "samples", "features", "informative", "redundant", "classes", "clusters", "class-sep", "label-noise",
+        "friedman", "noise",
+    ]
+
+    /// The real data set the `dataset` option names, or `nil` for generated data.
+    /// - Throws: ``ProblemsError/invalidArgument(problem:argument:value:expected:)`` for a generator's option given
+    ///   other than its default (in `specs`) beside a real data set, which it would not change.
+    static func realData(_ options: Options, specs: [OptionSpec]) throws -> RealDataset? {
+        guard let real = RealDataset(rawValue: options.string("dataset")) else { return nil }
+        for spec in specs where generatorOptions.contains(spec.name) {
+            let value = options.values[spec.name]
+            guard value != (try? spec.coerce(spec.defaultValue, entry: "")) else { continue }
+            throw ProblemsError.invalidArgument(
+                problem: "learning problem", argument: spec.name, value: value?.text ?? "",
+                expected: "its default \(spec.defaultValue.text): with dataset \(real.rawValue) the data are "
+                    + "fixed, and only generated data read \(spec.name)")
+        }
+        return real
     }
 
     private static func problem<L: Learner>(

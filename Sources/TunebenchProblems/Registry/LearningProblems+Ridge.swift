@@ -13,6 +13,11 @@ extension LearningProblems {
             name: "ridge",
             summary: "Ridge regression on Friedman #1, exact fit, with the exact gradient in α (Hoerl & Kennard 1970)",
             options: LearningOptions.options(LearningOptions.regression, defaults: ridgeDefaults)
-        ) { try RidgeProblem(LearningOptions.regressionProblem(RidgeRegression(), $0)) }
+        ) {
+            try RidgeProblem(
+                LearningOptions.regressionProblem(
+                    RidgeRegression(), $0,
+                    options: LearningOptions.options(LearningOptions.regression, defaults: ridgeDefaults)))
+        }
     ]
 }

@@ -22,10 +22,14 @@ struct LearningRegistryTests {
         #expect(
             LearningOptions.classification.map(\.name) == [
                 "samples", "features", "informative", "redundant", "classes", "clusters", "class-sep", "label-noise",
-                "folds", "loss",
+                "folds", "loss", "dataset",
             ]
         )
-        #expect(LearningOptions.regression.map(\.name) == ["friedman", "samples", "features", "noise", "folds"])
+        #expect(
+            LearningOptions.regression.map(\.name) == ["friedman", "samples", "features", "noise", "folds", "dataset"])
+        // Every option a real data set makes meaningless is named as a generator's option (refused beside one).
+        let described = Set(LearningOptions.classification.map(\.name) + LearningOptions.regression.map(\.name))
+        #expect(described.subtracting(["folds", "loss", "dataset"]) == LearningOptions.generatorOptions)
     }
 
     @Test func learningProblemsAreNotInTheClassicSuite() {

@@ -67,3 +67,13 @@ public enum RealDataset: String, Sendable, CaseIterable {
         return Dataset(features: features, targets: targets, featureCount: (width ?? 1) - 1, task: task)
     }
 }
+
+extension RealDataset: DatasetGenerator {
+    /// Nothing to check: the table is fixed.
+    public func validate() throws {}
+
+    /// The table, whatever the seed (the instance seed still splits its rows, ``Resampling``).
+    public func dataset(seed: UInt64) -> Dataset {
+        dataset
+    }
+}
