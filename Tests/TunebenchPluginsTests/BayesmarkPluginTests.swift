@@ -30,14 +30,9 @@ struct BayesmarkPluginTests {
     /// cross-validation loss to 1e-12, and the emulation of `normalize` for today's scikit-learn gives 1.1.3's own
     /// `normalize=True` to 1e-9. The full check, 50 configurations of each, is the same script without
     /// `--configurations`.
-    @Test(
-        .requirement(mandatory: TestEnvironment.requiresPlugins) {
-            BayesmarkPluginTests.python == nil
-                ? "TUNEBENCH_BAYESMARK_PYTHON is not set (the python of a virtual environment made from "
-                    + "Tests/Scripts/requirements-bayesmark.txt)" : nil
-        })
+    @Test(.bayesmark)
     func theObjectiveIsBayesmarksValueForValue() throws {
-        let python = try #require(Self.python)
+        let python = try #require(TestEnvironment.bayesmarkPython)
         let script = PluginFixtures.packageRoot.appendingPathComponent("Tests/Scripts/bayesmark_agreement.py")
         let result = try PythonScript.run(
             script, ["--configurations", "2"], in: PluginFixtures.packageRoot, python: python)
@@ -45,9 +40,5 @@ struct BayesmarkPluginTests {
         #expect(result.output.contains("scikit-learn 1.1.3"))
         #expect(result.output.contains("all agree: 216 evaluations"), "\(result.output.suffix(500))")
         #expect(result.output.contains("; 4 normalize emulations;"), "\(result.output.suffix(500))")
-    }
-
-    static var python: String? {
-        ProcessInfo.processInfo.environment["TUNEBENCH_BAYESMARK_PYTHON"].flatMap { $0.isEmpty ? nil : $0 }
     }
 }

@@ -42,10 +42,11 @@ struct PluginsFolderTests {
     /// problems), every ``familySample``-th in manifest order: for bayesmark's 12 problems per model, 9 that walk
     /// across models, data sets and metrics (regressors, Boston and the bools and log integers among them).
     static var checked: [String] {
+        let sizes = Dictionary(catalog.manifests.map { (familyKey($0), 1) }, uniquingKeysWith: +)
         var members: [String: Int] = [:]
         let sampled = catalog.manifests.filter { manifest in
             let family = familyKey(manifest)
-            let size = catalog.manifests.filter { familyKey($0) == family }.count
+            let size = sizes[family]!
             let index = members[family, default: 0]
             members[family] = index + 1
             return size <= familySample || index % familySample == 0

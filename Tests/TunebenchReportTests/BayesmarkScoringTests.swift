@@ -111,18 +111,14 @@ import TunebenchTestSupport
 
     /// In the environment bayesmark runs in (`TUNEBENCH_BAYESMARK_PYTHON`, which .ci/run sets), the reference script
     /// prints the numbers above, bit for bit: they came from bayesmark, not from Tunebench.
-    @Test(
-        .requirement(mandatory: TestEnvironment.requiresPlugins) {
-            (ProcessInfo.processInfo.environment["TUNEBENCH_BAYESMARK_PYTHON"] ?? "").isEmpty
-                ? "TUNEBENCH_BAYESMARK_PYTHON is not set (the python of a virtual environment made from "
-                    + "Tests/Scripts/requirements-bayesmark.txt)" : nil
-        })
+    @Test(.bayesmark)
     func theNumbersAreWhatBayesmarkPrints() throws {
+        let python = try #require(TestEnvironment.bayesmarkPython)
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent()
         let result = try PythonScript.run(
             root.appendingPathComponent("Tests/Scripts/bayesmark_scoring_reference.py"), [],
-            python: ProcessInfo.processInfo.environment["TUNEBENCH_BAYESMARK_PYTHON"]!)
+            python: python)
         #expect(result.status == 0, "\(result.errors)")
         let words = result.output.split(separator: "\n").map { $0.split(separator: " ").map(String.init) }
         let scales = words.filter { $0.first == "problem" }.map { ($0[1], Double($0[3])!, Double($0[5])!) }

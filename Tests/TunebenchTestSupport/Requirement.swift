@@ -34,6 +34,17 @@ extension Trait where Self == Requirement {
         Requirement(unmet: { Python.unavailability(of: modules) }, mandatory: TestEnvironment.requiresPlugins)
     }
 
+    /// bayesmark's own environment (``TestEnvironment/bayesmarkPython``): skipped without it, failed under
+    /// `TUNEBENCH_REQUIRE_PLUGINS=1`.
+    public static var bayesmark: Self {
+        Requirement(
+            unmet: {
+                TestEnvironment.bayesmarkPython == nil
+                    ? "TUNEBENCH_BAYESMARK_PYTHON is not set (the python of a virtual environment made from "
+                        + "Tests/Scripts/requirements-bayesmark.txt)" : nil
+            }, mandatory: TestEnvironment.requiresPlugins)
+    }
+
     /// A requirement that `unmet` describes: it returns why the test cannot run here, or `nil`.
     /// - Parameter mandatory: whether an unmet requirement fails the test instead of skipping it.
     public static func requirement(mandatory: Bool, _ unmet: @escaping @Sendable () -> String?) -> Self {
@@ -54,6 +65,12 @@ public enum TestEnvironment {
     public static var optionalPlugins: Set<String> {
         let names = ProcessInfo.processInfo.environment["TUNEBENCH_OPTIONAL_PLUGINS"] ?? ""
         return Set(names.split(separator: ",").map(String.init))
+    }
+
+    /// `TUNEBENCH_BAYESMARK_PYTHON`: the interpreter of a virtual environment with bayesmark 0.0.8 and the libraries it
+    /// runs on (`Tests/Scripts/requirements-bayesmark.txt`; .ci/run makes it); `nil` when unset or empty.
+    public static var bayesmarkPython: String? {
+        ProcessInfo.processInfo.environment["TUNEBENCH_BAYESMARK_PYTHON"].flatMap { $0.isEmpty ? nil : $0 }
     }
 
     /// Whether the plugin `name` must be able to start here.
