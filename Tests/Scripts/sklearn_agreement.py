@@ -13,6 +13,15 @@ fits the estimator on the training rows, and prints, as one JSON object on stdou
 rows. The log-loss is computed as Tunebench's LearningLoss does (probability of the true class clipped to
 [1e-15, 1 - 1e-15], mean of -ln). A regression case ("ridge") gives {"predictions": [...], "mse": ...} instead.
 
+Usage: python3 sklearn_agreement.py --bayesmark DATASET CASES
+
+bayesmark 0.0.8's protocol on one of scikit-learn's data sets (iris, wine, breast, digits, diabetes): the hold-out of
+train_test_split(X, y, test_size=0.2, random_state=0) and cross_val_score(model, X_train, y_train, cv=5, scoring=...)
+(stratified 5-fold for a classifier, 5-fold for a regressor, unshuffled), as bayesmark's SklearnModel uses them. CASES
+is a JSON file listing {"name", "model", "params", "scoring"} (scoring a scikit-learn scorer name such as "accuracy" or
+"neg_mean_squared_error"). Prints {"train": [...], "test": [...], "folds": [...], "cases": {name: [fold scores]}}: the
+row indices of the training and test parts, the fold of each training row, and each case's score on each fold.
+
 Exit status 0 on success, 2 when scikit-learn is missing (with a message on stderr), 1 on any other error.
 """
 
@@ -25,6 +34,7 @@ try:
     from sklearn.ensemble import RandomForestClassifier
     from sklearn.linear_model import LogisticRegression, Ridge
     from sklearn.neighbors import KNeighborsClassifier
+    from sklearn.model_selection import StratifiedKFold, KFold, cross_val_score, train_test_split
 except ImportError as error:  # pragma: no cover - depends on the machine
     print(f"scikit-learn is not available: {error}; install it with 'pip install scikit-learn'", file=sys.stderr)
     sys.exit(2)
@@ -44,6 +54,7 @@ def estimator(case, random_state):
         params["random_state"] = random_state
     if case["model"] == "knn":
         return KNeighborsClassifier(algorithm="brute", **params)
+
     if case["model"] == "random-forest":
         return RandomForestClassifier(**params)
     if case["model"] == "ridge":
@@ -80,7 +91,32 @@ def main(folder):
     return 0
 
 
+def bayesmark(name, cases_path):
+    """bayesmark's split and cross-validation (sklearn_funcs.py of bayesmark 0.0.8) on a loader's data."""
+    from real_datasets import LOADERS  # beside this script: the loaders of Tunebench's real data sets
+
+    x, y = LOADERS[name](return_X_y=True)
+    rows = np.arange(len(y))
+    train, test = train_test_split(rows, test_size=0.2, random_state=0, shuffle=True)
+    regression = name == "diabetes"
+    splitter = KFold(5) if regression else StratifiedKFold(5)
+    folds = np.zeros(len(train), dtype=int)
+    for fold, (_, validation) in enumerate(splitter.split(x[train], y[train])):
+        folds[validation] = fold
+    with open(cases_path) as file:
+        cases = json.load(file)
+    scores = {}
+    for case in cases:
+        model = estimator(case, None)
+        # cv=5 as bayesmark passes it: check_cv picks the splitter above from the estimator's type.
+        scores[case["name"]] = cross_val_score(model, x[train], y[train], scoring=case["scoring"], cv=5).tolist()
+    json.dump({"train": train.tolist(), "test": test.tolist(), "folds": folds.tolist(), "cases": scores}, sys.stdout)
+    return 0
+
+
 if __name__ == "__main__":
+    if len(sys.argv) == 4 and sys.argv[1] == "--bayesmark":
+        sys.exit(bayesmark(sys.argv[2], sys.argv[3]))
     if len(sys.argv) != 2:
         print(__doc__, file=sys.stderr)
         sys.exit(1)

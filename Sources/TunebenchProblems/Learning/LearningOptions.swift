@@ -16,12 +16,18 @@ import TunebenchCore
 /// | `class-sep`   | ≥ 0 (1)                           | half the side of the cluster hypercube               |
 /// | `label-noise` | [0, 1] (0.01)                     | probability that a label is redrawn at random        |
 /// | `folds`       | 1...20 (1)                        | 1: a 20/60/20 holdout; k ≥ 2: k-fold CV, 20% test    |
+/// | `split`       | tunebench, bayesmark (tunebench)  | bayesmark: its fixed 20% test, 5 folds, raw features |
 /// | `loss`        | log-loss, error-rate (log-loss)   | the objective on the validation rows                 |
 /// | `dataset`     | generated, iris, wine, breast, digits (generated) | a real data set (``RealDataset``) instead |
 ///
 /// Regression entries take ``regression``: `friedman` (1, 2 or 3; 1), `samples` (3000), `features` (5...10000, 10;
 /// Friedman #1 only), `noise` (≥ 0, 1: the standard deviation of the target noise), `folds` and `dataset`
-/// (generated or diabetes); their loss is the mean squared error.
+/// (generated or diabetes), `split`; their loss is the mean squared error.
+///
+/// `split=bayesmark` splits the rows as bayesmark 0.0.8's scikit-learn problems do (``BayesmarkSplit``): the same
+/// 20% test rows whatever the instance, then 5-fold cross-validation (stratified for classification) of the rest, on
+/// the features as loaded, not standardized. With it `folds` keeps its default, since bayesmark's folds are fixed; the
+/// instance seed still seeds training.
 ///
 /// With a real data set the generator's options (`samples`, `features`, `informative`, `redundant`, `classes`,
 /// `clusters`, `class-sep`, `label-noise`; `friedman`, `noise`) describe nothing, and one given other than its
@@ -65,6 +71,7 @@ public enum LearningOptions {
             summary: "probability that a row's label is replaced by a random class"
         ),
         folds,
+        split,
         OptionSpec(
             "loss",
             .choice(["log-loss", "error-rate"]),
@@ -101,6 +108,7 @@ public enum LearningOptions {
             summary: "standard deviation of the Gaussian noise added to the target"
         ),
         folds,
+        split,
         OptionSpec(
             "dataset",
             .choice(["generated"] + RealDataset.allCases.filter { $0.task == .regression }.map(\.rawValue)),
@@ -121,6 +129,13 @@ public enum LearningOptions {
         .integer(1...20),
         default: .integer(1),
         summary: "1: one 20/60/20 train/validation/test split; k >= 2: mean validation loss of k-fold CV, 20% test"
+    )
+
+    static let split = OptionSpec(
+        "split",
+        .choice(["tunebench", "bayesmark"]),
+        default: .string("tunebench"),
+        summary: "tunebench: seeded splits (folds), standardized; bayesmark: bayesmark 0.0.8's 20% test and 5 folds, raw"
     )
 
     /// `options` with the defaults in `defaults` in place of theirs, for an entry whose model needs other data sizes.
@@ -158,9 +173,18 @@ public enum LearningOptions {
         )
     }
 
-    /// The resampling of the `folds` option (``Resampling/folds(_:)``).
-    public static func resampling(_ options: Options) -> Resampling {
-        .folds(options.integer("folds"))
+    /// The resampling of the `split` and `folds` options (``Resampling/folds(_:)`` or ``Resampling/bayesmark``).
+    /// - Throws: ``ProblemsError/invalidArgument(problem:argument:value:expected:)`` for `folds` other than 1 beside
+    ///   `split=bayesmark`, whose folds are fixed.
+    public static func resampling(_ options: Options) throws -> Resampling {
+        let folds = options.integer("folds")
+        guard options.values["split"].map({ $0 == .string("bayesmark") }) ?? false else { return .folds(folds) }
+        guard folds == 1 else {
+            throw ProblemsError.invalidArgument(
+                problem: "learning problem", argument: "folds", value: "\(folds)",
+                expected: "its default 1: split bayesmark always uses bayesmark's \(BayesmarkSplit.folds) folds")
+        }
+        return .bayesmark
     }
 
     /// A classification problem for `learner` from a context whose options are ``classification``.
@@ -227,7 +251,7 @@ public enum LearningOptions {
         try LearningProblem(
             learner: learner,
             data: data,
-            resampling: resampling(context.options),
+            resampling: try resampling(context.options),
             loss: loss,
             seed: context.seed
         )

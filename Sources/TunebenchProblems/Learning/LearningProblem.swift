@@ -75,7 +75,7 @@ public struct LearningProblem<L: Learner>: Problem, Sendable {
     ) throws {
         try data.validate()
         let dataset = data.dataset(seed: SeedDerivation.derive(seed, ["data"]))
-        try resampling.validate(rowCount: dataset.rowCount)
+        try resampling.validate(dataset)
         let isClassification = dataset.classCount > 1
         try self.init(
             learner: learner,

@@ -22,14 +22,14 @@ struct LearningRegistryTests {
         #expect(
             LearningOptions.classification.map(\.name) == [
                 "samples", "features", "informative", "redundant", "classes", "clusters", "class-sep", "label-noise",
-                "folds", "loss", "dataset",
+                "folds", "split", "loss", "dataset",
             ]
         )
         #expect(
-            LearningOptions.regression.map(\.name) == ["friedman", "samples", "features", "noise", "folds", "dataset"])
+            LearningOptions.regression.map(\.name) == ["friedman", "samples", "features", "noise", "folds", "split", "dataset"])
         // Every option a real data set makes meaningless is named as a generator's option (refused beside one).
         let described = Set(LearningOptions.classification.map(\.name) + LearningOptions.regression.map(\.name))
-        #expect(described.subtracting(["folds", "loss", "dataset"]) == LearningOptions.generatorOptions)
+        #expect(described.subtracting(["folds", "split", "loss", "dataset"]) == LearningOptions.generatorOptions)
     }
 
     @Test func learningProblemsAreNotInTheClassicSuite() {
@@ -51,6 +51,9 @@ struct LearningRegistryTests {
         #expect(message(["samples": .integer(20), "folds": .integer(20)]).contains("samples 20"))
         #expect(message(["loss": .string("mse")]).contains("loss"))
         #expect(message(["samples": .integer(200)]) == "")
+        // bayesmark's folds are fixed.
+        #expect(message(["split": .string("bayesmark"), "folds": .integer(3)]).contains("folds 3"))
+        #expect(message(["split": .string("bayesmark"), "dataset": .string("iris")]) == "")
     }
 
     @Test func defaultProblemsDescribeTheirData() throws {
@@ -70,6 +73,7 @@ struct LearningRegistryTests {
         EntrySpec("logreg", options: ["samples": .integer(100)]),
         EntrySpec("mlp", options: ["samples": .integer(100)]),
         EntrySpec("logreg", options: ["samples": .integer(100), "folds": .integer(3), "loss": .string("error-rate")]),
+        EntrySpec("knn", options: ["dataset": .string("iris"), "split": .string("bayesmark")]),
     ])
     func problemConforms(_ spec: EntrySpec) {
         let failures = ProblemConformance.check(name: spec.label, samples: 12) {

@@ -12,11 +12,17 @@ import TunebenchNumerics
 ///   development row validates exactly once.
 ///
 /// Each split is standardized by its own training rows (``DataSplit/standardized()``).
+///
+/// ``bayesmark`` is the exception: bayesmark 0.0.8's fixed hold-out and five (stratified) folds, unstandardized, as its
+/// scikit-learn problems use them (``BayesmarkSplit``), whatever the seed.
 public enum Resampling: Sendable, Hashable {
     /// One split: fractions of the rows for validation and test, the rest for training.
     case holdout(validation: Double, test: Double)
     /// `folds` splits of the non-test rows (k-fold cross-validation), and a test fraction shared by every fold.
     case crossValidation(folds: Int, test: Double)
+    /// bayesmark's split (``BayesmarkSplit``): 20% test by NumPy's `RandomState(0)`, then 5-fold cross-validation,
+    /// stratified for classification, on raw features.
+    case bayesmark
 
     /// 20% training, 60% validation, 20% test.
     ///
@@ -36,10 +42,20 @@ public enum Resampling: Sendable, Hashable {
         switch self {
         case .holdout: return 1
         case .crossValidation(let folds, _): return folds
+        case .bayesmark: return BayesmarkSplit.folds
         }
     }
 
-    /// Checks that every part of every split of `rowCount` rows gets at least one row.
+    /// Checks that every part of every split of `dataset` gets at least one row (``validate(rowCount:)``; for
+    /// ``bayesmark``, ``BayesmarkSplit/validate(_:)``).
+    /// - Throws: ``ProblemsError/invalidArgument(problem:argument:value:expected:)``.
+    public func validate(_ dataset: Dataset) throws {
+        if case .bayesmark = self { return try BayesmarkSplit.validate(dataset) }
+        try validate(rowCount: dataset.rowCount)
+    }
+
+    /// Checks that every part of every split of `rowCount` rows gets at least one row (for ``bayesmark``, that the
+    /// rows suffice; its classes are checked by ``validate(_:)``).
     /// - Throws: ``ProblemsError/invalidArgument(problem:argument:value:expected:)`` naming `folds`, `validation`,
     ///   `test` or `samples`.
     public func validate(rowCount: Int) throws {
@@ -50,6 +66,11 @@ public enum Resampling: Sendable, Hashable {
         switch self {
         case .holdout(let v, let t): (validation, test, folds) = (v, t, 1)
         case .crossValidation(let k, let t): (validation, test, folds) = (0, t, k)
+        case .bayesmark:
+            guard rowCount >= 3 * BayesmarkSplit.folds else {
+                throw reject("samples", rowCount, "enough rows for bayesmark's 20% test and 5 folds")
+            }
+            return
         }
         guard test > 0, test < 1 else { throw reject("test", test, "a fraction in (0, 1)") }
         if case .holdout = self {
@@ -73,9 +94,10 @@ public enum Resampling: Sendable, Hashable {
         }
     }
 
-    /// The splits of `dataset`, each standardized by its training rows.
-    /// - Precondition: ``validate(rowCount:)`` accepts `dataset.rowCount`.
+    /// The splits of `dataset`, each standardized by its training rows (``bayesmark``: as they are, seed unused).
+    /// - Precondition: ``validate(_:)`` accepts `dataset`.
     public func splits(of dataset: Dataset, seed: UInt64) -> [DataSplit] {
+        if case .bayesmark = self { return BayesmarkSplit.splits(of: dataset) }
         var generator = Xoshiro256StarStar(seed: seed)
         let order = generator.permutation(dataset.rowCount)
         let sizes = partSizes(rowCount: dataset.rowCount)
@@ -102,6 +124,8 @@ public enum Resampling: Sendable, Hashable {
                     test: test
                 ).standardized()
             }
+        case .bayesmark:
+            preconditionFailure("handled above")
         }
     }
 
@@ -113,6 +137,9 @@ public enum Resampling: Sendable, Hashable {
             return (n - testRows, Int((validation * Double(n)).rounded()), testRows)
         case .crossValidation(_, let test):
             let testRows = Int((test * Double(n)).rounded())
+            return (n - testRows, 0, testRows)
+        case .bayesmark:
+            let testRows = Int((BayesmarkSplit.testFraction * Double(n)).rounded(.up))
             return (n - testRows, 0, testRows)
         }
     }
