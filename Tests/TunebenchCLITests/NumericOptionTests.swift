@@ -107,7 +107,8 @@ struct NumericOptionTests {
             }
         }
         // run (5 and --alpha), slurm (2 and --alpha), aggregate, merge and report (--alpha), compare (2), plugin
-        // check (1), bench harness (3), bench bbob (4), bench plugin (2), bench gp (1), bench problems (1).
-        #expect(checked == 26)
+        // check (1), bench harness (3), bench bbob (4), bench plugin (2), bench gp (1), bench problems (1),
+        // bench sklearn (1).
+        #expect(checked == 27)
     }
 }

@@ -41,29 +41,15 @@ struct ProblemBenchmark: RegistryCommand {
         } catch {
             throw ValidationError("\(error)")
         }
-        let clock = ContinuousClock()
         StandardStreams.output("problem                          level     samples   median ms    q25 ms    q75 ms    max ms\n")
         for spec in specs {
-            var problem = try registry.makeProblem(spec, seed: SeedDerivation.instanceSeed(
-                experiment: 0, problem: spec.label, repetition: 0))
-            let space = problem.space
-            var generator = Xoshiro256StarStar(seed: SeedDerivation.derive(0, ["bench-problems", spec.label]))
-            let configurations = (0..<samples).map { _ in
-                space.decode((0..<space.dimension).map { _ in generator.nextUnit() })
-            }
+            var problem = try Self.makeProblem(spec, registry: registry)
+            let configurations = Self.configurations(of: problem, label: spec.label, samples: samples)
             let fidelities = problem.fidelities
             var levelsToTime: [Int?] = [nil]
             if levels { levelsToTime += fidelities.indices.map { $0 } }
             for level in levelsToTime {
-                _ = try problem.evaluate(configurations[0], fidelity: level)
-                var times: [Double] = []
-                for configuration in configurations {
-                    let start = clock.now
-                    _ = try problem.evaluate(configuration, fidelity: level)
-                    let elapsed = (clock.now - start).components
-                    times.append(Double(elapsed.seconds) * 1e3 + Double(elapsed.attoseconds) * 1e-15)
-                }
-                times.sort()
+                let times = try Self.times(of: &problem, configurations, level: level)
                 let name = level.map { "\(fidelities[$0].steps) steps" } ?? "full"
                 let line =
                     spec.label.padding(toLength: 32, withPad: " ", startingAt: 0) + " "
@@ -75,5 +61,33 @@ struct ProblemBenchmark: RegistryCommand {
                 StandardStreams.output(line)  // unbuffered: one line per problem as it ends
             }
         }
+    }
+
+    /// Instance 0 of seed 0 of `spec`, as every benchmark of problems times it.
+    static func makeProblem(_ spec: EntrySpec, registry: Registry) throws -> any Problem {
+        try registry.makeProblem(
+            spec, seed: SeedDerivation.instanceSeed(experiment: 0, problem: spec.label, repetition: 0))
+    }
+
+    /// `samples` configurations drawn uniformly from the space of `problem` by a generator seeded by `label`.
+    static func configurations(of problem: some Problem, label: String, samples: Int) -> [Configuration] {
+        let space = problem.space
+        var generator = Xoshiro256StarStar(seed: SeedDerivation.derive(0, ["bench-problems", label]))
+        return (0..<samples).map { _ in space.decode((0..<space.dimension).map { _ in generator.nextUnit() }) }
+    }
+
+    /// The wall-clock milliseconds of evaluating each of `configurations` at `level`, sorted, after one untimed
+    /// warm-up evaluation of the first.
+    static func times(of problem: inout any Problem, _ configurations: [Configuration], level: Int?) throws -> [Double] {
+        let clock = ContinuousClock()
+        _ = try problem.evaluate(configurations[0], fidelity: level)
+        var times: [Double] = []
+        for configuration in configurations {
+            let start = clock.now
+            _ = try problem.evaluate(configuration, fidelity: level)
+            let elapsed = (clock.now - start).components
+            times.append(Double(elapsed.seconds) * 1e3 + Double(elapsed.attoseconds) * 1e-15)
+        }
+        return times.sorted()
     }
 }
