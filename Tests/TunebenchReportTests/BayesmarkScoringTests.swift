@@ -52,6 +52,14 @@ import TunebenchTestSupport
         ("p3", "b", 0.42857142857166064),
     ]
 
+    /// bayesmark's `summary["mean"]` at each of the 6 iterations (one evaluation each): the mean normalised loss over
+    /// problems, whose last point gives the leaderboard.
+    static let meanCurves: [String: [Double]] = [
+        "random": [0.8692640692643151, 0.7428751803757184, 0.5629329004335991, 0.44787157287242757, 0.4115079365088778, 0.38253968254063264],
+        "a": [0.7596681096685992, 0.5788059163065266, 0.4573917748925091, 0.3408297258305657, 0.26415223665311255, 0.12977633477752296],
+        "b": [0.7666089466091582, 0.7331818181821174, 0.6391486291492199, 0.5812770562777384, 0.5071717171724748, 0.3515945165953805],
+    ]
+
     /// 100 (1 − summary mean) at the last iteration.
     static let leaderboard: [String: Double] = ["random": 61.74603174593673, "a": 87.02236652224771, "b": 64.84054834046195]
 
@@ -104,6 +112,16 @@ import TunebenchTestSupport
                 result.finalScore.map { Self.close($0, expected) } == true,
                 "\(result.optimizer): \(String(describing: result.finalScore)), bayesmark's \(expected)")
         }
+        // The whole curve: after k evaluations the score is 100 (1 − bayesmark's mean at iteration k), a run whose
+        // first evaluations failed counting 1 until its first finite one (bayesmark's inf, clipped).
+        #expect(score.axis.points == [1, 2, 3, 4, 5, 6])
+        for result in score.scores {
+            let expected = Self.meanCurves[result.optimizer]!.map { 100 * (1 - $0) }
+            #expect(result.score.count == expected.count)
+            #expect(
+                zip(result.score, expected).allSatisfy { Self.close($0, $1) },
+                "\(result.optimizer): \(result.score), bayesmark's \(expected)")
+        }
         // Tunebench's own rule takes the median (the mean of the two middle evaluations) and the unpadded best.
         let own = NormalizedScore.compute(Self.problems, axis: .evaluations(budget: 6))
         #expect(own.scales.map(\.clip) != score.scales.map(\.clip))
@@ -127,6 +145,9 @@ import TunebenchTestSupport
         let names = ["RandomSearch_0_0": "random", "a_0_0": "a", "b_0_0": "b"]
         let normed = words.filter { $0.first == "normed" }.map { (names[$0[2]]!, Double($0.last!)!) }
         #expect(normed.map(\.1) == Self.normed.map(\.2))
+        for line in words where line.first == "mean" {
+            #expect(Self.meanCurves[names[line[1]]!] == line.dropFirst(2).map { Double($0)! })
+        }
         for line in words where line.first == "leaderboard" {
             #expect(Self.leaderboard[names[line[1]]!] == Double(line[2])!)
         }

@@ -54,6 +54,11 @@ import Tunebench
             .split(separator: "\n")
         #expect(finals.count == 1 + 6)
         #expect(finals.dropFirst().allSatisfy { $0.split(separator: ",", omittingEmptySubsequences: false)[4] == "" })
+        // The score CSVs name their rule in a last column.
+        for name in ["report/scores.csv", "report/normalised-losses.csv"] {
+            let lines = try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8).split(separator: "\n")
+            #expect(lines.first?.hasSuffix(",rule") == true && lines.dropFirst().allSatisfy { $0.hasSuffix(",tunebench") })
+        }
         // A file an earlier report wrote and this one does not is deleted, and so are the temporary files of a report
         // killed while writing (a process of this host that no longer runs: pid 2^22 + 1 is above Linux's pid_max).
         let stale = folder.appendingPathComponent("report/plots/renamed-problem.svg")

@@ -1,18 +1,21 @@
 /// bayesmark's normalised score against the baseline (``NormalizedScore``): a table of final scores, a table of
 /// per-problem normalised losses, a plot of the score over the budget, `report/scores.csv` and
-/// `report/normalised-losses.csv`.
+/// `report/normalised-losses.csv`; both CSVs end with a `rule` column naming the score rule (`tunebench` or
+/// `bayesmark`, ``NormalizedScore/Rule``), so that files of two rules cannot be mistaken for each other.
 enum ScoreSection {
     static func add(_ score: NormalizedScore, to document: inout ReportDocument, output: inout ReportOutput) {
         document.heading("Normalised score against \(score.baseline)")
         output.csv(
-            "report/scores.csv", header: ["optimizer", "problems", "mean-loss", "score", "normed-mean"],
+            "report/scores.csv", header: ["optimizer", "problems", "mean-loss", "score", "normed-mean", "rule"],
             rows: score.scores.map {
                 [$0.optimizer, "\($0.problems)", NumberFormat.csv($0.meanLoss.last), NumberFormat.csv($0.finalScore),
-                    NumberFormat.csv($0.finalNormedMean)]
+                    NumberFormat.csv($0.finalNormedMean), score.rule.rawValue]
             })
         output.csv(
-            "report/normalised-losses.csv", header: ["problem", "optimizer", "runs", "loss"],
-            rows: score.losses.map { [$0.problem, $0.optimizer, "\($0.runs)", NumberFormat.csv($0.losses.last)] })
+            "report/normalised-losses.csv", header: ["problem", "optimizer", "runs", "loss", "rule"],
+            rows: score.losses.map {
+                [$0.problem, $0.optimizer, "\($0.runs)", NumberFormat.csv($0.losses.last), score.rule.rawValue]
+            })
         guard score.baselinePresent else {
             document.paragraph(
                 "No optimizer is labelled `\(score.baseline)`, the baseline of the score (`--baseline` chooses another).")
