@@ -79,6 +79,35 @@ import Tunebench
 
     /// The same experiment run with one job and with two gives the same report, byte for byte, but for the overhead
     /// (wall-clock times: report/overhead.csv and its table in report.md and report.html).
+    /// A problem with a failing region gets a failed-trials table, from the counts in `summary.json`; the problem
+    /// without failures is left out of it.
+    @Test func failedTrialsAreCountedAndReported() throws {
+        let experiment = Experiment(
+            name: "failures", seed: 1, repetitions: 2, budget: 40,
+            optimizers: [EntrySpec("random"), EntrySpec("gp")],
+            problems: [
+                EntrySpec("branin", options: ["failure": .string("halfspace"), "failure-share": .real(0.4)]),
+                EntrySpec("hartmann3"),
+            ])
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tunebench-fail-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = try ExperimentRunner(
+            registry: .builtin, experiment: experiment, output: folder, options: RunOptions(jobs: 2)
+        ).run()
+        #expect(result.aggregate.failed == 0)
+        let failing = try #require(result.aggregate.problems.first)
+        for summary in failing.optimizers {
+            #expect(summary.trials == 80 && (summary.failedTrials ?? 0) > 0 && (summary.failedTrialShareMax ?? 0) > 0)
+        }
+        #expect(result.aggregate.problems[1].optimizers.allSatisfy { $0.trials == nil && $0.failedTrials == nil })
+        try ReportBuilder(input: try ReportInput(experiment: experiment, directory: folder)).write()
+        let markdown = try String(contentsOf: folder.appendingPathComponent("report.md"), encoding: .utf8)
+        #expect(markdown.contains("## Failed trials"))
+        #expect(markdown.contains("| optimizer | branin-failurehalfspace-failure-share0.4 |"))
+        let csv = try String(contentsOf: folder.appendingPathComponent("report/failed-trials.csv"), encoding: .utf8)
+        #expect(csv.split(separator: "\n").count == 1 + 2)
+    }
+
     @Test func theReportIsTheSameWhateverTheJobs() throws {
         let one = try Self.runFolder(jobs: 1)
         let two = try Self.runFolder(jobs: 2)

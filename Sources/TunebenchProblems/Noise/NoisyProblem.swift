@@ -5,7 +5,7 @@ import TunebenchNumerics
 ///
 /// ```
 /// value          = base.value + σ ε_k,   ε_k ~ N(0, 1) i.i.d.
-/// noiselessValue = base.trueValue
+/// noiselessValue = base.trueValue   (nil when that is not finite: a failed evaluation)
 /// ```
 ///
 /// `ε_k` is the `k`-th draw of `nextGaussian()` (Box-Muller) from a ``Xoshiro256StarStar`` seeded with
@@ -81,7 +81,9 @@ public struct NoisyProblem<Base: Problem>: Problem {
     private mutating func addNoise(to evaluation: Evaluation) -> Evaluation {
         var evaluation = evaluation
         let epsilon = generator.nextGaussian()
-        evaluation.noiselessValue = evaluation.trueValue
+        // A failed evaluation has no noiseless value: NaN would be written as null and read back as nil.
+        let truth = evaluation.trueValue
+        evaluation.noiselessValue = truth.isFinite ? truth : nil
         if evaluation.value.isFinite {
             evaluation.value += noise * epsilon
         }

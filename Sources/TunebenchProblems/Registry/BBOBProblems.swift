@@ -64,13 +64,13 @@ public enum BBOBProblems {
             + "COCO's instances (Hansen et al. 2009)"
         return ProblemEntry(
             name: name, summary: summary,
-            options: [dimensionOption, instancesOption, BuiltinProblems.noiseOption]
+            options: [dimensionOption, instancesOption, BuiltinProblems.noiseOption] + BuiltinProblems.failureOptions
         ) { context in
             let instances = try BBOBInstanceList(parsing: context.options.string("instances"), entry: name)
             let problem = try BBOBProblem(
                 function: function, dimension: context.options.integer("dimension"),
                 instance: instances.instance(forRepetition: context.repetition))
-            return try BuiltinProblems.withNoise(problem, context)
+            return try BuiltinProblems.withFailuresAndNoise(problem, context)
         }
     }
 }

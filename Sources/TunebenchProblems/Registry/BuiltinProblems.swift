@@ -142,6 +142,18 @@ public enum BuiltinProblems {
         "noise", .real(0...Double.infinity), default: .real(0),
         summary: "standard deviation of Gaussian observation noise; regret uses the noiseless value")
 
+    /// The `failure` and `failure-share` options of every synthetic and bbob function: a seeded region of the box
+    /// where evaluations fail (``FailingProblem``, ``FailureRegion``); `none` by default.
+    public static let failureOptions = [
+        OptionSpec(
+            "failure", .choice(["none"] + FailureRegion.Shape.allCases.map(\.rawValue)), default: .string("none"),
+            summary: "a seeded region where evaluations fail: halfspace or ball (away from the optimum), band (around "
+                + "it), optimum (touching it)"),
+        OptionSpec(
+            "failure-share", .real(0.01...0.5), default: .real(0.1),
+            summary: "the share of the box the failing region covers"),
+    ]
+
     /// The `instance` option of every synthetic function and of the mixed problems with instances: `seeded` (the
     /// default) draws the repetition's instance from its instance seed (``SyntheticInstance``,
     /// ``ShiftedChoice/init(seed:)``, ``ConditionalChoice/init(seed:)``), `canonical` gives the published problem.
@@ -178,14 +190,14 @@ public enum BuiltinProblems {
         _ name: String, summary: String, options: [OptionSpec] = [],
         make: @escaping @Sendable (Options) throws -> Function
     ) -> ProblemEntry {
-        let specs = options + [instanceOption, noiseOption]
+        let specs = options + [instanceOption, noiseOption] + failureOptions
         let scheme = (try? make(Options.resolve([:], specs: specs, entry: name)))?.instanceScheme
         return ProblemEntry(name: name, summary: summary, options: specs, details: scheme.map(instanceDetails) ?? []) {
             context in
             let function = try make(context.options)
             let instance =
                 context.options.string("instance") == "seeded" ? SyntheticInstance(function, seed: context.seed) : nil
-            return try withNoise(SyntheticProblem(function, instance: instance), context)
+            return try withFailuresAndNoise(SyntheticProblem(function, instance: instance), context)
         }
     }
 
@@ -217,6 +229,25 @@ public enum BuiltinProblems {
             context in
             try withNoise(make(context.options.string("instance") == "seeded" ? context.seed : nil), context)
         }
+    }
+
+    /// `problem` with the failing region of the `failure` options (``FailingProblem``), then the noise of `noise`
+    /// (``withNoise(_:_:)``): a failed evaluation stays failed under noise, and the noise draws stay paired.
+    /// - Throws: ``ProblemsError/invalidArgument(problem:argument:value:expected:)`` for `failure-share` given
+    ///   without a `failure` shape, and what ``FailureRegion`` throws.
+    static func withFailuresAndNoise<P: KnownMinimizers>(_ problem: P, _ context: ProblemContext) throws -> any Problem {
+        guard let shape = FailureRegion.Shape(rawValue: context.options.string("failure")) else {
+            if let share = context.options.values["failure-share"], share != .real(0.1) {
+                throw ProblemsError.invalidArgument(
+                    problem: "failing problem", argument: "failure-share", value: share.text,
+                    expected: "a failure shape beside it (failure=halfspace, ball, band or optimum): without one "
+                        + "nothing fails")
+            }
+            return try withNoise(problem, context)
+        }
+        let failing = try FailingProblem(
+            problem, shape: shape, share: context.options.real("failure-share"), seed: context.seed)
+        return try withNoise(failing, context)
     }
 
     /// `problem` itself when the `noise` option is 0, else `problem` in a ``NoisyProblem`` seeded from the

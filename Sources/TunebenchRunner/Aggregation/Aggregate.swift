@@ -70,6 +70,13 @@ public struct OptimizerSummary: Codable, Sendable, Hashable {
     public var recommendedQ75: Double? = nil
     public var recommendedMean: Double? = nil
     public var recommendedStd: Double? = nil
+    /// On a problem where some trial failed (a non-finite value: a hidden failure region, a crash), the trials of the
+    /// complete runs, how many of them failed, and the largest share of failed trials in any one complete run; absent
+    /// on a problem without failed trials, so that its summary keeps its bytes. Failed trials are not failed runs:
+    /// the run goes on, and these count its trials (for an `improvements` record, the trials it kept).
+    public var trials: Int? = nil
+    public var failedTrials: Int? = nil
+    public var failedTrialShareMax: Double? = nil
 
     /// Sets the recommended statistics from `other`'s final ones (a summary of the recommended finals).
     mutating func addRecommended(_ other: OptimizerSummary) {

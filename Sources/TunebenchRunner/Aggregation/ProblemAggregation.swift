@@ -59,7 +59,7 @@ final class ProblemAggregation: @unchecked Sendable {
         var collected:
             [(
                 optimizer: String, traces: [[Double]], costTraces: [[Double]], values: [Double], failedRuns: Int,
-                sampledCounts: [Int]?, recommendedTraces: [[Double]?]
+                sampledCounts: [Int]?, recommendedTraces: [[Double]?], failures: TrialFailures
             )] = []
         // Whether a complete run recorded recommendations (observation noise).
         var noisy = false
@@ -72,6 +72,7 @@ final class ProblemAggregation: @unchecked Sendable {
             var values: [Double] = []
             var valueStarts: [(start: Int, optimum: Double)] = []
             var failedRuns = 0
+            var trialFailures = TrialFailures()
             var sampledCounts: [Int]?
             // Each run's (optimizer, evaluation, wall) seconds: the complete runs' and the failed runs'.
             var completeTimes = RunTimes()
@@ -126,10 +127,12 @@ final class ProblemAggregation: @unchecked Sendable {
                 traces.append(scan.trace)
                 sampledCounts = sampledCounts ?? scan.sampledCounts
                 values += scan.values
+                trialFailures.add(trials: scan.trials, failed: scan.failedTrials)
                 if experiment.costBudget != nil { costTraces.append(scan.costTrace) }
             }
             collected.append(
-                (optimizer.label, traces, costTraces, values, failedRuns, sampledCounts, recommendedTraces))
+                (optimizer.label, traces, costTraces, values, failedRuns, sampledCounts, recommendedTraces,
+                    trialFailures))
             valueOptima.append(valueStarts)
             // Over the complete runs (a failed run may stop early and look cheap); only without any, the failed ones.
             if let timing = (completeTimes.runs > 0 ? completeTimes : failedTimes).summary(
@@ -161,7 +164,7 @@ final class ProblemAggregation: @unchecked Sendable {
         }
         var summaries: [OptimizerSummary] = []
         for index in collected.indices {
-            let (label, _, _, values, failedRuns, _, _) = collected[index]
+            let (label, _, _, values, failedRuns, _, _, trialFailures) = collected[index]
             // The metric in place, one optimizer at a time, freeing its traces once its curves are written.
             let metric = collected[index].traces
             collected[index].traces = []
@@ -201,6 +204,8 @@ final class ProblemAggregation: @unchecked Sendable {
                 optimizerSummary.evaluationMedian = regrets.isEmpty ? nil : Statistics.median(regrets)
                 optimizerSummary.evaluationLowerMedian = regrets.isEmpty ? nil : Statistics.lowerMedian(regrets)
             }
+            // Trial failure counts only on problems where some trial failed, so that other summaries keep their bytes.
+            if collected.contains(where: { $0.failures.failed > 0 }) { trialFailures.record(in: &optimizerSummary) }
             summaries.append(optimizerSummary)
         }
         Aggregator.markBest(&summaries)

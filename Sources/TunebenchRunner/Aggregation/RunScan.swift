@@ -30,6 +30,10 @@ struct RunScan {
     var recommendedTrace: [Double]?
     /// Every full-fidelity true value (for ``OptimizerSummary/evaluationMedian``).
     var values: [Double] = []
+    /// The trials of a complete run, and those of them that failed (a non-finite value; ``TrialStatus/failed``). For
+    /// an `improvements` record, the trials it kept.
+    var trials = 0
+    var failedTrials = 0
     /// Time spent in the optimizer (ask + tell) and in evaluations, over every trial.
     var optimizerSeconds = 0.0
     var evaluationSeconds = 0.0
@@ -99,6 +103,8 @@ struct RunScan {
                 costPoint += 1
             }
         }
+        trials += 1
+        if trial.status == .failed { failedTrials += 1 }
         if let value = record.countedValue(trial) {
             if counts?.fires(trial.number + 1) ?? true { values.append(value) }
             if value < best { best = value }

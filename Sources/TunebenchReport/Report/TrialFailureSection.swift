@@ -1,0 +1,50 @@
+import TunebenchRunner
+
+/// Failed trials (non-finite values, such as a hidden failure region's or a crashing model's): per problem and
+/// optimizer, the share of the complete runs' trials that failed and the largest share in one run, from
+/// `summary.json` (``TunebenchRunner/OptimizerSummary/failedTrials``); `report/failed-trials.csv`. Only problems
+/// where some trial failed appear, and the section only when there is one.
+enum TrialFailureSection {
+    static func add(_ input: ReportInput, to document: inout ReportDocument, output: inout ReportOutput) {
+        let problems = input.aggregate.problems.filter { problem in
+            problem.optimizers.contains { ($0.failedTrials ?? 0) > 0 }
+        }
+        guard !problems.isEmpty else { return }
+        output.csv(
+            "report/failed-trials.csv",
+            header: ["problem", "optimizer", "runs", "trials", "failed", "share", "worst-run-share"],
+            rows: problems.flatMap { problem in
+                problem.optimizers.map { summary in
+                    let trials = summary.trials ?? 0
+                    let failed = summary.failedTrials ?? 0
+                    return [
+                        problem.problem, summary.optimizer, "\(summary.runs)", "\(trials)", "\(failed)",
+                        trials > 0 ? NumberFormat.csv(Double(failed) / Double(trials)) : "",
+                        NumberFormat.csv(summary.failedTrialShareMax),
+                    ]
+                }
+            })
+        document.heading("Failed trials")
+        document.paragraph(
+            "A failed trial is an evaluation that returned no finite value (a failing region, a diverging model, a "
+                + "crash): the run goes on, the optimizer is told the failure, and the trial counts towards the budget "
+                + "but not towards the best value. Each cell is the share of the complete runs' trials that failed, "
+                + "then, in brackets, the largest share in a single run (`summary.json`; problems where no trial "
+                + "failed are left out).")
+        let optimizers = input.experiment.optimizers.map(\.label)
+        document.blocks.append(
+            .table(
+                ProblemOptimizerTable.make(
+                    problems: problems.map(\.problem), optimizers: optimizers, source: "report/failed-trials.csv"
+                ) { problem, optimizer in
+                    guard
+                        let summary = problems.first(where: { $0.problem == problem })?.optimizers
+                            .first(where: { $0.optimizer == optimizer }),
+                        let trials = summary.trials, trials > 0
+                    else { return "–" }
+                    let share = Double(summary.failedTrials ?? 0) / Double(trials)
+                    let worst = summary.failedTrialShareMax ?? 0
+                    return .init(NumberFormat.fixed(100 * share, 1) + "% (" + NumberFormat.fixed(100 * worst, 1) + "%)")
+                }))
+    }
+}
