@@ -229,6 +229,7 @@ public enum BuiltinOptimizers {
         var settings = TPEOptimizer.Settings()
         settings.candidates = 24
         settings.gammaFraction = 0.1
+        settings.failuresAsBad = false
         return settings
     }()
 
@@ -258,6 +259,9 @@ public enum BuiltinOptimizers {
                 OptionSpec(
                     "magic-clip", .bool, default: .bool(defaults.magicClip),
                     summary: "bandwidths at least (hi − lo)/min(100, n + 2)"),
+                OptionSpec(
+                    "failures", .choice(["bad", "ignore"]), default: .string(defaults.failuresAsBad ? "bad" : "ignore"),
+                    summary: "failed evaluations: bad (in g with value +inf, as hyperopt) or ignore (as Optuna)"),
             ],
             includedByDefault: includedByDefault, reference: reference
         ) { context in
@@ -268,6 +272,7 @@ public enum BuiltinOptimizers {
             settings.priorWeight = context.options.real("prior-weight")
             settings.multivariate = context.options.bool("multivariate")
             settings.magicClip = context.options.bool("magic-clip")
+            settings.failuresAsBad = context.options.string("failures") == "bad"
             return TPEOptimizer(context: context, settings: settings)
         }
     }
@@ -387,6 +392,7 @@ public enum BuiltinOptimizers {
         settings.candidates = 2048
         settings.localSearches = 10
         settings.restarts = false
+        settings.feasibility = false
         return settings
     }()
 
@@ -427,6 +433,10 @@ public enum BuiltinOptimizers {
                     "restarts", .bool, default: .bool(defaults.restarts),
                     summary: "once the search has converged, spend 3 asks in 4 on fresh models that see only their own "
                         + "points (TuRBO-style restarts), the 4th on the global model"),
+                OptionSpec(
+                    "feasibility", .bool, default: .bool(defaults.feasibility),
+                    summary: "from the first failed evaluation, weigh the acquisition by a GP's probability that a point "
+                        + "does not fail (false: leave failures out, as Optuna's GPSampler does)"),
             ],
             includedByDefault: includedByDefault, reference: reference
         ) { context in
@@ -439,6 +449,7 @@ public enum BuiltinOptimizers {
             settings.kappa = context.options.real("kappa")
             settings.prior = GaussianProcessOptimizer.PriorChoice(rawValue: context.options.string("prior")) ?? .standard
             settings.restarts = context.options.bool("restarts")
+            settings.feasibility = context.options.bool("feasibility")
             return try GaussianProcessOptimizer(context: context, settings: settings)
         }
     }

@@ -24,6 +24,10 @@ enum ReferenceStatements {
                 setting: "`gamma` 0.15, γ(n) = min(⌈0.15 n⌉, 25) (reference min(⌈0.1 n⌉, 25))",
                 reason: "a larger good set, chosen after the candidates",
                 chosenOn: peersProblems + ", tuning seeds 7 and 11: lower median regret on 7 of the 10 problem-seed pairs"),
+            .init(
+                setting: "`failures` bad: a failed evaluation joins g with value +inf, as in hyperopt (reference: "
+                    + "failed trials ignored)",
+                reason: "ignored failures let the search return to a failing region (issue 21)", chosenOn: "not tuned"),
         ])
 
     static let tpeOptuna = ReferenceDefaults(source: tpeSource)
@@ -131,6 +135,10 @@ enum ReferenceStatements {
             .init(
                 setting: "`candidates` 1024 and `local-searches` 5 (reference 2048 and 10)", reason: "cost per ask",
                 chosenOn: "not tuned"),
+            .init(
+                setting: "`feasibility` true: after a failure, the acquisition is weighed by a GP's probability of "
+                    + "not failing (reference: failed trials left out)",
+                reason: "left out, failures let the search return to a failing region (issue 21)", chosenOn: "not tuned"),
             gpDesign, gpPriors, gpSearch,
         ])
 

@@ -14,6 +14,12 @@ import TunebenchNumerics
 /// 3. each refined point is rounded through the space (decode, then encode), and the best one not evaluated before
 ///    wins; if every refined point was evaluated before (a small discrete space), the best unseen point of the pool
 ///    is taken.
+///
+/// Once an evaluation has failed, every score adds `log PoF(x)`, the log probability of feasibility of a
+/// ``FeasibilityPredictor`` (with its gradient in the refinement): the acquisition times the probability of
+/// feasibility, Gardner et al.'s constrained form. `ei` is then scored as `log EI` (the same maximizer as `EI · PoF`),
+/// and `ucb` as `exp(−LCB) · PoF` in logarithms, which has no published counterpart: it keeps one rule for every
+/// acquisition.
 struct AcquisitionMaximizer: Sendable {
     let space: SearchSpace
     let settings: GaussianProcessOptimizer.Settings
@@ -37,11 +43,13 @@ struct AcquisitionMaximizer: Sendable {
     /// acquisition; `nil` when every point of the pool was evaluated before.
     /// - Parameters:
     ///   - inputs: the model's observed inputs, row by row (the predictor's training points).
+    ///   - feasibility: the probability of feasibility, once an evaluation has failed.
     func maximize(
         predictor: GaussianProcessPredictor, inputs: [Double], observed: Set<Configuration>,
-        using generator: inout Xoshiro256StarStar
+        feasibility: FeasibilityPredictor? = nil, using generator: inout Xoshiro256StarStar
     ) -> (configuration: Configuration, expectedImprovement: Double)? {
         let best = predictor.bestStandardizedTarget
+        let acquisition = feasibility != nil && settings.acquisition == .ei ? AcquisitionFunction.logei : settings.acquisition
         var pool = sobolPool(settings.candidates, using: &generator)
         pool += perturbations(of: predictor, inputs: inputs, count: max(settings.candidates / 4, 8), using: &generator)
         let count = pool.count / dimension
@@ -49,8 +57,11 @@ struct AcquisitionMaximizer: Sendable {
         let (means, variances) = predictor.meanAndVariance(points: pool)
         var scores = [Double](repeating: 0, count: count)
         for c in 0..<count {
-            scores[c] = settings.acquisition.value(
+            scores[c] = acquisition.value(
                 mean: means[c], sd: variances[c].squareRoot(), best: best, kappa: settings.kappa)
+        }
+        if let feasibility {
+            for (c, logPoF) in feasibility.logProbabilities(points: pool).enumerated() { scores[c] += logPoF }
         }
         // Ranked by score, ties and NaN last, by index for determinism.
         let ranked = (0..<count).sorted { a, b in
@@ -64,11 +75,14 @@ struct AcquisitionMaximizer: Sendable {
         }
         var winner: (score: Double, configuration: Configuration, mean: Double, sd: Double)?
         for start in starts {
-            let configuration = space.decode(refine(start, predictor: predictor, best: best))
+            let configuration = space.decode(
+                refine(start, predictor: predictor, best: best, acquisition: acquisition, feasibility: feasibility))
             guard !observed.contains(configuration) else { continue }
-            let (mean, variance) = predictor.meanAndVariance(points: space.modelPoint(configuration))
+            let point = space.modelPoint(configuration)
+            let (mean, variance) = predictor.meanAndVariance(points: point)
             let sd = variance[0].squareRoot()
-            var score = settings.acquisition.value(mean: mean[0], sd: sd, best: best, kappa: settings.kappa)
+            var score = acquisition.value(mean: mean[0], sd: sd, best: best, kappa: settings.kappa)
+            if let feasibility { score += feasibility.logProbabilities(points: point)[0] }
             if score.isNaN { score = -.infinity }
             if winner == nil || score > winner!.score { winner = (score, configuration, mean[0], sd) }
         }
@@ -149,7 +163,10 @@ struct AcquisitionMaximizer: Sendable {
     /// Maximizes the acquisition from `start` (snapped) over its active continuous and integer coordinates;
     /// categorical and inactive coordinates are held (activity depends only on categorical parents, so it cannot
     /// change on the way).
-    private func refine(_ start: [Double], predictor: GaussianProcessPredictor, best: Double) -> [Double] {
+    private func refine(
+        _ start: [Double], predictor: GaussianProcessPredictor, best: Double, acquisition: AcquisitionFunction,
+        feasibility: FeasibilityPredictor?
+    ) -> [Double] {
         var lower = [Double](repeating: 0, count: dimension)
         var upper = [Double](repeating: 1, count: dimension)
         for j in 0..<dimension where categorical[j] || start[j] == SearchSpace.inactiveModelCoordinate {
@@ -158,7 +175,7 @@ struct AcquisitionMaximizer: Sendable {
         }
         var meanGradient = [Double](repeating: 0, count: dimension)
         var varianceGradient = [Double](repeating: 0, count: dimension)
-        let acquisition = settings.acquisition
+        var feasibilityGradient = [Double](repeating: 0, count: dimension)
         let kappa = settings.kappa
         let result = Self.minimizer.minimize(start: start, lower: lower, upper: upper) { x, gradient in
             let (mean, variance) = predictor.meanAndVariance(
@@ -169,7 +186,11 @@ struct AcquisitionMaximizer: Sendable {
                 let dSD = sd > 0 ? varianceGradient[j] / (2 * sd) : 0
                 gradient[j] = -(value.dMean * meanGradient[j] + value.dSD * dSD)
             }
-            return -value.value
+            guard let feasibility else { return -value.value }
+            let logPoF = feasibility.logProbability(
+                at: x, gradient: &feasibilityGradient, meanGradient: &meanGradient, varianceGradient: &varianceGradient)
+            for j in 0..<x.count { gradient[j] -= feasibilityGradient[j] }
+            return -(value.value + logPoF)
         }
         return result.x
     }

@@ -35,7 +35,12 @@ import TunebenchNumerics
 /// which discounts an observation that the noise made look better than its neighbours; before that (the initial
 /// design), `nil`: the runner's default rule, the lowest observed value.
 ///
-/// Failed evaluations are left out of the models but never suggested again. No point is suggested twice.
+/// **Failures.** A failed evaluation (no finite value) is left out of the objective's models and never suggested
+/// again. From the first failure on, a ``FeasibilityModel`` of every suggestion told (failed or not) weighs the
+/// acquisition by the probability that a point does not fail (Gardner et al. 2014's constrained form; see
+/// ``AcquisitionMaximizer``), for the global line and the restarts alike, so the search learns to keep out of a
+/// failing region instead of returning to it. Before the first failure nothing changes, draw for draw. No point is
+/// suggested twice.
 public struct GaussianProcessOptimizer: Optimizer {
     /// What the optimizer can be told.
     public struct Settings: Sendable, Hashable {
@@ -53,6 +58,9 @@ public struct GaussianProcessOptimizer: Optimizer {
         public var prior: PriorChoice = .standard
         /// Whether a converged search goes on with restarts (see the type's documentation).
         public var restarts = true
+        /// Whether failures weigh the acquisition through a ``FeasibilityModel`` (see the type's documentation); off,
+        /// failures are only left out, as Optuna's GPSampler leaves failed trials out.
+        public var feasibility = true
 
         public init() {}
     }
@@ -96,6 +104,11 @@ public struct GaussianProcessOptimizer: Optimizer {
     /// The configurations of the global model's observations, in its order.
     private var modelled: [Configuration] = []
     private var remaining: Int
+    /// Every told suggestion's model point and whether it failed, for the feasibility model.
+    private var toldPoints: [[Double]] = []
+    private var toldFailed: [Bool] = []
+    /// Where evaluations fail, from the first failure on.
+    private var feasibility: FeasibilityModel?
     /// The model point of the outstanding suggestion, and the restart that made it (0 for the global line).
     private var pending: (point: [Double], restart: Int)?
 
@@ -146,7 +159,18 @@ public struct GaussianProcessOptimizer: Optimizer {
 
     public mutating func tell(_ observation: Observation) {
         defer { pending = nil }
-        guard let pending, let value = observation.finiteValue else { return }
+        guard let pending else { return }
+        let failed = observation.finiteValue == nil
+        toldPoints.append(pending.point)
+        toldFailed.append(failed)
+        if feasibility != nil {
+            feasibility!.append(pending.point, failed: failed)
+        } else if failed, settings.feasibility {
+            feasibility = FeasibilityModel(
+                points: toldPoints, failed: toldFailed, dimension: dimension, categorical: maximizer.categorical,
+                settings: settings)
+        }
+        guard let value = observation.finiteValue else { return }
         global.append(pending.point, value)
         modelled.append(observation.suggestion.configuration)
         if pending.restart != 0, pending.restart == restartCount { restart?.append(pending.point, value) }
@@ -167,8 +191,10 @@ public struct GaussianProcessOptimizer: Optimizer {
     /// A suggestion of the global line; its convergence starts the first restart.
     private mutating func globalSuggestion() -> Configuration? {
         let watch = settings.restarts && restart == nil
+        let feasible = feasibilityPredictor(for: global)
         guard let (configuration, converged) = Self.suggestion(
-            from: &global, watch: watch, maximizer: maximizer, observed: observed, using: &generator)
+            from: &global, watch: watch, maximizer: maximizer, observed: observed, feasibility: feasible,
+            using: &generator)
         else { return designSuggestion() }
         if converged { beginRestart() }
         return configuration
@@ -177,8 +203,10 @@ public struct GaussianProcessOptimizer: Optimizer {
     /// A suggestion of the current restart; its convergence starts the next one.
     private mutating func restartSuggestion() -> Configuration? {
         guard restart != nil else { return globalSuggestion() }
+        let feasible = feasibilityPredictor(for: restart!)
         guard let (configuration, converged) = Self.suggestion(
-            from: &restart!, watch: true, maximizer: maximizer, observed: observed, using: &generator)
+            from: &restart!, watch: true, maximizer: maximizer, observed: observed, feasibility: feasible,
+            using: &generator)
         else { return designSuggestion() }
         if converged { beginRestart() }
         return configuration
@@ -189,19 +217,32 @@ public struct GaussianProcessOptimizer: Optimizer {
     /// point).
     private static func suggestion(
         from thread: inout SurrogateThread, watch: Bool, maximizer: AcquisitionMaximizer,
-        observed: Set<Configuration>, using generator: inout Xoshiro256StarStar
+        observed: Set<Configuration>, feasibility: FeasibilityPredictor?, using generator: inout Xoshiro256StarStar
     ) -> (configuration: Configuration, converged: Bool)? {
-        let asks = thread.asks
+        let usable = usesModel(thread, initialPoints: maximizer.settings.initialPoints)
         thread.asks += 1
-        guard asks >= maximizer.settings.initialPoints, thread.model.count >= 2 else { return nil }
+        guard usable else { return nil }
         thread.fit(using: &generator)
         guard let predictor = try? thread.model.predictor(),
             let (configuration, improvement) = maximizer.maximize(
-                predictor: predictor, inputs: thread.model.inputs, observed: observed, using: &generator)
+                predictor: predictor, inputs: thread.model.inputs, observed: observed, feasibility: feasibility,
+                using: &generator)
         else { return nil }
         guard watch else { return (configuration, false) }
         thread.record(expectedImprovement: improvement)
         return (configuration, thread.quietSuggestions >= patience)
+    }
+
+    /// Whether the next ask of `thread` comes from its model: past its initial design, with two successes.
+    private static func usesModel(_ thread: SurrogateThread, initialPoints: Int) -> Bool {
+        thread.asks >= initialPoints && thread.model.count >= 2
+    }
+
+    /// The fitted feasibility model when there is one and the next ask of `thread` uses its model (so that no fit,
+    /// and no draw, is spent on a design point).
+    private mutating func feasibilityPredictor(for thread: SurrogateThread) -> FeasibilityPredictor? {
+        guard feasibility != nil, Self.usesModel(thread, initialPoints: settings.initialPoints) else { return nil }
+        return feasibility!.fittedPredictor(using: &generator)
     }
 
     /// The current restart's model points and asks (`nil` before the first restart): every point of a restart's

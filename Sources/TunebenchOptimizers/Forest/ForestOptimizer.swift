@@ -28,7 +28,12 @@ import TunebenchNumerics
 /// the recommendation, from a generator of its own (seeded by the optimizer seed and the number of observations), so
 /// that asking for it changes no suggestion. During the design, `nil`: the runner's default rule.
 ///
-/// Failed evaluations are left out of the model but never suggested again; no configuration is suggested twice.
+/// **Failures.** A failed evaluation (no finite value) enters the forest that makes suggestions with the worst value
+/// observed so far, SMAC's crash cost imputed as the worst cost seen (SMAC3 imputes `crash_cost`, whose default
+/// `+∞` its log-scaled encoder cannot take, `smac/scenario.py`; Tunebench's SMAC3 and scikit-optimize bridges tell
+/// the worst value seen, as here), so that the forest predicts bad values where evaluations fail. It counts as no
+/// success: the design lasts until two successes, and the recommendation's forest sees successes only. No
+/// configuration is suggested twice.
 public struct ForestOptimizer: Optimizer {
     /// What the optimizer can be told.
     public struct Settings: Sendable, Hashable {
@@ -115,6 +120,9 @@ public struct ForestOptimizer: Optimizer {
     private var units: [[Double]] = []
     /// The configurations of the successful observations, in the order of `values`.
     private var evaluated: [Configuration] = []
+    /// The model points and unit-cube points of the failed evaluations, imputed with the worst value for the model.
+    private var failedInputs: [Double] = []
+    private var failedUnits: [[Double]] = []
     private var observed: Set<Configuration> = []
     private var asks = 0
     private var remaining: Int
@@ -164,7 +172,12 @@ public struct ForestOptimizer: Optimizer {
 
     public mutating func tell(_ observation: Observation) {
         defer { pending = nil }
-        guard let pending, let value = observation.finiteValue else { return }
+        guard let pending else { return }
+        guard let value = observation.finiteValue else {
+            failedInputs += space.modelPoint(pending)
+            failedUnits.append(space.encode(pending))
+            return
+        }
         inputs += space.modelPoint(pending)
         units.append(space.encode(pending))
         evaluated.append(pending)
@@ -191,17 +204,20 @@ public struct ForestOptimizer: Optimizer {
 
     // MARK: - Suggestions
 
-    /// The configuration of largest expected improvement under a forest grown on every success.
+    /// The configuration of largest expected improvement under a forest grown on every success and every failure
+    /// (imputed with the worst success).
     private mutating func modelSuggestion() -> Configuration? {
-        let targets = standardizedTargets()
-        forest.fit(inputs: inputs, targets: targets, using: &generator)
+        let failures = failedUnits.count
+        let worst = values.max() ?? 0
+        let targets = standardizedTargets(values + [Double](repeating: worst, count: failures))
+        forest.fit(inputs: inputs + failedInputs, targets: targets, using: &generator)
         return search.maximize(
-            forest: forest, targets: targets, units: units, observed: observed, using: &generator)
+            forest: forest, targets: targets, units: units + failedUnits, observed: observed, using: &generator)
     }
 
     /// The observed values as the forest sees them: warped, then standardized.
-    private func standardizedTargets() -> [Double] {
-        let warped = settings.warping.apply(values)
+    private func standardizedTargets(_ values: [Double]? = nil) -> [Double] {
+        let warped = settings.warping.apply(values ?? self.values)
         let mean = Statistics.mean(warped)
         let sd = Statistics.standardDeviation(warped)
         let scale = sd > 0 && sd.isFinite ? sd : 1

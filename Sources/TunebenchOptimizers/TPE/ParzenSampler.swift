@@ -6,7 +6,7 @@ import TunebenchNumerics
 /// rule and its defaults). ``TPEOptimizer`` calls it with its whole history; ``HyperbandOptimizer``'s `parzen`
 /// sampler (`hyperband-tpe`) calls it with the evaluations of one fidelity level.
 struct ParzenSampler: Sendable {
-    /// One successful evaluation: the configuration's values and the objective.
+    /// One evaluation: the configuration's values and the objective (`+∞` for a failure, which ranks last).
     struct Observation: Sendable {
         var values: [ParameterValue?]
         var value: Double
@@ -22,7 +22,7 @@ struct ParzenSampler: Sendable {
         domains = space.parameters.map { ParzenDomain($0.domain) }
     }
 
-    /// `γ(n)` best evaluations in `l`, the rest in `g`, each in trial order.
+    /// `γ(n)` best evaluations in `l`, the rest in `g`, each in trial order; a failure (`+∞`) is never in `l`.
     private func split(_ history: [Observation]) -> (below: [Int], above: [Int]) {
         let n = history.count
         let gamma = min(Int((settings.gammaFraction * Double(n)).rounded(.up)), 25)
@@ -30,7 +30,7 @@ struct ParzenSampler: Sendable {
             history[$0].value != history[$1].value ? history[$0].value < history[$1].value : $0 < $1
         }
         var isBelow = [Bool](repeating: false, count: n)
-        for index in ranked.prefix(gamma) { isBelow[index] = true }
+        for index in ranked.prefix(gamma) where history[index].value.isFinite { isBelow[index] = true }
         return (history.indices.filter { isBelow[$0] }, history.indices.filter { !isBelow[$0] })
     }
 
