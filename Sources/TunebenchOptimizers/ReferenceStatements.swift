@@ -79,6 +79,12 @@ enum ReferenceStatements {
             + "log-scaled costs, max_depth 2^20)",
         reason: "Tunebench's forest", chosenOn: "not tuned")
 
+    /// How both forest entries treat a failed evaluation.
+    static let forestFailures = ReferenceDefaults.Deviation(
+        setting: "a failed evaluation enters the suggestion forest with the worst value observed so far, re-imputed at "
+            + "every fit (reference: crash_cost, by default +inf, which SMAC3's log-scaled encoder cannot take)",
+        reason: "the reference's default breaks its own model", chosenOn: "not tuned")
+
     static let forest = ReferenceDefaults(
         source: forestSource, entry: "forest-smac",
         deviations: [
@@ -100,10 +106,11 @@ enum ReferenceStatements {
             .init(
                 setting: "`candidates` 500 (reference 10,000 challengers)", reason: "cost per ask",
                 chosenOn: "not tuned"),
-            forestAcquisition, forestModel,
+            forestAcquisition, forestModel, forestFailures,
         ])
 
-    static let forestSMAC = ReferenceDefaults(source: forestSource, deviations: [forestAcquisition, forestModel])
+    static let forestSMAC = ReferenceDefaults(
+        source: forestSource, deviations: [forestAcquisition, forestModel, forestFailures])
 
     // MARK: - Gaussian process
 

@@ -78,6 +78,34 @@ struct FailureTests {
         }
     }
 
+    /// A minimizer at the middle of a 40-dimensional cube: no random ball of a tenth of the box keeps it clear, so
+    /// the ball is drawn tangent to the margin around it; a half-space of half the box cannot keep it clear and is
+    /// refused, naming the share.
+    @Test func centralMinimizersInManyDimensions() throws {
+        let centre = [Double](repeating: 0.5, count: 40)
+        let region = try FailureRegion(shape: .ball, share: 0.1, dimension: 40, minimizers: [centre], seed: 3)
+        #expect(region.clearance(of: centre) >= FailureRegion.margin * (1 - 1e-9))
+        let measured = Self.measuredShare(region, dimension: 40)
+        #expect(abs(measured - 0.1) <= 0.009, "ball s=0.1: \(measured)")
+        #expect {
+            try FailureRegion(shape: .halfspace, share: 0.5, dimension: 40, minimizers: [centre], seed: 3)
+        } throws: { "\($0)".contains("failure-share") && "\($0)".contains("0.5") }
+    }
+
+    /// A region drawn around one minimizer may cover another: the problem then lists only those outside it.
+    @Test func coveredMinimizersAreNoLongerListed() throws {
+        var covered = 0
+        for seed in UInt64(0)..<40 {
+            let problem = try Self.make(
+                "six-hump-camel", ["failure": .string("optimum"), "failure-share": .real(0.3)], seed: seed)
+            let failing = try #require(problem as? any KnownMinimizers)
+            var mutable = problem
+            for minimizer in failing.minimizers { #expect(try mutable.evaluate(minimizer).value.isFinite) }
+            if failing.minimizers.count < 2 { covered += 1 }
+        }
+        #expect(covered > 0, "no draw covered the second minimizer: the test no longer tests anything")
+    }
+
     @Test func theSeedFixesTheRegion() throws {
         let m = Self.minimizer(3, seed: 1)
         let a = try FailureRegion(shape: .ball, share: 0.1, dimension: 3, minimizers: [m], seed: 7)

@@ -77,8 +77,6 @@ import Tunebench
         #expect(pairwise.split(separator: "\n").count == 1 + 6)
     }
 
-    /// The same experiment run with one job and with two gives the same report, byte for byte, but for the overhead
-    /// (wall-clock times: report/overhead.csv and its table in report.md and report.html).
     /// A problem with a failing region gets a failed-trials table, from the counts in `summary.json`; the problem
     /// without failures is left out of it.
     @Test func failedTrialsAreCountedAndReported() throws {
@@ -108,6 +106,8 @@ import Tunebench
         #expect(csv.split(separator: "\n").count == 1 + 2)
     }
 
+    /// The same experiment run with one job and with two gives the same report, byte for byte, but for the overhead
+    /// (wall-clock times: report/overhead.csv and its table in report.md and report.html).
     @Test func theReportIsTheSameWhateverTheJobs() throws {
         let one = try Self.runFolder(jobs: 1)
         let two = try Self.runFolder(jobs: 2)

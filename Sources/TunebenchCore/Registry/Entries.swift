@@ -54,15 +54,19 @@ public struct ProblemEntry: Sendable {
     public var details: [String]
     /// Builds one problem instance. Called from any thread.
     public var factory: @Sendable (ProblemContext) throws -> any Problem
+    /// Options that change neither the space nor whether the problem provides gradients (such as a seeded failure
+    /// region): ``Registry/makeProblemShape(_:)`` leaves them out when it only needs those.
+    public var shapeNeutralOptions: Set<String>
 
     public init(
         name: String, summary: String, options: [OptionSpec] = [], details: [String] = [],
-        factory: @escaping @Sendable (ProblemContext) throws -> any Problem
+        shapeNeutralOptions: Set<String> = [], factory: @escaping @Sendable (ProblemContext) throws -> any Problem
     ) {
         self.name = name
         self.summary = summary
         self.options = options
         self.details = details
+        self.shapeNeutralOptions = shapeNeutralOptions
         self.factory = factory
     }
 }

@@ -106,6 +106,16 @@ public struct Registry: Sendable {
             ProblemContext(seed: seed, options: try problemOptions(spec), repetition: repetition))
     }
 
+    /// A problem of `spec` built only to read its space and whether it provides gradients: instance seed 0, without
+    /// the entry's ``ProblemEntry/shapeNeutralOptions`` (a failure region drawn for seed 0, which is no instance of an
+    /// experiment, could be refused where every real instance is fine).
+    public func makeProblemShape(_ spec: EntrySpec) throws -> any Problem {
+        let entry = try problem(named: spec.name)
+        var stripped = spec
+        for name in entry.shapeNeutralOptions { stripped.options[name] = nil }
+        return try makeProblem(stripped, seed: 0)
+    }
+
     /// Builds the optimizer of `spec` for one run on `problem`.
     /// - Throws: ``CoreError/missingCapability(optimizer:problem:missing:)`` when the optimizer cannot handle the
     ///   problem's space or fidelities, or what the factory throws.

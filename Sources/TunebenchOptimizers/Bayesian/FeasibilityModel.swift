@@ -11,7 +11,7 @@ import TunebenchNumerics
 /// probability of feasibility weighs the acquisition as Gardner et al.'s constrained expected improvement does,
 /// `EI(x) · PoF(x)` (J. R. Gardner, M. J. Kusner, Z. Xu, K. Q. Weinberger and J. P. Cunningham, "Bayesian
 /// optimization with inequality constraints", ICML 2014), with the failure as the constraint `c ≤ 0`; Optuna's
-/// GPSampler scores constraints alike, `log EI + Σ log PoF` (optuna 5.0.0, `samplers/_gp/acqf.py`, `LogCEI`), but
+/// GPSampler scores constraints alike, `log EI + Σ log PoF` (optuna 5.0.0, `optuna/_gp/acqf.py`, `LogCEI`), but
 /// leaves failed trials out, as Tunebench's `gp` did before this model.
 ///
 /// The model exists once a failure has been told (so runs without failures keep every draw and every bit); it then

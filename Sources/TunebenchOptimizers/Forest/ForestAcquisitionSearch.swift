@@ -66,9 +66,11 @@ public struct ForestAcquisitionSearch: Sendable {
     /// - Parameters:
     ///   - targets: the standardized values the forest was grown on.
     ///   - units: the unit-cube points of those observations, in the same order.
+    ///   - successes: how many of the observations, from the first, are successes; the others are failures with an
+    ///     imputed value, never a start of the local search or a centre of perturbations (all by default).
     func maximize(
         forest: RandomForestRegressor, targets: [Double], units: [[Double]], observed: Set<Configuration>,
-        using generator: inout Xoshiro256StarStar
+        successes: Int? = nil, using generator: inout Xoshiro256StarStar
     ) -> Configuration? {
         guard let best = targets.min() else { return nil }
         let dimension = space.dimension
@@ -97,7 +99,8 @@ public struct ForestAcquisitionSearch: Sendable {
         }
 
         // 2. Perturbations of the best observations in every coordinate at once.
-        let leaders = targets.indices.sorted { targets[$0] != targets[$1] ? targets[$0] < targets[$1] : $0 < $1 }
+        let leaders = targets.indices.prefix(successes ?? targets.count)
+            .sorted { targets[$0] != targets[$1] ? targets[$0] < targets[$1] : $0 < $1 }
             .prefix(settings.localStarts)
         let perturbed = leaders.prefix(5)
         for c in 0..<(perturbed.isEmpty ? 0 : settings.perturbations) {

@@ -29,9 +29,10 @@ import TunebenchNumerics
 /// that asking for it changes no suggestion. During the design, `nil`: the runner's default rule.
 ///
 /// **Failures.** A failed evaluation (no finite value) enters the forest that makes suggestions with the worst value
-/// observed so far, SMAC's crash cost imputed as the worst cost seen (SMAC3 imputes `crash_cost`, whose default
-/// `+∞` its log-scaled encoder cannot take, `smac/scenario.py`; Tunebench's SMAC3 and scikit-optimize bridges tell
-/// the worst value seen, as here), so that the forest predicts bad values where evaluations fail. It counts as no
+/// observed so far, re-imputed at every fit: SMAC's crash cost, taken as the worst cost seen (SMAC3 imputes
+/// `crash_cost`, whose default `+∞` its log-scaled encoder cannot take, `smac/scenario.py`; Tunebench's SMAC3 and
+/// scikit-optimize bridges tell the worst value seen at the time of the failure), so that the forest predicts bad
+/// values where evaluations fail. It counts as no
 /// success: the design lasts until two successes, and the recommendation's forest sees successes only. No
 /// configuration is suggested twice.
 public struct ForestOptimizer: Optimizer {
@@ -212,7 +213,8 @@ public struct ForestOptimizer: Optimizer {
         let targets = standardizedTargets(values + [Double](repeating: worst, count: failures))
         forest.fit(inputs: inputs + failedInputs, targets: targets, using: &generator)
         return search.maximize(
-            forest: forest, targets: targets, units: units + failedUnits, observed: observed, using: &generator)
+            forest: forest, targets: targets, units: units + failedUnits, observed: observed, successes: values.count,
+            using: &generator)
     }
 
     /// The observed values as the forest sees them: warped, then standardized.

@@ -32,8 +32,9 @@ import TunebenchNumerics
 /// search has concentrated, which no value backs, rather than an estimate of which point is truly best.
 ///
 /// **Failures** count as bad: a failed evaluation (no finite value) joins `g` with the value `+∞`, never `l`, so that
-/// `l(x)/g(x)` falls where evaluations fail and the search leaves a failing region. This is hyperopt's rule (a trial
-/// with status `fail` has loss `+∞`: hyperopt 0.2.7, `tpe.py`, `ap_split_trials`' input), and BOHB's. Optuna 5.0.0's
+/// `l(x)/g(x)` falls where evaluations fail and the search leaves a failing region; failures count in γ(n)'s `n`.
+/// hyperopt scores a failed trial so too (loss `+∞`, assigned in `tpe.py`'s `suggest`; hyperopt 0.3.0), though it
+/// also counts failures towards its startup trials and can put them in `l`; BOHB's densities too. Optuna 5.0.0's
 /// TPESampler instead leaves failed trials out altogether (`_tpe/sampler.py` reads COMPLETE and PRUNED trials only),
 /// as Tunebench's `tpe` did before; measured on `branin:failure=ball:failure-share=0.1` with 100 evaluations, that
 /// let a run fail 64% of its trials. `failures=ignore` (the default of `tpe-optuna`) gives Optuna's rule. Failures do

@@ -7,7 +7,8 @@ import TunebenchCore
 /// An evaluation inside the region is a failed trial: its value is NaN and it has no noiseless value, at the cost
 /// the base problem charges (the base is evaluated for its cost and information). The run goes on; the runner
 /// records the trial as failed and tells the optimizer `nil`. Outside the region the base problem's evaluation is
-/// returned unchanged, so the optimum, the minimizers and regret are the base problem's.
+/// returned unchanged, so the optimum and regret are the base problem's, and so are the minimizers, less any the
+/// region covers.
 ///
 /// The region's seed is `SeedDerivation.derive(instanceSeed, ["failure-region"])`: repetition k gives every
 /// optimizer the same region.
@@ -37,7 +38,9 @@ public struct FailingProblem<Base: KnownMinimizers>: KnownMinimizers {
     public var space: SearchSpace { base.space }
     public var optimum: Double? { base.optimum }
     public var fidelities: [Fidelity] { base.fidelities }
-    public var minimizers: [Configuration] { base.minimizers }
+    /// The base problem's minimizers outside the region: a `band` or `optimum` region is drawn around the first and
+    /// may cover another (six-hump camel's second, for one), which then no longer attains the optimum.
+    public var minimizers: [Configuration] { base.minimizers.filter { !fails($0) } }
 
     /// The base problem's metadata and the region's shape and share (`failure`, `failure-share`).
     public var metadata: [String: String] {

@@ -22,7 +22,12 @@ import TunebenchNumerics
 /// share `s` (so the optimum is reached only through or around the failing band).
 ///
 /// **Away from the optimum** (`halfspace`, `ball`): every minimizer lies at least `margin` = 0.05 (in unit
-/// coordinates) outside the region; a draw that misses this is redrawn, up to 1000 times, from the same generator.
+/// coordinates) outside the region; a draw that misses this is redrawn, up to 100 times, from the same generator.
+/// When no random ball keeps the minimizers clear (a minimizer near the middle of the box, in many dimensions, is
+/// nearer to almost any centre than most of the cube is), the ball is drawn tangent to the sphere of radius
+/// `margin` around the first minimizer, on a random side (up to 100 sides). Neither a half-space nor a ball of share
+/// near 0.5 can keep a minimizer near the middle clear in many dimensions (in 40, the half-space 0.05 beyond the
+/// middle holds about 43% of the cube): such a share is refused, with its name.
 /// `optimum`'s region touches `m₀`, which lies on its boundary sphere and is itself feasible (the ball is open, and
 /// shrunk by a relative 10⁻⁹ against rounding), so the optimum stays attainable; `band` surrounds it.
 ///
@@ -44,7 +49,7 @@ public struct FailureRegion: Sendable, Hashable {
     /// The share of the sample inside a `band`'s inner neighbourhood.
     public static let bandNeighbourhood = 0.02
     /// How often a region that comes too near a minimizer is redrawn.
-    public static let attempts = 1000
+    public static let attempts = 100
 
     public let shape: Shape
     /// The share of the box the region was set to cover.
@@ -88,10 +93,32 @@ public struct FailureRegion: Sendable, Hashable {
                     return
                 }
             }
+            if shape == .ball {
+                // In many dimensions a central minimizer is nearer to almost any centre than most of the cube is:
+                // then a ball tangent to the sphere of radius `margin` around the first minimizer, on a random side.
+                for _ in 0..<Self.attempts {
+                    var direction = Self.direction(dimension: dimension, using: &generator)
+                    if Self.tangentCount(
+                        sample, touching: minimizers[0], gap: Self.margin, direction: direction, radius: 1e6) < inside
+                    {
+                        direction = direction.map { -$0 }
+                    }
+                    guard
+                        let (centre, radius) = Self.tangentBall(
+                            sample, touching: minimizers[0], gap: Self.margin, direction: direction, inside: inside)
+                    else { continue }
+                    let candidate = FailureRegion(shape: shape, share: share, point: centre, outer: radius, inner: 0)
+                    if minimizers.allSatisfy({ candidate.clearance(of: $0) >= Self.margin * (1 - 1e-9) }) {
+                        self = candidate
+                        return
+                    }
+                }
+            }
             throw reject(
                 "failure-share", "\(share)",
-                "a smaller share: no \(shape.rawValue) region of \(Self.attempts) draws kept every minimizer "
-                    + "\(Self.margin) outside it")
+                "a share whose \(shape.rawValue) can keep every minimizer \(Self.margin) outside it: none of "
+                    + "\(Self.attempts) draws did (a half-space of share near 0.5 cannot, with a minimizer near the "
+                    + "middle of the box)")
         case .band:
             let centre = minimizers[0]
             let distances = sample.map { Self.distance($0, centre) }.sorted()
@@ -101,24 +128,15 @@ public struct FailureRegion: Sendable, Hashable {
                 inner: Self.cut(distances, below: neighbourhood))
         case .optimum:
             var direction = Self.direction(dimension: dimension, using: &generator)
-            let touching = minimizers[0]
-            // The balls through m₀ with centres along v nest as r grows, towards the half-space {v·(u − m₀) > 0};
-            // bisection on r finds `inside` points. One of the two half-spaces through m₀ holds at least half the
-            // cube, so when v's cannot reach the share, −v's can.
-            func count(_ r: Double) -> Int {
-                let centre = zip(touching, direction).map { $0 + r * $1 }
-                return sample.reduce(0) { $0 + (Self.distance($1, centre) < r ? 1 : 0) }
+            if Self.tangentCount(sample, touching: minimizers[0], gap: 0, direction: direction, radius: 1e6) < inside {
+                direction = direction.map { -$0 }
             }
-            var low = 0.0
-            var high = 100 * Double(dimension).squareRoot()
-            if count(high) < inside { direction = direction.map { -$0 } }
-            for _ in 0..<60 {
-                let middle = (low + high) / 2
-                if count(middle) < inside { low = middle } else { high = middle }
-            }
-            self.init(
-                shape: shape, share: share, point: zip(touching, direction).map { $0 + high * $1 }, outer: high,
-                inner: 0)
+            // One side of the plane through m₀ holds at least half the cube, so this ball exists for shares up to ½
+            // (up to the sample's discreteness, when the largest ball is taken).
+            let ball = Self.tangentBall(sample, touching: minimizers[0], gap: 0, direction: direction, inside: inside)
+            let radius = ball?.radius ?? 100 * Double(dimension).squareRoot()
+            let centre = ball?.centre ?? zip(minimizers[0], direction).map { $0 + radius * $1 }
+            self.init(shape: shape, share: share, point: centre, outer: radius, inner: 0)
         }
     }
 
@@ -145,7 +163,7 @@ public struct FailureRegion: Sendable, Hashable {
 
     /// The distance from `u` to the region's boundary when `u` is outside (negative inside), for the shapes that
     /// keep minimizers clear.
-    func clearance(of u: [Double]) -> Double {
+    public func clearance(of u: [Double]) -> Double {
         switch shape {
         case .halfspace: return outer - zip(point, u).reduce(0) { $0 + $1.0 * $1.1 }
         case .ball, .optimum: return Self.distance(u, point) - outer
@@ -188,6 +206,37 @@ public struct FailureRegion: Sendable, Hashable {
         let centre = (0..<dimension).map { _ in generator.nextUnit() }
         let distances = sample.map { distance($0, centre) }.sorted()
         return (centre, cut(distances, below: inside))
+    }
+
+    /// The sample points inside the ball of radius `radius` whose sphere passes at distance `gap` from `touching`,
+    /// its centre at `touching + (radius + gap) direction`.
+    static func tangentCount(
+        _ sample: [[Double]], touching: [Double], gap: Double, direction: [Double], radius: Double
+    ) -> Int {
+        let centre = zip(touching, direction).map { $0 + (radius + gap) * $1 }
+        return sample.reduce(0) { $0 + (distance($1, centre) < radius ? 1 : 0) }
+    }
+
+    /// The ball of that family holding `inside` sample points: such balls nest as the radius grows (all are tangent
+    /// to one plane at the same point), so bisection on the radius finds it, up to the half-space they tend to.
+    /// `nil` when even the largest (radius 100 √d) holds fewer than `inside`.
+    static func tangentBall(
+        _ sample: [[Double]], touching: [Double], gap: Double, direction: [Double], inside: Int
+    ) -> (centre: [Double], radius: Double)? {
+        var low = 0.0
+        var high = 100 * Double(touching.count).squareRoot()
+        guard tangentCount(sample, touching: touching, gap: gap, direction: direction, radius: high) >= inside else {
+            return nil
+        }
+        for _ in 0..<60 {
+            let middle = (low + high) / 2
+            if tangentCount(sample, touching: touching, gap: gap, direction: direction, radius: middle) < inside {
+                low = middle
+            } else {
+                high = middle
+            }
+        }
+        return (zip(touching, direction).map { $0 + (high + gap) * $1 }, high)
     }
 
     /// A threshold with exactly `count` of the sorted `values` below it: the midpoint between `values[count − 1]`

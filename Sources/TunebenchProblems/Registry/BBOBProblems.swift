@@ -64,7 +64,8 @@ public enum BBOBProblems {
             + "COCO's instances (Hansen et al. 2009)"
         return ProblemEntry(
             name: name, summary: summary,
-            options: [dimensionOption, instancesOption, BuiltinProblems.noiseOption] + BuiltinProblems.failureOptions
+            options: [dimensionOption, instancesOption, BuiltinProblems.noiseOption] + BuiltinProblems.failureOptions,
+            shapeNeutralOptions: Set(BuiltinProblems.failureOptions.map(\.name))
         ) { context in
             let instances = try BBOBInstanceList(parsing: context.options.string("instances"), entry: name)
             let problem = try BBOBProblem(

@@ -192,8 +192,10 @@ public enum BuiltinProblems {
     ) -> ProblemEntry {
         let specs = options + [instanceOption, noiseOption] + failureOptions
         let scheme = (try? make(Options.resolve([:], specs: specs, entry: name)))?.instanceScheme
-        return ProblemEntry(name: name, summary: summary, options: specs, details: scheme.map(instanceDetails) ?? []) {
-            context in
+        return ProblemEntry(
+            name: name, summary: summary, options: specs, details: scheme.map(instanceDetails) ?? [],
+            shapeNeutralOptions: Set(failureOptions.map(\.name))
+        ) { context in
             let function = try make(context.options)
             let instance =
                 context.options.string("instance") == "seeded" ? SyntheticInstance(function, seed: context.seed) : nil

@@ -73,7 +73,8 @@ public struct OptimizerSummary: Codable, Sendable, Hashable {
     /// On a problem where some trial failed (a non-finite value: a hidden failure region, a crash), the trials of the
     /// complete runs, how many of them failed, and the largest share of failed trials in any one complete run; absent
     /// on a problem without failed trials, so that its summary keeps its bytes. Failed trials are not failed runs:
-    /// the run goes on, and these count its trials (for an `improvements` record, the trials it kept).
+    /// the run goes on, and these count its trials (for an `improvements` record, the trials at COCO's
+    /// evaluation counts, which it keeps whatever their value: a log-spaced sample of the run).
     public var trials: Int? = nil
     public var failedTrials: Int? = nil
     public var failedTrialShareMax: Double? = nil

@@ -31,7 +31,8 @@ struct RunScan {
     /// Every full-fidelity true value (for ``OptimizerSummary/evaluationMedian``).
     var values: [Double] = []
     /// The trials of a complete run, and those of them that failed (a non-finite value; ``TrialStatus/failed``). For
-    /// an `improvements` record, the trials it kept.
+    /// an `improvements` record, the trials at COCO's evaluation counts, which it keeps whatever their value (a
+    /// sample fixed by the counts, as for ``values``).
     var trials = 0
     var failedTrials = 0
     /// Time spent in the optimizer (ask + tell) and in evaluations, over every trial.
@@ -103,13 +104,16 @@ struct RunScan {
                 costPoint += 1
             }
         }
-        trials += 1
-        if trial.status == .failed { failedTrials += 1 }
+        // An `improvements` record keeps failed trials only at COCO's evaluation counts, where it keeps every trial
+        // whatever its value: the counts sample those trials (as the pooled values do).
+        let sampled = counts?.fires(trial.number + 1) ?? true
+        if sampled {
+            trials += 1
+            if trial.status == .failed { failedTrials += 1 }
+        }
         if let value = record.countedValue(trial) {
-            if counts?.fires(trial.number + 1) ?? true { values.append(value) }
+            if sampled { values.append(value) }
             if value < best { best = value }
-        } else {
-            _ = counts?.fires(trial.number + 1)
         }
         if let value = trial.recommended {
             if recommendedTrace == nil { recommendedTrace = [Double](repeating: .infinity, count: trace.count) }

@@ -15,7 +15,7 @@ extension Experiment {
         var dimensions: [String: Int] = [:]
         for (index, spec) in problems.enumerated() {
             do {
-                dimensions[spec.label] = try registry.makeProblem(spec, seed: 0).space.dimension
+                dimensions[spec.label] = try registry.makeProblemShape(spec).space.dimension
             } catch {
                 throw RunnerError.invalidExperiment(
                     file: file, field: "problems[\(index)]", value: "\"\(spec.label)\"",

@@ -50,7 +50,7 @@ extension Experiment {
         guard !readers.isEmpty else { return .none }
         var pairs: [String: Set<String>] = [:]
         for spec in problems {
-            guard let problem = try? registry.makeProblem(spec, seed: 0), problem.providesGradient else { continue }
+            guard let problem = try? registry.makeProblemShape(spec), problem.providesGradient else { continue }
             pairs[spec.label] = Set(readers)
         }
         return GradientTrack(pairs)
