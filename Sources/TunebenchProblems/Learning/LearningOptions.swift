@@ -17,6 +17,7 @@ import TunebenchCore
 /// | `label-noise` | [0, 1] (0.01)                     | probability that a label is redrawn at random        |
 /// | `folds`       | 1...20 (1)                        | 1: a 20/60/20 holdout; k ≥ 2: k-fold CV, 20% test    |
 /// | `split`       | tunebench, bayesmark (tunebench)  | bayesmark: its fixed 20% test, 5 folds, raw features |
+/// | `divergence`  | prior, fail (prior)               | a diverged fit scores as the prior model, or fails   |
 /// | `loss`        | log-loss, error-rate (log-loss)   | the objective on the validation rows                 |
 /// | `dataset`     | generated, iris, wine, breast, digits (generated) | a real data set (``RealDataset``) instead |
 ///
@@ -72,6 +73,7 @@ public enum LearningOptions {
         ),
         folds,
         split,
+        divergence,
         OptionSpec(
             "loss",
             .choice(["log-loss", "error-rate"]),
@@ -109,6 +111,7 @@ public enum LearningOptions {
         ),
         folds,
         split,
+        divergence,
         OptionSpec(
             "dataset",
             .choice(["generated"] + RealDataset.allCases.filter { $0.task == .regression }.map(\.rawValue)),
@@ -136,6 +139,13 @@ public enum LearningOptions {
         .choice(["tunebench", "bayesmark"]),
         default: .string("tunebench"),
         summary: "tunebench: seeded splits (folds), standardized; bayesmark: bayesmark 0.0.8's 20% test and 5 folds, raw"
+    )
+
+    static let divergence = OptionSpec(
+        "divergence",
+        .choice(["prior", "fail"]),
+        default: .string("prior"),
+        summary: "a fit that diverges (non-finite predictions): scored as the prior model, or a failed trial"
     )
 
     /// `options` with the defaults in `defaults` in place of theirs, for an entry whose model needs other data sizes.
@@ -248,12 +258,14 @@ public enum LearningOptions {
         loss: LearningLoss,
         _ context: ProblemContext
     ) throws -> LearningProblem<L> {
-        try LearningProblem(
+        var problem = try LearningProblem(
             learner: learner,
             data: data,
             resampling: try resampling(context.options),
             loss: loss,
             seed: context.seed
         )
+        problem.failsOnDivergence = context.options.values["divergence"] == .string("fail")
+        return problem
     }
 }

@@ -18,7 +18,8 @@ import TunebenchCore
 /// **Divergence.** When a fit produces a non-finite prediction (a learning rate too large for the data), that split
 /// is scored as the prior model, which predicts the training class frequencies (classification) or the training mean
 /// (regression) for every row. The value stays finite and comparable: a diverged configuration is as good as knowing
-/// nothing, and no better.
+/// nothing, and no better. With ``failsOnDivergence`` (option `divergence=fail`) the evaluation fails instead, as a
+/// real training run whose loss turns NaN does: a failed trial (NaN value), with `diverged` still in `info`.
 ///
 /// **Fidelity.** The levels are the learner's; `evaluate(_:fidelity:)` trains with that level's resource and costs
 /// that level's ``Fidelity/cost`` (``Fidelity/levels(steps:)`` makes full fidelity cost 1).
@@ -33,6 +34,8 @@ public struct LearningProblem<L: Learner>: Problem, Sendable {
     public let loss: LearningLoss
     /// The seed of every fit.
     public let trainingSeed: UInt64
+    /// Whether a diverged split fails the evaluation (a NaN value) rather than scoring as the prior model.
+    public var failsOnDivergence = false
 
     public var space: SearchSpace { learner.space }
     public var fidelities: [Fidelity] { learner.fidelities }
@@ -154,6 +157,7 @@ public struct LearningProblem<L: Learner>: Problem, Sendable {
             info["test-error"] = testError / k
         }
         let cost = fidelity.map { levels[$0].cost } ?? levels.last?.cost ?? 1
-        return Evaluation(value: validationLoss / k, cost: cost, info: info)
+        return Evaluation(
+            value: failsOnDivergence && diverged > 0 ? .nan : validationLoss / k, cost: cost, info: info)
     }
 }

@@ -78,6 +78,12 @@ struct LearningProblemTests {
         )
         #expect(evaluation.value == prior)
         #expect(evaluation.value.isFinite && evaluation.info["diverged"] == 1)
+        // `divergence=fail`: the same fit is a failed trial, which still says why.
+        var failing = problem
+        failing.failsOnDivergence = true
+        let failed = try failing.evaluate(.reals([0.995]))
+        #expect(failed.value.isNaN && failed.info["diverged"] == 1)
+        #expect(try failing.evaluate(.reals([0.9])).value == problem.evaluate(.reals([0.9])).value)
     }
 
     @Test func costIsTheLevelsShareOfFullFidelity() throws {

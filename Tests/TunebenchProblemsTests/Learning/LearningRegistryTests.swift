@@ -22,14 +22,14 @@ struct LearningRegistryTests {
         #expect(
             LearningOptions.classification.map(\.name) == [
                 "samples", "features", "informative", "redundant", "classes", "clusters", "class-sep", "label-noise",
-                "folds", "split", "loss", "dataset",
+                "folds", "split", "divergence", "loss", "dataset",
             ]
         )
         #expect(
-            LearningOptions.regression.map(\.name) == ["friedman", "samples", "features", "noise", "folds", "split", "dataset"])
+            LearningOptions.regression.map(\.name) == ["friedman", "samples", "features", "noise", "folds", "split", "divergence", "dataset"])
         // Every option a real data set makes meaningless is named as a generator's option (refused beside one).
         let described = Set(LearningOptions.classification.map(\.name) + LearningOptions.regression.map(\.name))
-        #expect(described.subtracting(["folds", "split", "loss", "dataset"]) == LearningOptions.generatorOptions)
+        #expect(described.subtracting(["folds", "split", "divergence", "loss", "dataset"]) == LearningOptions.generatorOptions)
     }
 
     @Test func learningProblemsAreNotInTheClassicSuite() {
@@ -54,6 +54,14 @@ struct LearningRegistryTests {
         // bayesmark's folds are fixed.
         #expect(message(["split": .string("bayesmark"), "folds": .integer(3)]).contains("folds 3"))
         #expect(message(["split": .string("bayesmark"), "dataset": .string("iris")]) == "")
+    }
+
+    /// The `divergence` option reaches the problem (``LearningProblemTests`` tests what it does).
+    @Test func divergenceOptionSetsTheRule() throws {
+        let failing = try Self.registry.makeProblem(EntrySpec("logreg", options: ["divergence": .string("fail")]), seed: 1)
+        let scoring = try Self.registry.makeProblem(EntrySpec("logreg"), seed: 1)
+        #expect((failing as? LearningProblem<LogisticRegression>)?.failsOnDivergence == true)
+        #expect((scoring as? LearningProblem<LogisticRegression>)?.failsOnDivergence == false)
     }
 
     @Test func defaultProblemsDescribeTheirData() throws {
