@@ -67,8 +67,8 @@ public struct FailureRegion: Sendable, Hashable {
     ///   - minimizers: the problem's minimizers in unit coordinates (at least one for `band` and `optimum`).
     ///   - seed: the region's seed.
     /// - Throws: ``ProblemsError/invalidArgument(problem:argument:value:expected:)`` naming `failure-share` for a
-    ///   share outside [0.01, 0.5], or when no draw of 1000 keeps the minimizers clear (a share too large for the
-    ///   instance), and `failure` when the problem has no known minimizer for a shape that needs one.
+    ///   share outside [0.01, 0.5], or when no draw of ``attempts`` keeps the minimizers clear (a share too large for
+    ///   the instance), and `failure` when the problem has no known minimizer for a shape that needs one.
     public init(shape: Shape, share: Double, dimension: Int, minimizers: [[Double]], seed: UInt64) throws {
         func reject(_ argument: String, _ value: String, _ expected: String) -> ProblemsError {
             .invalidArgument(problem: "failure region", argument: argument, value: value, expected: expected)
@@ -97,12 +97,7 @@ public struct FailureRegion: Sendable, Hashable {
                 // In many dimensions a central minimizer is nearer to almost any centre than most of the cube is:
                 // then a ball tangent to the sphere of radius `margin` around the first minimizer, on a random side.
                 for _ in 0..<Self.attempts {
-                    var direction = Self.direction(dimension: dimension, using: &generator)
-                    if Self.tangentCount(
-                        sample, touching: minimizers[0], gap: Self.margin, direction: direction, radius: 1e6) < inside
-                    {
-                        direction = direction.map { -$0 }
-                    }
+                    let direction = Self.direction(dimension: dimension, using: &generator)
                     guard
                         let (centre, radius) = Self.tangentBall(
                             sample, touching: minimizers[0], gap: Self.margin, direction: direction, inside: inside)
@@ -127,14 +122,11 @@ public struct FailureRegion: Sendable, Hashable {
                 shape: shape, share: share, point: centre, outer: Self.cut(distances, below: neighbourhood + inside),
                 inner: Self.cut(distances, below: neighbourhood))
         case .optimum:
-            var direction = Self.direction(dimension: dimension, using: &generator)
-            if Self.tangentCount(sample, touching: minimizers[0], gap: 0, direction: direction, radius: 1e6) < inside {
-                direction = direction.map { -$0 }
-            }
+            let direction = Self.direction(dimension: dimension, using: &generator)
             // One side of the plane through m₀ holds at least half the cube, so this ball exists for shares up to ½
-            // (up to the sample's discreteness, when the largest ball is taken).
+            // (up to the sample's discreteness: then the largest ball on `direction`'s side is taken).
             let ball = Self.tangentBall(sample, touching: minimizers[0], gap: 0, direction: direction, inside: inside)
-            let radius = ball?.radius ?? 100 * Double(dimension).squareRoot()
+            let radius = ball?.radius ?? Self.largestTangentRadius(dimension)
             let centre = ball?.centre ?? zip(minimizers[0], direction).map { $0 + radius * $1 }
             self.init(shape: shape, share: share, point: centre, outer: radius, inner: 0)
         }
@@ -151,7 +143,7 @@ public struct FailureRegion: Sendable, Hashable {
     /// Whether `u` (unit coordinates) lies in the region.
     public func contains(_ u: [Double]) -> Bool {
         switch shape {
-        case .halfspace: return zip(point, u).reduce(0) { $0 + $1.0 * $1.1 } > outer
+        case .halfspace: return Self.dot(point, u) > outer
         case .ball: return Self.distance(u, point) < outer
         // m₀ lies on the sphere; the relative 1e-9 keeps it outside whatever the rounding of its distance.
         case .optimum: return Self.distance(u, point) < outer * (1 - 1e-9)
@@ -165,7 +157,7 @@ public struct FailureRegion: Sendable, Hashable {
     /// keep minimizers clear.
     public func clearance(of u: [Double]) -> Double {
         switch shape {
-        case .halfspace: return outer - zip(point, u).reduce(0) { $0 + $1.0 * $1.1 }
+        case .halfspace: return outer - Self.dot(point, u)
         case .ball, .optimum: return Self.distance(u, point) - outer
         case .band: return 0
         }
@@ -193,7 +185,7 @@ public struct FailureRegion: Sendable, Hashable {
         dimension: Int, sample: [[Double]], inside: Int, using generator: inout Xoshiro256StarStar
     ) -> ([Double], Double) {
         let w = direction(dimension: dimension, using: &generator)
-        let projections = sample.map { zip(w, $0).reduce(0) { $0 + $1.0 * $1.1 } }.sorted()
+        let projections = sample.map { dot(w, $0) }.sorted()
         // Points strictly above the cut: the cut lies between the (n − inside)-th and the next projection.
         let n = projections.count
         return (w, cut(projections, below: n - inside))
@@ -217,17 +209,22 @@ public struct FailureRegion: Sendable, Hashable {
         return sample.reduce(0) { $0 + (distance($1, centre) < radius ? 1 : 0) }
     }
 
-    /// The ball of that family holding `inside` sample points: such balls nest as the radius grows (all are tangent
-    /// to one plane at the same point), so bisection on the radius finds it, up to the half-space they tend to.
-    /// `nil` when even the largest (radius 100 √d) holds fewer than `inside`.
+    /// The radius of the largest ball of that family tried, 100 √d: nearly the half-space the family tends to.
+    static func largestTangentRadius(_ dimension: Int) -> Double { 100 * Double(dimension).squareRoot() }
+
+    /// The ball of that family holding `inside` sample points, on `direction`'s side or, when the largest ball there
+    /// holds fewer, on the opposite side; `nil` when neither side can. Such balls nest as the radius grows (all are
+    /// tangent to one plane at the same point), so bisection on the radius finds it.
     static func tangentBall(
         _ sample: [[Double]], touching: [Double], gap: Double, direction: [Double], inside: Int
     ) -> (centre: [Double], radius: Double)? {
-        var low = 0.0
-        var high = 100 * Double(touching.count).squareRoot()
-        guard tangentCount(sample, touching: touching, gap: gap, direction: direction, radius: high) >= inside else {
-            return nil
+        let largest = largestTangentRadius(touching.count)
+        let fits = { (side: [Double]) in
+            tangentCount(sample, touching: touching, gap: gap, direction: side, radius: largest) >= inside
         }
+        guard let direction = [direction, direction.map { -$0 }].first(where: fits) else { return nil }
+        var low = 0.0
+        var high = largest
         for _ in 0..<60 {
             let middle = (low + high) / 2
             if tangentCount(sample, touching: touching, gap: gap, direction: direction, radius: middle) < inside {
@@ -245,6 +242,11 @@ public struct FailureRegion: Sendable, Hashable {
         if count <= 0 { return values[0] - 1e-12 }
         if count >= values.count { return values[values.count - 1] + 1e-12 }
         return (values[count - 1] + values[count]) / 2
+    }
+
+    /// The scalar product.
+    static func dot(_ a: [Double], _ b: [Double]) -> Double {
+        zip(a, b).reduce(0) { $0 + $1.0 * $1.1 }
     }
 
     /// The Euclidean distance.

@@ -188,7 +188,7 @@ public enum LearningOptions {
     ///   `split=bayesmark`, whose folds are fixed.
     public static func resampling(_ options: Options) throws -> Resampling {
         let folds = options.integer("folds")
-        guard options.values["split"].map({ $0 == .string("bayesmark") }) ?? false else { return .folds(folds) }
+        guard options.values["split"] == .string("bayesmark") else { return .folds(folds) }
         guard folds == 1 else {
             throw ProblemsError.invalidArgument(
                 problem: "learning problem", argument: "folds", value: "\(folds)",

@@ -149,10 +149,12 @@ public enum BuiltinProblems {
             "failure", .choice(["none"] + FailureRegion.Shape.allCases.map(\.rawValue)), default: .string("none"),
             summary: "a seeded region where evaluations fail: halfspace or ball (away from the optimum), band (around "
                 + "it), optimum (touching it)"),
-        OptionSpec(
-            "failure-share", .real(0.01...0.5), default: .real(0.1),
-            summary: "the share of the box the failing region covers"),
+        failureShareOption,
     ]
+
+    /// The `failure-share` option (see ``failureOptions``).
+    static let failureShareOption = OptionSpec(
+        "failure-share", .real(0.01...0.5), default: .real(0.1), summary: "the share of the box the failing region covers")
 
     /// The `instance` option of every synthetic function and of the mixed problems with instances: `seeded` (the
     /// default) draws the repetition's instance from its instance seed (``SyntheticInstance``,
@@ -239,7 +241,7 @@ public enum BuiltinProblems {
     ///   without a `failure` shape, and what ``FailureRegion`` throws.
     static func withFailuresAndNoise<P: KnownMinimizers>(_ problem: P, _ context: ProblemContext) throws -> any Problem {
         guard let shape = FailureRegion.Shape(rawValue: context.options.string("failure")) else {
-            if let share = context.options.values["failure-share"], share != .real(0.1) {
+            if let share = context.options.values["failure-share"], share != failureShareOption.defaultValue {
                 throw ProblemsError.invalidArgument(
                     problem: "failing problem", argument: "failure-share", value: share.text,
                     expected: "a failure shape beside it (failure=halfspace, ball, band or optimum): without one "
