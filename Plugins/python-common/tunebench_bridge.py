@@ -6,8 +6,9 @@ The bridges in ``Plugins/python-*`` put this folder on ``sys.path`` and call, be
 - ``warn_once_per_place()``: each warning once per source line;
 
 then wrap library calls in ``quiet()`` and record ``versions([...])`` in their spec attributes. A bridge
-whose library logs a message on every trial adds ``OncePerMessage()`` to its logger's handlers.
-This module imports only the standard library.
+whose library logs a message on every trial adds ``OncePerMessage()`` to its logger's handlers. A bridge whose
+library handles black-box constraints declares ``ExtensionCapability("CONSTRAINTS")`` and reads
+``constraint_values(message)`` of each ``TELL_CALL``. This module imports only the standard library.
 """
 
 import contextlib
@@ -17,7 +18,7 @@ import os
 import re
 import sys
 import warnings
-from typing import List, Set
+from typing import List, Optional, Set
 
 
 def reserve_stdout_for_protocol() -> None:
@@ -88,3 +89,30 @@ def versions(packages: List[str]) -> str:
         except importlib.metadata.PackageNotFoundError:
             words.append("{}=missing".format(package))
     return " ".join(words)
+
+
+class ExtensionCapability:
+    """A Tunebench extension capability (Plugins/PROTOCOL.md), such as ``CONSTRAINTS``, for kurobako's ``SolverSpec``.
+
+    kurobako's ``Capability`` enum has no member for it; ``SolverSpec.to_dict`` only calls ``to_str()`` on each
+    capability, so this stands in for one.
+    """
+
+    def __init__(self, name: str):
+        self.name = name
+
+    def to_str(self) -> str:
+        return self.name
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, ExtensionCapability) and other.name == self.name
+
+    def __hash__(self) -> int:
+        return hash(("ExtensionCapability", self.name))
+
+
+def constraint_values(message: dict) -> Optional[List[float]]:
+    """The constraint values of a ``TELL_CALL`` message (the Tunebench extension ``trial.constraint_values``), or
+    ``None`` when it has none (an unconstrained problem, a failed trial, or a harness that is not Tunebench)."""
+    values = message.get("trial", {}).get("constraint_values")
+    return None if values is None else [float(v) for v in values]

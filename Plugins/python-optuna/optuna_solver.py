@@ -16,7 +16,9 @@ from typing import Callable, Dict, List, Optional, Set
 # The helpers shared by the Python plugins (standard library only): see Plugins/python-common.
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), os.pardir, "python-common"))
 from tunebench_bridge import (  # noqa: E402
+    ExtensionCapability,
     OncePerMessage,
+    constraint_values,
     quiet,
     reserve_stdout_for_protocol,
     versions,
@@ -68,6 +70,11 @@ _NUMERIC = {
     Capability.LOG_UNIFORM_DISCRETE,
 }
 
+# Tunebench's extension (Plugins/PROTOCOL.md): the harness tells an infeasible trial's value with its
+# ``constraint_values``, which the bridge hands to Optuna with ``Trial.set_constraint``. Optuna 5's TPESampler and
+# GPSampler read ``trial.constraints``; its CmaEsSampler ignores them, so it does not claim this.
+_CONSTRAINTS = ExtensionCapability("CONSTRAINTS")
+
 
 class _Sampler:
     """One sampler choice: how to build it, what it claims, and what to record about it."""
@@ -93,7 +100,7 @@ SAMPLERS: Dict[str, _Sampler] = {
     "tpe": _Sampler(
         make=lambda seed: optuna.samplers.TPESampler(seed=seed),
         class_name="TPESampler",
-        capabilities=_NUMERIC | {Capability.CATEGORICAL, Capability.CONDITIONAL},
+        capabilities=_NUMERIC | {Capability.CATEGORICAL, Capability.CONDITIONAL, _CONSTRAINTS},
         packages=["optuna", "kurobako", "lupa", "numpy", "scipy"],
         paper=(
             "Bergstra et al. 2011, Algorithms for Hyper-Parameter Optimization (NeurIPS); "
@@ -119,7 +126,7 @@ SAMPLERS: Dict[str, _Sampler] = {
     "gp": _Sampler(
         make=lambda seed: optuna.samplers.GPSampler(seed=seed),
         class_name="GPSampler",
-        capabilities=_NUMERIC | {Capability.CATEGORICAL},
+        capabilities=_NUMERIC | {Capability.CATEGORICAL, _CONSTRAINTS},
         packages=["optuna", "torch", "kurobako", "lupa", "numpy", "scipy"],
         paper=(
             "Ament et al. 2023, Unexpected Improvements to Expected Improvement for Bayesian "
@@ -196,13 +203,27 @@ class OptunaSolver(Solver):
         self._pending[trial_id] = trial
         return NextTrial(trial_id=trial_id, params=params, next_step=self._problem.last_step)
 
-    def tell(self, trial: EvaluatedTrial) -> None:
+    def tell(self, trial: EvaluatedTrial, constraints: Optional[List[float]] = None) -> None:
         optuna_trial = self._pending.pop(trial.trial_id)
         with quiet():
             if len(trial.values) == 0:
                 self._study.tell(optuna_trial, state=TrialState.FAIL)
-            else:
-                self._study.tell(optuna_trial, float(trial.values[0]))
+                return
+            # A constrained problem's values, as Optuna 5 takes them (feasible when every one is <= 0); the keys
+            # keep their order, so that every trial lists its constraints alike.
+            for index, value in enumerate(constraints or []):
+                optuna_trial.set_constraint("c{:03d}".format(index + 1), value)
+            self._study.tell(optuna_trial, float(trial.values[0]))
+
+
+class ConstraintRunner(SolverRunner):
+    """kurobako's runner, which also hands the solver each ``TELL_CALL``'s ``constraint_values`` (a Tunebench
+    extension that kurobako's own ``EvaluatedTrial`` drops)."""
+
+    def _handle_tell_call(self, message):
+        solver = self._solvers[message["solver_id"]]
+        solver.tell(EvaluatedTrial.from_dict(message["trial"]), constraint_values(message))
+        self._send_message({"type": "TELL_REPLY"})
 
 
 class OptunaSolverFactory(SolverFactory):
@@ -236,7 +257,7 @@ def main(argv: List[str]) -> int:
     if len(argv) != 2 or argv[1] not in SAMPLERS:
         print("usage: optuna_solver.py {}".format("|".join(SAMPLERS)), file=sys.stderr)
         return 2
-    SolverRunner(OptunaSolverFactory(argv[1])).run()
+    ConstraintRunner(OptunaSolverFactory(argv[1])).run()
     return 0
 
 

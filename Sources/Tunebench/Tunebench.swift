@@ -9,8 +9,8 @@
 @_exported import TunebenchRunner
 
 extension Registry {
-    /// Every built-in optimizer, problem (the synthetic ones, the learning problems, then COCO's bbob functions) and
-    /// suite, and the `external` entries that run a plugin given by its command line. Plugins declared under
+    /// Every built-in optimizer, problem (the synthetic ones, the constrained ones, the learning problems, then COCO's
+    /// bbob functions) and suite, and the `external` entries that run a plugin given by its command line. Plugins declared under
     /// `Plugins/` are added by the command line (``PluginCatalog``).
     ///
     /// Copy it and register your own entries to extend it; it is a value, so the copy leaves it unchanged.
@@ -20,10 +20,12 @@ extension Registry {
             for entry in BuiltinOptimizers.entries { try registry.register(entry) }
             try registry.register(PluginEntries.externalSolver)
             for entry in BuiltinProblems.entries { try registry.register(entry) }
+            for entry in ConstrainedProblems.entries { try registry.register(entry) }
             for entry in LearningProblems.entries { try registry.register(entry) }
             for entry in BBOBProblems.entries { try registry.register(entry) }
             try registry.register(PluginEntries.externalProblem)
             try registry.register(BuiltinProblems.classicSuite)
+            try registry.register(ConstrainedProblems.suite)
             try registry.register(LearningProblems.suite)
             try registry.register(BBOBProblems.suite)
             try registry.register(BBOBProblems.campaign2009)

@@ -17,7 +17,9 @@ import TunebenchNumerics
 ///   level the problem has (none on a single-fidelity problem);
 /// - it makes at most `budget` suggestions, and keeps answering `nil` once it has answered `nil`;
 /// - the same seed gives the same trace, and (on continuous spaces) different seeds give different traces;
-/// - it survives failed evaluations (`nil` values, NaN and infinity) and goes on suggesting valid points;
+/// - it survives failed evaluations (`nil` values, NaN and infinity) and goes on suggesting valid points, also on a
+///   problem with two black-box constraints (``TunebenchCore/OptimizerContext/constraintCount``), where the
+///   recommendation must be feasible;
 /// - neither `ask` nor `tell` throws on these well-formed inputs;
 /// - its ``TunebenchCore/Optimizer/recommendation()``, asked after every `tell`, is `nil` (the default rule) or a
 ///   configuration it suggested at full fidelity and was told a finite value for; the same seed gives the same
@@ -103,6 +105,9 @@ public enum OptimizerConformance {
                     message: "seeds 11 and 12 gave the same \(first.suggestions.count) suggestions"))
         }
         _ = run(factory, context(seed: 13), failEvery: 3, label: named.name, into: &failures)
+        var constrained = context(seed: 14)
+        constrained.constraintCount = 2
+        _ = run(factory, constrained, failEvery: 3, label: named.name + ", 2 constraints", into: &failures)
     }
 
     /// What one run of the checks gives: the suggestions in order and, when the run asked for them, the
@@ -118,7 +123,9 @@ public enum OptimizerConformance {
     /// below the last for a multi-fidelity suggestion. With
     /// `failEvery = k`, every k-th evaluation fails, in turn as a `nil` value, NaN, and +infinity. With `recommending`,
     /// the optimizer's recommendation is asked for after every `tell` and must be `nil` or a configuration told with a
-    /// finite value at full fidelity.
+    /// finite value at full fidelity (and, with constraints, a feasible one). With `context.constraintCount` 2, each
+    /// successful evaluation is told the constraint values `c_1 = 0.4 − u_1` and `c_2 = u_last − 0.8` (the first and
+    /// last unit-cube coordinates), feasible on part of the cube.
     /// - Returns: the trace, or `nil` if the run threw.
     static func run(
         _ factory: (OptimizerContext) throws -> any Optimizer, _ context: OptimizerContext, failEvery: Int?,
@@ -165,16 +172,23 @@ public enum OptimizerConformance {
                     value = [nil, Double.nan, Double.infinity][failureKind % 3]
                     failureKind += 1
                 }
-                try optimizer.tell(Observation(suggestion, value: value))
+                var constraints: [Double]?
+                if context.constraintCount == 2, value?.isFinite == true {
+                    let u = context.space.encode(suggestion.configuration)
+                    constraints = [0.4 - u[0], u[u.count - 1] - 0.8]
+                }
+                try optimizer.tell(Observation(suggestion, value: value, constraints: constraints))
                 guard recommending else { continue }
-                if lowerLevels == 0, value?.isFinite == true { evaluated.insert(suggestion.configuration) }
+                if lowerLevels == 0, value?.isFinite == true, Feasibility.holds(constraints) {
+                    evaluated.insert(suggestion.configuration)
+                }
                 let recommendation = optimizer.recommendation()
                 if let recommendation, !evaluated.contains(recommendation) {
                     failures.append(
                         .init(
                             check: "recommendations are evaluated configurations", context: place,
                             message: "after evaluation \(trace.suggestions.count) it recommends \(recommendation), "
-                                + "which was not told a finite value at full fidelity"))
+                                + "which was not told a finite (and feasible) value at full fidelity"))
                     return trace
                 }
                 trace.recommendations.append(recommendation)

@@ -7,7 +7,10 @@ import TunebenchNumerics
 /// It checks, for a problem built by `factory` from instance seeds:
 /// - the same seed gives the same instance (the same values for the same sequence of evaluations);
 /// - values at random points of the space are finite (`finiteEverywhere`);
-/// - no value is below the stated optimum (minus `tolerance`), and the noiseless value is the one compared;
+/// - no value is below the stated optimum (minus `tolerance`), and the noiseless value is the one compared; on a
+///   constrained problem, no *feasible* value is;
+/// - a constrained problem (``Problem/constraintCount``) reports that many finite constraint values with every finite
+///   value, the same for the same seed; an unconstrained one reports none;
 /// - `space` and `optimum` do not change while evaluating;
 /// - when the problem provides gradients: `evaluateWithGradient` gives the value `evaluate` gives, a finite gradient
 ///   with one component per parameter, and each real parameter's component matches a central difference of the
@@ -34,15 +37,22 @@ public enum ProblemConformance {
                 let configuration = space.decode(point)
                 let a = try first.evaluate(configuration)
                 let b = try second.evaluate(configuration)
-                if !(a.value == b.value || (a.value.isNaN && b.value.isNaN)) {
-                    fail("same seed gives the same instance", "sample \(sample): \(a.value) and \(b.value)")
+                if !(a.value == b.value || (a.value.isNaN && b.value.isNaN)) || a.constraints != b.constraints {
+                    fail(
+                        "same seed gives the same instance",
+                        "sample \(sample): \(a.value) and \(b.value), constraints \(a.constraints ?? []) and "
+                            + "\(b.constraints ?? [])")
+                    break
+                }
+                if a.value.isFinite, let message = constraintMismatch(a.constraints, count: first.constraintCount) {
+                    fail("constraint values match the count", "at \(space.describe(configuration)): \(message)")
                     break
                 }
                 if finiteEverywhere, !a.value.isFinite {
                     fail("values are finite", "value \(a.value) at \(space.describe(configuration))")
                     break
                 }
-                if let optimum, a.trueValue < optimum - tolerance {
+                if let optimum, a.isFeasible, a.trueValue < optimum - tolerance {
                     fail(
                         "no value below the optimum",
                         "value \(a.trueValue) at \(space.describe(configuration)) is below the optimum \(optimum)")
@@ -59,6 +69,14 @@ public enum ProblemConformance {
             fail("evaluation does not throw", "threw \(error)")
         }
         return failures
+    }
+
+    /// What is wrong with an evaluation's constraint values for a problem with `count` constraints, or `nil`.
+    private static func constraintMismatch(_ values: [Double]?, count: Int) -> String? {
+        let values = values ?? []
+        if values.count != count { return "\(values.count) constraint values, but the problem declares \(count)" }
+        if let bad = values.first(where: { !$0.isFinite }) { return "a constraint value is \(bad)" }
+        return nil
     }
 
     /// The first disagreement between `evaluateWithGradient` and `evaluate` or central differences, or `nil`.

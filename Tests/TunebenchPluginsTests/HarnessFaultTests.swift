@@ -93,6 +93,37 @@ struct HarnessFaultTests {
         }
     }
 
+    /// A problem plugin's constraints (the Tunebench extension: `attrs.constraints`, `constraint_values`) reach the
+    /// record and make regret feasible regret; another number of values fails the run; a count that is not a number
+    /// is refused before any run.
+    @Test func pluginProblemsReportConstraints() throws {
+        func command(_ mode: String) -> String {
+            "python3 \(PluginFixtures.fixtures.appendingPathComponent("broken_problem.py").path) \(mode)"
+        }
+        let folder = PluginFixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let experiment = Experiment(
+            name: "plugin-constraints", repetitions: 1, budget: 6, optimizers: [EntrySpec("random")],
+            problems: [EntrySpec("external", label: "problem", options: ["command": .string(command("constrained"))])])
+        let outcome = try ExperimentRunner(registry: .builtin, experiment: experiment, output: folder).run()
+        #expect(outcome.aggregate.complete == 1 && outcome.aggregate.problems.first?.constrained == true)
+        let record = try #require(try ResultStore(directory: folder).read(Plan(experiment).runs[0]))
+        #expect(record.constraintCount == 1 && record.optimum == 0.04)
+        for trial in record.trials {
+            guard case .number(let x1)? = trial.configuration[0] else { continue }
+            #expect(trial.constraints == [0.5 - x1])
+        }
+        let miscounted = try run(solverMode: "valid", problem: EntrySpec("external", label: "problem", options: ["command": .string(command("miscounted"))]))
+        #expect(miscounted.failed == 6 && miscounted.failures.allSatisfy { $0.reason.contains("reported 2 constraint values for trial 1, but declares 1") }, "\(miscounted.failures.first?.reason ?? "")")
+        // Refused before any run, naming the problem entry and the attribute.
+        do {
+            _ = try run(solverMode: "valid", problem: EntrySpec("external", label: "problem", options: ["command": .string(command("badcount"))]))
+            Issue.record("expected an error for attrs.constraints 'two'")
+        } catch {
+            #expect("\(error)".contains("attrs.constraints of its spec is 'two', not a number of constraints"), "\(error)")
+        }
+    }
+
     @Test func missingCommandsAndProgramsAreClearErrors() throws {
         let folder = PluginFixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -106,6 +106,27 @@ import Tunebench
         #expect(csv.split(separator: "\n").count == 1 + 2)
     }
 
+    /// A constrained problem gets an infeasible-trials table and its curves and finals are called feasible regret; the
+    /// unconstrained problem is left out of the table.
+    @Test func infeasibleTrialsAreCountedAndReported() throws {
+        let experiment = Experiment(
+            name: "constraints", seed: 1, repetitions: 2, budget: 30,
+            optimizers: [EntrySpec("random"), EntrySpec("tpe")], problems: [EntrySpec("gramacy"), EntrySpec("branin")])
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tunebench-con-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = try ExperimentRunner(registry: .builtin, experiment: experiment, output: folder).run()
+        #expect(result.aggregate.problems.map(\.constrained) == [true, nil])
+        try ReportBuilder(input: try ReportInput(experiment: experiment, directory: folder)).write()
+        let markdown = try String(contentsOf: folder.appendingPathComponent("report.md"), encoding: .utf8)
+        #expect(markdown.contains("## Infeasible trials"))
+        #expect(markdown.contains("Best feasible regret so far against evaluations: median (line) and quartiles (band) over the complete runs, from `curves/gramacy.csv`"))
+        #expect(!markdown.contains("feasible regret so far against evaluations: median (line) and quartiles (band) over the complete runs, from `curves/branin.csv`"))
+        let csv = try String(contentsOf: folder.appendingPathComponent("report/infeasible-trials.csv"), encoding: .utf8)
+        let rows = csv.split(separator: "\n")
+        #expect(rows.first == "problem,optimizer,runs,trials,infeasible,share,runs-without-feasible")
+        #expect(rows.count == 1 + 2 && rows.dropFirst().allSatisfy { $0.hasPrefix("gramacy,") })
+    }
+
     /// The same experiment run with one job and with two gives the same report, byte for byte, but for the overhead
     /// (wall-clock times: report/overhead.csv and its table in report.md and report.html).
     @Test func theReportIsTheSameWhateverTheJobs() throws {

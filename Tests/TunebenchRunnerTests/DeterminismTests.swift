@@ -5,7 +5,8 @@ import Tunebench
 /// The same experiment gives byte-identical CSVs and summary whatever the jobs, shards or interruptions, with run
 /// files of every trial and with `improvements` records alike; with observation noise (the third problem) the
 /// recommended outputs too, model-based recommendations (`gp`, `forest`) included; with a failing region beside
-/// the noise (the fourth problem) the failed trials and their counts too.
+/// the noise (the fourth problem) the failed trials and their counts too; with constraints (the fifth) the feasible
+/// regret and the infeasible counts.
 struct DeterminismTests {
     let experiment = Experiment(
         name: "determinism", seed: 42, repetitions: 3, budget: 30,
@@ -15,6 +16,7 @@ struct DeterminismTests {
             EntrySpec(
                 "branin",
                 options: ["failure": .string("band"), "failure-share": .real(0.3), "noise": .real(0.5)]),
+            EntrySpec("gramacy"),
         ])
 
     private func run(_ folder: URL, jobs: Int, shard: Shard? = nil, recording: TrialRecording = .all) throws {
@@ -37,11 +39,12 @@ struct DeterminismTests {
         try run(sharded, jobs: 1, shard: try Shard(index: 2, count: 2), recording: recording)
         try run(sharded, jobs: 2, shard: try Shard(index: 1, count: 2), recording: recording)
         let reference = try Fixtures.deterministicOutputs(one)
-        // evaluations.csv, summary.json, four curves, and the noisy problems' traces-recommended.csv and curves
-        #expect(reference.count == 9)
+        // evaluations.csv, summary.json, five curves, and the noisy problems' traces-recommended.csv and curves
+        #expect(reference.count == 10)
         #expect(reference["curves-recommended/branin-noise0.5.csv"] != nil)
         let summary = String(decoding: try #require(reference["summary.json"]), as: UTF8.self)
         #expect(summary.contains("\"failedTrials\""))
+        #expect(summary.contains("\"infeasibleTrials\""))
         #expect(try Fixtures.deterministicOutputs(two) == reference)
         #expect(try Fixtures.deterministicOutputs(sharded) == reference)
     }

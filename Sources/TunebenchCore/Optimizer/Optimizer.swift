@@ -11,6 +11,10 @@
 /// - `ask` returns `nil` once it has made `context.budget` suggestions, or earlier when it has nothing left to
 ///   suggest (an exhausted grid); after `nil`, every later `ask` returns `nil` too.
 /// - `tell` accepts failed evaluations: `value` may be `nil` or not finite, and the optimizer goes on.
+/// - On a constrained problem (``OptimizerContext/constraintCount``), an infeasible observation's
+///   ``Observation/finiteValue`` is `nil`: an optimizer that does not read ``Observation/constraints`` treats it as a
+///   failure, which ranks it last. One that models the constraints reads ``Observation/objectiveValue`` and
+///   ``Observation/constraints``.
 /// - Errors thrown from `ask` or `tell` fail the run; use them for states the optimizer cannot recover from.
 /// - `recommendation()` (optional: the default answers `nil`) returns `nil` or a configuration that the optimizer
 ///   suggested at full fidelity and was told a finite value for; it depends only on what the optimizer has been told
@@ -88,18 +92,33 @@ public struct Observation: Sendable, Hashable {
     /// The objective's gradient at the suggestion, when the suggestion asked for it and the problem provides it: one
     /// partial derivative per parameter, with respect to the parameter's own value (``Evaluation/gradient``).
     public var gradient: [Double]?
+    /// On a constrained problem, the constraint values of a successful evaluation (``Evaluation/constraints``;
+    /// feasible when every one is `<= 0`); `nil` for an unconstrained problem and for a failed evaluation.
+    public var constraints: [Double]?
 
-    public init(_ suggestion: Suggestion, value: Double?, gradient: [Double]? = nil) {
+    public init(_ suggestion: Suggestion, value: Double?, gradient: [Double]? = nil, constraints: [Double]? = nil) {
         self.suggestion = suggestion
         self.value = value
         self.gradient = gradient
+        self.constraints = constraints
     }
 
-    /// The observed value when it is usable (present and finite).
+    /// The observed value when it is usable: present, finite and feasible (every constraint value `<= 0`). An
+    /// infeasible observation has none, so an optimizer that ignores constraints treats it as a failure.
     public var finiteValue: Double? {
+        guard isFeasible else { return nil }
+        return objectiveValue
+    }
+
+    /// The observed objective value when it is present and finite, feasible or not: what a constraint-aware
+    /// optimizer models.
+    public var objectiveValue: Double? {
         guard let value, value.isFinite else { return nil }
         return value
     }
+
+    /// Whether the observation satisfies its constraints (``Feasibility``): true without constraints.
+    public var isFeasible: Bool { Feasibility.holds(constraints) }
 }
 
 /// What an optimizer factory receives.
@@ -122,11 +141,15 @@ public struct OptimizerContext: Sendable {
     /// The run's cost budget in the problem's cost unit, when the experiment has one: the run ends before the first
     /// suggestion whose fidelity level's cost does not fit in what is left.
     public var costBudget: Double?
+    /// The number of black-box constraints the problem reports with each evaluation (``Problem/constraintCount``,
+    /// ``Observation/constraints``); 0 for an unconstrained problem.
+    public var constraintCount: Int
 
     public init(
         space: SearchSpace, seed: UInt64, budget: Int, fidelities: [Fidelity] = [], options: Options = .init(),
-        problem: String = "problem", gradients: Bool = false, costBudget: Double? = nil
+        problem: String = "problem", gradients: Bool = false, costBudget: Double? = nil, constraintCount: Int = 0
     ) {
+        self.constraintCount = constraintCount
         self.space = space
         self.seed = seed
         self.budget = budget

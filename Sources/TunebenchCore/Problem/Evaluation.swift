@@ -15,20 +15,47 @@ public struct Evaluation: Sendable, Hashable {
     /// derivative per parameter of the space, in order, with respect to the parameter's own value (for a log-scaled
     /// real, with respect to the value, not its logarithm). It is handed to the optimizer and not recorded.
     public var gradient: [Double]?
+    /// The values `c_1(x) ... c_k(x)` of a constrained problem's black-box constraints (``Problem/constraintCount``),
+    /// one per constraint in the problem's order; the configuration is feasible when every one is `<= 0`, Optuna's
+    /// `constraints_func` convention. `nil` for an unconstrained problem and for a failed evaluation; a non-finite
+    /// constraint value fails the trial, as a non-finite objective value does.
+    public var constraints: [Double]?
 
     public init(
         value: Double, noiselessValue: Double? = nil, cost: Double = 1, info: [String: Double] = [:],
-        gradient: [Double]? = nil
+        gradient: [Double]? = nil, constraints: [Double]? = nil
     ) {
         self.value = value
         self.noiselessValue = noiselessValue
         self.cost = cost
         self.info = info
         self.gradient = gradient
+        self.constraints = constraints
     }
 
     /// The value regret is measured on: the noiseless value when known, else the observed one.
     public var trueValue: Double { noiselessValue ?? value }
+
+    /// Whether the evaluation satisfies its constraints (``Feasibility``); true for an unconstrained problem.
+    public var isFeasible: Bool { Feasibility.holds(constraints) }
+}
+
+/// The feasibility rule for black-box constraint values `c_1 ... c_k` (``Evaluation/constraints``): feasible when
+/// every `c_i <= 0`, as Optuna's constraints (`constraints_func`, `Trial.set_constraint`;
+/// `optuna/study/_constrained_optimization.py`, Optuna 5.0.0) and COCO's bbob-constrained suite define it.
+public enum Feasibility {
+    /// Whether the values describe a feasible point: every `c_i <= 0`; true for `nil` (no constraints) and for no
+    /// values, false when one is NaN.
+    public static func holds(_ constraints: [Double]?) -> Bool {
+        constraints?.allSatisfy { $0 <= 0 } ?? true
+    }
+
+    /// The total violation `Σ_i max(c_i, 0)`: 0 exactly for a feasible point; COCO's bbob-constrained penalty
+    /// (`logger_bbob.c`) and the score by which Optuna's TPE orders infeasible trials (`_tpe/sampler.py`,
+    /// `_get_infeasible_trial_score`).
+    public static func violation(_ constraints: [Double]) -> Double {
+        constraints.reduce(0) { $0 + max($1, 0) }
+    }
 }
 
 /// One fidelity level of a multi-fidelity problem: a number of steps (epochs, trees, ...) and its cost.

@@ -13,6 +13,10 @@
 ///   the whole run, and is meant for problems that cannot go on (a crashed plugin, a missing file).
 /// - `optimum`, when given, is the global minimum of the noiseless objective, verified in a test; regret is
 ///   measured against it.
+/// - A problem with black-box constraints declares how many (``constraintCount``, `k > 0`) and returns exactly `k`
+///   values with every evaluation whose value is finite (``Evaluation/constraints``); a point is feasible when every
+///   value is `<= 0`. Its `optimum` is then the constrained minimum, the least value over the feasible points, and
+///   regret is *feasible* regret: only feasible evaluations count towards a run's best value.
 /// - A problem that sets `providesGradient` implements `evaluateWithGradient(_:)`, returning the same evaluation as
 ///   `evaluate(_:)` plus the gradient (``Evaluation/gradient``), exact to rounding and verified against finite
 ///   differences in a test. Only problems whose parameters are all real can provide one. The runner asks for it only
@@ -43,6 +47,10 @@ public protocol Problem {
     /// Whether `evaluateWithGradient(_:)` returns the gradient of the objective.
     var providesGradient: Bool { get }
 
+    /// The number of black-box constraints each evaluation reports (``Evaluation/constraints``); 0 for an
+    /// unconstrained problem.
+    var constraintCount: Int { get }
+
     /// Evaluates a configuration at full fidelity, with the gradient when ``providesGradient`` is true.
     /// - Throws: an error that makes the whole run fail.
     mutating func evaluateWithGradient(_ configuration: Configuration) throws -> Evaluation
@@ -58,6 +66,8 @@ extension Problem {
     public var metadata: [String: String] { [:] }
 
     public var providesGradient: Bool { false }
+
+    public var constraintCount: Int { 0 }
 
     /// Without a gradient: the plain evaluation.
     public mutating func evaluateWithGradient(_ configuration: Configuration) throws -> Evaluation {

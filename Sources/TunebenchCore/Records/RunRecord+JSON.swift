@@ -9,10 +9,11 @@
 //  "trials":[{"number":0,"configuration":{"x1":2.5,"x2":7.1},"value":24.1,"cost":1,"status":"ok",
 //             "askSeconds":1e-06,"evaluationSeconds":2e-07,"tellSeconds":1e-07}, ...]}
 //
-// Optional members (costBudget, optimum, fidelities, failure, metadata, fidelity, value, noiselessValue, recommended,
-// info) are left out when absent; inactive parameters are left out of a configuration. `recommended` (the noiseless
+// Optional members (costBudget, optimum, constraints, fidelities, failure, metadata, fidelity, value, noiselessValue,
+// recommended, constraints, info) are left out when absent; inactive parameters are left out of a configuration. `recommended` (the noiseless
 // value of the optimizer's recommendation) appears only under observation noise, so noiseless run files keep their
-// bytes, and older readers skip it. Unknown members are skipped when reading, so that later minor versions stay
+// bytes, and older readers skip it. A constrained problem's record (format 3) gives the number of constraints in the
+// header ("constraints":2) and each successful trial's constraint values ("constraints":[-0.3,1.2]). Unknown members are skipped when reading, so that later minor versions stay
 // readable; a larger "format" is refused. "trials" is always the last member, so that
 // a reader can stream the trials of a large file with the rest of the record in hand (RunFileReader).
 
@@ -39,8 +40,9 @@ extension RunRecord {
         var writer = JSONWriter(capacity: 512)
         writer.beginObject()
         writer.key("format")
-        // A full record keeps format 1 (its bytes do not change); an `improvements` record needs format 2.
-        writer.integer(max(format, recording == .all ? 1 : 2))
+        // A full record keeps format 1 (its bytes do not change); an `improvements` record needs format 2, a
+        // constrained problem's 3 (a reader that ignored feasibility would report the wrong regret).
+        writer.integer(max(format, recording == .all ? 1 : 2, constraintCount > 0 ? 3 : 1))
         writer.key("problem")
         writer.string(problem)
         writer.key("optimizer")
@@ -68,6 +70,10 @@ extension RunRecord {
         if let optimum {
             writer.key("optimum")
             writer.number(optimum)
+        }
+        if constraintCount > 0 {
+            writer.key("constraints")
+            writer.integer(constraintCount)
         }
         if !fidelities.isEmpty {
             writer.key("fidelities")
@@ -156,6 +162,7 @@ extension RunRecord {
             }
             self.recording = recording
         case "optimum": optimum = try reader.readNull() ? nil : try reader.readDouble()
+        case "constraints": constraintCount = try reader.readInt()
         case "fidelities":
             fidelities = []
             try reader.readArray { reader in
@@ -233,7 +240,8 @@ extension TrialRecord {
 
     /// The members of a trial object, in the order ``TrialEncoder`` writes them.
     private enum Member: String, CaseIterable {
-        case number, configuration, fidelity, value, noiselessValue, recommended, cost, status, failure, info
+        case number, configuration, fidelity, value, noiselessValue, recommended, constraints, cost, status, failure
+        case info
         case askSeconds, evaluationSeconds, tellSeconds
     }
 
@@ -270,6 +278,10 @@ extension TrialRecord {
             case .value: trial.value = try reader.readNull() ? nil : try reader.readDouble()
             case .noiselessValue: trial.noiselessValue = try reader.readNull() ? nil : try reader.readDouble()
             case .recommended: trial.recommended = try reader.readNull() ? nil : try reader.readDouble()
+            case .constraints:
+                var constraints: [Double] = []
+                try reader.readArray { reader in constraints.append(try reader.readDouble(nullAsNaN: true)) }
+                trial.constraints = constraints
             case .cost: trial.cost = try reader.readDouble(nullAsNaN: true)
             case .status:
                 switch try reader.readString(in: Self.statuses) {

@@ -4,8 +4,10 @@
 /// give the format); every aggregate is derived from these files. Fields that vary between executions (timings)
 /// are kept here and never enter the files that must be byte-identical.
 public struct RunRecord: Sendable, Hashable {
-    /// The newest record format: 2, for `improvements` records (``TrialRecording``); full records are written as 1.
-    public static let currentFormat = 2
+    /// The newest record format: 3, for records of a constrained problem (``constraintCount``), whose regret older
+    /// readers would compute without feasibility; 2 for `improvements` records (``TrialRecording``); other full
+    /// records are written as 1.
+    public static let currentFormat = 3
 
     public var format: Int
     /// The problem label.
@@ -41,6 +43,9 @@ public struct RunRecord: Sendable, Hashable {
     /// Which trials the record holds: every one, or (``TrialRecording/improvements``) a subset from which the
     /// best-so-far trace at COCO's targets and COCO's logs are derived exactly.
     public var recording: TrialRecording = .all
+    /// The number of black-box constraints of the problem (``Problem/constraintCount``); 0 when unconstrained. Each
+    /// successful trial of a constrained problem records its constraint values (``TrialRecord/constraints``).
+    public var constraintCount = 0
 
     public init(
         problem: String, optimizer: String, repetition: Int, problemSpec: SpecRecord, optimizerSpec: SpecRecord,
@@ -73,10 +78,12 @@ public struct RunRecord: Sendable, Hashable {
         return level == fidelities.count - 1
     }
 
-    /// The trial's true (noiseless) value when it counts towards the run's best: a successful full-fidelity trial;
-    /// `nil` otherwise.
+    /// The trial's true (noiseless) value when it counts towards the run's best: a successful, feasible
+    /// full-fidelity trial; `nil` otherwise. On a constrained problem the best value and regret are therefore the
+    /// *feasible* ones, and a run without a feasible trial has none (`+inf`, as a run whose every trial failed; Optuna's
+    /// `study.best_trial` likewise has no trial then).
     public func countedValue(_ trial: TrialRecord) -> Double? {
-        isFullFidelity(trial) ? trial.trueValue : nil
+        isFullFidelity(trial) && trial.isFeasible ? trial.trueValue : nil
     }
 
     /// The record with its wall-clock timings (the run's and every trial's) set to zero: what two executions of the
@@ -137,6 +144,9 @@ public struct TrialRecord: Sendable, Hashable {
     /// told (``Optimizer/recommendation()``, or the default rule: the lowest observed value so far); `nil` in a
     /// noiseless run and before the first successful full-fidelity evaluation.
     public var recommended: Double?
+    /// On a constrained problem, the constraint values of a successful trial (``Evaluation/constraints``); `nil`
+    /// otherwise.
+    public var constraints: [Double]?
     public var cost: Double
     public var status: TrialStatus
     /// Why the trial failed, when it did.
@@ -151,8 +161,9 @@ public struct TrialRecord: Sendable, Hashable {
     public init(
         number: Int, configuration: [RecordedValue?], fidelity: Int?, value: Double?, noiselessValue: Double?,
         cost: Double, status: TrialStatus, failure: String?, info: [String: Double]?, askSeconds: Double,
-        evaluationSeconds: Double, tellSeconds: Double, recommended: Double? = nil
+        evaluationSeconds: Double, tellSeconds: Double, recommended: Double? = nil, constraints: [Double]? = nil
     ) {
+        self.constraints = constraints
         self.number = number
         self.configuration = configuration
         self.fidelity = fidelity
@@ -182,6 +193,9 @@ public struct TrialRecord: Sendable, Hashable {
         guard status == .ok else { return nil }
         return noiselessValue ?? value
     }
+
+    /// Whether the trial satisfies its constraints (``Feasibility``): true without constraint values.
+    public var isFeasible: Bool { Feasibility.holds(constraints) }
 }
 
 /// Whether an evaluation produced a usable value.

@@ -19,7 +19,7 @@ public struct TrialEncoder: Sendable {
     }
 
     /// Appends `trial` as a compact JSON object: `number`, `configuration` (inactive parameters left out),
-    /// `fidelity`, `value`, `noiselessValue`, `recommended`, `cost`, `status`, `failure`, `info` (keys sorted),
+    /// `fidelity`, `value`, `noiselessValue`, `recommended`, `constraints` (an array), `cost`, `status`, `failure`, `info` (keys sorted),
     /// `askSeconds`, `evaluationSeconds` and `tellSeconds`, the optional ones only when present; non-finite numbers as
     /// `null`.
     public func append(_ trial: TrialRecord, to buffer: inout TextBuffer) {
@@ -53,6 +53,14 @@ public struct TrialEncoder: Sendable {
         if let recommended = trial.recommended {
             buffer.append(#","recommended":"#)
             buffer.appendJSONNumber(recommended)
+        }
+        if let constraints = trial.constraints {
+            buffer.append(#","constraints":["#)
+            for (index, c) in constraints.enumerated() {
+                if index > 0 { buffer.append(ascii: ",") }
+                buffer.appendJSONNumber(c)
+            }
+            buffer.append(ascii: "]")
         }
         buffer.append(#","cost":"#)
         buffer.appendJSONNumber(trial.cost)

@@ -152,7 +152,7 @@ public struct Registry: Sendable {
         OptimizerContext(
             space: problem.space, seed: seed, budget: budget, fidelities: problem.fidelities,
             options: try optimizerOptions(spec), problem: problemLabel, gradients: problem.providesGradient,
-            costBudget: costBudget)
+            costBudget: costBudget, constraintCount: problem.constraintCount)
     }
 
     /// Refuses a pair when the optimizer lacks a capability the problem needs.

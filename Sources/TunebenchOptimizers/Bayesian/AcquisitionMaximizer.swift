@@ -19,7 +19,10 @@ import TunebenchNumerics
 /// ``FeasibilityPredictor`` (with its gradient in the refinement): the acquisition times the probability of
 /// feasibility, Gardner et al.'s constrained form. `ei` is then scored as `log EI` (the same maximizer as `EI · PoF`),
 /// and `ucb` as `exp(−LCB) · PoF` in logarithms, which has no published counterpart: it keeps one rule for every
-/// acquisition.
+/// acquisition. On a constrained problem the same weight holds the constraint models' `Π_i PoF_i`, the improvement is
+/// over the best *feasible* observation (the perturbations start from the feasible leaders, then the least violating
+/// ones; the incumbent's refinement from the best feasible one), and while nothing is feasible the acquisition term is
+/// 0, so that the probability of feasibility alone is maximized (Optuna's `LogCEI` with no feasible trial).
 struct AcquisitionMaximizer: Sendable {
     let space: SearchSpace
     let settings: GaussianProcessOptimizer.Settings
@@ -43,22 +46,37 @@ struct AcquisitionMaximizer: Sendable {
     /// acquisition; `nil` when every point of the pool was evaluated before.
     /// - Parameters:
     ///   - inputs: the model's observed inputs, row by row (the predictor's training points).
-    ///   - feasibility: the probability of feasibility, once an evaluation has failed.
+    ///   - violations: each observation's total constraint violation (0 when feasible), in the model's order; empty
+    ///     or all 0 on an unconstrained problem.
+    ///   - feasibility: the probability of feasibility, once an evaluation has failed or on a constrained problem.
     func maximize(
-        predictor: GaussianProcessPredictor, inputs: [Double], observed: Set<Configuration>,
+        predictor: GaussianProcessPredictor, inputs: [Double], violations: [Double] = [], observed: Set<Configuration>,
         feasibility: FeasibilityPredictor? = nil, using generator: inout Xoshiro256StarStar
     ) -> (configuration: Configuration, expectedImprovement: Double)? {
-        let best = predictor.bestStandardizedTarget
+        let targets = predictor.standardizedTargets
+        let violation = { (index: Int) in index < violations.count ? violations[index] : 0 }
+        // The best feasible standardised target: the incumbent; `nil` while nothing is feasible.
+        let incumbent = targets.indices.filter { violation($0) == 0 }
+            .min { targets[$0] != targets[$1] ? targets[$0] < targets[$1] : $0 < $1 }
+        let best = incumbent.map { targets[$0] }
         let acquisition = feasibility != nil && settings.acquisition == .ei ? AcquisitionFunction.logei : settings.acquisition
+        // Feasible observations by value, then the others by violation: the leaders the perturbations start from.
+        let leaders = targets.indices.sorted { a, b in
+            let (va, vb) = (violation(a), violation(b))
+            if va != vb { return va < vb }
+            return targets[a] != targets[b] ? targets[a] < targets[b] : a < b
+        }
         var pool = sobolPool(settings.candidates, using: &generator)
-        pool += perturbations(of: predictor, inputs: inputs, count: max(settings.candidates / 4, 8), using: &generator)
+        pool += perturbations(of: leaders, inputs: inputs, count: max(settings.candidates / 4, 8), using: &generator)
         let count = pool.count / dimension
         if needsSnapping { snap(&pool, count: count) }
         let (means, variances) = predictor.meanAndVariance(points: pool)
         var scores = [Double](repeating: 0, count: count)
-        for c in 0..<count {
-            scores[c] = acquisition.value(
-                mean: means[c], sd: variances[c].squareRoot(), best: best, kappa: settings.kappa)
+        if let best {
+            for c in 0..<count {
+                scores[c] = acquisition.value(
+                    mean: means[c], sd: variances[c].squareRoot(), best: best, kappa: settings.kappa)
+            }
         }
         if let feasibility {
             for (c, logPoF) in feasibility.logProbabilities(points: pool).enumerated() { scores[c] += logPoF }
@@ -69,8 +87,7 @@ struct AcquisitionMaximizer: Sendable {
             return sa != sb ? sa > sb : a < b
         }
         var starts = ranked.prefix(settings.localSearches).map { Array(pool[$0 * dimension..<($0 + 1) * dimension]) }
-        let targets = predictor.standardizedTargets
-        if let incumbent = targets.indices.min(by: { targets[$0] != targets[$1] ? targets[$0] < targets[$1] : $0 < $1 }) {
+        if let incumbent {
             starts.append(Array(inputs[incumbent * dimension..<(incumbent + 1) * dimension]))
         }
         var winner: (score: Double, configuration: Configuration, mean: Double, sd: Double)?
@@ -81,7 +98,7 @@ struct AcquisitionMaximizer: Sendable {
             let point = space.modelPoint(configuration)
             let (mean, variance) = predictor.meanAndVariance(points: point)
             let sd = variance[0].squareRoot()
-            var score = acquisition.value(mean: mean[0], sd: sd, best: best, kappa: settings.kappa)
+            var score = best.map { acquisition.value(mean: mean[0], sd: sd, best: $0, kappa: settings.kappa) } ?? 0
             if let feasibility { score += feasibility.logProbabilities(points: point)[0] }
             if score.isNaN { score = -.infinity }
             if winner == nil || score > winner!.score { winner = (score, configuration, mean[0], sd) }
@@ -98,6 +115,8 @@ struct AcquisitionMaximizer: Sendable {
             }
         }
         guard let winner else { return nil }
+        // While nothing is feasible the search is not converging on anything: an improvement of one deviation.
+        guard let best else { return (winner.configuration, 1) }
         let logEI = GaussianAcquisition.logEI(mean: winner.mean, sd: winner.sd, best: best)
         return (winner.configuration, logEI.isNaN ? 0 : exp(logEI))
     }
@@ -131,15 +150,12 @@ struct AcquisitionMaximizer: Sendable {
         return pool
     }
 
-    /// Gaussian perturbations of the five best observations, in the continuous and integer coordinates; a
-    /// categorical coordinate is redrawn with probability 1/5.
+    /// Gaussian perturbations of the first five `ranked` observations (the best), in the continuous and integer
+    /// coordinates; a categorical coordinate is redrawn with probability 1/5.
     private func perturbations(
-        of predictor: GaussianProcessPredictor, inputs: [Double], count: Int,
-        using generator: inout Xoshiro256StarStar
+        of ranked: [Int], inputs: [Double], count: Int, using generator: inout Xoshiro256StarStar
     ) -> [Double] {
-        let targets = predictor.standardizedTargets
-        let leaders = targets.indices.sorted { targets[$0] != targets[$1] ? targets[$0] < targets[$1] : $0 < $1 }
-            .prefix(5)
+        let leaders = ranked.prefix(5)
         guard !leaders.isEmpty else { return [] }
         let deviations = [0.01, 0.05, 0.2]
         var points = [Double](repeating: 0, count: count * dimension)
@@ -164,7 +180,7 @@ struct AcquisitionMaximizer: Sendable {
     /// categorical and inactive coordinates are held (activity depends only on categorical parents, so it cannot
     /// change on the way).
     private func refine(
-        _ start: [Double], predictor: GaussianProcessPredictor, best: Double, acquisition: AcquisitionFunction,
+        _ start: [Double], predictor: GaussianProcessPredictor, best: Double?, acquisition: AcquisitionFunction,
         feasibility: FeasibilityPredictor?
     ) -> [Double] {
         var lower = [Double](repeating: 0, count: dimension)
@@ -181,7 +197,9 @@ struct AcquisitionMaximizer: Sendable {
             let (mean, variance) = predictor.meanAndVariance(
                 at: x, meanGradient: &meanGradient, varianceGradient: &varianceGradient)
             let sd = variance.squareRoot()
-            let value = acquisition.evaluate(mean: mean, sd: sd, best: best, kappa: kappa)
+            // No feasible incumbent: no improvement term, the probability of feasibility alone.
+            let value = best.map { acquisition.evaluate(mean: mean, sd: sd, best: $0, kappa: kappa) }
+                ?? GaussianAcquisition.ValueWithDerivatives(value: 0, dMean: 0, dSD: 0)
             for j in 0..<x.count {
                 let dSD = sd > 0 ? varianceGradient[j] / (2 * sd) : 0
                 gradient[j] = -(value.dMean * meanGradient[j] + value.dSD * dSD)

@@ -41,6 +41,14 @@ import TunebenchNumerics
 /// ``AcquisitionMaximizer``), for the global line and the restarts alike, so the search learns to keep out of a
 /// failing region instead of returning to it. Before the first failure nothing changes, draw for draw. No point is
 /// suggested twice.
+///
+/// **Constraints** (a problem with ``OptimizerContext/constraintCount`` > 0): Gardner et al.'s constrained expected
+/// improvement in Optuna's form (optuna 5.0.0, `LogCEI`): every successful evaluation, feasible or not, enters the
+/// objective's models; one ``FeasibilityModel`` per constraint regresses its values; the acquisition is scored against
+/// the best *feasible* observation and weighed by `Π_i PoF_i(x)`. While nothing is feasible, the improvement term is
+/// 0 and the search maximizes the probability of feasibility alone, as Optuna's does; the perturbations then start
+/// from the observations of least violation. The recommendation is the default rule (the lowest feasible observed
+/// value): the posterior-mean rule above could pick an infeasible point.
 public struct GaussianProcessOptimizer: Optimizer {
     /// What the optimizer can be told.
     public struct Settings: Sendable, Hashable {
@@ -109,6 +117,8 @@ public struct GaussianProcessOptimizer: Optimizer {
     private var toldFailed: [Bool] = []
     /// Where evaluations fail, from the first failure on.
     private var feasibility: FeasibilityModel?
+    /// One model per black-box constraint of a constrained problem (empty otherwise).
+    private var constraintModels: [FeasibilityModel]
     /// The model point of the outstanding suggestion, and the restart that made it (0 for the global line).
     private var pending: (point: [Double], restart: Int)?
 
@@ -127,6 +137,8 @@ public struct GaussianProcessOptimizer: Optimizer {
         }
         global = SurrogateThread(dimension: dimension, categorical: maximizer.categorical, settings: settings)
         remaining = context.budget
+        let model = FeasibilityModel(dimension: dimension, categorical: maximizer.categorical, settings: settings)
+        constraintModels = [FeasibilityModel](repeating: model, count: context.constraintCount)
     }
 
     public var metadata: [String: String] {
@@ -160,7 +172,8 @@ public struct GaussianProcessOptimizer: Optimizer {
     public mutating func tell(_ observation: Observation) {
         defer { pending = nil }
         guard let pending else { return }
-        let failed = observation.finiteValue == nil
+        // A failure has no objective value; an infeasible evaluation has one, and the objective's models keep it.
+        let failed = observation.objectiveValue == nil
         toldPoints.append(pending.point)
         toldFailed.append(failed)
         if feasibility != nil {
@@ -170,17 +183,23 @@ public struct GaussianProcessOptimizer: Optimizer {
                 points: toldPoints, failed: toldFailed, dimension: dimension, categorical: maximizer.categorical,
                 settings: settings)
         }
-        guard let value = observation.finiteValue else { return }
-        global.append(pending.point, value)
+        guard let value = observation.objectiveValue else { return }
+        let violation = observation.constraints.map(Feasibility.violation) ?? 0
+        if let constraints = observation.constraints, constraints.count == constraintModels.count {
+            for i in constraintModels.indices { constraintModels[i].append(pending.point, constraint: constraints[i]) }
+        }
+        global.append(pending.point, value, violation: violation)
         modelled.append(observation.suggestion.configuration)
-        if pending.restart != 0, pending.restart == restartCount { restart?.append(pending.point, value) }
+        if pending.restart != 0, pending.restart == restartCount {
+            restart?.append(pending.point, value, violation: violation)
+        }
     }
 
     /// The evaluated configuration of lowest posterior mean under the global model, once it has been fitted; `nil`
     /// (the default rule) before, or when its kernel matrix cannot be factored.
     /// - Complexity: `O(n³)` for the factorisation and `O(n² d)` for the means, `n` the successful observations.
     public func recommendation() -> Configuration? {
-        guard global.fitted, let predictor = try? global.model.predictor(),
+        guard constraintModels.isEmpty, global.fitted, let predictor = try? global.model.predictor(),
             let index = predictor.lowestMeanObservation
         else { return nil }
         return modelled[index]
@@ -225,8 +244,8 @@ public struct GaussianProcessOptimizer: Optimizer {
         thread.fit(using: &generator)
         guard let predictor = try? thread.model.predictor(),
             let (configuration, improvement) = maximizer.maximize(
-                predictor: predictor, inputs: thread.model.inputs, observed: observed, feasibility: feasibility,
-                using: &generator)
+                predictor: predictor, inputs: thread.model.inputs, violations: thread.violations, observed: observed,
+                feasibility: feasibility, using: &generator)
         else { return nil }
         guard watch else { return (configuration, false) }
         thread.record(expectedImprovement: improvement)
@@ -238,11 +257,20 @@ public struct GaussianProcessOptimizer: Optimizer {
         thread.asks >= initialPoints && thread.model.count >= 2
     }
 
-    /// The fitted feasibility model when there is one and the next ask of `thread` uses its model (so that no fit,
-    /// and no draw, is spent on a design point).
+    /// The fitted failure and constraint models when there are any and the next ask of `thread` uses its model (so
+    /// that no fit, and no draw, is spent on a design point).
     private mutating func feasibilityPredictor(for thread: SurrogateThread) -> FeasibilityPredictor? {
-        guard feasibility != nil, Self.usesModel(thread, initialPoints: settings.initialPoints) else { return nil }
-        return feasibility!.fittedPredictor(using: &generator)
+        guard feasibility != nil || !constraintModels.isEmpty,
+            Self.usesModel(thread, initialPoints: settings.initialPoints)
+        else { return nil }
+        var predictors: [GaussianProcessPredictor] = []
+        if feasibility != nil, let predictor = feasibility!.fittedPredictor(using: &generator) {
+            predictors.append(predictor)
+        }
+        for i in constraintModels.indices {
+            if let predictor = constraintModels[i].fittedPredictor(using: &generator) { predictors.append(predictor) }
+        }
+        return predictors.isEmpty ? nil : FeasibilityPredictor(predictors: predictors)
     }
 
     /// The current restart's model points and asks (`nil` before the first restart): every point of a restart's

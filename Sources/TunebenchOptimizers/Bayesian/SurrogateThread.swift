@@ -6,6 +6,9 @@ import TunebenchNumerics
 /// suggestions have promised almost nothing.
 struct SurrogateThread: Sendable {
     private(set) var model: GaussianProcessRegressor
+    /// The total constraint violation `Σ_i max(c_i, 0)` of each observation, in the model's order (all 0 on an
+    /// unconstrained problem): the feasible ones set the incumbent.
+    private(set) var violations: [Double] = []
     /// Suggestions this line has made, from its design or its model.
     var asks = 0
     private var fits = 0
@@ -23,8 +26,9 @@ struct SurrogateThread: Sendable {
             prior: settings.prior.prior(dimension: dimension))
     }
 
-    mutating func append(_ point: [Double], _ value: Double) {
+    mutating func append(_ point: [Double], _ value: Double, violation: Double = 0) {
         model.append(point, value)
+        violations.append(violation)
     }
 
     /// Records the expected improvement of a suggestion the model made.

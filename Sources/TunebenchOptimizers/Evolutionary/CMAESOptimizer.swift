@@ -18,7 +18,14 @@ import TunebenchNumerics
 /// repetitions each), and IPOP restarts grow the population when a search stalls.
 ///
 /// **Generations.** Each ask draws one point from the current distribution; once `λ` evaluations have succeeded the
-/// distribution is updated. A failed evaluation is dropped and one more point is drawn in its place.
+/// distribution is updated. A failed evaluation is dropped and one more point is drawn in its place (resampling, as
+/// Optuna's CmaEsSampler does with FAIL trials and pycma's `ask_and_eval` with NaN values).
+///
+/// **Constraints** (a problem with ``OptimizerContext/constraintCount`` > 0): an infeasible evaluation is kept and
+/// ranked last by Deb's feasibility rule, feasible points by value, then infeasible ones by their total violation
+/// `Σ_i max(c_i, 0)` (``CMAEvolutionStrategy/update(_:violations:)``), so that a population with no feasible point
+/// moves towards feasibility. Optuna's CmaEsSampler ignores constraints; pycma offers an augmented Lagrangian
+/// (`cma.ConstrainedFitnessAL`) instead.
 ///
 /// **Restarts** (option `restarts`, on by default): IPOP-CMA-ES (A. Auger and N. Hansen, "A restart CMA evolution
 /// strategy with increasing population size", CEC 2005). When a stopping criterion of
@@ -59,6 +66,9 @@ public struct CMAESOptimizer: Optimizer {
     private var generator: Xoshiro256StarStar
     private var strategy: CMAEvolutionStrategy
     private var results: [(point: [Double], value: Double)] = []
+    /// The results' total constraint violations, on a constrained problem.
+    private var violations: [Double] = []
+    private let constrained: Bool
     private var pending: [Double]?
     private var remaining: Int
     private var restartCount = 0
@@ -66,6 +76,7 @@ public struct CMAESOptimizer: Optimizer {
     public init(context: OptimizerContext, settings: Settings) {
         space = context.space
         self.settings = settings
+        constrained = context.constraintCount > 0
         generator = Xoshiro256StarStar(seed: context.seed)
         let n = context.space.dimension
         let lambda: Int
@@ -107,11 +118,14 @@ public struct CMAESOptimizer: Optimizer {
 
     public mutating func tell(_ observation: Observation) {
         defer { pending = nil }
-        guard let point = pending, let value = observation.finiteValue else { return }
+        guard let point = pending, let value = constrained ? observation.objectiveValue : observation.finiteValue
+        else { return }
         results.append((point, value))
+        if constrained { violations.append(observation.constraints.map(Feasibility.violation) ?? 0) }
         guard results.count == strategy.populationSize else { return }
-        strategy.update(results)
+        strategy.update(results, violations: constrained ? violations : nil)
         results.removeAll(keepingCapacity: true)
+        violations.removeAll(keepingCapacity: true)
         if settings.restarts, strategy.stopReason != nil {
             restartCount += 1
             let mean = (0..<strategy.dimension).map { _ in generator.nextUnit() }

@@ -149,14 +149,20 @@ struct CMAEvolutionStrategy: Sendable {
         return out
     }
 
-    /// Updates the distribution from a whole generation: `populationSize` points with finite values.
-    mutating func update(_ solutions: [(point: [Double], value: Double)]) {
+    /// Updates the distribution from a whole generation: `populationSize` points with finite values, ranked by value;
+    /// with `violations` (one per point, 0 when feasible), by Deb's feasibility rule: feasible points by value, then
+    /// the infeasible ones by total violation (K. Deb, "An efficient constraint handling method for genetic
+    /// algorithms", Comput. Methods Appl. Mech. Eng. 186(2-4), 2000).
+    mutating func update(_ solutions: [(point: [Double], value: Double)], violations: [Double]? = nil) {
         precondition(solutions.count == populationSize)
         let n = dimension
         generation += 1
-        // Sorted by value; a stable order for ties.
+        // Sorted by violation, then by value (an infeasible point's value does not count); a stable order for ties.
         let order = solutions.indices.sorted {
-            solutions[$0].value != solutions[$1].value ? solutions[$0].value < solutions[$1].value : $0 < $1
+            let (va, vb) = (violations?[$0] ?? 0, violations?[$1] ?? 0)
+            if va != vb { return va < vb }
+            let (a, b) = (va > 0 ? 0 : solutions[$0].value, vb > 0 ? 0 : solutions[$1].value)
+            return a != b ? a < b : $0 < $1
         }
         history.append(solutions[order.first!].value)
         history.append(solutions[order.last!].value)

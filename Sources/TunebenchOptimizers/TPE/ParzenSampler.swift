@@ -6,10 +6,12 @@ import TunebenchNumerics
 /// rule and its defaults). ``TPEOptimizer`` calls it with its whole history; ``HyperbandOptimizer``'s `parzen`
 /// sampler (`hyperband-tpe`) calls it with the evaluations of one fidelity level.
 struct ParzenSampler: Sendable {
-    /// One evaluation: the configuration's values and the objective (`+∞` for a failure, which ranks last).
+    /// One evaluation: the configuration's values, the objective (`+∞` for a failure, which ranks last) and, on a
+    /// constrained problem, its total constraint violation `Σ_i max(c_i, 0)` (0 when feasible).
     struct Observation: Sendable {
         var values: [ParameterValue?]
         var value: Double
+        var violation = 0.0
     }
 
     let space: SearchSpace
@@ -22,12 +24,19 @@ struct ParzenSampler: Sendable {
         domains = space.parameters.map { ParzenDomain($0.domain) }
     }
 
-    /// `γ(n)` best evaluations in `l`, the rest in `g`, each in trial order; a failure (`+∞`) is never in `l`.
+    /// `γ(n)` best evaluations in `l`, the rest in `g`, each in trial order; a failure (`+∞`) is never in `l`. On a
+    /// constrained problem the feasible evaluations rank first, by value, then the infeasible ones by total violation,
+    /// so that `l` takes infeasible points only while fewer than `γ(n)` are feasible: Optuna's TPE with
+    /// `constraints_func` (optuna 5.0.0, `_tpe/sampler.py`: `_split_trials`, `_split_infeasible_trials` and
+    /// `_get_infeasible_trial_score`, the sum of the positive constraint values).
     private func split(_ history: [Observation]) -> (below: [Int], above: [Int]) {
         let n = history.count
         let gamma = min(Int((settings.gammaFraction * Double(n)).rounded(.up)), 25)
         let ranked = history.indices.sorted {
-            history[$0].value != history[$1].value ? history[$0].value < history[$1].value : $0 < $1
+            let (a, b) = (history[$0], history[$1])
+            if a.violation != b.violation { return a.violation < b.violation }
+            let (ka, kb) = (a.violation > 0 ? 0 : a.value, b.violation > 0 ? 0 : b.value)
+            return ka != kb ? ka < kb : $0 < $1
         }
         var isBelow = [Bool](repeating: false, count: n)
         for index in ranked.prefix(gamma) where history[index].value.isFinite { isBelow[index] = true }

@@ -39,6 +39,11 @@ import TunebenchNumerics
 /// as Tunebench's `tpe` did before; measured on `branin:failure=ball:failure-share=0.1` with 100 evaluations, that
 /// let a run fail 64% of its trials. `failures=ignore` (the default of `tpe-optuna`) gives Optuna's rule. Failures do
 /// not count towards the `startup` random points, as in Optuna. Points may repeat, as in Optuna.
+///
+/// **Constraints** (a problem with ``OptimizerContext/constraintCount`` > 0) follow Optuna's `constraints_func`: the
+/// split ranks the feasible evaluations by value, then the infeasible ones by their total violation `Σ_i max(c_i, 0)`
+/// (``ParzenSampler``), so `l` holds the best feasible points, topped up with the least violating ones while fewer
+/// than `γ(n)` are feasible. Infeasible evaluations count towards `startup`, as Optuna counts its COMPLETE trials.
 public struct TPEOptimizer: Optimizer {
     /// What the optimizer can be told.
     public struct Settings: Sendable, Hashable {
@@ -98,9 +103,10 @@ public struct TPEOptimizer: Optimizer {
     public mutating func tell(_ observation: Observation) {
         defer { pending = nil }
         guard let configuration = pending else { return }
-        guard observation.finiteValue != nil || settings.failuresAsBad else { return }
-        let value = observation.finiteValue ?? .infinity
+        guard observation.objectiveValue != nil || settings.failuresAsBad else { return }
+        let value = observation.objectiveValue ?? .infinity
         if value.isFinite { successes += 1 }
-        history.append(.init(values: configuration.values, value: value))
+        let violation = observation.constraints.map(Feasibility.violation) ?? 0
+        history.append(.init(values: configuration.values, value: value, violation: violation))
     }
 }

@@ -95,8 +95,12 @@ public final class PluginOptimizer: Optimizer {
     public func tell(_ observation: Observation) throws {
         guard let pending else { return }
         self.pending = nil
+        // A solver that reads constraint values gets an infeasible trial's value with them; any other, a failure.
+        let readsConstraints = client.spec.readsConstraints && observation.constraints != nil
+        let value = readsConstraints ? observation.objectiveValue : observation.finiteValue
         try client.tell(
-            solver: 0, trialID: pending.trialID, values: observation.finiteValue.map { [$0] } ?? [],
+            solver: 0, trialID: pending.trialID, values: value.map { [$0] } ?? [],
+            constraintValues: readsConstraints && value != nil ? observation.constraints : nil,
             currentStep: pending.step)
     }
 }

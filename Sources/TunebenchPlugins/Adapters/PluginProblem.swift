@@ -4,12 +4,15 @@ import TunebenchCore
 /// instance seed, one evaluator per evaluation.
 ///
 /// A configuration the problem cannot evaluate (`UNEVALUABLE_PARAMS`, or an empty list of values) is a failed trial;
-/// a NaN value breaks the protocol and fails the run.
+/// a NaN value breaks the protocol and fails the run. A problem whose spec declares constraints (`attrs.constraints`,
+/// a Tunebench extension) returns their values with each evaluation (`constraint_values` in `EVALUATE_REPLY`); the
+/// runner checks their number.
 public final class PluginProblem: Problem {
     private let client: ProblemClient
     public let space: SearchSpace
     public let optimum: Double?
     public let fidelities: [Fidelity]
+    public let constraintCount: Int
     private let lastStep: Int
     private var nextEvaluator = 0
 
@@ -27,6 +30,12 @@ public final class PluginProblem: Problem {
         client = try ProblemClient(command)
         do {
             space = try client.spec.searchSpace(plugin: command.name)
+            guard let count = client.spec.constraintCount else {
+                throw client.connection.violation(
+                    "attrs.constraints of its spec is '\(client.spec.attrs["constraints"] ?? "")', not a number of "
+                        + "constraints (a non-negative decimal integer)", during: "PROBLEM_SPEC_CAST")
+            }
+            constraintCount = count
         } catch {
             client.connection.close()
             throw error
@@ -54,7 +63,7 @@ public final class PluginProblem: Problem {
         guard try client.createEvaluator(problem: 0, evaluator: evaluator, configuration: configuration) else {
             return Evaluation(value: .nan, cost: cost)
         }
-        let result: (currentStep: Int, values: [Double])?
+        let result: (currentStep: Int, values: [Double], constraints: [Double]?)?
         do {
             result = try client.evaluate(evaluator: evaluator, nextStep: step)
         } catch {
@@ -62,7 +71,7 @@ public final class PluginProblem: Problem {
             throw error
         }
         try client.dropEvaluator(evaluator)
-        guard let (_, values) = result, let value = values.first else {
+        guard let (_, values, constraints) = result, let value = values.first else {
             return Evaluation(value: .nan, cost: cost)
         }
         guard !value.isNaN else {
@@ -70,6 +79,6 @@ public final class PluginProblem: Problem {
                 "it returned NaN as the objective value (an empty list marks a failed evaluation)",
                 during: "EVALUATE_CALL for evaluator \(evaluator)")
         }
-        return Evaluation(value: value, cost: cost)
+        return Evaluation(value: value, cost: cost, constraints: constraints)
     }
 }

@@ -223,7 +223,7 @@ public enum PluginCheck {
     ) throws -> Double {
         guard try client.createEvaluator(problem: problem, evaluator: evaluator, configuration: point) else { return .nan }
         defer { try? client.dropEvaluator(evaluator) }
-        guard let (_, result) = try client.evaluate(evaluator: evaluator, nextStep: client.spec.steps.last ?? 1),
+        guard let (_, result, _) = try client.evaluate(evaluator: evaluator, nextStep: client.spec.steps.last ?? 1),
             let value = result.first
         else { return .nan }
         guard !value.isNaN else {

@@ -55,9 +55,10 @@ final class ProblemClient {
     }
 
     /// Evaluates up to `nextStep`.
-    /// - Returns: the step reached and the values (empty when the evaluation failed), or `nil` when the problem
-    ///   answered `UNEVALUABLE_PARAMS`.
-    func evaluate(evaluator: Int, nextStep: Int) throws -> (currentStep: Int, values: [Double])? {
+    /// - Returns: the step reached, the values (empty when the evaluation failed) and the constraint values (the
+    ///   Tunebench extension `constraint_values`, `nil` when absent), or `nil` when the problem answered
+    ///   `UNEVALUABLE_PARAMS`.
+    func evaluate(evaluator: Int, nextStep: Int) throws -> (currentStep: Int, values: [Double], constraints: [Double]?)? {
         let during = "EVALUATE_CALL for evaluator \(evaluator)"
         try connection.send("EVALUATE_CALL", during: during) { writer in
             writer.key("evaluator_id")
@@ -74,17 +75,18 @@ final class ProblemClient {
         return try Self.evaluation(from: reply)
     }
 
-    /// Reads an `EVALUATE_REPLY`: the step reached and the values (numbers, NaN included; empty for a failed
-    /// evaluation).
+    /// Reads an `EVALUATE_REPLY`: the step reached, the values (numbers, NaN included; empty for a failed
+    /// evaluation) and, when the reply has them, the constraint values (`constraint_values`, a Tunebench extension).
     /// - Throws: ``PluginError/violation(plugin:reason:during:stderr:)`` naming the field.
-    static func evaluation(from reply: Message) throws -> (currentStep: Int, values: [Double]) {
-        let values = try reply.array("values").map { item -> Double in
-            guard let value = item.doubleValue else {
-                throw reply.violation("a value of EVALUATE_REPLY is \(item.shown)")
+    static func evaluation(from reply: Message) throws -> (currentStep: Int, values: [Double], constraints: [Double]?) {
+        func numbers(_ key: String) throws -> [Double] {
+            try reply.array(key).map { item -> Double in
+                guard let value = item.doubleValue else { throw reply.violation("a value of \(key) is \(item.shown)") }
+                return value
             }
-            return value
         }
-        return (try reply.integer("current_step"), values)
+        let constraints = reply.fields["constraint_values"] == nil ? nil : try numbers("constraint_values")
+        return (try reply.integer("current_step"), try numbers("values"), constraints)
     }
 
     func dropEvaluator(_ evaluator: Int) throws {

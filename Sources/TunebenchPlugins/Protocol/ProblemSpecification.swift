@@ -100,6 +100,13 @@ public struct ProblemSpecification: Sendable, Hashable {
         }
     }
 
+    /// The number of black-box constraints, from the Tunebench extension `attrs.constraints` (a decimal integer written
+    /// as a string); 0 when absent. `nil` when the attribute is not a non-negative integer.
+    public var constraintCount: Int? {
+        guard let text = attrs["constraints"] else { return 0 }
+        return Int(text).flatMap { $0 >= 0 ? $0 : nil }
+    }
+
     /// The known optimum, from the Tunebench extension `attrs.optimum` (a finite number written as a string).
     public var optimum: Double? {
         attrs["optimum"].flatMap(Double.init).flatMap { $0.isFinite ? $0 : nil }

@@ -7,10 +7,18 @@ public struct SolverSpecification: Sendable, Hashable {
     /// kurobako capability names, such as `UNIFORM_CONTINUOUS`.
     public var capabilities: Set<String>
 
-    /// Every capability kurobako defines.
+    /// The Tunebench extension capability of a solver that reads `constraint_values` in `TELL_CALL`
+    /// (Plugins/PROTOCOL.md): it is told an infeasible trial's objective value with its constraint values; a solver
+    /// without it is told an infeasible trial as failed (empty `values`), the failure rule ranking it last.
+    public static let constraintsCapability = "CONSTRAINTS"
+
+    /// Whether the solver declared ``constraintsCapability``.
+    public var readsConstraints: Bool { capabilities.contains(Self.constraintsCapability) }
+
+    /// Every capability kurobako defines, and Tunebench's extension ``constraintsCapability``.
     public static let knownCapabilities: Set<String> = [
         "UNIFORM_CONTINUOUS", "UNIFORM_DISCRETE", "LOG_UNIFORM_CONTINUOUS", "LOG_UNIFORM_DISCRETE", "CATEGORICAL",
-        "CONDITIONAL", "MULTI_OBJECTIVE", "CONCURRENT",
+        "CONDITIONAL", "MULTI_OBJECTIVE", "CONCURRENT", constraintsCapability,
     ]
 
     /// The capabilities a problem needs that this solver lacks, sorted.
@@ -149,8 +157,9 @@ final class SolverClient {
         return proposal
     }
 
-    /// Tells the solver a result; `values` is empty for a failed evaluation.
-    func tell(solver: Int, trialID: Int, values: [Double], currentStep: Int) throws {
+    /// Tells the solver a result; `values` is empty for a failed evaluation; `constraintValues`, when given, are a
+    /// constrained problem's `c_1 ... c_k` (the Tunebench extension member `trial.constraint_values`).
+    func tell(solver: Int, trialID: Int, values: [Double], constraintValues: [Double]? = nil, currentStep: Int) throws {
         let during = "TELL_CALL for trial \(trialID)"
         try connection.send("TELL_CALL", during: during) { writer in
             writer.key("solver_id")
@@ -163,6 +172,12 @@ final class SolverClient {
             writer.beginArray()
             for value in values { writer.number(value) }
             writer.endArray()
+            if let constraintValues {
+                writer.key("constraint_values")
+                writer.beginArray()
+                for value in constraintValues { writer.number(value) }
+                writer.endArray()
+            }
             writer.key("current_step")
             writer.integer(currentStep)
             writer.endObject()

@@ -50,6 +50,9 @@ public struct FailingProblem<Base: KnownMinimizers>: KnownMinimizers {
     /// Whether the base problem provides gradients (inside the region a gradient is withheld with the value).
     public var providesGradient: Bool { base.providesGradient }
 
+    /// The base problem's constraints (a failed evaluation reports no constraint values).
+    public var constraintCount: Int { base.constraintCount }
+
     /// Whether `configuration` lies in the failing region.
     public func fails(_ configuration: Configuration) -> Bool {
         region.contains(space.encode(configuration))
@@ -74,6 +77,7 @@ public struct FailingProblem<Base: KnownMinimizers>: KnownMinimizers {
         evaluation.value = .nan
         evaluation.noiselessValue = nil
         evaluation.gradient = nil
+        evaluation.constraints = nil
         return evaluation
     }
 }

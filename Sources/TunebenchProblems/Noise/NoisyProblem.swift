@@ -65,6 +65,9 @@ public struct NoisyProblem<Base: Problem>: Problem {
     /// Whether the base problem provides gradients (of the noiseless objective: the noise has none).
     public var providesGradient: Bool { base.providesGradient }
 
+    /// The base problem's constraints, whose values are passed on without noise.
+    public var constraintCount: Int { base.constraintCount }
+
     /// The noisy evaluation with the base problem's gradient (the gradient of the noiseless objective, which is the
     /// gradient of the noisy objective's mean).
     public mutating func evaluateWithGradient(_ configuration: Configuration) throws -> Evaluation {

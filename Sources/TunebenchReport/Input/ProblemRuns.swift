@@ -10,6 +10,9 @@ public struct ProblemRuns: Sendable, Hashable {
     public var optimizers: [OptimizerRuns]
     /// The repetitions the experiment planned per optimizer; runs that failed or are missing make up the difference.
     public var repetitions: Int
+    /// Whether the problem has black-box constraints (`constrained` in `summary.json`): the regret is then feasible
+    /// regret.
+    public var constrained = false
 
     public init(problem: String, metric: String, optimum: Double?, optimizers: [OptimizerRuns], repetitions: Int) {
         self.problem = problem
@@ -21,6 +24,13 @@ public struct ProblemRuns: Sendable, Hashable {
 
     /// Whether the metric is a regret (known optimum, metric optimum 0).
     public var isRegret: Bool { metric == "regret" }
+
+    /// What the metric is called in captions and headers: `feasible regret` on a constrained problem, `regret`,
+    /// or `best value`.
+    public var metricName: String { isRegret ? (constrained ? "feasible regret" : "regret") : "best value" }
+
+    /// The metric's name after "best" or "final": `feasible regret`, `regret` or `value`.
+    public var valueName: String { isRegret ? (constrained ? "feasible regret" : "regret") : "value" }
 }
 
 /// One optimizer's complete runs on one problem.

@@ -195,7 +195,7 @@ public struct ReportInput: Sendable {
             }
         }
         return summaries.map { summary in
-            ProblemRuns(
+            var problem = ProblemRuns(
                 problem: summary.problem, metric: summary.metric, optimum: summary.optimum,
                 optimizers: summary.optimizers.map { optimizer in
                     let repetitions = order[summary.problem]?[optimizer.optimizer] ?? []
@@ -208,6 +208,8 @@ public struct ReportInput: Sendable {
                         evaluationLowerMedian: optimizer.evaluationLowerMedian, failedRuns: optimizer.failedRuns)
                 },
                 repetitions: experiment.repetitions)
+            problem.constrained = summary.constrained == true
+            return problem
         }
     }
 

@@ -56,7 +56,7 @@ enum ProblemSection {
     ) {
         let axisName = input.axis.kind == .cost ? "cumulative cost" : "evaluations"
         let folder = input.axis.kind == .cost ? "curves-cost" : "curves"
-        let metric = problem.isRegret ? "regret" : "best value"
+        let metric = problem.metricName
         guard let recommended = input.recommendedCurves[problem.problem] else {
             addFigure(
                 title: "\(problem.problem): \(metric)", yLabel: metric, xLabel: axisName,
@@ -66,7 +66,7 @@ enum ProblemSection {
                     + "complete runs, from `\(folder)/\(problem.problem).csv`.", to: &document, output: &output)
             return
         }
-        let value = problem.isRegret ? "regret" : "value"
+        let value = problem.valueName
         addFigure(
             title: "\(problem.problem): best-evaluated \(value)", yLabel: "best-evaluated \(value)", xLabel: axisName,
             curves: input.curves[problem.problem] ?? [], regret: problem.isRegret,
@@ -147,7 +147,7 @@ enum ProblemSection {
             ] + recommended
         }
         let percent = NumberFormat.percent(intervals.level)
-        let value = problem.isRegret ? "regret" : "value"
+        let value = problem.valueName
         document.blocks.append(
             .table(
                 ReportDocument.Table(

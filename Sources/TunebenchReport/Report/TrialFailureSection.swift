@@ -31,20 +31,12 @@ enum TrialFailureSection {
                 + "but not towards the best value. Each cell is the share of the complete runs' trials that failed, "
                 + "then, in brackets, the largest share in a single run (`summary.json`; problems where no trial "
                 + "failed are left out).")
-        let optimizers = input.experiment.optimizers.map(\.label)
         document.blocks.append(
             .table(
-                ProblemOptimizerTable.make(
-                    problems: problems.map(\.problem), optimizers: optimizers, source: "report/failed-trials.csv"
-                ) { problem, optimizer in
-                    guard
-                        let summary = problems.first(where: { $0.problem == problem })?.optimizers
-                            .first(where: { $0.optimizer == optimizer }),
-                        let trials = summary.trials, trials > 0
-                    else { return "–" }
+                ProblemOptimizerTable.trialCounts(problems, input, source: "report/failed-trials.csv") { summary, trials in
                     let share = Double(summary.failedTrials ?? 0) / Double(trials)
                     let worst = summary.failedTrialShareMax ?? 0
-                    return .init(NumberFormat.fixed(100 * share, 1) + "% (" + NumberFormat.fixed(100 * worst, 1) + "%)")
+                    return NumberFormat.fixed(100 * share, 1) + "% (" + NumberFormat.fixed(100 * worst, 1) + "%)"
                 }))
     }
 }

@@ -29,6 +29,11 @@ public struct ProblemSummary: Codable, Sendable, Hashable {
     /// recommendations, and its summaries give the final recommended regret (``OptimizerSummary/recommendedMedian``)
     /// beside the best-evaluated one; absent (`nil`) for a noiseless problem, so that its summary keeps its bytes.
     public var noisy: Bool? = nil
+    /// `true` when the problem has black-box constraints (``TunebenchCore/Problem/constraintCount``): its metric is
+    /// *feasible* regret (the best feasible value minus the constrained optimum; `inf` for a run that found no
+    /// feasible point), and its summaries count infeasible trials (``OptimizerSummary/infeasibleTrials``); absent for
+    /// an unconstrained problem.
+    public var constrained: Bool? = nil
 }
 
 /// Final results of one optimizer on one problem, over its complete runs.
@@ -78,6 +83,11 @@ public struct OptimizerSummary: Codable, Sendable, Hashable {
     public var trials: Int? = nil
     public var failedTrials: Int? = nil
     public var failedTrialShareMax: Double? = nil
+    /// On a constrained problem (``ProblemSummary/constrained``), the successful trials that broke a constraint
+    /// (counted as ``trials`` are), and the complete runs that found no feasible point, whose final metric is `inf`;
+    /// absent on an unconstrained problem.
+    public var infeasibleTrials: Int? = nil
+    public var infeasibleRuns: Int? = nil
 
     /// Sets the recommended statistics from `other`'s final ones (a summary of the recommended finals).
     mutating func addRecommended(_ other: OptimizerSummary) {

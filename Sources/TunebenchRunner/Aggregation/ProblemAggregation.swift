@@ -63,6 +63,8 @@ final class ProblemAggregation: @unchecked Sendable {
             )] = []
         // Whether a complete run recorded recommendations (observation noise).
         var noisy = false
+        // Whether the runs' problem has black-box constraints (its metric is then feasible regret).
+        var constrained = false
         // Where each run's pooled values start, with its optimum, to shift them when the optima differ.
         var valueOptima: [[(start: Int, optimum: Double)]] = []
         for (optimizerIndex, optimizer) in experiment.optimizers.enumerated() {
@@ -127,7 +129,10 @@ final class ProblemAggregation: @unchecked Sendable {
                 traces.append(scan.trace)
                 sampledCounts = sampledCounts ?? scan.sampledCounts
                 values += scan.values
-                trialFailures.add(trials: scan.trials, failed: scan.failedTrials)
+                trialFailures.add(
+                    trials: scan.trials, failed: scan.failedTrials, infeasible: scan.infeasibleTrials,
+                    counted: scan.counted)
+                constrained = constrained || record.constraintCount > 0
                 if experiment.costBudget != nil { costTraces.append(scan.costTrace) }
             }
             collected.append(
@@ -206,6 +211,7 @@ final class ProblemAggregation: @unchecked Sendable {
             }
             // Trial failure counts only on problems where some trial failed, so that other summaries keep their bytes.
             if collected.contains(where: { $0.failures.failed > 0 }) { trialFailures.record(in: &optimizerSummary) }
+            if constrained { trialFailures.recordFeasibility(in: &optimizerSummary) }
             summaries.append(optimizerSummary)
         }
         Aggregator.markBest(&summaries)
@@ -214,6 +220,7 @@ final class ProblemAggregation: @unchecked Sendable {
             problem: problem.label, metric: optimum == nil ? "best value" : "regret",
             optimum: optima.count <= 1 ? optimum : nil, optimizers: summaries)
         if noisy { summary.noisy = true }
+        if constrained { summary.constrained = true }
         // Until the rows are copied out in plan order, keep no file open and no more than the spill limit in memory.
         try curves.close()
         try costCurves?.close()

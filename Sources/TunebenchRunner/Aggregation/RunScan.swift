@@ -35,6 +35,11 @@ struct RunScan {
     /// sample fixed by the counts, as for ``values``).
     var trials = 0
     var failedTrials = 0
+    /// Of those trials, the successful ones that broke a constraint (a constrained problem's), counted the same way.
+    var infeasibleTrials = 0
+    /// Whether some trial of the run (every one, whatever the record keeps) counted towards the best value: on a
+    /// constrained problem, whether the run found a feasible point.
+    var counted: Bool { best < .infinity }
     /// Time spent in the optimizer (ask + tell) and in evaluations, over every trial.
     var optimizerSeconds = 0.0
     var evaluationSeconds = 0.0
@@ -110,6 +115,7 @@ struct RunScan {
         if sampled {
             trials += 1
             if trial.status == .failed { failedTrials += 1 }
+            if trial.status == .ok && !trial.isFeasible { infeasibleTrials += 1 }
         }
         if let value = record.countedValue(trial) {
             if sampled { values.append(value) }

@@ -16,6 +16,11 @@ import TunebenchCore
 /// trials before the failure are kept. A non-finite objective value fails only its trial: the optimizer is told
 /// `nil` and the run goes on.
 ///
+/// **Constraints.** On a constrained problem (``TunebenchCore/Problem/constraintCount``) each successful evaluation
+/// must report that many constraint values (another count fails the run; a non-finite value fails the trial, as a
+/// non-finite objective does). The optimizer is told them with the value; the record keeps them; only feasible trials
+/// count towards the best value, the `improvements` selection and the recommendation ledger.
+///
 /// **Recommendations.** From the first evaluation that reports a noiseless value (a problem with observation noise),
 /// the optimizer is asked for its ``TunebenchCore/Optimizer/recommendation()`` after each `tell`, and the trial records
 /// that configuration's noiseless value (`recommended`), looked up among the run's evaluations
@@ -69,6 +74,7 @@ public struct RunExecutor: Sendable {
         var problemMetadata: [String: String] = [:]
         var optimizerMetadata: [String: String] = [:]
         var fidelities: [Fidelity] = []
+        var constraintCount = 0
         var failure: String?
         var ended: ContinuousClock.Instant?
         var stage = Stage.buildingProblem
@@ -80,6 +86,7 @@ public struct RunExecutor: Sendable {
             let space = problem.space
             parameters = space.parameters.map(\.name)
             fidelities = problem.fidelities
+            constraintCount = problem.constraintCount
             let budget = experiment.evaluationBudget(fidelities: fidelities, dimension: space.dimension)
             stage = .buildingOptimizer
             var optimizer = try registry.makeOptimizer(
@@ -145,11 +152,19 @@ public struct RunExecutor: Sendable {
                 guard evaluation.cost.isFinite, evaluation.cost >= 0 else {
                     throw RunFailure("the problem reported the cost \(evaluation.cost) for trial \(number)")
                 }
-                let usable = evaluation.value.isFinite
+                var usable = evaluation.value.isFinite
+                var trialFailure = usable ? nil : "the objective returned \(evaluation.value)"
+                if usable, let reason = try checkedConstraints(evaluation, count: constraintCount, trial: number) {
+                    usable = false
+                    trialFailure = reason
+                }
+                // Only a successful, feasible full-fidelity evaluation counts towards the best (as in RunScan).
+                let feasible = usable && evaluation.isFeasible
                 stage = .tell(number)
                 try optimizer.tell(
                     Observation(
-                        suggestion, value: usable ? evaluation.value : nil, gradient: usable ? evaluation.gradient : nil))
+                        suggestion, value: usable ? evaluation.value : nil, gradient: usable ? evaluation.gradient : nil,
+                        constraints: usable ? evaluation.constraints : nil))
                 let t3 = clock.now
                 spent += evaluation.cost
                 // Only full-fidelity values count towards the best, as in the aggregation (RunScan).
@@ -157,7 +172,7 @@ public struct RunExecutor: Sendable {
                 if evaluation.noiselessValue != nil, ledger == nil { ledger = RecommendationLedger() }
                 var recommended: Double?
                 if ledger != nil {
-                    if usable && fullFidelity {
+                    if feasible && fullFidelity {
                         ledger!.record(
                             suggestion.configuration, observed: evaluation.value, noiseless: evaluation.trueValue)
                     }
@@ -165,7 +180,7 @@ public struct RunExecutor: Sendable {
                 }
                 let pending = PendingTrial(
                     number: number, configuration: suggestion.configuration, fidelity: suggestion.fidelity,
-                    evaluation: evaluation, usable: usable, recommended: recommended,
+                    evaluation: evaluation, usable: usable, failure: trialFailure, recommended: recommended,
                     askSeconds: seconds(t1 - t0), evaluationSeconds: seconds(t2 - t1), tellSeconds: seconds(t3 - t2))
                 do throws(Sink.Failure) {
                     if selection == nil {
@@ -173,7 +188,7 @@ public struct RunExecutor: Sendable {
                     } else {
                         let decision = selection!.decide(
                             number: number,
-                            value: usable && fullFidelity ? (evaluation.noiselessValue ?? evaluation.value) : nil)
+                            value: feasible && fullFidelity ? (evaluation.noiselessValue ?? evaluation.value) : nil)
                         unkept.add(pending.totals)
                         if decision.keep {
                             if decision.keepHeldBestFirst, let best = held {
@@ -218,10 +233,26 @@ public struct RunExecutor: Sendable {
         record.recording = experiment.recording
         if experiment.recording != .all { record.format = 2 }
         record.fidelities = fidelities
+        record.constraintCount = constraintCount
+        if constraintCount > 0 { record.format = 3 }
         record.problemMetadata = problemMetadata
         record.optimizerMetadata = optimizerMetadata
         return record
     }
+}
+
+/// Checks a successful evaluation's constraint values against the problem's count of constraints.
+/// - Returns: why the trial fails when a constraint value is not finite; `nil` when the values are usable.
+/// - Throws: ``RunFailure`` when the evaluation reports another number of values than the problem declares (a
+///   broken problem, not a failed trial).
+private func checkedConstraints(_ evaluation: Evaluation, count: Int, trial: Int) throws -> String? {
+    let values = evaluation.constraints ?? []
+    guard values.count == count else {
+        throw RunFailure(
+            "the problem reported \(values.count) constraint values for trial \(trial), but declares \(count)")
+    }
+    guard let bad = values.firstIndex(where: { !$0.isFinite }) else { return nil }
+    return "constraint \(bad + 1) returned \(values[bad])"
 }
 
 /// Where a run is, as the reason of a failure there names it ("ask (trial 3) failed: ..."); a value rather than a
@@ -273,6 +304,8 @@ private struct PendingTrial {
     var fidelity: Int?
     var evaluation: Evaluation
     var usable: Bool
+    /// Why the trial failed, when it did.
+    var failure: String?
     /// The noiseless value of the optimizer's recommendation after this trial, in a run with observation noise.
     var recommended: Double?
     var askSeconds: Double
@@ -290,9 +323,10 @@ private struct PendingTrial {
         TrialRecord(
             number: number, configuration: space.record(configuration), fidelity: fidelity,
             value: usable ? evaluation.value : nil, noiselessValue: evaluation.noiselessValue, cost: totals.cost,
-            status: usable ? .ok : .failed, failure: usable ? nil : "the objective returned \(evaluation.value)",
+            status: usable ? .ok : .failed, failure: failure,
             info: evaluation.info.isEmpty ? nil : evaluation.info, askSeconds: totals.ask,
-            evaluationSeconds: totals.evaluation, tellSeconds: totals.tell, recommended: recommended)
+            evaluationSeconds: totals.evaluation, tellSeconds: totals.tell, recommended: recommended,
+            constraints: usable ? evaluation.constraints : nil)
     }
 }
 

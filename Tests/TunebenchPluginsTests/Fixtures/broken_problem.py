@@ -6,6 +6,10 @@ Usage: python3 broken_problem.py MODE, where MODE is one of
   crash        exits with status 3 on the second evaluation
   unevaluable  refuses the second configuration with ERROR_REPLY UNEVALABLE_PARAMS (the kurobako package's spelling)
   empty        returns an empty list of values (a failed evaluation) on the second evaluation
+  constrained  declares one constraint (attrs.constraints, a Tunebench extension) and replies its value
+               c = 0.5 - x1 (feasible for x1 >= 0.5) in constraint_values; the optimum is then 0.04
+  miscounted   like constrained, but replies two constraint values on the second evaluation
+  badcount     declares attrs.constraints "two", which is not a number of constraints
 Test fixture of Tunebench; uses only the Python standard library.
 """
 
@@ -21,7 +25,9 @@ def send(message):
 
 
 send({"type": "PROBLEM_SPEC_CAST", "spec": {
-    "name": "sphere-" + MODE, "attrs": {"optimum": "0"},
+    "name": "sphere-" + MODE,
+    "attrs": {"optimum": "0.04", "constraints": "1"} if MODE in ("constrained", "miscounted")
+    else {"optimum": "0", "constraints": "two"} if MODE == "badcount" else {"optimum": "0"},
     "params_domain": [
         {"name": "x1", "range": {"type": "CONTINUOUS", "low": 0.0, "high": 1.0}, "distribution": "UNIFORM"},
         {"name": "x2", "range": {"type": "CONTINUOUS", "low": 0.0, "high": 1.0}, "distribution": "UNIFORM"}],
@@ -50,6 +56,9 @@ for line in sys.stdin:
             sys.exit(3)
         if count == 2 and MODE == "empty":
             values = []
-        send({"type": "EVALUATE_REPLY", "current_step": message["next_step"], "values": values})
+        reply = {"type": "EVALUATE_REPLY", "current_step": message["next_step"], "values": values}
+        if MODE in ("constrained", "miscounted"):
+            reply["constraint_values"] = [0.5 - params[0]] + ([0.0] if count == 2 and MODE == "miscounted" else [])
+        send(reply)
     elif kind == "DROP_EVALUATOR_CAST":
         evaluators.pop(message["evaluator_id"], None)
