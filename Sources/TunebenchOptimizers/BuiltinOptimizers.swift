@@ -437,6 +437,11 @@ public enum BuiltinOptimizers {
                     "feasibility", .bool, default: .bool(defaults.feasibility),
                     summary: "from the first failed evaluation, weigh the acquisition by a GP's probability that a point "
                         + "does not fail (false: leave failures out, as Optuna's GPSampler does)"),
+                OptionSpec(
+                    "failure-imputation", .choice(GaussianProcessOptimizer.FailureImputation.allCases.map(\.rawValue)),
+                    default: .string(defaults.failureImputation.rawValue),
+                    summary: "worst: also give each failed evaluation the worst value observed so far in the objective's "
+                        + "GP, re-imputed at every fit (SMAC's crash cost); none: failures stay out of it"),
             ],
             includedByDefault: includedByDefault, reference: reference
         ) { context in
@@ -450,6 +455,8 @@ public enum BuiltinOptimizers {
             settings.prior = GaussianProcessOptimizer.PriorChoice(rawValue: context.options.string("prior")) ?? .standard
             settings.restarts = context.options.bool("restarts")
             settings.feasibility = context.options.bool("feasibility")
+            settings.failureImputation =
+                GaussianProcessOptimizer.FailureImputation(rawValue: context.options.string("failure-imputation")) ?? .none
             return try GaussianProcessOptimizer(context: context, settings: settings)
         }
     }

@@ -66,6 +66,13 @@ public struct GaussianProcessRegressor: Sendable {
         targets.append(y)
     }
 
+    /// Replaces the target of observation `index` (an imputed value that follows the others, for example); the
+    /// inputs' cached differences do not depend on targets.
+    public mutating func setTarget(_ index: Int, _ y: Double) {
+        precondition(targets.indices.contains(index) && y.isFinite, "GaussianProcessRegressor: bad target")
+        targets[index] = y
+    }
+
     /// The sample mean and the scale (sample standard deviation, 1 when the targets are constant) used to standardise.
     public var standardization: (mean: Double, scale: Double) {
         guard !targets.isEmpty else { return (0, 1) }

@@ -40,7 +40,12 @@ import TunebenchNumerics
 /// acquisition by the probability that a point does not fail (Gardner et al. 2014's constrained form; see
 /// ``AcquisitionMaximizer``), for the global line and the restarts alike, so the search learns to keep out of a
 /// failing region instead of returning to it. Before the first failure nothing changes, draw for draw. No point is
-/// suggested twice.
+/// suggested twice. With `failure-imputation=worst` a failure also enters the objective's models with the worst value
+/// observed so far, re-imputed at every fit (SMAC's crash cost; a failure before the first value is left out of
+/// them): on the tuning set (bbob f1, f3, f8, f15, f17, f21 in 8 dimensions with a half-space or ball failing 10% of
+/// the box, 5 repetitions of 100 evaluations, seed 5) it cut the failed share from 6.7% to 2.9% and the worst run's
+/// from 33% to 8%, but raised the median final regret on 9 of the 12 problems (none significantly at 5
+/// repetitions), so it is not the default.
 ///
 /// **Constraints** (a problem with ``OptimizerContext/constraintCount`` > 0): Gardner et al.'s constrained expected
 /// improvement in Optuna's form (optuna 5.0.0, `LogCEI`): every successful evaluation, feasible or not, enters the
@@ -69,8 +74,19 @@ public struct GaussianProcessOptimizer: Optimizer {
         /// Whether failures weigh the acquisition through a ``FeasibilityModel`` (see the type's documentation); off,
         /// failures are only left out, as Optuna's GPSampler leaves failed trials out.
         public var feasibility = true
+        /// Whether failures also enter the objective's models with an imputed value
+        /// (``SurrogateThread/appendFailure(_:)``), the worst value observed so far (SMAC's crash cost).
+        public var failureImputation: FailureImputation = .none
 
         public init() {}
+    }
+
+    /// The value a failed evaluation enters the objective's models with, if any.
+    public enum FailureImputation: String, Sendable, Hashable, CaseIterable {
+        /// Failures stay out of the objective's models.
+        case none
+        /// The worst value observed so far, re-imputed at every fit (SMAC's crash cost as the worst cost seen).
+        case worst
     }
 
     /// The hyperparameter priors of ``GaussianProcessPrior``.
@@ -183,7 +199,14 @@ public struct GaussianProcessOptimizer: Optimizer {
                 points: toldPoints, failed: toldFailed, dimension: dimension, categorical: maximizer.categorical,
                 settings: settings)
         }
-        guard let value = observation.objectiveValue else { return }
+        guard let value = observation.objectiveValue else {
+            guard settings.failureImputation != .none else { return }
+            if global.appendFailure(pending.point) { modelled.append(observation.suggestion.configuration) }
+            if pending.restart != 0, pending.restart == restartCount {
+                restart?.appendFailure(pending.point)
+            }
+            return
+        }
         let violation = observation.constraints.map(Feasibility.violation) ?? 0
         if let constraints = observation.constraints, constraints.count == constraintModels.count {
             for i in constraintModels.indices { constraintModels[i].append(pending.point, constraint: constraints[i]) }
@@ -200,7 +223,7 @@ public struct GaussianProcessOptimizer: Optimizer {
     /// - Complexity: `O(n³)` for the factorisation and `O(n² d)` for the means, `n` the successful observations.
     public func recommendation() -> Configuration? {
         guard constraintModels.isEmpty, global.fitted, let predictor = try? global.model.predictor(),
-            let index = predictor.lowestMeanObservation
+            let index = predictor.lowestMeanObservation, !global.imputed.contains(index)
         else { return nil }
         return modelled[index]
     }

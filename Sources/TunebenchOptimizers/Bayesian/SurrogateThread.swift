@@ -9,6 +9,8 @@ struct SurrogateThread: Sendable {
     /// The total constraint violation `Σ_i max(c_i, 0)` of each observation, in the model's order (all 0 on an
     /// unconstrained problem): the feasible ones set the incumbent.
     private(set) var violations: [Double] = []
+    /// The observations that are failures imputed with the worst value (``appendFailure(_:)``), in the model's order.
+    private(set) var imputed: Set<Int> = []
     /// Suggestions this line has made, from its design or its model.
     var asks = 0
     private var fits = 0
@@ -31,6 +33,25 @@ struct SurrogateThread: Sendable {
         violations.append(violation)
     }
 
+    /// Adds a failed evaluation with the worst value observed so far (SMAC's crash cost as the worst cost seen),
+    /// re-imputed before every fit as the worst value grows (``fit(using:)``); it never counts as an incumbent or a
+    /// leader (its violation is `+∞`). A failure before the line's first value has nothing to be imputed with and is
+    /// left out (the feasibility model still has it).
+    /// - Returns: whether the failure was added.
+    @discardableResult
+    mutating func appendFailure(_ point: [Double]) -> Bool {
+        guard let worst = worstValue else { return false }
+        imputed.insert(model.count)
+        model.append(point, worst)
+        violations.append(.infinity)
+        return true
+    }
+
+    /// The largest observed (not imputed) value.
+    private var worstValue: Double? {
+        model.targets.indices.lazy.filter { !imputed.contains($0) }.map { model.targets[$0] }.max()
+    }
+
     /// Records the expected improvement of a suggestion the model made.
     mutating func record(expectedImprovement: Double) {
         quietSuggestions = expectedImprovement < GaussianProcessOptimizer.convergedImprovement ? quietSuggestions + 1 : 0
@@ -49,6 +70,9 @@ struct SurrogateThread: Sendable {
             starts.append(model.prior.sample(dimension: dimension, using: &generator))
         }
         fits += 1
+        if !imputed.isEmpty, let worst = worstValue {
+            for index in imputed.sorted() { model.setTarget(index, worst) }
+        }
         model.fit(starts: starts, minimizer: Self.hyperparameterMinimizer)
     }
 }
