@@ -104,6 +104,9 @@ import Tunebench
         #expect(markdown.contains("| optimizer | branin-failurehalfspace-failure-share0.4 |"))
         let csv = try String(contentsOf: folder.appendingPathComponent("report/failed-trials.csv"), encoding: .utf8)
         #expect(csv.split(separator: "\n").count == 1 + 2)
+        // The failed share over evaluations, plotted for the failing problem only.
+        #expect(markdown.contains("(report/plots/branin-failurehalfspace-failure-share0.4-failures.svg)"))
+        #expect(!markdown.contains("hartmann3-failures.svg"))
     }
 
     /// A constrained problem gets an infeasible-trials table and its curves and finals are called feasible regret; the

@@ -39,8 +39,10 @@ struct DeterminismTests {
         try run(sharded, jobs: 1, shard: try Shard(index: 2, count: 2), recording: recording)
         try run(sharded, jobs: 2, shard: try Shard(index: 1, count: 2), recording: recording)
         let reference = try Fixtures.deterministicOutputs(one)
-        // evaluations.csv, summary.json, five curves, and the noisy problems' traces-recommended.csv and curves
-        #expect(reference.count == 10)
+        // evaluations.csv, summary.json, five curves, the noisy problems' traces-recommended.csv and curves, and the
+        // failing problem's failed-share curve
+        #expect(reference.count == 11)
+        #expect(reference["curves-failures/branin-failureband-failure-share0.3-noise0.5.csv"] != nil)
         #expect(reference["curves-recommended/branin-noise0.5.csv"] != nil)
         let summary = String(decoding: try #require(reference["summary.json"]), as: UTF8.self)
         #expect(summary.contains("\"failedTrials\""))

@@ -24,6 +24,9 @@ public struct ReportInput: Sendable {
     public var recommended: [ProblemRuns] = []
     /// Per noisy problem, the curves of the recommended regret, on the evaluation axis.
     public var recommendedCurves: [String: [Curve]] = [:]
+    /// Per problem where some trial failed, the curves of the share of trials failed so far (`curves-failures/`), on
+    /// the evaluation axis; absent for a folder aggregated before they were written (2026-12-06).
+    public var failureCurves: [String: [Curve]] = [:]
     public var axis: ReportAxis
     /// The labels of the problems from COCO's suites (``CocoTimeToTarget/isCoco(_:)``), when the axis counts
     /// evaluations.
@@ -62,6 +65,11 @@ public struct ReportInput: Sendable {
             recommendedCurves[problem] = try Self.readCurves(
                 directory.appendingPathComponent("\(Aggregator.recommendedCurves)/\(problem).csv"), x: "evaluation",
                 hint: hint)
+        }
+        for summary in aggregate.problems where summary.optimizers.contains(where: { $0.failedTrials != nil }) {
+            let url = directory.appendingPathComponent("\(Aggregator.failureCurves)/\(summary.problem).csv")
+            guard FileManager.default.fileExists(atPath: url.path) else { continue }
+            failureCurves[summary.problem] = try Self.readCurves(url, x: "evaluation", hint: hint)
         }
         if let costBudget = experiment.costBudget {
             axis = .cost(budget: costBudget, points: Aggregator.costPoints)

@@ -2,8 +2,9 @@ import TunebenchRunner
 
 /// Failed trials (non-finite values, such as a hidden failure region's or a crashing model's): per problem and
 /// optimizer, the share of the complete runs' trials that failed and the largest share in one run, from
-/// `summary.json` (``TunebenchRunner/OptimizerSummary/failedTrials``); `report/failed-trials.csv`. Only problems
-/// where some trial failed appear, and the section only when there is one.
+/// `summary.json` (``TunebenchRunner/OptimizerSummary/failedTrials``); `report/failed-trials.csv`; and per problem a
+/// plot of the share of the trials failed so far against evaluations (`curves-failures/`). Only problems where some
+/// trial failed appear, and the section only when there is one.
 enum TrialFailureSection {
     static func add(_ input: ReportInput, to document: inout ReportDocument, output: inout ReportOutput) {
         let problems = input.aggregate.problems.filter { problem in
@@ -38,5 +39,22 @@ enum TrialFailureSection {
                     let worst = summary.failedTrialShareMax ?? 0
                     return NumberFormat.fixed(100 * share, 1) + "% (" + NumberFormat.fixed(100 * worst, 1) + "%)"
                 }))
+        for problem in problems.map(\.problem) {
+            guard let curves = input.failureCurves[problem] else { continue }
+            let file = "report/plots/\(problem)-failures.svg"
+            let plot = LinePlot(
+                title: "\(problem): failed trials", xLabel: "evaluations", yLabel: "share of trials failed so far",
+                xScale: .linear, yScale: .linear, yRange: 0...1,
+                series: curves.map {
+                    PlotSeries(name: $0.optimizer, x: $0.x, y: $0.median, lower: $0.q25, upper: $0.q75)
+                })
+            let svg = plot.svg()
+            output.add(file, svg)
+            document.blocks.append(
+                .figure(
+                    file: file, svg: svg,
+                    caption: "The share of the trials so far that failed, against evaluations: median (line) and "
+                        + "quartiles (band) over the complete runs, from `\(Aggregator.failureCurves)/\(problem).csv`."))
+        }
     }
 }

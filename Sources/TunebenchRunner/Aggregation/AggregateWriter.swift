@@ -27,6 +27,8 @@ final class AggregateWriter: @unchecked Sendable {
     private(set) var outputs: [AtomicFile] = []
     /// The labels of the noisy problems written so far, whose rows went to `traces-recommended.csv`.
     private(set) var noisyProblems: [String] = []
+    /// The problems where some trial failed, which have a failed-share curve (``Aggregator/failureCurves``).
+    private(set) var failingProblems: [String] = []
 
     init(problems count: Int, evaluations: AtomicFile, steps: AtomicFile, recommendedSteps: AtomicFile) {
         self.count = count
@@ -74,6 +76,9 @@ final class AggregateWriter: @unchecked Sendable {
                 counts.missing += part.missing
                 outputs += part.outputs
                 if part.summary.noisy == true { noisyProblems.append(part.summary.problem) }
+                if part.summary.optimizers.contains(where: { $0.failedTrials != nil }) {
+                    failingProblems.append(part.summary.problem)
+                }
                 written += 1
             }
         }

@@ -53,6 +53,9 @@ public struct Aggregator: Sendable {
     public static let recommendedTraces = "traces-recommended.csv"
     /// The folder of the recommended metric's curves, beside `curves/` (noisy problems only).
     public static let recommendedCurves = "curves-recommended"
+    /// The folder of the failed-share curves (`optimizer,evaluation,runs,median,q25,q75,mean`: the share of the trials
+    /// so far that failed), one file per problem where some trial failed.
+    public static let failureCurves = "curves-failures"
 
     public var experiment: Experiment
     public var store: ResultStore
@@ -99,10 +102,11 @@ public struct Aggregator: Sendable {
             try Self.createFolder(url)
             store.removeStaleTemporaryFiles(in: url)
         }
-        // Created by the first noisy problem; cleaned when a previous aggregation made it.
-        let recommendedFolder = store.directory.appendingPathComponent(Self.recommendedCurves)
-        if FileManager.default.fileExists(atPath: recommendedFolder.path) {
-            store.removeStaleTemporaryFiles(in: recommendedFolder)
+        // Created by the first noisy problem (the first with failed trials); cleaned when a previous aggregation made
+        // it.
+        for name in [Self.recommendedCurves, Self.failureCurves] {
+            let folder = store.directory.appendingPathComponent(name)
+            if FileManager.default.fileExists(atPath: folder.path) { store.removeStaleTemporaryFiles(in: folder) }
         }
         store.removeStaleTemporaryFiles(in: store.directory)
 
@@ -149,7 +153,8 @@ public struct Aggregator: Sendable {
             for output in outputs { output.discard() }
             throw error
         }
-        try removeStaleRecommendations(keeping: writer.noisyProblems)
+        try removeStale(Self.recommendedCurves, keeping: writer.noisyProblems, alsoWhenNone: [Self.recommendedTraces])
+        try removeStale(Self.failureCurves, keeping: writer.failingProblems)
         return aggregate
     }
 
@@ -163,17 +168,18 @@ public struct Aggregator: Sendable {
         }
     }
 
-    /// Deletes the recommended outputs that this aggregation did not write (an aggregation of the same folder before
-    /// its runs recorded recommendations made them): `curves-recommended/` files of other problems, the folder when no
-    /// problem is noisy, and then `traces-recommended.csv` too.
-    private func removeStaleRecommendations(keeping noisy: [String]) throws {
+    /// Deletes the per-problem curves of `folderName` that this aggregation did not write (an aggregation of the same
+    /// folder before its runs changed made them): the files of problems not in `problems`, and, when `problems` is
+    /// empty, the folder and the files `alsoWhenNone` (for the recommended outputs: `curves-recommended/` of the noisy
+    /// problems and `traces-recommended.csv`; for `curves-failures/`, the problems with failed trials).
+    private func removeStale(_ folderName: String, keeping problems: [String], alsoWhenNone: [String] = []) throws {
         let manager = FileManager.default
-        let folder = store.directory.appendingPathComponent(Self.recommendedCurves)
+        let folder = store.directory.appendingPathComponent(folderName)
         var stale: [URL] = []
-        if noisy.isEmpty {
-            stale = [folder, store.directory.appendingPathComponent(Self.recommendedTraces)]
+        if problems.isEmpty {
+            stale = [folder] + alsoWhenNone.map(store.directory.appendingPathComponent)
         } else if let names = try? manager.contentsOfDirectory(atPath: folder.path) {
-            let kept = Set(noisy.map { "\($0).csv" })
+            let kept = Set(problems.map { "\($0).csv" })
             stale = names.filter { !$0.hasPrefix(".") && !kept.contains($0) }.sorted().map(folder.appendingPathComponent)
         }
         for url in stale where manager.fileExists(atPath: url.path) {

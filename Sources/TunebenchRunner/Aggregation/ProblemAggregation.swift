@@ -59,7 +59,8 @@ final class ProblemAggregation: @unchecked Sendable {
         var collected:
             [(
                 optimizer: String, traces: [[Double]], costTraces: [[Double]], values: [Double], failedRuns: Int,
-                sampledCounts: [Int]?, recommendedTraces: [[Double]?], failures: TrialFailures
+                sampledCounts: [Int]?, recommendedTraces: [[Double]?], failures: TrialFailures,
+                failureTraces: [[Double]?]
             )] = []
         // Whether a complete run recorded recommendations (observation noise).
         var noisy = false
@@ -71,6 +72,7 @@ final class ProblemAggregation: @unchecked Sendable {
             var traces: [[Double]] = []
             var costTraces: [[Double]] = []
             var recommendedTraces: [[Double]?] = []
+            var failureTraces: [[Double]?] = []
             var values: [Double] = []
             var valueStarts: [(start: Int, optimum: Double)] = []
             var failedRuns = 0
@@ -126,6 +128,7 @@ final class ProblemAggregation: @unchecked Sendable {
                 }
                 noisy = noisy || scan.recommendedTrace != nil
                 recommendedTraces.append(scan.recommendedTrace)
+                failureTraces.append(scan.failureTrace)
                 traces.append(scan.trace)
                 sampledCounts = sampledCounts ?? scan.sampledCounts
                 values += scan.values
@@ -137,7 +140,7 @@ final class ProblemAggregation: @unchecked Sendable {
             }
             collected.append(
                 (optimizer.label, traces, costTraces, values, failedRuns, sampledCounts, recommendedTraces,
-                    trialFailures))
+                    trialFailures, failureTraces))
             valueOptima.append(valueStarts)
             // Over the complete runs (a failed run may stop early and look cheap); only without any, the failed ones.
             if let timing = (completeTimes.runs > 0 ? completeTimes : failedTimes).summary(
@@ -148,28 +151,25 @@ final class ProblemAggregation: @unchecked Sendable {
         }
 
         // The metric needs the optimum, known once any run of the problem has been read.
-        let curves = try AtomicFile(url: store.directory.appendingPathComponent("curves/\(problem.label).csv"))
-        outputs.append(curves)
-        try curves.appendLine("optimizer,evaluation,runs,median,q25,q75,mean")
-        var costCurves: AtomicFile?
-        if experiment.costBudget != nil {
-            let file = try AtomicFile(url: store.directory.appendingPathComponent("curves-cost/\(problem.label).csv"))
+        // A new curve file of the problem in `folder` (created when missing with `create`), with its header.
+        func curveFile(in folder: String, axis: String = "evaluation", create: Bool = false) throws -> AtomicFile {
+            let url = store.directory.appendingPathComponent(folder)
+            if create { try Aggregator.createFolder(url) }
+            let file = try AtomicFile(url: url.appendingPathComponent("\(problem.label).csv"))
             outputs.append(file)
-            try file.appendLine("optimizer,cost,runs,median,q25,q75,mean")
-            costCurves = file
+            try file.appendLine("optimizer,\(axis),runs,median,q25,q75,mean")
+            return file
         }
-        var recommendedCurves: AtomicFile?
-        if noisy {
-            let folder = store.directory.appendingPathComponent(Aggregator.recommendedCurves)
-            try Aggregator.createFolder(folder)
-            let file = try AtomicFile(url: folder.appendingPathComponent("\(problem.label).csv"))
-            outputs.append(file)
-            try file.appendLine("optimizer,evaluation,runs,median,q25,q75,mean")
-            recommendedCurves = file
-        }
+        let curves = try curveFile(in: "curves")
+        let costCurves = experiment.costBudget == nil ? nil : try curveFile(in: "curves-cost", axis: "cost")
+        let recommendedCurves = noisy ? try curveFile(in: Aggregator.recommendedCurves, create: true) : nil
+        // The failed-share curves, on a problem where some trial failed.
+        let failureCurves =
+            collected.contains(where: { $0.failures.failed > 0 })
+            ? try curveFile(in: Aggregator.failureCurves, create: true) : nil
         var summaries: [OptimizerSummary] = []
         for index in collected.indices {
-            let (label, _, _, values, failedRuns, _, _, trialFailures) = collected[index]
+            let (label, _, _, values, failedRuns, _, _, trialFailures, _) = collected[index]
             // The metric in place, one optimizer at a time, freeing its traces once its curves are written.
             let metric = collected[index].traces
             collected[index].traces = []
@@ -180,6 +180,14 @@ final class ProblemAggregation: @unchecked Sendable {
                 try Aggregator.appendCurve(label, costMetric, budget: Aggregator.costPoints, to: costCurves) { point, row in
                     row.append(Aggregator.costPoint(point, of: costBudget))
                 }
+            }
+            if let failureCurves {
+                // A run without failed trials has a share of 0 at every count.
+                let shares = zip(collected[index].failureTraces, metric).map { own, trace in
+                    own ?? [Double](repeating: 0, count: trace.count)
+                }
+                collected[index].failureTraces = []
+                try Self.appendCurve(label, shares, sampledCounts: collected[index].sampledCounts, to: failureCurves)
             }
             var optimizerSummary = Aggregator.summary(label, finals: metric.compactMap(\.last), failedRuns: failedRuns)
             if let recommendedCurves {
@@ -225,6 +233,7 @@ final class ProblemAggregation: @unchecked Sendable {
         try curves.close()
         try costCurves?.close()
         try recommendedCurves?.close()
+        try failureCurves?.close()
         try evaluationRows.seal()
         try stepRows.seal()
         if noisy { try recommendedStepRows.seal() } else { recommendedStepRows.remove() }

@@ -37,6 +37,9 @@ struct RunScan {
     var failedTrials = 0
     /// Of those trials, the successful ones that broke a constraint (a constrained problem's), counted the same way.
     var infeasibleTrials = 0
+    /// The share of the trials so far that failed (`failedTrials / trials`), at the points of ``trace``; `nil` while
+    /// no trial of the run has failed (all zeros), so that runs without failures keep no second trace.
+    var failureTrace: [Double]?
     /// Whether some trial of the run (every one, whatever the record keeps) counted towards the best value: on a
     /// constrained problem, whether the run found a feasible point.
     var counted: Bool { best < .infinity }
@@ -114,7 +117,10 @@ struct RunScan {
         let sampled = counts?.fires(trial.number + 1) ?? true
         if sampled {
             trials += 1
-            if trial.status == .failed { failedTrials += 1 }
+            if trial.status == .failed {
+                failedTrials += 1
+                if failureTrace == nil { failureTrace = [Double](repeating: 0, count: trace.count) }
+            }
             if trial.status == .ok && !trial.isFeasible { infeasibleTrials += 1 }
         }
         if let value = record.countedValue(trial) {
@@ -191,6 +197,10 @@ struct RunScan {
         }
         if recommendedTrace != nil && trace.count > end {
             recommendedTrace!.append(contentsOf: repeatElement(recommended, count: trace.count - end))
+        }
+        if failureTrace != nil && trace.count > end {
+            let share = trials > 0 ? Double(failedTrials) / Double(trials) : 0
+            failureTrace!.append(contentsOf: repeatElement(share, count: trace.count - end))
         }
     }
 

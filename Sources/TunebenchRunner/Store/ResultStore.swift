@@ -190,8 +190,9 @@ public struct ResultStore: Sendable {
     private func removeResults() throws {
         let manager = FileManager.default
         for name in [
-            "runs", "curves", "curves-cost", Aggregator.recommendedCurves, "evaluations.csv", "traces.csv",
-            Aggregator.recommendedTraces, "summary.json", "timings.json", "report", "report.md", "report.html",
+            "runs", "curves", "curves-cost", Aggregator.recommendedCurves, Aggregator.failureCurves, "evaluations.csv",
+            "traces.csv", Aggregator.recommendedTraces, "summary.json", "timings.json", "report", "report.md",
+            "report.html",
         ] {
             let url = directory.appendingPathComponent(name)
             guard manager.fileExists(atPath: url.path) else { continue }
