@@ -4,9 +4,12 @@
 Usage: python3 constrained_optima.py        (NumPy and SciPy; about 20 s)
 
 Each problem is written here from its publication, independently of the Swift code: minimize f(x) subject to
-c_i(x) <= 0 in a box. The optimum is found by SciPy's SLSQP from 400 scrambled Sobol starts (tolerance 1e-15), the
-best start polished again; a problem with integer-multiple variables is searched exhaustively over them. For each
-problem the script prints the optimum, the minimizer, the constraint values there, the published figure it checks,
+c_i(x) <= 0 in a box. The optimum is found by SciPy's SLSQP from 512 scrambled Sobol starts (tolerance 1e-15), the
+best start polished again; when as many constraints and bounds are active there as there are variables (a vertex, as
+for the pressure vessel), the point is polished to the root of the active equations. The minimizer printed is then
+moved, a few units in the last place at a time along the gradient of its violated constraints, until every
+constraint holds exactly in double precision (SLSQP leaves an active one at about +1e-14). For each problem the
+script prints the optimum, the minimizer, the constraint values there, the published figure it checks,
 the least feasible value over 2^16 Sobol points (which must not be below the optimum), and the value and constraint
 values at the centre of the box (a check of the formulas).
 """
@@ -126,6 +129,22 @@ def vertex(function, bounds, x):
     return z if converged == 1 and max(function(z)[1]) <= 1e-9 else x
 
 
+def feasible(function, bounds, x):
+    """x moved by steps of 1e-15 (relative) against the gradient of its violated constraints until every constraint
+    is <= 0 in double precision; at most 10,000 steps."""
+    x = np.array(x, float)
+    for _ in range(10000):
+        c = function(x)[1]
+        bad = [i for i, v in enumerate(c) if v > 0]
+        if not bad:
+            return x
+        i = bad[0]
+        step = 1e-15 * np.maximum(1.0, np.abs(x))
+        gradient = np.array([(function(x + step * e)[1][i] - c[i]) for e in np.eye(len(x))])
+        x = np.clip(x - np.sign(gradient) * step, [b[0] for b in bounds], [b[1] for b in bounds])
+    return x
+
+
 def sampled_minimum(function, bounds, exponent=16):
     lower = np.array([b[0] for b in bounds], float)
     upper = np.array([b[1] for b in bounds], float)
@@ -136,7 +155,7 @@ def sampled_minimum(function, bounds, exponent=16):
 
 def main():
     for name, function, bounds, published in PROBLEMS:
-        x = solve(function, bounds)
+        x = feasible(function, bounds, solve(function, bounds))
         f, c = function(x)
         low, share = sampled_minimum(function, bounds)
         print(f"{name}: optimum {float(f)!r} at {[float(v) for v in x]}")

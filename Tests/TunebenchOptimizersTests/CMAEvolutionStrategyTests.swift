@@ -67,4 +67,22 @@ struct CMAEvolutionStrategyTests {
         #expect(a.count == b.count)
         for (x, y) in zip(a, b) { #expect(abs(x - y) <= tolerance, "\(a) vs \(b)") }
     }
+
+    /// Deb's rule: an update with violations equals the update whose values rank the points the same way (feasible
+    /// by value, then infeasible by violation), and differs from ranking by the objective alone.
+    @Test func violationsRankInfeasiblePointsLastByViolation() {
+        let points = [[0.2, 0.3], [0.7, 0.1], [0.4, 0.9], [0.6, 0.6], [0.1, 0.8], [0.9, 0.4]]
+        let values = [5.0, 1.0, 3.0, 0.5, 2.0, 0.1]
+        let violations = [0.0, 0.0, 2.0, 0.0, 0.5, 1.0]
+        // Feasible 1.0 (index 1), 0.5 (3), 5.0 (0), then infeasible by violation 0.5 (4), 1.0 (5), 2.0 (2).
+        let rankingValues = [3.0, 2.0, 6.0, 1.0, 4.0, 5.0]
+        var deb = CMAEvolutionStrategy(mean: [0.5, 0.5], sigma: 1.0 / 6, populationSize: 6)
+        var ranked = deb
+        var objective = deb
+        deb.update(zip(points, values).map { ($0, $1) }, violations: violations)
+        ranked.update(zip(points, rankingValues).map { ($0, $1) })
+        objective.update(zip(points, values).map { ($0, $1) })
+        #expect(deb.mean == ranked.mean && deb.sigma == ranked.sigma && deb.covariance == ranked.covariance)
+        #expect(deb.mean != objective.mean)
+    }
 }

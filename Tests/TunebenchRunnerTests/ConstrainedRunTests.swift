@@ -149,3 +149,26 @@ struct ConstrainedRunTests {
         #expect(kept.contains(0.6))
     }
 }
+
+/// An unconstrained problem that reports an empty list of constraint values (a plugin may send
+/// `"constraint_values": []`): nothing is recorded, and the run file keeps format 1.
+struct EmptyConstraintListTests {
+    struct Empty: Problem {
+        let space = try! SearchSpace([.real("x", lower: 0, upper: 1)])
+        mutating func evaluate(_ configuration: Configuration) -> Evaluation {
+            Evaluation(value: configuration.real(0), constraints: [])
+        }
+    }
+
+    @Test func anEmptyListOnAnUnconstrainedProblemIsNotRecorded() {
+        var registry = ConstrainedRunTests.registry
+        try! registry.register(ProblemEntry(name: "empty-list", summary: "f(x) = x, constraint_values []") { _ in Empty() })
+        let experiment = Experiment(
+            name: "empty", seed: 3, repetitions: 1, budget: 3, optimizers: [EntrySpec("random")],
+            problems: [EntrySpec("empty-list")])
+        let record = RunExecutor(registry: registry, experiment: experiment).execute(Plan(experiment).runs[0])
+        #expect(record.status == .complete && record.constraintCount == 0)
+        #expect(record.trials.allSatisfy { $0.constraints == nil })
+        #expect(String(decoding: record.jsonBytes().prefix(12), as: UTF8.self) == #"{"format":1,"#)
+    }
+}

@@ -6,12 +6,16 @@ import TunebenchRunner
 /// `curves-failures/PROBLEM.csv`: the share of the trials so far that failed, for the problems where some trial
 /// failed only; a stale file of another problem is deleted when the folder is aggregated again.
 struct FailureCurveTests {
-    @Test func sharesOfFailedTrialsSoFar() throws {
+    /// The same shares from full records and from `improvements` records (which keep every trial at COCO's first
+    /// evaluation counts, 1 to 4 here).
+    @Test(arguments: TrialRecording.allCases)
+    func sharesOfFailedTrialsSoFar(recording: TrialRecording) throws {
         let folder = Fixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let experiment = Experiment(
+        var experiment = Experiment(
             name: "failure-curves", seed: 1, repetitions: 2, budget: 4, optimizers: [EntrySpec("scripted")],
             problems: [EntrySpec("identity"), EntrySpec("faulty")])
+        experiment.recording = recording
         _ = try ExperimentRunner(registry: Fixtures.registry, experiment: experiment, output: folder).run()
         let curves = folder.appendingPathComponent(Aggregator.failureCurves)
         #expect(try FileManager.default.contentsOfDirectory(atPath: curves.path) == ["faulty.csv"])

@@ -17,7 +17,8 @@
 ///   ``Observation/constraints``.
 /// - Errors thrown from `ask` or `tell` fail the run; use them for states the optimizer cannot recover from.
 /// - `recommendation()` (optional: the default answers `nil`) returns `nil` or a configuration that the optimizer
-///   suggested at full fidelity and was told a finite value for; it depends only on what the optimizer has been told
+///   suggested at full fidelity and was told a finite value for (and, on a constrained problem, feasible
+///   constraint values); it depends only on what the optimizer has been told
 ///   (the same trace gives the same recommendations), and asking for it never changes later suggestions.
 ///
 /// `TunebenchConformance.OptimizerConformance` checks these rules for any optimizer.
@@ -29,11 +30,12 @@
 /// (the "recommended" regret, beside the "best evaluated" regret of the best noiseless value among all points
 /// evaluated, which no optimizer could have identified from noisy values). A `nil` answer asks for the **default
 /// rule**, which the runner applies from what it told the optimizer: the configuration of the lowest observed value
-/// among the successful full-fidelity observations (the earliest on ties), as Optuna's `study.best_trial` and SMAC's
+/// among the successful (on a constrained problem, feasible) full-fidelity observations (the earliest on ties), as
+/// Optuna's `study.best_trial` and SMAC's
 /// incumbent without repeated evaluations are. An optimizer that models the objective may do better, as BoTorch's
 /// "best posterior mean among the evaluated points" does; it then returns one of its evaluated configurations
 /// itself. The runner looks the answer up among the run's evaluations: a configuration that was not evaluated at full
-/// fidelity with a finite value fails the run, since no noiseless value is known for it.
+/// fidelity with a finite (and feasible) value fails the run, since no noiseless value is known for it.
 public protocol Optimizer {
     /// The next configuration to evaluate, or `nil` when the optimizer is done.
     mutating func ask() throws -> Suggestion?
@@ -52,7 +54,8 @@ public protocol Optimizer {
     /// Called only after a `tell`, and only when the runner needs it (runs with observation noise), so it may cost
     /// a model prediction at the evaluated points; it must not change what the optimizer suggests next.
     ///
-    /// - Returns: a configuration the optimizer suggested at full fidelity and was told a finite value for, or `nil`.
+    /// - Returns: a configuration the optimizer suggested at full fidelity and was told a finite (and feasible) value
+    ///   for, or `nil`.
     func recommendation() -> Configuration?
 }
 

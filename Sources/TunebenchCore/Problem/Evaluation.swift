@@ -50,11 +50,12 @@ public enum Feasibility {
         constraints?.allSatisfy { $0 <= 0 } ?? true
     }
 
-    /// The total violation `Σ_i max(c_i, 0)`: 0 exactly for a feasible point; COCO's bbob-constrained penalty
+    /// The total violation `Σ_i max(c_i, 0)` (`+∞` when a value is NaN, so that orders stay total): 0 exactly for a
+    /// feasible point; COCO's bbob-constrained penalty
     /// (`logger_bbob.c`) and the score by which Optuna's TPE orders infeasible trials (`_tpe/sampler.py`,
     /// `_get_infeasible_trial_score`).
     public static func violation(_ constraints: [Double]) -> Double {
-        constraints.reduce(0) { $0 + max($1, 0) }
+        constraints.reduce(0) { $0 + ($1.isNaN ? .infinity : max($1, 0)) }
     }
 }
 

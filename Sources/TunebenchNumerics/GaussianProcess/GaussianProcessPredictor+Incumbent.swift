@@ -26,10 +26,14 @@ extension GaussianProcessPredictor {
     /// ``means(points:)`` at the inputs rather than from `ỹ − σ_n² α`, which the jitter that a difficult factorisation
     /// adds would bias.
     /// - Complexity: `O(n² d)`.
-    public var lowestMeanObservation: Int? {
+    public var lowestMeanObservation: Int? { lowestMeanObservation(excluding: []) }
+
+    /// ``lowestMeanObservation`` among the observations not in `excluded` (imputed values, for one); `nil` when none
+    /// is left.
+    public func lowestMeanObservation(excluding excluded: Set<Int>) -> Int? {
         let values = means(points: inputs)
-        guard var best = values.indices.first else { return nil }
-        for i in values.indices.dropFirst() where values[i] < values[best] { best = i }
+        var best: Int?
+        for i in values.indices where !excluded.contains(i) && (best == nil || values[i] < values[best!]) { best = i }
         return best
     }
 }

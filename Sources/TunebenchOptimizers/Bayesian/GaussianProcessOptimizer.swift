@@ -223,7 +223,7 @@ public struct GaussianProcessOptimizer: Optimizer {
     /// - Complexity: `O(n³)` for the factorisation and `O(n² d)` for the means, `n` the successful observations.
     public func recommendation() -> Configuration? {
         guard constraintModels.isEmpty, global.fitted, let predictor = try? global.model.predictor(),
-            let index = predictor.lowestMeanObservation, !global.imputed.contains(index)
+            let index = predictor.lowestMeanObservation(excluding: global.imputed)
         else { return nil }
         return modelled[index]
     }

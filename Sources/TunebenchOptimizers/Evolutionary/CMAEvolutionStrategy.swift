@@ -164,8 +164,12 @@ struct CMAEvolutionStrategy: Sendable {
             let (a, b) = (va > 0 ? 0 : solutions[$0].value, vb > 0 ? 0 : solutions[$1].value)
             return a != b ? a < b : $0 < $1
         }
-        history.append(solutions[order.first!].value)
-        history.append(solutions[order.last!].value)
+        // The best and worst feasible values (every value without constraints): an infeasible point's does not count.
+        let feasible = violations == nil ? order : order.filter { violations![$0] == 0 }
+        if let best = feasible.first, let worst = feasible.last {
+            history.append(solutions[best].value)
+            history.append(solutions[worst].value)
+        }
         if history.count > 2 * historyLength { history.removeFirst(history.count - 2 * historyLength) }
 
         let steps = order.map { index in (0..<n).map { (solutions[index].point[$0] - mean[$0]) / sigma } }

@@ -29,7 +29,7 @@ struct ParzenSampler: Sendable {
     /// so that `l` takes infeasible points only while fewer than `γ(n)` are feasible: Optuna's TPE with
     /// `constraints_func` (optuna 5.0.0, `_tpe/sampler.py`: `_split_trials`, `_split_infeasible_trials` and
     /// `_get_infeasible_trial_score`, the sum of the positive constraint values).
-    private func split(_ history: [Observation]) -> (below: [Int], above: [Int]) {
+    func split(_ history: [Observation]) -> (below: [Int], above: [Int]) {
         let n = history.count
         let gamma = min(Int((settings.gammaFraction * Double(n)).rounded(.up)), 25)
         let ranked = history.indices.sorted {

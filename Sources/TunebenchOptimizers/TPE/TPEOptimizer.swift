@@ -106,7 +106,8 @@ public struct TPEOptimizer: Optimizer {
         guard observation.objectiveValue != nil || settings.failuresAsBad else { return }
         let value = observation.objectiveValue ?? .infinity
         if value.isFinite { successes += 1 }
-        let violation = observation.constraints.map(Feasibility.violation) ?? 0
+        // A failure ranks after every infeasible point too (it is never in `l`).
+        let violation = value.isFinite ? observation.constraints.map(Feasibility.violation) ?? 0 : .infinity
         history.append(.init(values: configuration.values, value: value, violation: violation))
     }
 }

@@ -7,9 +7,12 @@
 /// # Requirements
 /// - `bounds` has one finite, non-empty interval per coordinate.
 /// - `constraints(_:into:)` writes exactly ``constraintCount`` values, finite everywhere in the box.
-/// - `minimum` is the least value of `f` over the feasible points of the box, and `minimizer` a point of the box
-///   where it is attained, to rounding: both from `Tests/Scripts/constrained_optima.py` (SciPy's SLSQP from 512
-///   starts, polished) beside the published figure, and checked in `ConstrainedProblemTests`.
+/// - `minimum` is the least value of `f` over the feasible points of the box, to rounding, and `minimizer` a point of
+///   the box that is feasible in double precision (every `c_i <= 0` exactly) where `f` equals `minimum`: both from
+///   `Tests/Scripts/constrained_optima.py` (SciPy's SLSQP from 512 starts, polished, then moved a few units in the
+///   last place into the feasible set), beside the published figure, and checked in `ConstrainedProblemTests`. The
+///   true minimum may lie a few units in the last place below `minimum`, which ``ConstrainedProblem``'s floor
+///   absorbs.
 public protocol ConstrainedFunction: Sendable {
     /// The registry name.
     var name: String { get }

@@ -34,13 +34,14 @@ public struct PressureVessel: ConstrainedFunction {
 
     public func value(_ x: [Double]) -> Double {
         let (ts, th, r, l) = (x[0], x[1], x[2], x[3])
-        return 0.6224 * ts * r * l + 1.7781 * th * r * r + 3.1661 * ts * ts * l + 19.84 * ts * ts * r
+        // Grouped as the reference script computes it (powers first), so that the stated minimizer gives its value.
+        return 0.6224 * ts * r * l + 1.7781 * th * (r * r) + 3.1661 * (ts * ts) * l + 19.84 * (ts * ts) * r
     }
 
     public func constraints(_ x: [Double], into c: inout [Double]) {
         let (ts, th, r, l) = (x[0], x[1], x[2], x[3])
         c[0] = -ts + 0.0193 * r
         c[1] = -th + 0.00954 * r
-        c[2] = -Double.pi * r * r * l - 4.0 / 3.0 * Double.pi * r * r * r + 1_296_000
+        c[2] = -Double.pi * (r * r) * l - 4.0 / 3.0 * Double.pi * pow(r, 3) + 1_296_000
     }
 }

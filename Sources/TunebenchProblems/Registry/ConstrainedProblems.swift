@@ -8,9 +8,9 @@ import TunebenchCore
 /// | name                 | d | constraints | optimum               |
 /// |----------------------|---|-------------|-----------------------|
 /// | `gardner`            | 2 | 1           | -2                    |
-/// | `gramacy`            | 2 | 2           | 0.599788052010061     |
-/// | `branin-constrained` | 2 | 2           | 0.8446741296445719    |
-/// | `spring`             | 3 | 4           | 0.012665232788319245  |
+/// | `gramacy`            | 2 | 2           | 0.599788052010069     |
+/// | `branin-constrained` | 2 | 2           | 0.8446741296445861    |
+/// | `spring`             | 3 | 4           | 0.012665232788320626  |
 /// | `pressure-vessel`    | 4 | 3           | 5885.332773616459     |
 public enum ConstrainedProblems {
     /// Every constrained problem, smallest first.

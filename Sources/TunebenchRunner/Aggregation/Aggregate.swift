@@ -84,8 +84,8 @@ public struct OptimizerSummary: Codable, Sendable, Hashable {
     public var failedTrials: Int? = nil
     public var failedTrialShareMax: Double? = nil
     /// On a constrained problem (``ProblemSummary/constrained``), the successful trials that broke a constraint
-    /// (counted as ``trials`` are), and the complete runs that found no feasible point, whose final metric is `inf`;
-    /// absent on an unconstrained problem.
+    /// (counted as ``trials`` are), and the complete runs that found no feasible point (every trial infeasible or
+    /// failed), whose final metric is `inf`; absent on an unconstrained problem.
     public var infeasibleTrials: Int? = nil
     public var infeasibleRuns: Int? = nil
 

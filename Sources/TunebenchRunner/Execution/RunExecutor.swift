@@ -164,7 +164,7 @@ public struct RunExecutor: Sendable {
                 try optimizer.tell(
                     Observation(
                         suggestion, value: usable ? evaluation.value : nil, gradient: usable ? evaluation.gradient : nil,
-                        constraints: usable ? evaluation.constraints : nil))
+                        constraints: usable && constraintCount > 0 ? evaluation.constraints : nil))
                 let t3 = clock.now
                 spent += evaluation.cost
                 // Only full-fidelity values count towards the best, as in the aggregation (RunScan).
@@ -180,7 +180,8 @@ public struct RunExecutor: Sendable {
                 }
                 let pending = PendingTrial(
                     number: number, configuration: suggestion.configuration, fidelity: suggestion.fidelity,
-                    evaluation: evaluation, usable: usable, failure: trialFailure, recommended: recommended,
+                    evaluation: evaluation, usable: usable, failure: trialFailure, constraintCount: constraintCount,
+                    recommended: recommended,
                     askSeconds: seconds(t1 - t0), evaluationSeconds: seconds(t2 - t1), tellSeconds: seconds(t3 - t2))
                 do throws(Sink.Failure) {
                     if selection == nil {
@@ -306,6 +307,8 @@ private struct PendingTrial {
     var usable: Bool
     /// Why the trial failed, when it did.
     var failure: String?
+    /// The problem's number of constraints (0: no constraint values are recorded, not even an empty list).
+    var constraintCount: Int
     /// The noiseless value of the optimizer's recommendation after this trial, in a run with observation noise.
     var recommended: Double?
     var askSeconds: Double
@@ -326,7 +329,7 @@ private struct PendingTrial {
             status: usable ? .ok : .failed, failure: failure,
             info: evaluation.info.isEmpty ? nil : evaluation.info, askSeconds: totals.ask,
             evaluationSeconds: totals.evaluation, tellSeconds: totals.tell, recommended: recommended,
-            constraints: usable ? evaluation.constraints : nil)
+            constraints: usable && constraintCount > 0 ? evaluation.constraints : nil)
     }
 }
 
