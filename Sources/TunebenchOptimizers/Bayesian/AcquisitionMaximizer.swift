@@ -46,23 +46,22 @@ struct AcquisitionMaximizer: Sendable {
     /// acquisition; `nil` when every point of the pool was evaluated before.
     /// - Parameters:
     ///   - inputs: the model's observed inputs, row by row (the predictor's training points).
-    ///   - violations: each observation's total constraint violation (0 when feasible), in the model's order; empty
-    ///     or all 0 on an unconstrained problem.
+    ///   - violations: each observation's total constraint violation (0 when feasible), in the model's order (all 0
+    ///     on an unconstrained problem).
     ///   - feasibility: the probability of feasibility, once an evaluation has failed or on a constrained problem.
     func maximize(
-        predictor: GaussianProcessPredictor, inputs: [Double], violations: [Double] = [], observed: Set<Configuration>,
+        predictor: GaussianProcessPredictor, inputs: [Double], violations: [Double], observed: Set<Configuration>,
         feasibility: FeasibilityPredictor? = nil, using generator: inout Xoshiro256StarStar
     ) -> (configuration: Configuration, expectedImprovement: Double)? {
         let targets = predictor.standardizedTargets
-        let violation = { (index: Int) in index < violations.count ? violations[index] : 0 }
         // The best feasible standardised target: the incumbent; `nil` while nothing is feasible.
-        let incumbent = targets.indices.filter { violation($0) == 0 }
+        let incumbent = targets.indices.filter { violations[$0] == 0 }
             .min { targets[$0] != targets[$1] ? targets[$0] < targets[$1] : $0 < $1 }
         let best = incumbent.map { targets[$0] }
         let acquisition = feasibility != nil && settings.acquisition == .ei ? AcquisitionFunction.logei : settings.acquisition
         // Feasible observations by value, then the others by violation: the leaders the perturbations start from.
         let leaders = targets.indices.sorted { a, b in
-            let (va, vb) = (violation(a), violation(b))
+            let (va, vb) = (violations[a], violations[b])
             if va != vb { return va < vb }
             return targets[a] != targets[b] ? targets[a] < targets[b] : a < b
         }

@@ -12,7 +12,7 @@ struct TrialFailures: Sendable, Hashable {
     private(set) var worstShare = 0.0
 
     /// Adds one complete run's counts.
-    mutating func add(trials runTrials: Int, failed runFailed: Int, infeasible runInfeasible: Int = 0, counted: Bool = true) {
+    mutating func add(trials runTrials: Int, failed runFailed: Int, infeasible runInfeasible: Int, counted: Bool) {
         trials += runTrials
         failed += runFailed
         infeasible += runInfeasible
