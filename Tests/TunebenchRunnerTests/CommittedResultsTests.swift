@@ -5,7 +5,8 @@ import Tunebench
 /// The committed results reproduce: `Results/default` holds the built-in default experiment, and running its
 /// design-based optimizers (`random`, `grid`, `sobol`, `lhs`: fast enough for a debug build) again gives their rows
 /// of the committed `curves/` and `traces.csv` and their entries of `summary.json`, byte for byte; so does
-/// `Results/noisy-classic` for `random` and `sobol`, with its recommended outputs. When an
+/// `Results/noisy-classic` for `random` and `sobol`, with its recommended outputs, and `Results/constrained` (feasible
+/// regret) for `random`, `cmaes` and `cmaes-hansen`. When an
 /// algorithm changes on purpose, regenerate the folder with
 /// `swift run -c release tunebench run Results/default/experiment.json --overwrite` and commit the result.
 ///
@@ -40,12 +41,25 @@ struct CommittedResultsTests {
         try reproduce("noisy-classic", checking: ["random", "sobol"])
     }
 
+    /// `Results/constrained` (black-box constraints): random search and the CMA-ES methods, which rank infeasible
+    /// points by Deb's rule, again give their rows of the feasible-regret traces and curves and their summaries, the
+    /// infeasible-trial counts included.
+    @Test(.enabled(if: sameMathLibrary, "the committed files were made with glibc's libm"))
+    func constrainedReproducesItsCommittedFiles() throws {
+        try reproduce("constrained", checking: ["random", "cmaes", "cmaes-hansen"])
+    }
+
     /// Runs the optimizers `checked` of the experiment committed in `Results/NAME` and compares their rows of every
     /// committed trace and curve file, and their summaries, with the committed ones.
     func reproduce(_ name: String, checking checked: Set<String>) throws {
         let committed = Self.results.appendingPathComponent(name)
+        // The experiment may name plugins (the Optuna peers of `Results/constrained`): their manifests make the names
+        // known; only built-ins are run.
+        var registry = Registry.builtin
+        _ = PluginCatalog.discover(in: Self.results.deletingLastPathComponent().appendingPathComponent("Plugins"))
+            .register(into: &registry)
         var experiment = try ExperimentFile.load(
-            committed.appendingPathComponent("experiment.json"), registry: .builtin)
+            committed.appendingPathComponent("experiment.json"), registry: registry)
         experiment.optimizers = experiment.optimizers.filter { checked.contains($0.label) }
         #expect(experiment.optimizers.count == checked.count)
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tunebench-\(name)-\(UUID().uuidString)")
