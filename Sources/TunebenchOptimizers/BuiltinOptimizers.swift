@@ -393,6 +393,7 @@ public enum BuiltinOptimizers {
         settings.localSearches = 10
         settings.restarts = false
         settings.feasibility = false
+        settings.failureImputation = .none
         return settings
     }()
 
@@ -440,8 +441,9 @@ public enum BuiltinOptimizers {
                 OptionSpec(
                     "failure-imputation", .choice(GaussianProcessOptimizer.FailureImputation.allCases.map(\.rawValue)),
                     default: .string(defaults.failureImputation.rawValue),
-                    summary: "worst: also give each failed evaluation the worst value observed so far in the objective's "
-                        + "GP, re-imputed at every fit (SMAC's crash cost); none: failures stay out of it"),
+                    summary: "penalised: also give each failed evaluation μ + σ of the objective's GP of the successes "
+                        + "there, re-imputed at every fit; worst: the worst value observed so far (SMAC's crash cost); "
+                        + "none: failures stay out of the objective's GP (Optuna's GPSampler)"),
             ],
             includedByDefault: includedByDefault, reference: reference
         ) { context in
@@ -456,7 +458,8 @@ public enum BuiltinOptimizers {
             settings.restarts = context.options.bool("restarts")
             settings.feasibility = context.options.bool("feasibility")
             settings.failureImputation =
-                GaussianProcessOptimizer.FailureImputation(rawValue: context.options.string("failure-imputation")) ?? .none
+                GaussianProcessOptimizer.FailureImputation(rawValue: context.options.string("failure-imputation"))
+                ?? defaults.failureImputation
             return try GaussianProcessOptimizer(context: context, settings: settings)
         }
     }

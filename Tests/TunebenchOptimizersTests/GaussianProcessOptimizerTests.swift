@@ -174,6 +174,32 @@ struct GaussianProcessOptimizerTests {
         #expect(thread.model.targets == [3, 5, 8, 8])
     }
 
+    /// `failure-imputation=penalised` (the default): until the first fit a failure holds the worst value so far; each
+    /// fit first re-imputes it with `μ + σ` of the model of the successes alone at the failed point, with the
+    /// hyperparameters the model had before the fit, in the original units.
+    @Test func failuresAreImputedWithTheUpperBoundOfTheSuccessesModel() throws {
+        let settings = GaussianProcessOptimizer.Settings()
+        #expect(settings.failureImputation == .penalised)
+        var thread = SurrogateThread(dimension: 1, categorical: [false], settings: settings)
+        thread.append([0.2], 3)
+        thread.append([0.3], 5)
+        thread.appendFailure([0.9])
+        thread.append([0.5], 8)
+        #expect(thread.model.targets == [3, 5, 5, 8] && thread.imputed == [2])
+        var successes = GaussianProcessRegressor(
+            dimension: 1, kernel: thread.model.kernel, noiseFloor: thread.model.noiseFloor, prior: thread.model.prior)
+        successes.hyperparameters = thread.model.hyperparameters
+        for (x, y) in [(0.2, 3.0), (0.3, 5.0), (0.5, 8.0)] { successes.append([x], y) }
+        let predictor = try successes.predictor()
+        let (mean, variance) = predictor.meanAndVariance(points: [0.9])
+        let expected = predictor.mean + predictor.scale * (mean[0] + variance[0].squareRoot())
+        #expect(variance[0] > 0)
+        var generator = Xoshiro256StarStar(seed: 1)
+        thread.fit(using: &generator)
+        #expect(abs(thread.model.targets[2] - expected) <= 1e-12 * abs(expected), "\(thread.model.targets[2]) \(expected)")
+        #expect(Array(thread.model.targets[0...1]) == [3, 5] && thread.model.targets[3] == 8)
+    }
+
     /// On a problem that fails on half of its box, imputing failures keeps `gp` out of the failing half more than the
     /// feasibility model alone (seed 3, 40 evaluations).
     @Test func imputationKeepsTheSearchOutOfAFailingRegion() throws {
@@ -195,5 +221,7 @@ struct GaussianProcessOptimizerTests {
         let plain = try failures(.none)
         let imputed = try failures(.worst)
         #expect(imputed < plain, "imputed \(imputed), feasibility model alone \(plain)")
+        let penalised = try failures(.penalised)
+        #expect(penalised < plain, "penalised \(penalised), feasibility model alone \(plain)")
     }
 }

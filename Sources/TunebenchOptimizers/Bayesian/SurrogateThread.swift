@@ -22,7 +22,11 @@ struct SurrogateThread: Sendable {
     private static let hyperparameterMinimizer = BoundedMinimizer(
         memory: 10, maxIterations: 60, maxEvaluations: 100, gradientTolerance: 1e-2, functionTolerance: 1e-9)
 
+    /// How failures are imputed (``GaussianProcessOptimizer/FailureImputation``).
+    private let imputation: GaussianProcessOptimizer.FailureImputation
+
     init(dimension: Int, categorical: [Bool], settings: GaussianProcessOptimizer.Settings) {
+        imputation = settings.failureImputation
         model = GaussianProcessRegressor(
             dimension: dimension, categorical: categorical, kernel: settings.kernel,
             prior: settings.prior.prior(dimension: dimension))
@@ -45,6 +49,26 @@ struct SurrogateThread: Sendable {
         model.append(point, worst)
         violations.append(.infinity)
         return true
+    }
+
+    /// The imputed values of ``GaussianProcessOptimizer/FailureImputation/penalised``, in the order of the sorted
+    /// imputed indices: `μ(x) + σ(x)` at each failure under the model of the successful observations alone, with the
+    /// current hyperparameters (in the original units). `nil` with fewer than two successes or when that model's
+    /// kernel matrix cannot be factored (the worst value is then imputed).
+    private func penalisedImputation() -> [Double]? {
+        var successes = GaussianProcessRegressor(
+            dimension: model.dimension, categorical: model.categorical, kernel: model.kernel,
+            noiseFloor: model.noiseFloor, prior: model.prior)
+        successes.hyperparameters = model.hyperparameters
+        let d = model.dimension
+        var failures: [Double] = []
+        for i in 0..<model.count {
+            let row = Array(model.inputs[i * d..<(i + 1) * d])
+            if imputed.contains(i) { failures += row } else { successes.append(row, model.targets[i]) }
+        }
+        guard successes.count >= 2, let predictor = try? successes.predictor() else { return nil }
+        let (means, variances) = predictor.meanAndVariance(points: failures)
+        return zip(means, variances).map { predictor.mean + predictor.scale * ($0 + $1.squareRoot()) }
     }
 
     /// The largest observed (not imputed) value.
@@ -71,7 +95,8 @@ struct SurrogateThread: Sendable {
         }
         fits += 1
         if !imputed.isEmpty, let worst = worstValue {
-            for index in imputed.sorted() { model.setTarget(index, worst) }
+            let values = imputation == .penalised ? penalisedImputation() : nil
+            for (k, index) in imputed.sorted().enumerated() { model.setTarget(index, values?[k] ?? worst) }
         }
         model.fit(starts: starts, minimizer: Self.hyperparameterMinimizer)
     }
