@@ -175,29 +175,34 @@ struct GaussianProcessOptimizerTests {
     }
 
     /// `failure-imputation=penalised` (the default): until the first fit a failure holds the worst value so far; each
-    /// fit first re-imputes it with `μ + σ` of the model of the successes alone at the failed point, with the
-    /// hyperparameters the model had before the fit, in the original units.
+    /// fit first re-imputes every failure with `μ + σ` of the model of the successes alone at the failed point, with
+    /// the hyperparameters the model had before the fit, in the original units (two failures between successes, on
+    /// a real and a categorical coordinate, so that their values differ and their order is pinned).
     @Test func failuresAreImputedWithTheUpperBoundOfTheSuccessesModel() throws {
         let settings = GaussianProcessOptimizer.Settings()
         #expect(settings.failureImputation == .penalised)
-        var thread = SurrogateThread(dimension: 1, categorical: [false], settings: settings)
-        thread.append([0.2], 3)
-        thread.append([0.3], 5)
-        thread.appendFailure([0.9])
-        thread.append([0.5], 8)
-        #expect(thread.model.targets == [3, 5, 5, 8] && thread.imputed == [2])
+        var thread = SurrogateThread(dimension: 2, categorical: [false, true], settings: settings)
+        thread.append([0.2, 0], 3)
+        thread.appendFailure([0.95, 1])
+        thread.append([0.3, 1], 5)
+        thread.appendFailure([0.05, 0])
+        thread.append([0.5, 0], 8)
+        #expect(thread.model.targets == [3, 3, 5, 5, 8] && thread.imputed == [1, 3])
         var successes = GaussianProcessRegressor(
-            dimension: 1, kernel: thread.model.kernel, noiseFloor: thread.model.noiseFloor, prior: thread.model.prior)
+            dimension: 2, categorical: [false, true], kernel: thread.model.kernel,
+            noiseFloor: thread.model.noiseFloor, prior: thread.model.prior)
         successes.hyperparameters = thread.model.hyperparameters
-        for (x, y) in [(0.2, 3.0), (0.3, 5.0), (0.5, 8.0)] { successes.append([x], y) }
+        for (x, y) in [([0.2, 0.0], 3.0), ([0.3, 1.0], 5.0), ([0.5, 0.0], 8.0)] { successes.append(x, y) }
         let predictor = try successes.predictor()
-        let (mean, variance) = predictor.meanAndVariance(points: [0.9])
-        let expected = predictor.mean + predictor.scale * (mean[0] + variance[0].squareRoot())
-        #expect(variance[0] > 0)
+        let (means, variances) = predictor.meanAndVariance(points: [0.95, 1, 0.05, 0])
+        let expected = zip(means, variances).map { predictor.mean + predictor.scale * ($0 + $1.squareRoot()) }
+        #expect(variances.allSatisfy { $0 > 0 } && abs(expected[0] - expected[1]) > 0.1)
         var generator = Xoshiro256StarStar(seed: 1)
         thread.fit(using: &generator)
-        #expect(abs(thread.model.targets[2] - expected) <= 1e-12 * abs(expected), "\(thread.model.targets[2]) \(expected)")
-        #expect(Array(thread.model.targets[0...1]) == [3, 5] && thread.model.targets[3] == 8)
+        for (index, value) in zip([1, 3], expected) {
+            #expect(abs(thread.model.targets[index] - value) <= 1e-12 * abs(value), "\(index): \(thread.model.targets)")
+        }
+        #expect([0, 2, 4].map { thread.model.targets[$0] } == [3, 5, 8])
     }
 
     /// On a problem that fails on half of its box, imputing failures keeps `gp` out of the failing half more than the

@@ -56,8 +56,10 @@ struct CommittedResultsTests {
         // The experiment may name plugins (the Optuna peers of `Results/constrained`): their manifests make the names
         // known; only built-ins are run.
         var registry = Registry.builtin
-        _ = PluginCatalog.discover(in: Self.results.deletingLastPathComponent().appendingPathComponent("Plugins"))
-            .register(into: &registry)
+        let catalog = PluginCatalog.discover(in: Self.results.deletingLastPathComponent().appendingPathComponent("Plugins"))
+        #expect(catalog.invalid.isEmpty, "Plugins/: \(catalog.invalid)")
+        let warnings = catalog.register(into: &registry)
+        #expect(warnings.isEmpty, "Plugins/: \(warnings)")
         var experiment = try ExperimentFile.load(
             committed.appendingPathComponent("experiment.json"), registry: registry)
         experiment.optimizers = experiment.optimizers.filter { checked.contains($0.label) }

@@ -4,11 +4,13 @@ import Tunebench
 
 /// The model-based optimizers learn where evaluations fail: on problems with a hidden failing region covering 30%
 /// of the box (`failure=halfspace` on Branin, `failure=ball` on Hartmann3), 4 repetitions of 60 evaluations, each of
-/// `gp` (a feasibility model weighing its acquisition), `tpe` (failures count as bad) and `forest` (failures imputed
-/// with the worst value) fails a smaller share of its trials than random search, whose share is the region's; `tpe`
-/// and `forest` fail less than two thirds of random search's share. Measured when written: random 30.4% and 23.7%,
-/// `gp` 22.1% and 18.8%, `tpe` 13.3% and 9.2%, `forest` 9.2% and 8.7%. (The bars, at 100 evaluations and 20
-/// repetitions, are measured by experiments, not by this test.)
+/// `gp` (a feasibility model weighing its acquisition, failures imputed with `μ + σ` of its successes' GP), `tpe`
+/// (failures count as bad) and `forest` (failures imputed with the worst value) fails less than two thirds of random
+/// search's share, which is the region's. Measured on 2026-12-06 (`tunebench run --optimizers random,gp,tpe,forest
+/// --problems branin:failure=halfspace:failure-share=0.3,hartmann3:failure=ball:failure-share=0.3 --repetitions 4
+/// --budget 60 --seed 0`, the same runs): random 30.4% and 23.8%, `gp` 13.8% and 12.1% (22.1% and 18.8% with the
+/// feasibility model alone, `failure-imputation=none`), `tpe` 13.3% and 9.2%, `forest` 7.9% and 8.8%. (The issue's
+/// bars, at 100 evaluations and 20 repetitions, are measured by experiments, not by this test.)
 struct FailureAwarenessTests {
     @Test func modelBasedOptimizersFailLessThanRandomSearch() throws {
         let experiment = Experiment(
@@ -33,8 +35,7 @@ struct FailureAwarenessTests {
             #expect(random > 0.2, "\(problem.problem): random search failed \(random)")
             for name in ["gp", "tpe", "forest"] {
                 let own = try share(name)
-                #expect(own < random, "\(problem.problem): \(name) failed \(own), random \(random)")
-                if name != "gp" { #expect(own < random * 2 / 3, "\(problem.problem): \(name) failed \(own)") }
+                #expect(own < random * 2 / 3, "\(problem.problem): \(name) failed \(own), random \(random)")
             }
         }
     }

@@ -35,8 +35,8 @@ import TunebenchNumerics
 /// which discounts an observation that the noise made look better than its neighbours; before that (the initial
 /// design), `nil`: the runner's default rule, the lowest observed value.
 ///
-/// **Failures.** A failed evaluation (no finite value) is left out of the objective's models and never suggested
-/// again. From the first failure on, a ``FeasibilityModel`` of every suggestion told (failed or not) weighs the
+/// **Failures.** A failed evaluation (no finite value) is never suggested again, and enters the objective's models
+/// only as an imputed value (below). From the first failure on, a ``FeasibilityModel`` of every suggestion told (failed or not) weighs the
 /// acquisition by the probability that a point does not fail (Gardner et al. 2014's constrained form; see
 /// ``AcquisitionMaximizer``), for the global line and the restarts alike, so the search learns to keep out of a
 /// failing region instead of returning to it. Before the first failure nothing changes, draw for draw. No point is
@@ -89,7 +89,8 @@ public struct GaussianProcessOptimizer: Optimizer {
         /// Whether a converged search goes on with restarts (see the type's documentation).
         public var restarts = true
         /// Whether failures weigh the acquisition through a ``FeasibilityModel`` (see the type's documentation); off,
-        /// failures are only left out, as Optuna's GPSampler leaves failed trials out.
+        /// with ``failureImputation`` `none`, failures are only left out, as Optuna's GPSampler leaves failed trials
+        /// out (`gp-optuna`).
         public var feasibility = true
         /// Whether failures also enter the objective's models with an imputed value
         /// (``SurrogateThread/appendFailure(_:)``; see the type's documentation).

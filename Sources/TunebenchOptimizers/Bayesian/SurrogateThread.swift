@@ -9,7 +9,7 @@ struct SurrogateThread: Sendable {
     /// The total constraint violation `Σ_i max(c_i, 0)` of each observation, in the model's order (all 0 on an
     /// unconstrained problem): the feasible ones set the incumbent.
     private(set) var violations: [Double] = []
-    /// The observations that are failures imputed with the worst value (``appendFailure(_:)``), in the model's order.
+    /// The observations that are imputed failures (``appendFailure(_:)``), in the model's order.
     private(set) var imputed: Set<Int> = []
     /// Suggestions this line has made, from its design or its model.
     var asks = 0
@@ -37,10 +37,11 @@ struct SurrogateThread: Sendable {
         violations.append(violation)
     }
 
-    /// Adds a failed evaluation with the worst value observed so far (SMAC's crash cost as the worst cost seen),
-    /// re-imputed before every fit as the worst value grows (``fit(using:)``); it never counts as an incumbent or a
-    /// leader (its violation is `+∞`). A failure before the line's first value has nothing to be imputed with and is
-    /// left out (the feasibility model still has it).
+    /// Adds a failed evaluation, first with the worst value observed so far, re-imputed before every fit by the
+    /// line's rule (``fit(using:)``: the worst value so far, SMAC's crash cost as the worst cost seen, or
+    /// ``penalisedImputation()``); it never counts as an incumbent or a leader (its violation is `+∞`). A failure
+    /// before the line's first value has nothing to be imputed with and is left out (the feasibility model still has
+    /// it).
     /// - Returns: whether the failure was added.
     @discardableResult
     mutating func appendFailure(_ point: [Double]) -> Bool {
@@ -54,7 +55,8 @@ struct SurrogateThread: Sendable {
     /// The imputed values of ``GaussianProcessOptimizer/FailureImputation/penalised``, in the order of the sorted
     /// imputed indices: `μ(x) + σ(x)` at each failure under the model of the successful observations alone, with the
     /// current hyperparameters (in the original units). `nil` with fewer than two successes or when that model's
-    /// kernel matrix cannot be factored (the worst value is then imputed).
+    /// kernel matrix cannot be factored; a value that is not finite (successes spread beyond the doubles' range
+    /// overflow the standardisation) is `nil` too: the worst value is then imputed.
     private func penalisedImputation() -> [Double]? {
         var successes = GaussianProcessRegressor(
             dimension: model.dimension, categorical: model.categorical, kernel: model.kernel,
@@ -68,7 +70,8 @@ struct SurrogateThread: Sendable {
         }
         guard successes.count >= 2, let predictor = try? successes.predictor() else { return nil }
         let (means, variances) = predictor.meanAndVariance(points: failures)
-        return zip(means, variances).map { predictor.mean + predictor.scale * ($0 + $1.squareRoot()) }
+        let values = zip(means, variances).map { predictor.mean + predictor.scale * ($0 + $1.squareRoot()) }
+        return values.allSatisfy(\.isFinite) ? values : nil
     }
 
     /// The largest observed (not imputed) value.
