@@ -66,7 +66,7 @@ struct ProblemBenchmark: RegistryCommand {
     /// Instance 0 of seed 0 of `spec`, as every benchmark of problems times it.
     static func makeProblem(_ spec: EntrySpec, registry: Registry) throws -> any Problem {
         try registry.makeProblem(
-            spec, seed: SeedDerivation.instanceSeed(experiment: 0, problem: spec.label, repetition: 0))
+            spec, seed: SeedDerivation.instanceSeed(experiment: 0, problem: spec.seedLabel, repetition: 0))
     }
 
     /// `samples` configurations drawn uniformly from the space of `problem` by a generator seeded by `label`.

@@ -128,7 +128,8 @@ public struct Observation: Sendable, Hashable {
 public struct OptimizerContext: Sendable {
     /// The space to search.
     public var space: SearchSpace
-    /// The optimizer seed, derived from the experiment seed, the optimizer and problem labels and the repetition.
+    /// The optimizer seed, derived from the experiment seed, the optimizer label, the problem's seed label
+    /// (``EntrySpec/seedLabel``) and the repetition.
     public var seed: UInt64
     /// The largest number of suggestions the optimizer may make.
     public var budget: Int

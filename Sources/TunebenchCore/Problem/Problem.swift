@@ -82,7 +82,8 @@ extension Problem {
 
 /// What a problem factory receives.
 public struct ProblemContext: Sendable {
-    /// The instance seed, derived from the experiment seed, the problem label and the repetition.
+    /// The instance seed, derived from the experiment seed, the problem's seed label (``EntrySpec/seedLabel``) and
+    /// the repetition.
     public var seed: UInt64
     /// The entry's options, checked against its ``OptionSpec``s and completed with defaults.
     public var options: Options

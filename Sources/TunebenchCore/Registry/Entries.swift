@@ -87,6 +87,22 @@ public struct EntrySpec: Sendable, Hashable {
         self.label = label ?? Self.defaultLabel(name: name, options: options)
     }
 
+    /// Options that wrap a problem without changing its instance: a hidden failure region (`failure`,
+    /// `failure-share`). They stay out of ``seedLabel``.
+    public static let seedNeutralOptions: Set<String> = ["failure", "failure-share"]
+
+    /// The label the seeds derive from (``SeedDerivation``): the label, except that a default label
+    /// (``defaultLabel(name:options:)``) leaves out the ``seedNeutralOptions``. So repetition k of
+    /// `branin:failure=ball` runs on the same instance, with the same optimizer seed, as repetition k of `branin`: the
+    /// two runs coincide until the first failure, and a paired test compares the same instances with and without
+    /// failures (common random numbers). Other options (a dimension, observation noise) make another problem and
+    /// enter the seeds; an explicit label is the seeds' label as it stands.
+    public var seedLabel: String {
+        let kept = options.filter { !Self.seedNeutralOptions.contains($0.key) }
+        guard kept.count < options.count, label == Self.defaultLabel(name: name, options: options) else { return label }
+        return Self.defaultLabel(name: name, options: kept)
+    }
+
     /// The name alone, or the name followed by `-keyvalue` for each option in key order
     /// (`rosenbrock` with `dimension: 4` gives `rosenbrock-dimension4`).
     public static func defaultLabel(name: String, options: [String: OptionValue]) -> String {

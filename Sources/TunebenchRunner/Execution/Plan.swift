@@ -10,13 +10,13 @@ public struct PlannedRun: Sendable, Hashable {
 
     /// The instance seed: shared by every optimizer of the same problem and repetition.
     public func instanceSeed(experimentSeed: UInt64) -> UInt64 {
-        SeedDerivation.instanceSeed(experiment: experimentSeed, problem: problem.label, repetition: repetition)
+        SeedDerivation.instanceSeed(experiment: experimentSeed, problem: problem.seedLabel, repetition: repetition)
     }
 
     /// The optimizer seed.
     public func optimizerSeed(experimentSeed: UInt64) -> UInt64 {
         SeedDerivation.optimizerSeed(
-            experiment: experimentSeed, optimizer: optimizer.label, problem: problem.label, repetition: repetition)
+            experiment: experimentSeed, optimizer: optimizer.label, problem: problem.seedLabel, repetition: repetition)
     }
 }
 
