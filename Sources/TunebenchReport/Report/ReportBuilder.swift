@@ -107,6 +107,7 @@ public struct ReportBuilder: Sendable {
         GradientTrackSection.add(self.input, track: gradient, to: &document, output: &output)
         OverheadSection.add(self.input, to: &document, output: &output)
         TrialFailureSection.add(self.input, to: &document, output: &output)
+        FailureCostSection.add(self.input, problems: input.problems, alpha: options.alpha, to: &document, output: &output)
         InfeasibleTrialSection.add(self.input, to: &document, output: &output)
         FailureSection.add(self.input, to: &document)
         return document
