@@ -44,6 +44,13 @@ struct FailureCostTests {
             #expect(row.failedShare.map { $0 > 0.1 } == true, "a 30% ball fails some of 30 evaluations")
         }
 
+        // A base under the seed label but with other options, or a `failure=none` problem, gives no rows.
+        var other = Self.experiment
+        other.problems = [
+            EntrySpec("branin", options: ["instance": .string("canonical")]).relabelled("branin"), Self.failing,
+            EntrySpec("branin", options: ["failure": .string("none")]),
+        ]
+        #expect(FailureCost.compute(experiment: other, problems: input.problems, aggregate: input.aggregate).rows.isEmpty)
         // Without its base in the folder, a failing problem has no rows.
         let alone = FailureCost.compute(
             experiment: Self.experiment, problems: input.problems.filter { $0.problem != "branin" },
@@ -58,4 +65,9 @@ struct FailureCostTests {
         let report = try String(contentsOf: folder.appendingPathComponent("report.md"), encoding: .utf8)
         #expect(report.contains("## Failures against the same instances without them"))
     }
+}
+
+private extension EntrySpec {
+    /// The same entry and options under another label.
+    func relabelled(_ label: String) -> EntrySpec { EntrySpec(name, label: label, options: options) }
 }

@@ -44,7 +44,7 @@ struct ProblemBenchmark: RegistryCommand {
         StandardStreams.output("problem                          level     samples   median ms    q25 ms    q75 ms    max ms\n")
         for spec in specs {
             var problem = try Self.makeProblem(spec, registry: registry)
-            let configurations = Self.configurations(of: problem, label: spec.label, samples: samples)
+            let configurations = Self.configurations(of: problem, label: spec.seedLabel, samples: samples)
             let fidelities = problem.fidelities
             var levelsToTime: [Int?] = [nil]
             if levels { levelsToTime += fidelities.indices.map { $0 } }

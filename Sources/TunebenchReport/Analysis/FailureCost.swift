@@ -2,9 +2,12 @@ import TunebenchCore
 import TunebenchNumerics
 import TunebenchRunner
 
-/// What a hidden failure region costs each optimizer: every problem of the experiment with a failure region
-/// (options ``EntrySpec/seedNeutralOptions``) against its base problem in the same folder, the problem whose label is
-/// its ``EntrySpec/seedLabel`` (`branin` for `branin:failure=ball`), optimizer by optimizer.
+/// What a hidden failure region costs each optimizer: every problem of the experiment with a failure region (a
+/// `failure` option other than `none`) against its base problem in the same folder, optimizer by optimizer. The base
+/// is the entry labelled the failing problem's ``EntrySpec/seedLabel`` (`branin` for `branin:failure=ball`) with the
+/// same name and the same options less the failure ones (``EntrySpec/seedNeutralOptions``), whose own seed label is
+/// that label: the problem that shares its seeds. A failing problem without such a base (an explicit label, a base
+/// listed with other options under that label) has no rows.
 ///
 /// **Pairs.** Repetition k of both shares the instance and the optimizer seed (the failure options stay out of the
 /// seeds), so the two runs coincide until the first failure; ``PairedFinals`` matches the complete runs of both by
@@ -16,8 +19,11 @@ import TunebenchRunner
 /// attainable with the pairs (``HeadToHead/canReject(pairs:alpha:)``). Each (problem, optimizer) is its own
 /// comparison, without correction for multiplicity (as ``HeadToHead``).
 ///
-/// **Failed trials.** Beside the test, from `summary.json`: the share of the failing problem's complete runs' trials
-/// that failed, and the largest share in one run (``OptimizerSummary/failedTrialShareMax``).
+/// **Failed trials and runs.** Beside the test, from `summary.json`: the share of the failing problem's complete runs'
+/// trials that failed, and the largest share in one run (``OptimizerSummary/failedTrialShareMax``); and each side's
+/// failed runs, which are no pairs (a failure region that makes whole runs fail would otherwise go unseen).
+///
+/// The finals are the best-evaluated metric (regret, or feasible regret), whatever metric the report ranks by.
 public struct FailureCost: Sendable, Hashable {
     /// The outcome of a test, from the failing problem's side.
     public enum Outcome: String, Sendable, Hashable {
@@ -45,6 +51,9 @@ public struct FailureCost: Sendable, Hashable {
         public var trials: Int?
         public var failedTrials: Int?
         public var worstRunShare: Double?
+        /// The failed runs on the failing problem and on the base.
+        public var failedRuns = 0
+        public var baseFailedRuns = 0
 
         /// The failed share of the trials, `nil` without counts.
         public var failedShare: Double? {
@@ -70,13 +79,20 @@ public struct FailureCost: Sendable, Hashable {
         let summaries = Dictionary(aggregate.problems.map { ($0.problem, $0) }, uniquingKeysWith: { first, _ in first })
         var rows: [Row] = []
         for spec in experiment.problems where spec.seedLabel != spec.label {
-            guard let failing = runs[spec.label], let base = runs[spec.seedLabel] else { continue }
+            guard let shape = spec.options["failure"], shape != .string("none"),
+                let baseSpec = experiment.problems.first(where: { $0.label == spec.seedLabel }),
+                baseSpec.name == spec.name, baseSpec.seedLabel == baseSpec.label,
+                baseSpec.options == spec.options.filter({ !EntrySpec.seedNeutralOptions.contains($0.key) }),
+                let failing = runs[spec.label], let base = runs[spec.seedLabel]
+            else { continue }
             for optimizer in experiment.optimizers.map(\.label) {
                 var row = Row(
-                    problem: spec.label, base: spec.seedLabel, shape: spec.options["failure"]?.text,
+                    problem: spec.label, base: spec.seedLabel, shape: shape.text,
                     share: spec.options["failure-share"].flatMap(Self.real), optimizer: optimizer)
                 let finals = PairedFinals(failing.runs(of: optimizer), base.runs(of: optimizer))
                 row.pairs = finals.count
+                row.failedRuns = failing.failedRuns(of: optimizer)
+                row.baseFailedRuns = base.failedRuns(of: optimizer)
                 if finals.count > 0 {
                     row.median = Statistics.median(finals.first)
                     row.baseMedian = Statistics.median(finals.second)

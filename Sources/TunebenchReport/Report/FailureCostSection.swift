@@ -16,7 +16,7 @@ enum FailureCostSection {
             "report/failure-cost.csv",
             header: [
                 "problem", "base", "failure", "failure-share", "optimizer", "pairs", "median", "base-median", "p",
-                "outcome", "trials", "failed", "failed-share", "worst-run-share",
+                "outcome", "trials", "failed", "failed-share", "worst-run-share", "failed-runs", "base-failed-runs",
             ],
             rows: cost.rows.map { row in
                 [
@@ -24,7 +24,8 @@ enum FailureCostSection {
                     NumberFormat.csv(row.median), NumberFormat.csv(row.baseMedian),
                     NumberFormat.csv(row.test?.pTwoSided), row.outcome.rawValue,
                     row.trials.map { "\($0)" } ?? "", row.failedTrials.map { "\($0)" } ?? "",
-                    NumberFormat.csv(row.failedShare), NumberFormat.csv(row.worstRunShare),
+                    NumberFormat.csv(row.failedShare), NumberFormat.csv(row.worstRunShare), "\(row.failedRuns)",
+                    "\(row.baseFailedRuns)",
                 ]
             })
         document.heading("Failures against the same instances without them")
@@ -33,8 +34,9 @@ enum FailureCostSection {
                 + "runs on the same instance with the same optimizer seed (a failure region's options stay out of the "
                 + "seeds), so the two runs coincide until the first failure. Each cell gives the share of the complete "
                 + "runs' trials that failed (the worst run's in brackets; `–` when none failed), then the median "
-                + "final \(problems.first?.valueName ?? "regret") with failures → without them, over the repetitions "
-                + "complete on both, marked worse or better (in bold) where the two-sided Wilcoxon signed-rank test of "
+                + "final best-evaluated metric (regret, or feasible regret) with failures → without them, over the "
+                + "repetitions complete on both (failed runs, which are no pairs, counted after them), marked worse or "
+                + "better (in bold) where the two-sided Wilcoxon signed-rank test of "
                 + "the paired finals gives p < \(NumberFormat.short(alpha)) (no correction across cells; `untested`: "
                 + "too few pairs). The p-values are in the CSV.")
         let problemLabels = cost.rows.map(\.problem).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
@@ -51,7 +53,10 @@ enum FailureCostSection {
                             + "%)"
                     } ?? "–"
                     let medians = NumberFormat.short(row.median) + " → " + NumberFormat.short(row.baseMedian)
-                    let mark = row.outcome == .same ? "" : " " + row.outcome.rawValue
+                    var mark = row.outcome == .same ? "" : " " + row.outcome.rawValue
+                    if row.failedRuns + row.baseFailedRuns > 0 {
+                        mark += "; failed runs \(row.failedRuns) → \(row.baseFailedRuns)"
+                    }
                     return .init(share + "; " + medians + mark, strong: row.outcome == .worse || row.outcome == .better)
                 }))
     }

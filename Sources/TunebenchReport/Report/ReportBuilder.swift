@@ -107,7 +107,9 @@ public struct ReportBuilder: Sendable {
         GradientTrackSection.add(self.input, track: gradient, to: &document, output: &output)
         OverheadSection.add(self.input, to: &document, output: &output)
         TrialFailureSection.add(self.input, to: &document, output: &output)
-        FailureCostSection.add(self.input, problems: input.problems, alpha: options.alpha, to: &document, output: &output)
+        // Every optimizer against itself, the gradient track included, on the best-evaluated metric.
+        FailureCostSection.add(
+            self.input, problems: self.input.problems, alpha: options.alpha, to: &document, output: &output)
         InfeasibleTrialSection.add(self.input, to: &document, output: &output)
         FailureSection.add(self.input, to: &document)
         return document
