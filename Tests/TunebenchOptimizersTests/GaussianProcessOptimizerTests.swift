@@ -175,30 +175,33 @@ struct GaussianProcessOptimizerTests {
     }
 
     /// `failure-imputation=penalised` (the default): until the first fit a failure holds the worst value so far; each
-    /// fit first re-imputes every failure with `μ + σ` of the model of the successes alone at the failed point, with
-    /// the hyperparameters the model had before the fit, in the original units (two failures between successes, on
-    /// a real and a categorical coordinate, so that their values differ and their order is pinned).
+    /// fit estimates the hyperparameters from the successes alone (the same estimate as a line that never saw the
+    /// failures), then imputes every failure with `μ + σ` of the successes' model at the failed point, in the original
+    /// units (two failures between successes, on a real and a categorical coordinate, so that their values differ and
+    /// their order is pinned).
     @Test func failuresAreImputedWithTheUpperBoundOfTheSuccessesModel() throws {
         let settings = GaussianProcessOptimizer.Settings()
         #expect(settings.failureImputation == .penalised)
         var thread = SurrogateThread(dimension: 2, categorical: [false, true], settings: settings)
-        thread.append([0.2, 0], 3)
+        var plain = SurrogateThread(dimension: 2, categorical: [false, true], settings: settings)
+        let successes: [([Double], Double)] = [([0.2, 0], 3), ([0.3, 1], 5), ([0.5, 0], 8)]
+        thread.append(successes[0].0, successes[0].1)
         thread.appendFailure([0.95, 1])
-        thread.append([0.3, 1], 5)
+        thread.append(successes[1].0, successes[1].1)
         thread.appendFailure([0.05, 0])
-        thread.append([0.5, 0], 8)
+        thread.append(successes[2].0, successes[2].1)
+        for (x, y) in successes { plain.append(x, y) }
         #expect(thread.model.targets == [3, 3, 5, 5, 8] && thread.imputed == [1, 3])
-        var successes = GaussianProcessRegressor(
-            dimension: 2, categorical: [false, true], kernel: thread.model.kernel,
-            noiseFloor: thread.model.noiseFloor, prior: thread.model.prior)
-        successes.hyperparameters = thread.model.hyperparameters
-        for (x, y) in [([0.2, 0.0], 3.0), ([0.3, 1.0], 5.0), ([0.5, 0.0], 8.0)] { successes.append(x, y) }
-        let predictor = try successes.predictor()
+        var generator = Xoshiro256StarStar(seed: 1)
+        thread.fit(using: &generator)
+        var plainGenerator = Xoshiro256StarStar(seed: 1)
+        plain.fit(using: &plainGenerator)
+        #expect(thread.model.hyperparameters == plain.model.hyperparameters)
+
+        let predictor = try plain.model.predictor()
         let (means, variances) = predictor.meanAndVariance(points: [0.95, 1, 0.05, 0])
         let expected = zip(means, variances).map { predictor.mean + predictor.scale * ($0 + $1.squareRoot()) }
         #expect(variances.allSatisfy { $0 > 0 } && abs(expected[0] - expected[1]) > 0.1)
-        var generator = Xoshiro256StarStar(seed: 1)
-        thread.fit(using: &generator)
         for (index, value) in zip([1, 3], expected) {
             #expect(abs(thread.model.targets[index] - value) <= 1e-12 * abs(value), "\(index): \(thread.model.targets)")
         }

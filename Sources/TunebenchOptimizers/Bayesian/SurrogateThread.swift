@@ -52,12 +52,9 @@ struct SurrogateThread: Sendable {
         return true
     }
 
-    /// The imputed values of ``GaussianProcessOptimizer/FailureImputation/penalised``, in the order of the sorted
-    /// imputed indices: `μ(x) + σ(x)` at each failure under the model of the successful observations alone, with the
-    /// current hyperparameters (in the original units). `nil` with fewer than two successes or when that model's
-    /// kernel matrix cannot be factored; a value that is not finite (successes spread beyond the doubles' range
-    /// overflow the standardisation) is `nil` too: the worst value is then imputed.
-    private func penalisedImputation() -> [Double]? {
+    /// The model of the successful observations alone (every observation but the imputed failures), with the current
+    /// hyperparameters, and the failures' inputs (rows in the order of the sorted imputed indices).
+    private func successesModel() -> (model: GaussianProcessRegressor, failures: [Double]) {
         var successes = GaussianProcessRegressor(
             dimension: model.dimension, categorical: model.categorical, kernel: model.kernel,
             noiseFloor: model.noiseFloor, prior: model.prior)
@@ -68,7 +65,16 @@ struct SurrogateThread: Sendable {
             let row = Array(model.inputs[i * d..<(i + 1) * d])
             if imputed.contains(i) { failures += row } else { successes.append(row, model.targets[i]) }
         }
-        guard successes.count >= 2, let predictor = try? successes.predictor() else { return nil }
+        return (successes, failures)
+    }
+
+    /// The imputed values of ``GaussianProcessOptimizer/FailureImputation/penalised``, in the order of the sorted
+    /// imputed indices: `μ(x) + σ(x)` at each failure under `successes`, the model of the successful observations
+    /// alone (in the original units). `nil` when that model's kernel matrix cannot be factored, or when a value is not
+    /// finite (successes spread beyond the doubles' range overflow the standardisation): the worst value is then
+    /// imputed.
+    private static func penalisedImputation(_ successes: GaussianProcessRegressor, at failures: [Double]) -> [Double]? {
+        guard let predictor = try? successes.predictor() else { return nil }
         let (means, variances) = predictor.meanAndVariance(points: failures)
         let values = zip(means, variances).map { predictor.mean + predictor.scale * ($0 + $1.squareRoot()) }
         return values.allSatisfy(\.isFinite) ? values : nil
@@ -97,10 +103,23 @@ struct SurrogateThread: Sendable {
             starts.append(model.prior.sample(dimension: dimension, using: &generator))
         }
         fits += 1
-        if !imputed.isEmpty, let worst = worstValue {
-            let values = imputation == .penalised ? penalisedImputation() : nil
-            for (k, index) in imputed.sorted().enumerated() { model.setTarget(index, values?[k] ?? worst) }
+        guard !imputed.isEmpty, let worst = worstValue else {
+            model.fit(starts: starts, minimizer: Self.hyperparameterMinimizer)
+            return
         }
+        if imputation == .penalised {
+            // The hyperparameters are estimated from the successes alone: an imputed value is not an observation, and
+            // fitted with the others it would bend the length-scales near the optimum too.
+            var (successes, failures) = successesModel()
+            if successes.count >= 2 {
+                _ = successes.fit(starts: starts, minimizer: Self.hyperparameterMinimizer)
+                model.hyperparameters = successes.hyperparameters
+                let values = Self.penalisedImputation(successes, at: failures)
+                for (k, index) in imputed.sorted().enumerated() { model.setTarget(index, values?[k] ?? worst) }
+                return
+            }
+        }
+        for index in imputed.sorted() { model.setTarget(index, worst) }
         model.fit(starts: starts, minimizer: Self.hyperparameterMinimizer)
     }
 }
