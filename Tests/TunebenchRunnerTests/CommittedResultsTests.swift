@@ -6,7 +6,7 @@ import Tunebench
 /// design-based optimizers (`random`, `grid`, `sobol`, `lhs`: fast enough for a debug build) again gives their rows
 /// of the committed `curves/` and `traces.csv` and their entries of `summary.json`, byte for byte; so does
 /// `Results/noisy-classic` for `random` and `sobol`, with its recommended outputs, and `Results/constrained` (feasible
-/// regret) for `random`, `cmaes` and `cmaes-hansen`. When an
+/// regret) for `random`, `cmaes` and `cmaes-hansen`, and `Results/failure-bars` for `random` and `cmaes`. When an
 /// algorithm changes on purpose, regenerate the folder with
 /// `swift run -c release tunebench run Results/default/experiment.json --overwrite` and commit the result.
 ///
@@ -49,9 +49,19 @@ struct CommittedResultsTests {
         try reproduce("constrained", checking: ["random", "cmaes", "cmaes-hansen"])
     }
 
+    /// `Results/failure-bars` (hidden failure regions, each failing problem on its base problem's instances): random
+    /// search and CMA-ES, which redraws a failed sample, again give their rows of the traces and curves and their
+    /// summaries, the failed-trial counts included (on Branin's 11 problems, to keep the test short).
+    @Test(.enabled(if: sameMathLibrary, "the committed files were made with glibc's libm"))
+    func failureBarsReproduceTheirCommittedFiles() throws {
+        try reproduce("failure-bars", checking: ["random", "cmaes"]) { $0.name == "branin" }
+    }
+
     /// Runs the optimizers `checked` of the experiment committed in `Results/NAME` and compares their rows of every
     /// committed trace and curve file, and their summaries, with the committed ones.
-    func reproduce(_ name: String, checking checked: Set<String>) throws {
+    func reproduce(
+        _ name: String, checking checked: Set<String>, problems keep: (EntrySpec) -> Bool = { _ in true }
+    ) throws {
         let committed = Self.results.appendingPathComponent(name)
         // The experiment may name plugins (the Optuna peers of `Results/constrained`): their manifests make the names
         // known; only built-ins are run.
@@ -63,6 +73,8 @@ struct CommittedResultsTests {
         var experiment = try ExperimentFile.load(
             committed.appendingPathComponent("experiment.json"), registry: registry)
         experiment.optimizers = experiment.optimizers.filter { checked.contains($0.label) }
+        experiment.problems = experiment.problems.filter(keep)
+        let labels = Set(experiment.problems.map(\.label))
         #expect(experiment.optimizers.count == checked.count)
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tunebench-\(name)-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -77,16 +89,18 @@ struct CommittedResultsTests {
         for curvesFolder in ["curves", "curves-recommended"]
         where manager.fileExists(atPath: committed.appendingPathComponent(curvesFolder).path) {
             let curves = try manager.contentsOfDirectory(atPath: committed.appendingPathComponent(curvesFolder).path)
+                .filter { labels.contains(String($0.dropLast(".csv".count))) }
             if curvesFolder == "curves" { #expect(curves.count == experiment.problems.count) }
             names += curves.sorted().map { curvesFolder + "/" + $0 }
         }
         for file in names {
-            let expected = try Self.rows(of: committed.appendingPathComponent(file), checked: checked)
-            let actual = try Self.rows(of: folder.appendingPathComponent(file), checked: checked)
+            let expected = try Self.rows(of: committed.appendingPathComponent(file), checked: checked, problems: labels)
+            let actual = try Self.rows(of: folder.appendingPathComponent(file), checked: checked, problems: labels)
             #expect(!actual.isEmpty)
             #expect(actual == expected, "\(file): the rows of \(checked.sorted()) differ from Results/\(name)/\(file)")
         }
         let expected = try Self.summaries(committed.appendingPathComponent("summary.json"), checked: checked)
+            .filter { labels.contains(String($0.prefix { $0 != " " })) }
         // A folder aggregated before the lower median was recorded (2026-12-06; noisy-classic, whose run files are
         // not kept) lacks it: it is compared where the committed summary has it.
         let recorded = try String(contentsOf: committed.appendingPathComponent("summary.json"), encoding: .utf8)
@@ -98,14 +112,17 @@ struct CommittedResultsTests {
     }
 
     /// The lines of a CSV file that belong to the checked optimizers (the header, then rows whose `optimizer`
-    /// column, the first or second, is one of them).
-    static func rows(of url: URL, checked: Set<String>) throws -> [Substring] {
+    /// column, the first or second, is one of them) and, in a file with a `problem` column, to the given problems.
+    static func rows(of url: URL, checked: Set<String>, problems: Set<String>) throws -> [Substring] {
         let text = try String(contentsOf: url, encoding: .utf8)
         let lines = text.split(separator: "\n")
         guard let header = lines.first else { return [] }
-        let column = header.split(separator: ",").firstIndex(of: "optimizer") ?? 0
+        let columns = header.split(separator: ",")
+        let column = columns.firstIndex(of: "optimizer") ?? 0
+        let problemColumn = columns.firstIndex(of: "problem")
         return [header] + lines.dropFirst().filter { line in
-            checked.contains(String(line.split(separator: ",", omittingEmptySubsequences: false)[column]))
+            let fields = line.split(separator: ",", omittingEmptySubsequences: false)
+            return checked.contains(String(fields[column])) && problemColumn.map { problems.contains(String(fields[$0])) } ?? true
         }
     }
 
