@@ -437,7 +437,8 @@ public enum BuiltinOptimizers {
                 OptionSpec(
                     "feasibility", .bool, default: .bool(defaults.feasibility),
                     summary: "from the first failed evaluation, weigh the acquisition by a GP's probability that a point "
-                        + "does not fail (false, with failure-imputation none: leave failures out, as Optuna's GPSampler does)"),
+                        + "does not fail (false, with failure-imputation none: leave failures out, as Optuna's "
+                        + "GPSampler does)"),
                 OptionSpec(
                     "failure-imputation", .choice(GaussianProcessOptimizer.FailureImputation.allCases.map(\.rawValue)),
                     default: .string(defaults.failureImputation.rawValue),

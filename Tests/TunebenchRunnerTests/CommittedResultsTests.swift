@@ -66,7 +66,8 @@ struct CommittedResultsTests {
         // The experiment may name plugins (the Optuna peers of `Results/constrained`): their manifests make the names
         // known; only built-ins are run.
         var registry = Registry.builtin
-        let catalog = PluginCatalog.discover(in: Self.results.deletingLastPathComponent().appendingPathComponent("Plugins"))
+        let plugins = Self.results.deletingLastPathComponent().appendingPathComponent("Plugins")
+        let catalog = PluginCatalog.discover(in: plugins)
         #expect(catalog.invalid.isEmpty, "Plugins/: \(catalog.invalid)")
         let warnings = catalog.register(into: &registry)
         #expect(warnings.isEmpty, "Plugins/: \(warnings)")
@@ -122,7 +123,8 @@ struct CommittedResultsTests {
         let problemColumn = columns.firstIndex(of: "problem")
         return [header] + lines.dropFirst().filter { line in
             let fields = line.split(separator: ",", omittingEmptySubsequences: false)
-            return checked.contains(String(fields[column])) && problemColumn.map { problems.contains(String(fields[$0])) } ?? true
+            let inProblems = problemColumn.map { problems.contains(String(fields[$0])) } ?? true
+            return checked.contains(String(fields[column])) && inProblems
         }
     }
 

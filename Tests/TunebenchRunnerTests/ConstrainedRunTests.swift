@@ -162,7 +162,8 @@ struct EmptyConstraintListTests {
 
     @Test func anEmptyListOnAnUnconstrainedProblemIsNotRecorded() {
         var registry = ConstrainedRunTests.registry
-        try! registry.register(ProblemEntry(name: "empty-list", summary: "f(x) = x, constraint_values []") { _ in Empty() })
+        try! registry.register(
+            ProblemEntry(name: "empty-list", summary: "f(x) = x, constraint_values []") { _ in Empty() })
         let experiment = Experiment(
             name: "empty", seed: 3, repetitions: 1, budget: 3, optimizers: [EntrySpec("random")],
             problems: [EntrySpec("empty-list")])

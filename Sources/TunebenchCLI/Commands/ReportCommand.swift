@@ -62,7 +62,10 @@ struct ReportOptions: ParsableArguments {
 
     @Option(
         parsing: .unconditional,
-        help: "The family-wise significance level of the pairwise tests (Holm's correction), and the level of each uncorrected test of a failing problem against its base.")
+        help: """
+            The family-wise significance level of the pairwise tests (Holm's correction), and the level of each \
+            uncorrected test of a failing problem against its base.
+            """)
     var alpha = 0.05
 
     @Option(

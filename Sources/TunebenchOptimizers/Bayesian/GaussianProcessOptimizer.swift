@@ -35,36 +35,36 @@ import TunebenchNumerics
 /// which discounts an observation that the noise made look better than its neighbours; before that (the initial
 /// design), `nil`: the runner's default rule, the lowest observed value.
 ///
-/// **Failures.** A failed evaluation (no finite value) is never suggested again, and enters the objective's models
-/// only as an imputed value (below). From the first failure on, a ``FeasibilityModel`` of every suggestion told (failed or not) weighs the
-/// acquisition by the probability that a point does not fail (Gardner et al. 2014's constrained form; see
-/// ``AcquisitionMaximizer``), for the global line and the restarts alike, so the search learns to keep out of a
+/// **Failures.** A failed evaluation (no finite value) is never suggested again, and enters the objective's models only
+/// as an imputed value (below). From the first failure on, a ``FeasibilityModel`` of every suggestion told (failed or
+/// not) weighs the acquisition by the probability that a point does not fail (Gardner et al. 2014's constrained form;
+/// see ``AcquisitionMaximizer``), for the global line and the restarts alike, so the search learns to keep out of a
 /// failing region instead of returning to it. Before the first failure nothing changes, draw for draw. No point is
 /// suggested twice.
 ///
-/// **Failure imputation** (option `failure-imputation`). The feasibility model alone does not keep the search out of
-/// a failing region in several dimensions: a failed point stays out of the objective's models, so their posterior
-/// there neither rises nor narrows and the expected improvement keeps calling the search back, while the
-/// feasibility model, fitted to a step between ±1 labels, learns short length-scales and forgets within a tenth of the
-/// box (on Hartmann6 with a half-space failing 10% of the box, a run failed its last 21 trials in a row, each
-/// suggestion given a probability of feasibility near 0.99 beside the previous failures). So by default
-/// (`penalised`) each failure also enters the objective's models of the lines that saw it, with the value
-/// `μ(x) + σ(x)` of the model of the successful observations alone at the failed point (its upper confidence bound,
-/// re-imputed before every fit), and the hyperparameters are estimated from the successes alone (an imputed value is
-/// not an observation; fitted with the others, it shortened the length-scales and cost the last digits near the
-/// optimum): the prediction keeps the local trend, so the region around the optimum is not distorted, and the penalty
-/// of one deviation makes a failed point a poor candidate and narrows the posterior there. This is the penalised imputation of A. I. J. Forrester, A. Sóbester and
-/// A. J. Keane, "Optimization with missing data", Proc. R. Soc. A 462 (2006), 935–945, who impute a failure with the
-/// prediction plus a penalty growing with its uncertainty; the penalty of one standard deviation is ours. `worst`
-/// imputes the worst value observed so far instead (SMAC's crash cost), `none` leaves failures out (Optuna's
-/// GPSampler; the feasibility model alone). Measured on the tuning set only (bbob f1, f3, f8, f15, f17, f21 in 8
-/// dimensions, each with a half-space and a ball failing 10% of the box, 5 repetitions of 100 evaluations, seed 5;
-/// docs/tuning-set.md), on the same instances with and without failures: `none` failed 8.2% of its trials, its worst
-/// run 63%, with 4 of the 12 problems above 20% in some run; `penalised` 4.0%, worst run 10%, none above 20%. The
-/// median over the 12 problems of the ratio of the median final regret with failures to that without was 1.12 for
-/// `none` and 1.03 for `penalised` (1.14 when the hyperparameters were fitted with the imputed values too). An
-/// earlier run, on other instances, put `worst` at 3.0% failed, worst run 9%, but a regret ratio of 1.32 (47 on the
-/// sphere with a ball, where the worst value swamps the model near the optimum).
+/// **Failure imputation** (option `failure-imputation`). The feasibility model alone does not keep the search out of a
+/// failing region in several dimensions: a failed point stays out of the objective's models, so their posterior there
+/// neither rises nor narrows and the expected improvement keeps calling the search back, while the feasibility model,
+/// fitted to a step between ±1 labels, learns short length-scales and forgets within a tenth of the box (on Hartmann6
+/// with a half-space failing 10% of the box, a run failed its last 21 trials in a row, each suggestion given a
+/// probability of feasibility near 0.99 beside the previous failures). So by default (`penalised`) each failure also
+/// enters the objective's models of the lines that saw it, with the value `μ(x) + σ(x)` of the model of the successful
+/// observations alone at the failed point (its upper confidence bound, re-imputed before every fit), and the
+/// hyperparameters are estimated from the successes alone (an imputed value is not an observation; fitted with the
+/// others, it shortened the length-scales and cost the last digits near the optimum): the prediction keeps the local
+/// trend, so the region around the optimum is not distorted, and the penalty of one deviation makes a failed point a
+/// poor candidate and narrows the posterior there. This is the penalised imputation of A. I. J. Forrester, A. Sóbester
+/// and A. J. Keane, "Optimization with missing data", Proc. R. Soc. A 462 (2006), 935–945, who impute a failure with
+/// the prediction plus a penalty growing with its uncertainty; the penalty of one standard deviation is ours. `worst`
+/// imputes the worst value observed so far instead (SMAC's crash cost), `none` leaves failures out (Optuna's GPSampler;
+/// the feasibility model alone). Measured on the tuning set only (bbob f1, f3, f8, f15, f17, f21 in 8 dimensions, each
+/// with a half-space and a ball failing 10% of the box, 5 repetitions of 100 evaluations, seed 5; docs/tuning-set.md),
+/// on the same instances with and without failures: `none` failed 8.2% of its trials, its worst run 63%, with 4 of the
+/// 12 problems above 20% in some run; `penalised` 4.0%, worst run 10%, none above 20%. The median over the 12 problems
+/// of the ratio of the median final regret with failures to that without was 1.12 for `none` and 1.03 for `penalised`
+/// (1.14 when the hyperparameters were fitted with the imputed values too). An earlier run, on other instances, put
+/// `worst` at 3.0% failed, worst run 9%, but a regret ratio of 1.32 (47 on the sphere with a ball, where the worst
+/// value swamps the model near the optimum).
 ///
 /// **Constraints** (a problem with ``OptimizerContext/constraintCount`` > 0): Gardner et al.'s constrained expected
 /// improvement in Optuna's form (optuna 5.0.0, `LogCEI`): every successful evaluation, feasible or not, enters the

@@ -39,7 +39,7 @@ struct SurrogateThread: Sendable {
 
     /// Adds a failed evaluation, first with the worst value observed so far, re-imputed before every fit by the
     /// line's rule (``fit(using:)``: the worst value so far, SMAC's crash cost as the worst cost seen, or
-    /// ``penalisedImputation()``); it never counts as an incumbent or a leader (its violation is `+∞`). A failure
+    /// ``penalisedImputation(_:at:)``); it never counts as an incumbent or a leader (its violation is `+∞`). A failure
     /// before the line's first value has nothing to be imputed with and is left out (the feasibility model still has
     /// it).
     /// - Returns: whether the failure was added.

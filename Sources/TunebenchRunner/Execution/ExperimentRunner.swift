@@ -75,7 +75,8 @@ public struct ExperimentRunner: Sendable {
             }
         }
         for (problemIndex, problemSpec) in experiment.problems.enumerated() {
-            let seed = SeedDerivation.instanceSeed(experiment: experiment.seed, problem: problemSpec.seedLabel, repetition: 0)
+            let seed = SeedDerivation.instanceSeed(
+                experiment: experiment.seed, problem: problemSpec.seedLabel, repetition: 0)
             let problem: any Problem
             do {
                 problem = try registry.makeProblem(problemSpec, seed: seed)
