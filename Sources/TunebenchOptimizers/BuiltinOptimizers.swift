@@ -293,6 +293,7 @@ public enum BuiltinOptimizers {
         settings.forest.tree.minSamplesLeaf = 1
         settings.forest.tree.minSamplesSplit = 2
         settings.search.candidates = 10_000
+        settings.feasibility = false
         return settings
     }()
 
@@ -336,10 +337,14 @@ public enum BuiltinOptimizers {
                 OptionSpec(
                     "candidates", .integer(1...1_000_000), default: .integer(defaults.search.candidates),
                     summary: "uniform random candidates scored at each ask before local search"),
+                OptionSpec(
+                    "feasibility", .bool, default: .bool(defaults.feasibility),
+                    summary: "after a failure, weigh EI by a classifier forest's probability of success"),
             ],
             includedByDefault: includedByDefault, reference: reference
         ) { context in
             var settings = ForestOptimizer.Settings()
+            settings.feasibility = context.options.bool("feasibility")
             settings.initialPoints = context.options.integer("initial")
             settings.randomFraction = context.options.real("random-fraction")
             settings.warping = ForestOptimizer.OutputWarping(rawValue: context.options.string("warping")) ?? .log

@@ -1,3 +1,4 @@
+import Foundation
 import TunebenchCore
 import TunebenchNumerics
 
@@ -68,16 +69,20 @@ public struct ForestAcquisitionSearch: Sendable {
     ///   - units: the unit-cube points of those observations, in the same order.
     ///   - successes: how many of the observations, from the first, are successes; the others are failures with an
     ///     imputed value, never a start of the local search or a centre of perturbations (all by default).
+    ///   - failures: a classifier of failures (class 1) and successes (class 0); when given, the score is
+    ///     `log EI(x) + log P₀(x)`, `P₀` its probability of success.
     func maximize(
         forest: RandomForestRegressor, targets: [Double], units: [[Double]], observed: Set<Configuration>,
-        successes: Int? = nil, using generator: inout Xoshiro256StarStar
+        successes: Int? = nil, failures: RandomForestClassifier? = nil, using generator: inout Xoshiro256StarStar
     ) -> Configuration? {
         guard let best = targets.min() else { return nil }
         let dimension = space.dimension
         func score(_ unit: [Double]) -> Scored {
             let configuration = space.decode(unit)
-            let (mean, variance) = forest.meanAndVariance(at: space.modelPoint(configuration))
+            let point = space.modelPoint(configuration)
+            let (mean, variance) = forest.meanAndVariance(at: point)
             var logEI = GaussianAcquisition.logEI(mean: mean, sd: variance.squareRoot(), best: best)
+            if let failures { logEI += Foundation.log(failures.probabilities(of: point, featureCount: dimension)[0]) }
             if logEI.isNaN { logEI = -.infinity }
             return Scored(unit: unit, configuration: configuration, logEI: logEI, mean: mean)
         }

@@ -32,7 +32,10 @@ import TunebenchNumerics
 /// observed so far, re-imputed at every fit: SMAC's crash cost, taken as the worst cost seen (SMAC3 imputes
 /// `crash_cost`, whose default `+∞` its log-scaled encoder cannot take, `smac/scenario.py`; Tunebench's SMAC3 and
 /// scikit-optimize bridges tell the worst value seen at the time of the failure), so that the forest predicts bad
-/// values where evaluations fail. It counts as no
+/// values where evaluations fail. With `feasibility` on (the default of `forest`; `forest-smac` keeps SMAC's rule),
+/// from the first failure a classifier forest of failures against successes weighs the expected improvement by its
+/// probability of success (``failureClassifier()``), which halved the runs that fail often on the tuning set
+/// (docs/tuning-set.md). A failure counts as no
 /// success: the design lasts until two successes, and the recommendation's forest sees successes only. No
 /// configuration is suggested twice.
 public struct ForestOptimizer: Optimizer {
@@ -58,6 +61,12 @@ public struct ForestOptimizer: Optimizer {
         }()
         /// The acquisition search.
         public var search = ForestAcquisitionSearch.Settings()
+        /// Whether, from the first failure on, a classifier forest of failures weighs the expected improvement by the
+        /// probability of success (``failureClassifier``); without it, failures enter the forest imputed only.
+        public var feasibility = true
+        /// The classifier forest of failures: CART trees (Gini, leaves of at least 1 observation: scikit-learn's
+        /// `RandomForestClassifier` defaults) on bootstrap samples, as many as the regression forest has.
+        public var classifier: ClassificationTree.Settings = ClassificationTree.Settings()
 
         public init() {}
     }
@@ -214,7 +223,29 @@ public struct ForestOptimizer: Optimizer {
         forest.fit(inputs: inputs + failedInputs, targets: targets, using: &generator)
         return search.maximize(
             forest: forest, targets: targets, units: units + failedUnits, observed: observed, successes: values.count,
-            using: &generator)
+            failures: failureClassifier(), using: &generator)
+    }
+
+    /// The classifier forest of failures (class 1) against successes (class 0) over every told suggestion, once a
+    /// failure has been told and ``Settings/feasibility`` is on; else `nil`. Its mean leaf frequency of class 0 is the
+    /// probability of success `P(x)` that weighs the expected improvement, `EI(x) · P(x)`: the probability-of-
+    /// feasibility weight of constrained Bayesian optimization with a classifier for the hidden constraint (M. A.
+    /// Gelbart, J. Snoek and R. P. Adams, "Bayesian optimization with unknown constraints", UAI 2014; J. R. Gardner
+    /// et al., ICML 2014). Each tree draws from a generator of its own, seeded by the optimizer seed, the number of
+    /// observations and the tree, so a run without failures keeps every draw.
+    private func failureClassifier() -> RandomForestClassifier? {
+        guard settings.feasibility, !failedUnits.isEmpty else { return nil }
+        let data = PresortedClassificationData(
+            features: inputs + failedInputs,
+            labels: [Int](repeating: 0, count: values.count) + [Int](repeating: 1, count: failedUnits.count),
+            featureCount: space.dimension, classCount: 2)
+        var classifier = RandomForestClassifier.Settings()
+        classifier.trees = settings.forest.trees
+        classifier.tree = settings.classifier
+        let observations = String(values.count + failedUnits.count)
+        return RandomForestClassifier(data: data, settings: classifier) { tree in
+            Xoshiro256StarStar(seed: SeedDerivation.derive(seed, ["failures", observations, String(tree)]))
+        }
     }
 
     /// The observed values as the forest sees them: warped, then standardized.
