@@ -378,6 +378,9 @@ public enum BuiltinOptimizers {
                 OptionSpec(
                     "restarts", .bool, default: .bool(defaults.restarts),
                     summary: "restart with a doubled population and a random mean when the search stalls (IPOP)"),
+                OptionSpec(
+                    "failure-recentre", .bool, default: .bool(rule != .hansen),
+                    summary: "after more than λ failures in a generation, move the mean to the best success"),
             ],
             includedByDefault: includedByDefault, reference: reference
         ) { context in
@@ -386,6 +389,7 @@ public enum BuiltinOptimizers {
             settings.populationRule = rule
             settings.sigma = context.options.real("sigma")
             settings.restarts = context.options.bool("restarts")
+            settings.failureRecentre = context.options.bool("failure-recentre")
             return CMAESOptimizer(context: context, settings: settings)
         }
     }

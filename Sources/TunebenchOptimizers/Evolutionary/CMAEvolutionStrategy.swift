@@ -230,6 +230,13 @@ struct CMAEvolutionStrategy: Sendable {
         }
     }
 
+    /// Moves the mean to `point`, keeping `σ`, `C` and the evolution paths (``CMAESOptimizer``'s answer to a failing
+    /// mean).
+    mutating func recentre(at point: [Double]) {
+        precondition(point.count == dimension)
+        mean = point
+    }
+
     /// Why the search should stop, or `nil`.
     var stopReason: String? {
         let n = dimension
