@@ -53,8 +53,8 @@ enum ReferenceStatements {
                 chosenOn: peersProblems + ", tuning seeds 7 and 11, 60 repetitions each: lower median regret on 9 of "
                     + "the 10 problem-seed pairs"),
             .init(
-                setting: "`failure-recentre` true: a generation that fails more than λ times moves the mean to the best "
-                    + "success since the last (re)start (reference: resampling alone, as Optuna and pycma)",
+                setting: "`failure-recentre` true: a generation that fails more than λ times moves the mean to the "
+                    + "best success since the last (re)start (reference: resampling alone, as Optuna and pycma)",
                 reason: "a mean inside a failing region (the start at the centre inside a large failing ball) made "
                     + "resampling spend most of the budget on failures: worst run 68% to 35%, 30 to 34 of 36 cells "
                     + "within both failure bars",
