@@ -26,9 +26,12 @@ import TunebenchNumerics
 /// or a mean averaged from successes around a convex failing region) nearly every draw fails and a generation can
 /// use up the budget. So once the current generation has failed more than `λ` times (more failures than its
 /// successes can ever be), the mean moves to the best successful point since the last (re)start, the generation's
-/// successes are dropped and it starts again; `σ`, `C` and the paths stay. This is a restart from the best point
-/// (pycma's `fmin` option `restart_from_best`) that keeps the adapted distribution. Chosen on the tuning set
-/// (docs/tuning-set.md): the worst run's failed share fell from 68% to 35%.
+/// successes are dropped and it starts again; `σ`, `C` and the paths stay. It moves only to a new best point: when
+/// the mean already went to the best point and the generation fails as much again (a best point at the edge of a
+/// failing region), resampling goes on, so that the generation ends and `σ` and `C` adapt. A success is a finite,
+/// feasible value: on a constrained problem, no move happens before the first feasible point. This is a restart
+/// from the best point (pycma's `fmin` option `restart_from_best`) that keeps the adapted distribution. Chosen on
+/// the tuning set (docs/tuning-set.md): the worst run's failed share fell from 68% to 35%.
 ///
 /// **Constraints** (a problem with ``OptimizerContext/constraintCount`` > 0): an infeasible evaluation is kept and
 /// ranked last by Deb's feasibility rule, feasible points by value, then infeasible ones by their total violation
@@ -88,6 +91,8 @@ public struct CMAESOptimizer: Optimizer {
     private var generationFailures = 0
     /// The best successful point and value since the last (re)start.
     private var bestSinceStart: (point: [Double], value: Double)?
+    /// Where the mean was last moved to, since the last (re)start.
+    private var recentredAt: [Double]?
 
     public init(context: OptimizerContext, settings: Settings) {
         space = context.space
@@ -152,6 +157,7 @@ public struct CMAESOptimizer: Optimizer {
         if settings.restarts, strategy.stopReason != nil {
             restartCount += 1
             bestSinceStart = nil
+            recentredAt = nil
             let mean = (0..<strategy.dimension).map { _ in generator.nextUnit() }
             strategy = CMAEvolutionStrategy(
                 mean: mean, sigma: settings.sigma,
@@ -163,8 +169,10 @@ public struct CMAESOptimizer: Optimizer {
     /// last (re)start and begins the generation again (see "Failing means").
     private mutating func recordFailure() {
         generationFailures += 1
-        guard settings.failureRecentre, generationFailures > strategy.populationSize, let best = bestSinceStart
+        guard settings.failureRecentre, generationFailures > strategy.populationSize, let best = bestSinceStart,
+            best.point != recentredAt
         else { return }
+        recentredAt = best.point
         strategy.recentre(at: best.point)
         results.removeAll(keepingCapacity: true)
         violations.removeAll(keepingCapacity: true)

@@ -70,7 +70,8 @@ public struct ForestAcquisitionSearch: Sendable {
     ///   - successes: how many of the observations, from the first, are successes; the others are failures with an
     ///     imputed value, never a start of the local search or a centre of perturbations (all by default).
     ///   - failures: a classifier of failures (class 1) and successes (class 0); when given, the score is
-    ///     `log EI(x) + log P₀(x)`, `P₀` its probability of success.
+    ///     `log EI(x) + log P₀(x)`, `P₀` its probability of success (`−∞` where every tree says failure; such
+    ///     candidates then rank by the forest's mean, as candidates of no expected improvement do).
     func maximize(
         forest: RandomForestRegressor, targets: [Double], units: [[Double]], observed: Set<Configuration>,
         successes: Int? = nil, failures: RandomForestClassifier? = nil, using generator: inout Xoshiro256StarStar
