@@ -134,7 +134,8 @@ public struct ForestOptimizer: Optimizer {
     private var units: [[Double]] = []
     /// The configurations of the successful observations, in the order of `values`.
     private var evaluated: [Configuration] = []
-    /// The model points and unit-cube points of the failed evaluations, imputed with the worst value for the model.
+    /// The model points and unit-cube points of the failed (and, on a constrained problem, infeasible) evaluations,
+    /// imputed with the worst value for the model.
     private var failedInputs: [Double] = []
     private var failedUnits: [[Double]] = []
     /// For the classifier of failures, the class of each entry of `failedUnits`: 1 for a failed evaluation, 0 for an
@@ -235,13 +236,13 @@ public struct ForestOptimizer: Optimizer {
             failures: failureClassifier(), using: &generator)
     }
 
-    /// The classifier forest of failures (class 1) against successes (class 0) over every told suggestion, once a
-    /// failure has been told and ``Settings/feasibility`` is on; else `nil`. Its mean leaf frequency of class 0 is the
-    /// probability of success `P(x)` that weighs the expected improvement, `EI(x) · P(x)`: the probability-of-
-    /// feasibility weight of constrained Bayesian optimization with a classifier for the hidden constraint (M. A.
-    /// Gelbart, J. Snoek and R. P. Adams, "Bayesian optimization with unknown constraints", UAI 2014; J. R. Gardner
-    /// et al., ICML 2014). Each tree draws from a generator of its own, seeded by the optimizer seed, the number of
-    /// observations and the tree, so a run without failures keeps every draw.
+    /// The classifier forest of failures (class 1) against successes (class 0; an infeasible point is one) over every
+    /// told suggestion, once a failed evaluation has been told and ``Settings/feasibility`` is on; else `nil`. Its
+    /// mean leaf frequency of class 0 is the probability of success `P(x)` that weighs the expected improvement,
+    /// `EI(x) · P(x)`: the probability-of-feasibility weight of constrained Bayesian optimization with a classifier
+    /// for the hidden constraint (M. A. Gelbart, J. Snoek and R. P. Adams, "Bayesian optimization with unknown
+    /// constraints", UAI 2014; J. R. Gardner et al., ICML 2014). Each tree draws from a generator of its own, seeded
+    /// by the optimizer seed, the number of observations and the tree, so a run without failures keeps every draw.
     private func failureClassifier() -> RandomForestClassifier? {
         guard settings.feasibility, classifierLabels.contains(1) else { return nil }
         let data = PresortedClassificationData(
