@@ -9,8 +9,11 @@ struct ForestOptimizerTests {
     /// The forest optimizer with a lighter acquisition search than the default (150 random candidates instead of 500,
     /// 75 perturbations instead of 250, 5 local searches from observations instead of 10), to keep the tests that do
     /// not measure search quality quick in debug builds.
-    private func lightForest(_ space: SearchSpace, seed: UInt64, budget: Int) -> any Optimizer {
+    private func lightForest(
+        _ space: SearchSpace, seed: UInt64, budget: Int, feasibility: Bool = true
+    ) -> any Optimizer {
         var settings = ForestOptimizer.Settings()
+        settings.feasibility = feasibility
         settings.search.candidates = 150
         settings.search.perturbations = 75
         settings.search.localStarts = 5
@@ -109,14 +112,7 @@ struct ForestOptimizerTests {
     /// no suggestion.
     @Test func feasibilityChangesNothingWithoutFailures() throws {
         let with = try branin { lightForest($0, seed: 8, budget: 40) }.trace
-        let without = try branin { space in
-            var settings = ForestOptimizer.Settings()
-            settings.search.candidates = 150
-            settings.search.perturbations = 75
-            settings.search.localStarts = 5
-            settings.feasibility = false
-            return ForestOptimizer(context: OptimizerContext(space: space, seed: 8, budget: 40), settings: settings)
-        }.trace
+        let without = try branin { lightForest($0, seed: 8, budget: 40, feasibility: false) }.trace
         #expect(with == without)
     }
 
