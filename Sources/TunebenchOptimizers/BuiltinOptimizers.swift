@@ -454,6 +454,11 @@ public enum BuiltinOptimizers {
                     summary: "penalised: also give each failed evaluation μ + σ of the objective's GP of the successes "
                         + "there, re-imputed at every fit; worst: the worst value observed so far (SMAC's crash cost); "
                         + "none: failures stay out of the objective's GP (Optuna's GPSampler)"),
+                OptionSpec(
+                    "failure-model", .choice(GaussianProcessOptimizer.FailureModel.allCases.map(\.rawValue)),
+                    default: .string(defaults.failureModel.rawValue),
+                    summary: "where evaluations fail: least-squares (a GP regression of ±1 labels), classifier (a "
+                        + "probit GP classifier, Laplace approximation) or both (their probabilities multiplied)"),
             ],
             includedByDefault: includedByDefault, reference: reference
         ) { context in
@@ -470,6 +475,9 @@ public enum BuiltinOptimizers {
             settings.failureImputation =
                 GaussianProcessOptimizer.FailureImputation(rawValue: context.options.string("failure-imputation"))
                 ?? defaults.failureImputation
+            settings.failureModel =
+                GaussianProcessOptimizer.FailureModel(rawValue: context.options.string("failure-model"))
+                ?? defaults.failureModel
             return try GaussianProcessOptimizer(context: context, settings: settings)
         }
     }

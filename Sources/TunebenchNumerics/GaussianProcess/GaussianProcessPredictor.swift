@@ -1,7 +1,9 @@
 import Foundation
 
 /// The posterior of a fitted ``GaussianProcessRegressor``: mean and variance of the latent function at new points,
-/// in standardised units, with their gradients with respect to the input for acquisition optimization.
+/// in standardised units, with their gradients with respect to the input for acquisition optimization. A
+/// ``GaussianProcessClassifier``'s latent posterior has the same form with `K` replaced by `K + W⁻¹` and `α` by
+/// `∇ log p(y | f̂)` (its ``standardizedTargets`` are then the ±1 labels, and the incumbent helpers mean nothing).
 ///
 /// With `k*` the cross-covariances of a point and the `n` inputs, `α = K⁻¹ ỹ` and `K = L Lᵀ`:
 /// `μ = k*ᵀ α`, `σ² = σ_f² − ‖v‖²` with `v = L⁻¹ k*` (Rasmussen and Williams, Algorithm 2.1), and, for a
@@ -23,18 +25,32 @@ public struct GaussianProcessPredictor: Sendable {
     public let scale: Double
 
     init(_ model: GaussianProcessRegressor) throws {
-        dimension = model.dimension
-        inputs = model.inputs
-        categorical = model.categorical
-        kernel = model.kernel
         let theta = model.hyperparameters.vector
-        lambda = (0..<model.dimension).map { exp(-2 * theta[$0]) }
-        signalVariance = exp(theta[model.dimension])
         let noise = model.hyperparameters.noiseVariance(floor: model.noiseFloor)
-        let n = model.count
+        try self.init(
+            inputs: model.inputs, categorical: model.categorical, kernel: model.kernel,
+            lambda: (0..<model.dimension).map { exp(-2 * theta[$0]) }, signalVariance: exp(theta[model.dimension]),
+            noise: [Double](repeating: noise, count: model.count), alpha: nil, targets: model.standardizedTargets,
+            standardization: model.standardization)
+    }
+
+    /// The posterior of `K + diag(noise)` with `K = σ_f² g(r²)`: `alpha` given (a classifier's `∇ log p(y | f̂)`,
+    /// ``GaussianProcessClassifier``) or `nil` for `(K + diag(noise))⁻¹ targets`, the targets standardised by
+    /// `standardization`.
+    init(
+        inputs: [Double], categorical: [Bool], kernel: CovarianceKernel, lambda: [Double], signalVariance: Double,
+        noise: [Double], alpha: [Double]?, targets: [Double], standardization: (mean: Double, scale: Double) = (0, 1)
+    ) throws {
+        dimension = categorical.count
+        self.inputs = inputs
+        self.categorical = categorical
+        self.kernel = kernel
+        self.lambda = lambda
+        self.signalVariance = signalVariance
+        let n = noise.count
         var matrix = Matrix(rows: n, columns: n)
         for i in 0..<n {
-            matrix.storage[i * n + i] = signalVariance + noise
+            matrix.storage[i * n + i] = signalVariance + noise[i]
             for k in 0..<i {
                 let value = signalVariance * kernel.value(squaredDistance: Self.squaredDistance(
                     inputs, i, inputs, k, dimension: dimension, lambda: lambda, categorical: categorical))
@@ -43,9 +59,9 @@ public struct GaussianProcessPredictor: Sendable {
             }
         }
         cholesky = try Cholesky(matrix)
-        standardizedTargets = model.standardizedTargets
-        alpha = cholesky.solve(standardizedTargets)
-        (mean, scale) = model.standardization
+        standardizedTargets = targets
+        self.alpha = alpha ?? cholesky.solve(targets)
+        (mean, scale) = standardization
     }
 
     /// The number of observations.

@@ -11,8 +11,8 @@ import Foundation
 /// - `∂K_ik/∂ log ℓ_j = −2 σ_f² g'(r²_ik) λ_j δ_j(x_i, x_k)²`, `∂K/∂ log σ_f² = σ_f² G`,
 ///   `∂K/∂θ_noise = exp(θ_noise) I`.
 ///
-/// The per-dimension squared differences `δ_j(x_i, x_k)²` of every pair are kept (packed lower triangle) and
-/// extended as points are appended, so that each evaluation of the objective costs the kernel matrix
+/// The per-dimension squared differences `δ_j(x_i, x_k)²` of every pair are kept (``PairwiseSquaredDifferences``),
+/// so that each evaluation of the objective costs the kernel matrix
 /// (`n² d / 2`), one Cholesky factorisation and inverse (`2 n³ / 3`) and the gradient (`n² d / 2`).
 ///
 /// Not thread-safe; one instance per optimizer.
@@ -25,13 +25,13 @@ public struct GaussianProcessRegressor: Sendable {
     public let noiseFloor: Double
     public let prior: GaussianProcessPrior
     /// The inputs, `count × dimension`, row-major.
-    public private(set) var inputs: [Double] = []
+    public var inputs: [Double] { differences.inputs }
     /// The targets as given (not standardised).
     public private(set) var targets: [Double] = []
     /// The current hyperparameters (the prior's mode until ``fit(starts:minimizer:)`` is called).
     public var hyperparameters: GaussianProcessHyperparameters
-    /// `squaredDifferences[j][p]` for pair `p = i (i − 1) / 2 + k`, `k < i`.
-    private var squaredDifferences: [[Double]]
+    /// The inputs and the squared differences of every pair.
+    private var differences: PairwiseSquaredDifferences
 
     public init(
         dimension: Int, categorical: [Bool]? = nil, kernel: CovarianceKernel = .matern52, noiseFloor: Double = 1e-8,
@@ -45,7 +45,7 @@ public struct GaussianProcessRegressor: Sendable {
         self.noiseFloor = noiseFloor
         self.prior = prior ?? .standard(dimension: dimension)
         self.hyperparameters = self.prior.mode(dimension: dimension)
-        self.squaredDifferences = [[Double]](repeating: [], count: dimension)
+        self.differences = PairwiseSquaredDifferences(dimension: dimension, categorical: self.categorical)
     }
 
     /// The number of observations.
@@ -54,15 +54,7 @@ public struct GaussianProcessRegressor: Sendable {
     /// Adds an observation: `x` in the model's coordinates (`dimension` values), `y` finite.
     public mutating func append(_ x: [Double], _ y: Double) {
         precondition(x.count == dimension && y.isFinite, "GaussianProcessRegressor: bad observation")
-        let n = count
-        for j in 0..<dimension {
-            squaredDifferences[j].reserveCapacity((n + 1) * n / 2)
-            for k in 0..<n {
-                let delta = x[j] - inputs[k * dimension + j]
-                squaredDifferences[j].append(categorical[j] ? (delta == 0 ? 0 : 1) : delta * delta)
-            }
-        }
-        inputs += x
+        differences.append(x)
         targets.append(y)
     }
 
@@ -145,15 +137,7 @@ public struct GaussianProcessRegressor: Sendable {
                 pair += 1
             }
         }
-        for j in 0..<d {
-            var sum = 0.0
-            squaredDifferences[j].withUnsafeBufferPointer { differences in
-                weights.withUnsafeBufferPointer { weights in
-                    for p in 0..<weights.count { sum += weights[p] * differences[p] }
-                }
-            }
-            gradient[j] = -2 * signal * lambda[j] * sum
-        }
+        for j in 0..<d { gradient[j] = -2 * signal * lambda[j] * differences.weightedSum(weights, dimension: j) }
         gradient[d] = 0.5 * signalGradient
         gradient[d + 1] = 0.5 * noiseExcess * traceW
         // Add the prior's term and gradient, then turn the log posterior into the quantity to minimize.
@@ -166,16 +150,7 @@ public struct GaussianProcessRegressor: Sendable {
     @inline(__always)
     private func squaredPairDistances(_ lambda: [Double], _ body: (Int, Int, Int, Double) -> Void) {
         let n = count
-        let pairs = n * (n - 1) / 2
-        var r2 = [Double](repeating: 0, count: pairs)
-        for j in 0..<dimension {
-            let l = lambda[j]
-            squaredDifferences[j].withUnsafeBufferPointer { differences in
-                r2.withUnsafeMutableBufferPointer { r2 in
-                    for p in 0..<pairs { r2[p] += l * differences[p] }
-                }
-            }
-        }
+        let r2 = differences.squaredDistances(lambda)
         var pair = 0
         for i in 1..<max(n, 1) {
             for k in 0..<i {

@@ -19,7 +19,7 @@ struct SurrogateThread: Sendable {
     /// Consecutive model suggestions whose expected improvement was below ``GaussianProcessOptimizer/convergedImprovement``.
     private(set) var quietSuggestions = 0
 
-    private static let hyperparameterMinimizer = BoundedMinimizer(
+    static let hyperparameterMinimizer = BoundedMinimizer(
         memory: 10, maxIterations: 60, maxEvaluations: 100, gradientTolerance: 1e-2, functionTolerance: 1e-9)
 
     /// How failures are imputed (``GaussianProcessOptimizer/FailureImputation``).

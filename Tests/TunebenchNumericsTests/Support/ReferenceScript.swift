@@ -10,9 +10,9 @@ enum ReferenceScript {
             .deletingLastPathComponent().appendingPathComponent("Scripts/\(name)")
     }
 
-    /// The JSON object that `python3 Tests/Scripts/name` prints; `nil` after recording its failure.
-    static func json(_ name: String) throws -> [String: Any]? {
-        let result = try PythonScript.run(url(name), [])
+    /// The JSON object that `python3 Tests/Scripts/name arguments…` prints; `nil` after recording its failure.
+    static func json(_ name: String, _ arguments: [String] = []) throws -> [String: Any]? {
+        let result = try PythonScript.run(url(name), arguments)
         guard result.status == 0 else {
             Issue.record("\(name) failed (\(result.status)): \(result.errors)")
             return nil
