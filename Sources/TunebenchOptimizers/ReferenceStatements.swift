@@ -168,9 +168,9 @@ enum ReferenceStatements {
                     + "not failing (reference: failed trials left out)",
                 reason: "left out, failures let the search return to a failing region (issue 21)", chosenOn: "not tuned"),
             .init(
-                setting: "`failure-model` both: that probability is the product of a GP regression's of ±1 labels and "
-                    + "a probit GP classifier's (Laplace approximation, prior mean of log σ_f² 2) (no reference: "
-                    + "failed trials left out)",
+                setting: "`failure-model` both: that probability is the product of two, a GP regression of ±1 "
+                    + "labels and a probit GP classifier (Laplace approximation, prior mean of log σ_f² 2) (no "
+                    + "reference: failed trials left out)",
                 reason: "cells whose every run fails at most max(10%, twice the region's share): 35 of 36 against 33 "
                     + "for the regression alone; failed trials 1.4%, 3.1%, 5.8% against 1.7%, 4.0%, 7.5% at shares "
                     + "of 2%, 10%, 30% (the classifier alone, also 35, failed up to 89% of a run's trials in "
