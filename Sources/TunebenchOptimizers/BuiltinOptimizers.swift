@@ -445,9 +445,9 @@ public enum BuiltinOptimizers {
                         + "points (TuRBO-style restarts), the 4th on the global model"),
                 OptionSpec(
                     "feasibility", .bool, default: .bool(defaults.feasibility),
-                    summary: "from the first failed evaluation, weigh the acquisition by a GP's probability that a point "
-                        + "does not fail (false, with failure-imputation none: leave failures out, as Optuna's "
-                        + "GPSampler does)"),
+                    summary: "from the first failed evaluation, weigh the acquisition by the probability that a point "
+                        + "does not fail, from the models of failure-model (false, with failure-imputation none: leave "
+                        + "failures out, as Optuna's GPSampler does)"),
                 OptionSpec(
                     "failure-imputation", .choice(GaussianProcessOptimizer.FailureImputation.allCases.map(\.rawValue)),
                     default: .string(defaults.failureImputation.rawValue),

@@ -164,19 +164,20 @@ enum ReferenceStatements {
                 setting: "`candidates` 1024 and `local-searches` 5 (reference 2048 and 10)", reason: "cost per ask",
                 chosenOn: "not tuned"),
             .init(
-                setting: "`feasibility` true: after a failure, the acquisition is weighed by a GP's probability of "
-                    + "not failing (reference: failed trials left out)",
+                setting: "`feasibility` true: after a failure, the acquisition is weighed by a probability of not "
+                    + "failing from GP models of failures (reference: failed trials left out)",
                 reason: "left out, failures let the search return to a failing region (issue 21)", chosenOn: "not tuned"),
             .init(
                 setting: "`failure-model` both: that probability is the product of two, a GP regression of ±1 "
-                    + "labels and a probit GP classifier (Laplace approximation, prior mean of log σ_f² 2) (no "
-                    + "reference: failed trials left out)",
+                    + "labels and a probit GP classifier (Laplace approximation, prior mean of log σ_f² 2) "
+                    + "(reference: failed trials left out, no model)",
                 reason: "cells whose every run fails at most max(10%, twice the region's share): 35 of 36 against 33 "
                     + "for the regression alone; failed trials 1.4%, 3.1%, 5.8% against 1.7%, 4.0%, 7.5% at shares "
                     + "of 2%, 10%, 30% (the classifier alone, also 35, failed up to 89% of a run's trials in "
                     + "Results/failure-bars)",
                 chosenOn: "the tuning set: bbob f1, f3, f8, f15, f17, f21 in 8 dimensions with a half-space or ball "
-                    + "failing 2%, 10% or 30% of the box, 20 repetitions (docs/tuning-set.md)"),
+                    + "failing 2%, 10% or 30% of the box, 20 repetitions (docs/tuning-set.md); between the classifier "
+                    + "alone and both, tied there, Results/failure-bars decided"),
             .init(
                 setting: "`failure-imputation` penalised: a failure also enters the objective's GP with μ + σ of "
                     + "the GP of the successes at the failed point (reference: left out)",

@@ -10,7 +10,8 @@ import TunebenchNumerics
 ///     classification (Rasmussen and Williams, *Gaussian Processes for Machine Learning*, MIT Press 2006, section
 ///     6.5), `PoF(x) = Φ((t − μ(x)) / σ(x))` with `t` the threshold 0 in the regression's standardised units. It
 ///     interpolates its labels, so a failure's neighbourhood gets a probability near 0, but, fitted to a step between
-///     ±1 labels, it learns short length-scales and its probabilities return to ½ within a tenth of the box;
+///     ±1 labels, it learns short length-scales and within a tenth of the box its probabilities return to the
+///     prior's, near 1 while failures are few;
 ///   - `classifier`: a ``GaussianProcessClassifier`` with the probit likelihood and the Laplace approximation,
 ///     failures the positive class, `PoF(x) = Φ(−f̄(x) / √(1 + V(x)))` (Rasmussen and Williams, Eq. 3.80), as
 ///     Gelbart, Snoek and Adams model a constraint observed only as met or not with a GP classifier (M. A. Gelbart,
@@ -37,7 +38,9 @@ struct FeasibilityModel: Sendable {
 
     /// The prior mean of the failure classifier's `log σ_f²` (the objective's prior has 0): a latent of larger scale
     /// gives steeper probabilities, so that a point beside failures gets a small probability of success rather than
-    /// one near ⅓. Chosen on the tuning set among 0, 1, 2, 3 and 4 (docs/tuning-set.md, "`gp`'s failure classifier").
+    /// one near ⅓. Chosen on the tuning set among 0, 1, 2, 3 and 4 with the classifier alone (2 and 3 both gave 35 of
+    /// 36 cells; 2 had the lower failed shares and worst runs; docs/tuning-set.md, "`gp`'s failure classifier"), and
+    /// kept for `both`, which was measured at 2 only.
     static let classifierSignalMean = 2.0
 
     /// A constraint model (a regression).
@@ -79,8 +82,9 @@ struct FeasibilityModel: Sendable {
     /// The points the model holds.
     var count: Int { regression?.model.count ?? classifier?.count ?? 0 }
 
-    /// Re-estimates the hyperparameters and returns the posterior, or `nil` when the model has fewer than two points
-    /// or cannot be factored.
+    /// Re-estimates the hyperparameters and returns the posterior of each of its models (for `both`, the regression's
+    /// then the classifier's): none while the model has fewer than two points, and a model whose matrix cannot be
+    /// factored is left out for this ask (its factor of the probability is then 1).
     mutating func fittedPredictor(using generator: inout Xoshiro256StarStar) -> [FeasibilityPredictor.Factor] {
         guard count >= 2 else { return [] }
         var factors: [FeasibilityPredictor.Factor] = []
