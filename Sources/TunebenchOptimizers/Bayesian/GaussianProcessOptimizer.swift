@@ -59,8 +59,9 @@ import TunebenchNumerics
 /// alone failed there. The classifier's prior mean of `log σ_f²` is 2 (``FeasibilityModel/classifierSignalMean``).
 ///
 /// **Failure imputation** (option `failure-imputation`; measured with the `least-squares` failure model). The
-/// feasibility model alone does not keep the search out of a failing region in several dimensions: a failed point stays out of the objective's models, so their posterior there
-/// neither rises nor narrows and the expected improvement keeps calling the search back, while the feasibility model,
+/// feasibility model alone does not keep the search out of a failing region in several dimensions: a failed point
+/// stays out of the objective's models, so their posterior there neither rises nor narrows and the expected
+/// improvement keeps calling the search back, while the feasibility model,
 /// fitted to a step between ±1 labels, learns short length-scales and forgets within a tenth of the box (on Hartmann6
 /// with a half-space failing 10% of the box, a run failed its last 21 trials in a row, each suggestion given a
 /// probability of feasibility near 0.99 beside the previous failures). So by default (`penalised`) each failure also
