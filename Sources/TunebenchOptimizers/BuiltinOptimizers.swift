@@ -381,6 +381,9 @@ public enum BuiltinOptimizers {
                 OptionSpec(
                     "failure-recentre", .bool, default: .bool(rule != .hansen),
                     summary: "after more than λ failures in a generation, move the mean to the best success"),
+                OptionSpec(
+                    "failure-avoidance", .bool, default: .bool(rule != .hansen),
+                    summary: "redraw a draw whose nearest told point failed (up to 10n times)"),
             ],
             includedByDefault: includedByDefault, reference: reference
         ) { context in
@@ -390,6 +393,7 @@ public enum BuiltinOptimizers {
             settings.sigma = context.options.real("sigma")
             settings.restarts = context.options.bool("restarts")
             settings.failureRecentre = context.options.bool("failure-recentre")
+            settings.failureAvoidance = context.options.bool("failure-avoidance")
             return CMAESOptimizer(context: context, settings: settings)
         }
     }
