@@ -8,7 +8,8 @@ public struct LocalSearch: Optimizer {
     var generator: Xoshiro256StarStar
     var remaining: Int
     var best: (point: [Double], value: Double)?
-    var pending: [Double] = []
+    /// The points of the suggestions not yet told, by trial (a parallel run asks again before it tells).
+    var pending = PendingTrials<[Double]>()
 
     public init(context: OptimizerContext) {
         space = context.space
@@ -20,16 +21,18 @@ public struct LocalSearch: Optimizer {
     public mutating func ask() -> Suggestion? {
         guard remaining > 0 else { return nil }
         remaining -= 1
-        pending = (0..<space.dimension).map { i in
+        let point = (0..<space.dimension).map { i in
             guard let best else { return generator.nextUnit() }
             return min(max(best.point[i] + step * generator.nextGaussian(), 0), 1)
         }
-        return Suggestion(space.decode(pending))
+        pending.add(point)
+        return Suggestion(space.decode(point))
     }
 
     public mutating func tell(_ observation: Observation) {
+        guard let point = pending.remove(observation.trial) else { return }
         if let value = observation.finiteValue, value < best?.value ?? .infinity {
-            best = (pending, value)
+            best = (point, value)
         }
     }
 

@@ -21,6 +21,9 @@ import TunebenchNumerics
 ///   problem with two black-box constraints (``TunebenchCore/OptimizerContext/constraintCount``), where the
 ///   recommendation must be feasible;
 /// - neither `ask` nor `tell` throws on these well-formed inputs;
+/// - it works in a parallel run: with up to 4 trials pending and the results told out of ask order (some failed), it
+///   neither throws nor breaks the rules above, its `nil` while trials are pending waits for a tell, and the same
+///   seed gives the same suggestions;
 /// - its ``TunebenchCore/Optimizer/recommendation()``, asked after every `tell`, is `nil` (the default rule) or a
 ///   configuration it suggested at full fidelity and was told a finite value for; the same seed gives the same
 ///   recommendations; and asking for them changes no suggestion (a run that asks and one that does not make the same
@@ -108,6 +111,7 @@ public enum OptimizerConformance {
         var constrained = context(seed: 14)
         constrained.constraintCount = 2
         _ = run(factory, constrained, failEvery: 3, label: named.name + ", 2 constraints", into: &failures)
+        checkParallel(context(seed: 15), label: named.name, factory: factory, into: &failures)
     }
 
     /// What one run of the checks gives: the suggestions in order and, when the run asked for them, the
@@ -140,34 +144,13 @@ public enum OptimizerConformance {
             var optimizer = try factory(context)
             var failureKind = 0
             while let suggestion = try optimizer.ask() {
-                guard trace.suggestions.count < context.budget else {
-                    failures.append(
-                        .init(
-                            check: "never suggests more than the budget", context: place,
-                            message:
-                                "suggestion \(trace.suggestions.count + 1) exceeds the budget of \(context.budget)"))
-                    return trace
-                }
-                do {
-                    try context.space.validate(suggestion.configuration)
-                } catch {
-                    failures.append(
-                        .init(check: "suggestions are inside the space", context: place, message: "\(error)"))
-                    return trace
-                }
-                if let level = suggestion.fidelity, !context.fidelities.indices.contains(level) {
-                    failures.append(
-                        .init(
-                            check: "fidelity levels exist", context: place,
-                            message: "suggestion \(trace.suggestions.count + 1) asks for level \(level) of "
-                                + "\(context.fidelities.count)"))
+                if let broken = brokenRule(suggestion, number: trace.suggestions.count, context, place: place) {
+                    failures.append(broken)
                     return trace
                 }
                 trace.suggestions.append(suggestion)
                 let lowerLevels = suggestion.fidelity.map { context.fidelities.count - 1 - $0 } ?? 0
-                var value: Double? = context.space.encode(suggestion.configuration).reduce(0.1 * Double(lowerLevels)) {
-                    $0 + ($1 - 0.3) * ($1 - 0.3)
-                }
+                var value: Double? = objective(suggestion, context)
                 if let k = failEvery, trace.suggestions.count % k == 0 {
                     value = [nil, Double.nan, Double.infinity][failureKind % 3]
                     failureKind += 1
@@ -207,7 +190,39 @@ public enum OptimizerConformance {
         return trace
     }
 
-    private static func firstDifference(_ a: [Suggestion], _ b: [Suggestion]) -> Int {
+    /// The checks' objective: `Σ_i (u_i − 0.3)²` over the unit-cube encoding, plus 0.1 per fidelity level below the
+    /// last.
+    static func objective(_ suggestion: Suggestion, _ context: OptimizerContext) -> Double {
+        let lowerLevels = suggestion.fidelity.map { context.fidelities.count - 1 - $0 } ?? 0
+        return context.space.encode(suggestion.configuration).reduce(0.1 * Double(lowerLevels)) {
+            $0 + ($1 - 0.3) * ($1 - 0.3)
+        }
+    }
+
+    /// The rule suggestion number `number` (from 0) breaks, if any: past the budget, outside the space, or at a
+    /// fidelity level the problem does not have.
+    static func brokenRule(
+        _ suggestion: Suggestion, number: Int, _ context: OptimizerContext, place: String
+    ) -> ConformanceFailure? {
+        guard number < context.budget else {
+            return .init(
+                check: "never suggests more than the budget", context: place,
+                message: "suggestion \(number + 1) exceeds the budget of \(context.budget)")
+        }
+        do {
+            try context.space.validate(suggestion.configuration)
+        } catch {
+            return .init(check: "suggestions are inside the space", context: place, message: "\(error)")
+        }
+        if let level = suggestion.fidelity, !context.fidelities.indices.contains(level) {
+            return .init(
+                check: "fidelity levels exist", context: place,
+                message: "suggestion \(number + 1) asks for level \(level) of \(context.fidelities.count)")
+        }
+        return nil
+    }
+
+    static func firstDifference(_ a: [Suggestion], _ b: [Suggestion]) -> Int {
         a.indices.first { $0 >= b.count || a[$0] != b[$0] } ?? min(a.count, b.count)
     }
 }

@@ -47,6 +47,31 @@ struct OptimizerConformanceTests {
         #expect(checks.contains("survives failed evaluations"))
     }
 
+    /// An optimizer that assumes each tell answers its last ask breaks in a parallel run, and is caught.
+    @Test func sequentialAssumptionsAreCaught() {
+        struct LastAskOnly: Optimizer {
+            var space: SearchSpace
+            var generator: Xoshiro256StarStar
+            var remaining: Int
+            var asked = 0
+            mutating func ask() -> Suggestion? {
+                guard remaining > 0 else { return nil }
+                remaining -= 1
+                asked += 1
+                return Suggestion(space.decode((0..<space.dimension).map { _ in generator.nextUnit() }))
+            }
+            mutating func tell(_ observation: Observation) throws {
+                if let trial = observation.trial, trial != asked - 1 {
+                    throw CoreError.invalidConfiguration(reason: "told trial \(trial), expected \(asked - 1)")
+                }
+            }
+        }
+        let failures = OptimizerConformance.check(capabilities: [.real]) {
+            LastAskOnly(space: $0.space, generator: Xoshiro256StarStar(seed: $0.seed), remaining: $0.budget)
+        }
+        #expect(Set(failures.map(\.check)) == ["accepts tells in any order"], "\(failures)")
+    }
+
     /// A recommendation must be a configuration told a finite value, must follow from what was told, and must not
     /// change the suggestions: an optimizer breaking each rule is caught.
     @Test func brokenRecommendationsAreCaught() {

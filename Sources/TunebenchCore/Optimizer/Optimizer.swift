@@ -1,7 +1,18 @@
 /// An optimizer in ask/tell form.
 ///
-/// One instance serves one run and is used by one thread at a time. The runner alternates `ask` and `tell`:
+/// One instance serves one run and is used by one thread at a time. A sequential run alternates `ask` and `tell`:
 /// each suggestion is evaluated and the result told back before the next `ask`.
+///
+/// # Trials and pending suggestions
+/// The suggestions an optimizer returns are its run's trials, numbered from 0 in the order of the asks that returned
+/// them; ``Observation/trial`` names the trial an observation reports. With several workers (a parallel run) the
+/// runner may ask again while earlier trials are still pending (suggested, not yet told), and tells the results in
+/// the order in which the evaluations complete, which need not be the order of the asks. So an optimizer keeps
+/// what it needs per pending trial (``PendingTrials`` does the bookkeeping), and it may use the pending suggestions
+/// when it makes the next one (a constant liar, a batch acquisition). `ask` returning `nil` while trials are pending
+/// means "not before a pending trial is told": the runner asks again after the next tell. `nil` with no trial
+/// pending means the optimizer is done. An optimizer that can only work sequentially returns `nil` from `ask` while
+/// a trial is pending.
 ///
 /// # Implementation requirements
 /// - Every suggestion passes `context.space.validate(_:)`: values of the right kind inside the bounds, inactive
@@ -9,8 +20,12 @@
 /// - The trace depends only on the context (space, seed, budget, options) and on what was told: the same seed
 ///   gives the same suggestions, and randomness comes from a generator seeded with `context.seed`.
 /// - `ask` returns `nil` once it has made `context.budget` suggestions, or earlier when it has nothing left to
-///   suggest (an exhausted grid); after `nil`, every later `ask` returns `nil` too.
+///   suggest (an exhausted grid); after `nil` with no trial pending, every later `ask` returns `nil` too.
 /// - `tell` accepts failed evaluations: `value` may be `nil` or not finite, and the optimizer goes on.
+/// - `tell` accepts the pending trials in any order; each trial is told once. An observation whose
+///   ``Observation/trial`` is `nil` reports the earliest pending trial (what a sequential caller means).
+/// - In a small discrete space, no configuration is suggested while the same configuration is pending, unless the
+///   optimizer repeats configurations on purpose (a multi-fidelity promotion, a re-evaluation).
 /// - On a constrained problem (``OptimizerContext/constraintCount``), an infeasible observation's
 ///   ``Observation/finiteValue`` is `nil`: an optimizer that does not read ``Observation/constraints`` treats it as a
 ///   failure, which ranks it last. One that models the constraints reads ``Observation/objectiveValue`` and
@@ -98,12 +113,19 @@ public struct Observation: Sendable, Hashable {
     /// On a constrained problem, the constraint values of a successful evaluation (``Evaluation/constraints``;
     /// feasible when every one is `<= 0`); `nil` for an unconstrained problem and for a failed evaluation.
     public var constraints: [Double]?
+    /// The trial this observation reports: the index, from 0, of the `ask` that returned ``suggestion`` among the
+    /// asks that returned one. `nil` means the earliest pending trial, which is the only one in a sequential run.
+    public var trial: Int?
 
-    public init(_ suggestion: Suggestion, value: Double?, gradient: [Double]? = nil, constraints: [Double]? = nil) {
+    public init(
+        _ suggestion: Suggestion, value: Double?, gradient: [Double]? = nil, constraints: [Double]? = nil,
+        trial: Int? = nil
+    ) {
         self.suggestion = suggestion
         self.value = value
         self.gradient = gradient
         self.constraints = constraints
+        self.trial = trial
     }
 
     /// The observed value when it is usable: present, finite and feasible (every constraint value `<= 0`). An

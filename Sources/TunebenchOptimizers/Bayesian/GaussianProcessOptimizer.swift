@@ -188,7 +188,7 @@ public struct GaussianProcessOptimizer: Optimizer {
     /// One model per black-box constraint of a constrained problem (empty otherwise).
     private var constraintModels: [FeasibilityModel]
     /// The model point of the outstanding suggestion, and the restart that made it (0 for the global line).
-    private var pending: (point: [Double], restart: Int)?
+    private var pending = PendingTrials<(point: [Double], restart: Int)>()
 
     /// - Throws: ``OptimizerError/unsupportedSpace(optimizer:reason:)`` when the space has more parameters than the
     ///   Sobol table has dimensions.
@@ -233,13 +233,12 @@ public struct GaussianProcessOptimizer: Optimizer {
         }
         remaining -= 1
         observed.insert(configuration)
-        pending = (space.modelPoint(configuration), line)
+        pending.add((space.modelPoint(configuration), line))
         return Suggestion(configuration)
     }
 
     public mutating func tell(_ observation: Observation) {
-        defer { pending = nil }
-        guard let pending else { return }
+        guard let pending = pending.remove(observation.trial) else { return }
         // A failure has no objective value; an infeasible evaluation has one, and the objective's models keep it.
         let failed = observation.objectiveValue == nil
         toldPoints.append(pending.point)

@@ -98,7 +98,8 @@ public struct CMAESOptimizer: Optimizer {
     /// The results' total constraint violations, on a constrained problem.
     private var violations: [Double] = []
     private let constrained: Bool
-    private var pending: [Double]?
+    /// The pending trials' points as told to the strategy.
+    private var pending = PendingTrials<[Double]>()
     private var remaining: Int
     private var restartCount = 0
     /// Failed evaluations since the current generation began.
@@ -157,13 +158,12 @@ public struct CMAESOptimizer: Optimizer {
             if case .real = parameter.domain { continue }
             told[j] = encoded[j]
         }
-        pending = told
+        pending.add(told)
         return Suggestion(configuration)
     }
 
     public mutating func tell(_ observation: Observation) {
-        defer { pending = nil }
-        guard let point = pending else { return }
+        guard let point = pending.remove(observation.trial) else { return }
         guard let value = constrained ? observation.objectiveValue : observation.finiteValue else {
             if settings.failureAvoidance { failedPoints.append(point) }
             recordFailure()

@@ -38,9 +38,14 @@ public struct GeneticAlgorithm: Optimizer {
     private var generator: Xoshiro256StarStar
     /// The survivors, by value.
     private var population: [(genes: [Double], value: Double)] = []
-    /// The generation being evaluated, and the values told so far.
+    /// The generation being evaluated, its values by position (`+∞` until told, and for a failure), how many are
+    /// told and how many asked: a generation is a barrier, so a parallel run waits once every child is asked.
     private var brood: [[Double]] = []
     private var broodValues: [Double] = []
+    private var broodTold = 0
+    private var broodAsked = 0
+    /// The pending trials' positions in the generation.
+    private var pending = PendingTrials<Int>()
     private var remaining: Int
 
     public init(context: OptimizerContext, settings: Settings) {
@@ -52,23 +57,30 @@ public struct GeneticAlgorithm: Optimizer {
         generator = Xoshiro256StarStar(seed: context.seed)
         remaining = context.budget
         brood = (0..<size).map { _ in (0..<d).map { _ in generator.nextUnit() } }
+        broodValues = [Double](repeating: .infinity, count: size)
     }
 
     public mutating func ask() -> Suggestion? {
-        guard remaining > 0 else { return nil }
+        guard remaining > 0, broodAsked < brood.count else { return nil }
         remaining -= 1
-        return Suggestion(space.decode(brood[broodValues.count]))
+        pending.add(broodAsked)
+        broodAsked += 1
+        return Suggestion(space.decode(brood[broodAsked - 1]))
     }
 
     public mutating func tell(_ observation: Observation) {
-        broodValues.append(observation.finiteValue ?? .infinity)
-        guard broodValues.count == brood.count else { return }
+        guard let position = pending.remove(observation.trial) else { return }
+        broodValues[position] = observation.finiteValue ?? .infinity
+        broodTold += 1
+        guard broodTold == brood.count else { return }
         // (μ + λ) survival: parents first, so that ties keep the elder.
         let pool = population + zip(brood, broodValues).map { ($0, $1) }
         let order = pool.indices.sorted { pool[$0].value != pool[$1].value ? pool[$0].value < pool[$1].value : $0 < $1 }
         population = order.prefix(size).map { pool[$0] }
         brood = breed()
-        broodValues = []
+        broodValues = [Double](repeating: .infinity, count: brood.count)
+        broodTold = 0
+        broodAsked = 0
     }
 
     // MARK: - Variation

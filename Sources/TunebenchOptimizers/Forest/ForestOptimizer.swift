@@ -144,7 +144,7 @@ public struct ForestOptimizer: Optimizer {
     private var observed: Set<Configuration> = []
     private var asks = 0
     private var remaining: Int
-    private var pending: Configuration?
+    private var pending = PendingTrials<Configuration>()
 
     public init(context: OptimizerContext, settings: Settings) {
         space = context.space
@@ -184,13 +184,12 @@ public struct ForestOptimizer: Optimizer {
         }
         remaining -= 1
         observed.insert(configuration)
-        pending = configuration
+        pending.add(configuration)
         return Suggestion(configuration)
     }
 
     public mutating func tell(_ observation: Observation) {
-        defer { pending = nil }
-        guard let pending else { return }
+        guard let pending = pending.remove(observation.trial) else { return }
         guard let value = observation.finiteValue else {
             failedInputs += space.modelPoint(pending)
             failedUnits.append(space.encode(pending))

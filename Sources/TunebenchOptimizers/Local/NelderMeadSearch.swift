@@ -48,7 +48,9 @@ public struct NelderMeadSearch: Optimizer {
     private var vertices: [[Double]] = []
     private var values: [Double] = []
     private var phase = Phase.building(index: 0)
+    /// The point of the outstanding suggestion; the method is sequential, so at most one is pending.
     private var pending: [Double] = []
+    private var outstanding = false
     private var remaining: Int
     private var restartCount = 0
 
@@ -69,13 +71,16 @@ public struct NelderMeadSearch: Optimizer {
     }
 
     public mutating func ask() -> Suggestion? {
-        guard remaining > 0 else { return nil }
+        guard remaining > 0, !outstanding else { return nil }  // sequential: wait for the pending trial
         remaining -= 1
         pending = nextPoint()
+        outstanding = true
         return Suggestion(space.decode(pending))
     }
 
     public mutating func tell(_ observation: Observation) {
+        guard outstanding else { return }
+        outstanding = false
         let value = observation.finiteValue ?? .infinity
         advance(with: value)
     }

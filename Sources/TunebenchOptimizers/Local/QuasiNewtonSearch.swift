@@ -94,7 +94,7 @@ public struct QuasiNewtonSearch: Optimizer {
     }
 
     public mutating func ask() -> Suggestion? {
-        guard remaining > 0 else { return nil }
+        guard remaining > 0, pending == nil else { return nil }  // sequential: wait for the pending trial
         if start.isEmpty { beginLocalRun() }
         var point = nextRequest()
         // A local run that has stopped is followed by a new one, whose first request is its start.

@@ -33,7 +33,9 @@ public struct SimulatedAnnealing: Optimizer {
     private var step = 0.2
     private var accepted = 0
     private var proposed = 0
+    /// The point of the outstanding suggestion; the chain is sequential, so at most one is pending.
     private var pending: [Double] = []
+    private var outstanding = false
     private var remaining: Int
 
     public init(context: OptimizerContext) {
@@ -46,8 +48,9 @@ public struct SimulatedAnnealing: Optimizer {
     }
 
     public mutating func ask() -> Suggestion? {
-        guard remaining > 0 else { return nil }
+        guard remaining > 0, !outstanding else { return nil }  // sequential: wait for the pending trial
         remaining -= 1
+        outstanding = true
         if let current = state {
             pending = propose(from: current.point)
         } else {
@@ -57,6 +60,8 @@ public struct SimulatedAnnealing: Optimizer {
     }
 
     public mutating func tell(_ observation: Observation) {
+        guard outstanding else { return }
+        outstanding = false
         told += 1
         let value = observation.finiteValue
         guard let current = state else {

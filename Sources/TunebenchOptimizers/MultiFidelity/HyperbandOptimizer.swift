@@ -78,8 +78,13 @@ public struct HyperbandOptimizer: Optimizer {
     /// The rung's configurations; they grow as they are asked where new ones are due (the first rung, refills).
     private var rungConfigurations: [Configuration] = []
     private var rungSize: Int
+    /// The rung's values by position (`+∞` for a failure), as they are told; `rungTold` of them are in.
     private var rungValues: [Double] = []
-    private var pending: Configuration?
+    private var rungTold = 0
+    /// The rung's positions asked so far: the rung is a barrier, so a parallel run waits once all are asked.
+    private var rungAsked = 0
+    /// The pending trials' positions in the rung and configurations.
+    private var pending = PendingTrials<(position: Int, configuration: Configuration)>()
     /// Every evaluation per level (failed ones with loss `+∞`), for the model.
     private var history: [[KernelDensitySampler.Observation]]
 
@@ -103,6 +108,7 @@ public struct HyperbandOptimizer: Optimizer {
         history = Array(repeating: [], count: max(context.fidelities.count, 1))
         bracket = schedule.bracket(number: 0)
         rungSize = schedule.initialCount(bracket: bracket)
+        rungValues = [Double](repeating: .infinity, count: rungSize)
     }
 
     /// New configurations asked while a level had a model, and those the model gave (hpbandster's
@@ -117,25 +123,27 @@ public struct HyperbandOptimizer: Optimizer {
         return ["brackets": "\(begun)", "model-chances": "\(modelChances)", "model-picks": "\(modelPicks)"]
     }
 
+    /// The rung's next position; `nil` (wait for a tell) when every position of the rung has been asked.
     public mutating func ask() -> Suggestion? {
-        guard remaining > 0 else { return nil }
+        guard remaining > 0, rungAsked < rungSize else { return nil }
         remaining -= 1
-        let position = rungValues.count
+        let position = rungAsked
+        rungAsked += 1
         if rung == 0 && position == 0 { begun += 1 }
         if position == rungConfigurations.count { rungConfigurations.append(newConfiguration()) }
         let configuration = rungConfigurations[position]
-        pending = configuration
+        pending.add((position, configuration))
         let level = schedule.level(bracket: bracket, rung: rung)
         return Suggestion(configuration, fidelity: multiFidelity ? level : nil)
     }
 
     public mutating func tell(_ observation: Observation) {
-        guard let configuration = pending else { return }
-        pending = nil
+        guard let (position, configuration) = pending.remove(observation.trial) else { return }
         let level = schedule.level(bracket: bracket, rung: rung)
         history[level].append(.init(values: configuration.values, loss: observation.finiteValue ?? .infinity))
-        rungValues.append(observation.finiteValue ?? .infinity)
-        if rungValues.count == rungSize { advance() }
+        rungValues[position] = observation.finiteValue ?? .infinity
+        rungTold += 1
+        if rungTold == rungSize { advance() }
     }
 
     /// Promotes the rung's best to the next rung, or starts the next bracket after the last rung.
@@ -161,7 +169,9 @@ public struct HyperbandOptimizer: Optimizer {
             rungSize = schedule.initialCount(bracket: bracket)
             rungConfigurations = []
         }
-        rungValues = []
+        rungValues = [Double](repeating: .infinity, count: rungSize)
+        rungTold = 0
+        rungAsked = 0
     }
 
     /// A new configuration: from the model when there is one and the random fraction allows, else uniform.

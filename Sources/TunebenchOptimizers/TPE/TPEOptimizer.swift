@@ -74,7 +74,7 @@ public struct TPEOptimizer: Optimizer {
     private var history: [ParzenSampler.Observation] = []
     /// The successful evaluations in `history`.
     private var successes = 0
-    private var pending: Configuration?
+    private var pending = PendingTrials<Configuration>()
     private var remaining: Int
 
     public init(context: OptimizerContext, settings: Settings) {
@@ -96,13 +96,12 @@ public struct TPEOptimizer: Optimizer {
         } else {
             configuration = sampler.suggestion(from: history, using: &generator)
         }
-        pending = configuration
+        pending.add(configuration)
         return Suggestion(configuration)
     }
 
     public mutating func tell(_ observation: Observation) {
-        defer { pending = nil }
-        guard let configuration = pending else { return }
+        guard let configuration = pending.remove(observation.trial) else { return }
         guard observation.objectiveValue != nil || settings.failuresAsBad else { return }
         let value = observation.objectiveValue ?? .infinity
         if value.isFinite { successes += 1 }

@@ -13,7 +13,8 @@ public final class PluginOptimizer: Optimizer {
     private let lastStep: Int
     private var remaining: Int
     private var nextTrialID = 0
-    private var pending: (trialID: Int, step: Int)?
+    /// The pending trials' solver trial ids and steps (kurobako's protocol allows several asks before a tell).
+    private var pending = PendingTrials<(trialID: Int, step: Int)>()
 
     /// What the solver said of itself.
     public var spec: SolverSpecification { client.spec }
@@ -85,7 +86,7 @@ public final class PluginOptimizer: Optimizer {
         case .success(let configuration):
             remaining -= 1
             nextTrialID = proposal.nextTrialID
-            pending = (proposal.trialID, step)
+            pending.add((proposal.trialID, step))
             return Suggestion(configuration, fidelity: level)
         case .failure(let reason):
             throw client.connection.violation(reason.text, during: during)
@@ -93,8 +94,7 @@ public final class PluginOptimizer: Optimizer {
     }
 
     public func tell(_ observation: Observation) throws {
-        guard let pending else { return }
-        self.pending = nil
+        guard let pending = pending.remove(observation.trial) else { return }
         // A solver that reads constraint values gets an infeasible trial's value with them; any other, a failure.
         let readsConstraints = client.spec.readsConstraints && observation.constraints != nil
         let value = readsConstraints ? observation.objectiveValue : observation.finiteValue

@@ -164,7 +164,7 @@ public struct RunExecutor: Sendable {
                 try optimizer.tell(
                     Observation(
                         suggestion, value: usable ? evaluation.value : nil, gradient: usable ? evaluation.gradient : nil,
-                        constraints: usable && constraintCount > 0 ? evaluation.constraints : nil))
+                        constraints: usable && constraintCount > 0 ? evaluation.constraints : nil, trial: number))
                 let t3 = clock.now
                 spent += evaluation.cost
                 // Only full-fidelity values count towards the best, as in the aggregation (RunScan).
