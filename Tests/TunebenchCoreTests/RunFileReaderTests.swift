@@ -54,6 +54,27 @@ import TunebenchCore
         #expect(header.trials.isEmpty && header.optimizerMetadata == ["library": "tunebench {test}"])
     }
 
+    /// A run on simulated workers (format 4): the header's workers, mode and time budget and each trial's worker,
+    /// start and end come back as written, trials in completion order (numbers out of order).
+    @Test func simulatedWorkersRoundTrip() throws {
+        var record = Self.record
+        record.simulation = SimulationRecord(workers: 4, mode: "synchronous", timeBudget: 12.5)
+        for i in record.trials.indices {
+            record.trials[i].number = i % 2 == 0 ? i + 1 : i - 1
+            record.trials[i].simulated = SimulatedTimes(worker: i % 4, start: Double(i / 4), end: Double(i / 4) + 0.75)
+        }
+        let bytes = record.jsonBytes()
+        let text = String(decoding: bytes, as: UTF8.self)
+        #expect(text.hasPrefix(#"{"format":4,"#))
+        #expect(text.contains(#""simulation":{"workers":4,"mode":"synchronous","timeBudget":12.5}"#))
+        #expect(text.contains(#""worker":1,"start":0.0,"end":0.75,"cost""#))
+        var again = try RunRecord(json: bytes)
+        #expect(again.format == 4)
+        again.format = record.format
+        #expect(again == record)
+        #expect(!String(decoding: Self.record.jsonBytes(), as: UTF8.self).contains("worker"))
+    }
+
     @Test func aFileOnDiskIsStreamed() throws {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("run-\(UUID().uuidString).json")
         defer { try? FileManager.default.removeItem(at: url) }
@@ -76,7 +97,7 @@ import TunebenchCore
          "not a parameter", 3, 44),
         (#"{"format":1,"parameters":["x"],"trials":[{"number":0}"#, "the file ends", 1, 54),
         (#"{"format":1,"parameters":["x"],"trials":[{"number":"#, "ends inside a value", 1, 52),
-        (#"{"format":4}"#, "newer Tunebench", 1, 12),
+        (#"{"format":5}"#, "newer Tunebench", 1, 12),
         (#"{"format":1,"parameters":[],"status":"done","trials":[]}"#, "unknown run status", 1, 44),
         (#"{"format":1,"parameters":[],"trials":[]} x"#, "after the end", 1, 42),
         (#"{"format":1,"parameters":[],"trials":[]}"#, "has no \"problem\"", 1, 41),

@@ -6,8 +6,14 @@ import Tunebench
 /// files of every trial and with `improvements` records alike; with observation noise (the third problem) the
 /// recommended outputs too, model-based recommendations (`gp`, `forest`) included; with a failing region beside
 /// the noise (the fourth problem) the failed trials and their counts too; with constraints (the fifth) the feasible
-/// regret and the infeasible counts.
+/// regret and the infeasible counts. The same holds for runs on 3 simulated asynchronous workers (``Variant``).
 struct DeterminismTests {
+    /// How the runs are recorded and executed: every trial, COCO's improvements, or every trial of runs on 3
+    /// simulated asynchronous workers (told in completion order).
+    enum Variant: CaseIterable, Sendable {
+        case all, improvements, workers
+    }
+
     let experiment = Experiment(
         name: "determinism", seed: 42, repetitions: 3, budget: 30,
         optimizers: [EntrySpec("random"), EntrySpec("grid")] + Registry.builtin.optimizers.filter(\.includedByDefault).dropFirst(2).map { EntrySpec($0.name) },
@@ -19,25 +25,26 @@ struct DeterminismTests {
             EntrySpec("gramacy"),
         ])
 
-    private func run(_ folder: URL, jobs: Int, shard: Shard? = nil, recording: TrialRecording = .all) throws {
+    private func run(_ folder: URL, jobs: Int, shard: Shard? = nil, variant: Variant = .all) throws {
         var experiment = experiment
-        experiment.recording = recording
+        experiment.recording = variant == .improvements ? .improvements : .all
+        if variant == .workers { experiment.workers = WorkerSettings(workers: 3) }
         _ = try ExperimentRunner(
             registry: .builtin, experiment: experiment, output: folder, options: RunOptions(jobs: jobs, shard: shard)
         ).run()
     }
 
-    @Test(arguments: TrialRecording.allCases)
-    func jobsAndShardsGiveTheSameBytes(recording: TrialRecording) throws {
+    @Test(arguments: Variant.allCases)
+    func jobsAndShardsGiveTheSameBytes(variant: Variant) throws {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("tunebench-det-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: root) }
         let one = root.appendingPathComponent("jobs1")
         let two = root.appendingPathComponent("jobs2")
         let sharded = root.appendingPathComponent("shards")
-        try run(one, jobs: 1, recording: recording)
-        try run(two, jobs: 2, recording: recording)
-        try run(sharded, jobs: 1, shard: try Shard(index: 2, count: 2), recording: recording)
-        try run(sharded, jobs: 2, shard: try Shard(index: 1, count: 2), recording: recording)
+        try run(one, jobs: 1, variant: variant)
+        try run(two, jobs: 2, variant: variant)
+        try run(sharded, jobs: 1, shard: try Shard(index: 2, count: 2), variant: variant)
+        try run(sharded, jobs: 2, shard: try Shard(index: 1, count: 2), variant: variant)
         let reference = try Fixtures.deterministicOutputs(one)
         // evaluations.csv, summary.json, five curves, the noisy problems' traces-recommended.csv and curves, and the
         // failing problem's failed-share curve
@@ -51,16 +58,16 @@ struct DeterminismTests {
         #expect(try Fixtures.deterministicOutputs(sharded) == reference)
     }
 
-    @Test(arguments: TrialRecording.allCases)
-    func shardsInSeparateFoldersMergeByCopying(recording: TrialRecording) throws {
+    @Test(arguments: Variant.allCases)
+    func shardsInSeparateFoldersMergeByCopying(variant: Variant) throws {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("tunebench-merge-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: root) }
         let whole = root.appendingPathComponent("whole")
-        try run(whole, jobs: 2, recording: recording)
+        try run(whole, jobs: 2, variant: variant)
         let merged = root.appendingPathComponent("merged")
         for k in 1...3 {
             let part = root.appendingPathComponent("part\(k)")
-            try run(part, jobs: 1, shard: try Shard(index: k, count: 3), recording: recording)
+            try run(part, jobs: 1, shard: try Shard(index: k, count: 3), variant: variant)
             try copyTree(part, into: merged)
         }
         let store = ResultStore(directory: merged)

@@ -85,11 +85,35 @@ struct ExperimentFileTests {
         #expect(again == experiment)
     }
 
+    /// The simulated workers' fields: read, stored only when not the default, and checked.
+    @Test func workerFieldsAreReadStoredAndChecked() throws {
+        let experiment = try parse(
+            #"{"optimizers": ["scripted"], "problems": ["identity"], "workers": 8, "mode": "synchronous", "#
+                + #""time-budget": 90.5}"#)
+        #expect(experiment.workers == WorkerSettings(workers: 8, mode: .synchronous, timeBudget: 90.5))
+        let stored = String(decoding: ExperimentFile.encode(experiment), as: UTF8.self)
+        #expect(stored.contains("\"workers\": 8") && stored.contains("\"time-budget\": 90.5"), "\(stored)")
+        let again = try ExperimentFile.parse(
+            ExperimentFile.encode(experiment), file: "stored", defaultName: "other", registry: Fixtures.registry)
+        #expect(again == experiment)
+        let sequential = try parse(#"{"optimizers": ["scripted"], "problems": ["identity"]}"#)
+        #expect(!String(decoding: ExperimentFile.encode(sequential), as: UTF8.self).contains("workers"))
+        #expect(message(#"{"optimizers": ["scripted"], "problems": ["identity"], "workers": 0}"#)
+            == "exp.json: field 'workers' is 0: expected an integer in [1, 1000000]")
+        #expect(message(#"{"optimizers": ["scripted"], "problems": ["identity"], "mode": "batch"}"#)
+            == #"exp.json: field 'mode' is "batch": expected "asynchronous" or "synchronous""#)
+        #expect(message(#"{"optimizers": ["scripted"], "problems": ["identity"], "time-budget": -1}"#)
+            .contains("field 'time-budget' is -1: expected a positive number"))
+        #expect(
+            message(#"{"optimizers": ["scripted"], "problems": ["identity"], "workers": 2, "record": "improvements"}"#)
+                .contains("field 'record' is \"improvements\": a run on simulated workers"))
+    }
+
     @Test func errorsNameTheFileTheFieldAndTheValue() {
         #expect(message("{") .hasPrefix("exp.json: is not valid JSON"))
         #expect(message("[]").contains("expected an object"))
         #expect(message(#"{"optimizers": ["scripted"], "problems": ["identity"], "repetition": 3}"#)
-            == "exp.json: field 'repetition' is 3: unknown field; did you mean 'repetitions'? (fields: name, description, seed, repetitions, budget, budget-per-dimension, record, cost-budget, optimizers, problems)")
+            == "exp.json: field 'repetition' is 3: unknown field; did you mean 'repetitions'? (fields: name, description, seed, repetitions, budget, budget-per-dimension, record, cost-budget, workers, mode, time-budget, optimizers, problems)")
         #expect(message(#"{"optimizers": ["scripted"], "problems": ["identity"], "repetitions": "ten"}"#)
             == #"exp.json: field 'repetitions' is "ten": expected an integer, found a string"#)
         #expect(message(#"{"optimizers": ["scripted"], "problems": ["identity"], "budget": 0}"#)

@@ -103,6 +103,32 @@ struct RunCommand: RegistryCommand {
 
     @Option(
         parsing: .unconditional,
+        help: """
+            Simulated workers per run (default: 1, or the file's "workers"): with more than one, each run's \
+            evaluations share them on a simulated clock (each evaluation takes its simulated duration: a built-in \
+            synthetic problem's one second, else its cost), the optimizer is asked while others are pending and is \
+            told results in completion order; run files record each trial's worker, start and end.
+            """)
+    var workers: Int?
+
+    @Option(
+        help: """
+            With --workers: 'asynchronous' (default: a worker asks as soon as it is free) or 'synchronous' (batches \
+            of WORKERS suggestions, the next when the whole batch has completed).
+            """)
+    var mode: String?
+
+    @Option(
+        name: .customLong("time-budget"),
+        parsing: .unconditional,
+        help: """
+            Simulated seconds per run: no evaluation starts at or after it, and one completing later is not seen \
+            (default: none, or the file's "time-budget"). Runs on the simulated clock even with one worker.
+            """)
+    var timeBudget: Double?
+
+    @Option(
+        parsing: .unconditional,
         help: "Experiment seed; every run's seed derives from it and the labels (default: 0, or the file's).")
     var seed: Int?
 
@@ -204,6 +230,7 @@ struct RunCommand: RegistryCommand {
                     + "\(count(experiment.problems.count, "problem")) x \(count(experiment.repetitions, "repetition")), "
                     + "budget \(experiment.budget)" + (experiment.budgetPerDimension ? " per dimension" : "")
                     + (experiment.costBudget.map { ", cost budget \($0)" } ?? "")
+                    + (experiment.workers.isSimulated ? ", \(experiment.workers.summary)" : "")
                     + ", seed \(experiment.seed)" + (shard.map { ", shard \($0)" } ?? "")
                     + "; \(count(jobs, "job")); output \(runner.store.directory.path)")
         }
@@ -288,6 +315,30 @@ struct RunCommand: RegistryCommand {
                 throw ValidationError("--record must be 'all' or 'improvements', got '\(record)'")
             }
             experiment.recording = recording
+        }
+        if let workers {
+            guard WorkerSettings.workerRange.contains(workers) else {
+                throw ValidationError(
+                    "--workers must be an integer in [1, \(WorkerSettings.workerRange.upperBound)], got \(workers)")
+            }
+            experiment.workers.workers = workers
+        }
+        if let mode {
+            guard let mode = WorkerSettings.Mode(rawValue: mode) else {
+                throw ValidationError("--mode must be 'asynchronous' or 'synchronous', got '\(mode)'")
+            }
+            experiment.workers.mode = mode
+        }
+        if let timeBudget {
+            guard timeBudget > 0, timeBudget.isFinite else {
+                throw ValidationError("--time-budget must be a positive number of simulated seconds, got \(timeBudget)")
+            }
+            experiment.workers.timeBudget = timeBudget
+        }
+        if experiment.workers.isSimulated, experiment.recording == .improvements {
+            throw ValidationError(
+                "a run on simulated workers (--workers above 1, or --time-budget) records every trial; "
+                    + "drop --record improvements (or the file's \"record\")")
         }
         if let seed { experiment.seed = UInt64(seed) }
         if let name { experiment.name = name }

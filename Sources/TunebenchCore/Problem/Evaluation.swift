@@ -20,11 +20,15 @@ public struct Evaluation: Sendable, Hashable {
     /// `constraints_func` convention. `nil` for an unconstrained problem and for a failed evaluation; a non-finite
     /// constraint value fails the trial, as a non-finite objective value does.
     public var constraints: [Double]?
+    /// The simulated seconds the evaluation occupies a worker in a parallel run (``RunRecord/simulation``); `nil`
+    /// for its ``cost``, so that a built-in synthetic problem's evaluation takes one simulated second.
+    public var duration: Double?
 
     public init(
         value: Double, noiselessValue: Double? = nil, cost: Double = 1, info: [String: Double] = [:],
-        gradient: [Double]? = nil, constraints: [Double]? = nil
+        gradient: [Double]? = nil, constraints: [Double]? = nil, duration: Double? = nil
     ) {
+        self.duration = duration
         self.value = value
         self.noiselessValue = noiselessValue
         self.cost = cost

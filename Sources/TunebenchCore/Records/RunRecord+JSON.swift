@@ -13,8 +13,10 @@
 // recommended, constraints, info) are left out when absent; inactive parameters are left out of a configuration. `recommended` (the noiseless
 // value of the optimizer's recommendation) appears only under observation noise, so noiseless run files keep their
 // bytes, and older readers skip it. A constrained problem's record (format 3) gives the number of constraints in the
-// header ("constraints":2) and each successful trial's constraint values ("constraints":[-0.3,1.2]). Unknown members are skipped when reading, so that later minor versions stay
-// readable; a larger "format" is refused. "trials" is always the last member, so that
+// header ("constraints":2) and each successful trial's constraint values ("constraints":[-0.3,1.2]). A run on simulated
+// workers (format 4) gives them in the header ("simulation":{"workers":4,"mode":"asynchronous","timeBudget":100}) and
+// each trial's worker and simulated start and end ("worker":2,"start":1.5,"end":2.75), its trials in completion order.
+// Unknown members are skipped when reading, so that later minor versions stay readable; a larger "format" is refused. "trials" is always the last member, so that
 // a reader can stream the trials of a large file with the rest of the record in hand (RunFileReader).
 
 extension RunRecord {
@@ -42,7 +44,7 @@ extension RunRecord {
         writer.key("format")
         // A full record keeps format 1 (its bytes do not change); an `improvements` record needs format 2, a
         // constrained problem's 3 (a reader that ignored feasibility would report the wrong regret).
-        writer.integer(max(format, recording == .all ? 1 : 2, constraintCount > 0 ? 3 : 1))
+        writer.integer(max(format, recording == .all ? 1 : 2, constraintCount > 0 ? 3 : 1, simulation != nil ? 4 : 1))
         writer.key("problem")
         writer.string(problem)
         writer.key("optimizer")
@@ -74,6 +76,19 @@ extension RunRecord {
         if constraintCount > 0 {
             writer.key("constraints")
             writer.integer(constraintCount)
+        }
+        if let simulation {
+            writer.key("simulation")
+            writer.beginObject()
+            writer.key("workers")
+            writer.integer(simulation.workers)
+            writer.key("mode")
+            writer.string(simulation.mode)
+            if let timeBudget = simulation.timeBudget {
+                writer.key("timeBudget")
+                writer.number(timeBudget)
+            }
+            writer.endObject()
         }
         if !fidelities.isEmpty {
             writer.key("fidelities")
@@ -163,6 +178,17 @@ extension RunRecord {
             self.recording = recording
         case "optimum": optimum = try reader.readNull() ? nil : try reader.readDouble()
         case "constraints": constraintCount = try reader.readInt()
+        case "simulation":
+            var simulation = SimulationRecord(workers: 1, mode: "asynchronous", timeBudget: nil)
+            try reader.readObject { reader, name in
+                switch name {
+                case "workers": simulation.workers = try reader.readInt()
+                case "mode": simulation.mode = try reader.readString()
+                case "timeBudget": simulation.timeBudget = try reader.readDouble()
+                default: try reader.skipValue()
+                }
+            }
+            self.simulation = simulation
         case "fidelities":
             fidelities = []
             try reader.readArray { reader in
@@ -240,8 +266,8 @@ extension TrialRecord {
 
     /// The members of a trial object, in the order ``TrialEncoder`` writes them.
     private enum Member: String, CaseIterable {
-        case number, configuration, fidelity, value, noiselessValue, recommended, constraints, cost, status, failure
-        case info
+        case number, configuration, fidelity, value, noiselessValue, recommended, constraints, worker, start, end
+        case cost, status, failure, info
         case askSeconds, evaluationSeconds, tellSeconds
     }
 
@@ -282,6 +308,9 @@ extension TrialRecord {
                 var constraints: [Double] = []
                 try reader.readArray { reader in constraints.append(try reader.readDouble(nullAsNaN: true)) }
                 trial.constraints = constraints
+            case .worker: trial.simulated = SimulatedTimes(worker: try reader.readInt(), start: 0, end: 0)
+            case .start: trial.simulated?.start = try reader.readDouble()
+            case .end: trial.simulated?.end = try reader.readDouble()
             case .cost: trial.cost = try reader.readDouble(nullAsNaN: true)
             case .status:
                 switch try reader.readString(in: Self.statuses) {

@@ -4,10 +4,11 @@
 /// give the format); every aggregate is derived from these files. Fields that vary between executions (timings)
 /// are kept here and never enter the files that must be byte-identical.
 public struct RunRecord: Sendable, Hashable {
-    /// The newest record format: 3, for records of a constrained problem (``constraintCount``), whose regret older
-    /// readers would compute without feasibility; 2 for `improvements` records (``TrialRecording``); other full
-    /// records are written as 1.
-    public static let currentFormat = 3
+    /// The newest record format: 4, for runs on simulated workers (``simulation``), whose trials are in completion
+    /// order with their simulated times; 3 for records of a constrained problem (``constraintCount``), whose regret
+    /// older readers would compute without feasibility; 2 for `improvements` records (``TrialRecording``); other
+    /// full records are written as 1.
+    public static let currentFormat = 4
 
     public var format: Int
     /// The problem label.
@@ -46,6 +47,9 @@ public struct RunRecord: Sendable, Hashable {
     /// The number of black-box constraints of the problem (``Problem/constraintCount``); 0 when unconstrained. Each
     /// successful trial of a constrained problem records its constraint values (``TrialRecord/constraints``).
     public var constraintCount = 0
+    /// The simulated workers of a parallel run (``SimulationRecord``); `nil` for a sequential run. Its trials are in
+    /// the order they completed, each with its worker and simulated start and end.
+    public var simulation: SimulationRecord?
 
     public init(
         problem: String, optimizer: String, repetition: Int, problemSpec: SpecRecord, optimizerSpec: SpecRecord,
@@ -102,6 +106,34 @@ public struct RunRecord: Sendable, Hashable {
     }
 }
 
+/// Where and when a trial ran on the simulated clock.
+public struct SimulatedTimes: Sendable, Hashable {
+    public var worker: Int
+    public var start: Double
+    public var end: Double
+
+    public init(worker: Int, start: Double, end: Double) {
+        self.worker = worker
+        self.start = start
+        self.end = end
+    }
+}
+
+/// The simulated workers a parallel run's evaluations shared (the runner's `WorkerSettings`).
+public struct SimulationRecord: Sendable, Hashable {
+    public var workers: Int
+    /// `asynchronous` or `synchronous`.
+    public var mode: String
+    /// The simulated seconds after which no trial started and no completion was seen, if any.
+    public var timeBudget: Double?
+
+    public init(workers: Int, mode: String, timeBudget: Double?) {
+        self.workers = workers
+        self.mode = mode
+        self.timeBudget = timeBudget
+    }
+}
+
 /// Whether a run finished.
 public enum RunStatus: String, Sendable, Hashable {
     /// The optimizer used its budget or stopped by itself; failed trials may be among its trials.
@@ -147,6 +179,9 @@ public struct TrialRecord: Sendable, Hashable {
     /// On a constrained problem, the constraint values of a successful trial (``Evaluation/constraints``); `nil`
     /// otherwise.
     public var constraints: [Double]?
+    /// In a run on simulated workers (``RunRecord/simulation``), the worker that evaluated the trial and the
+    /// simulated seconds at which it started and completed; `nil` in a sequential run.
+    public var simulated: SimulatedTimes?
     public var cost: Double
     public var status: TrialStatus
     /// Why the trial failed, when it did.
@@ -161,9 +196,11 @@ public struct TrialRecord: Sendable, Hashable {
     public init(
         number: Int, configuration: [RecordedValue?], fidelity: Int?, value: Double?, noiselessValue: Double?,
         cost: Double, status: TrialStatus, failure: String?, info: [String: Double]?, askSeconds: Double,
-        evaluationSeconds: Double, tellSeconds: Double, recommended: Double? = nil, constraints: [Double]? = nil
+        evaluationSeconds: Double, tellSeconds: Double, recommended: Double? = nil, constraints: [Double]? = nil,
+        simulated: SimulatedTimes? = nil
     ) {
         self.constraints = constraints
+        self.simulated = simulated
         self.number = number
         self.configuration = configuration
         self.fidelity = fidelity

@@ -19,9 +19,9 @@ public struct TrialEncoder: Sendable {
     }
 
     /// Appends `trial` as a compact JSON object: `number`, `configuration` (inactive parameters left out),
-    /// `fidelity`, `value`, `noiselessValue`, `recommended`, `constraints` (an array), `cost`, `status`, `failure`, `info` (keys sorted),
-    /// `askSeconds`, `evaluationSeconds` and `tellSeconds`, the optional ones only when present; non-finite numbers as
-    /// `null`.
+    /// `fidelity`, `value`, `noiselessValue`, `recommended`, `constraints` (an array), `worker`, `start` and `end`
+    /// (simulated workers), `cost`, `status`, `failure`, `info` (keys sorted), `askSeconds`, `evaluationSeconds` and
+    /// `tellSeconds`, the optional ones only when present; non-finite numbers as `null`.
     public func append(_ trial: TrialRecord, to buffer: inout TextBuffer) {
         buffer.append(#"{"number":"#)
         buffer.append(trial.number)
@@ -61,6 +61,14 @@ public struct TrialEncoder: Sendable {
                 buffer.appendJSONNumber(c)
             }
             buffer.append(ascii: "]")
+        }
+        if let simulated = trial.simulated {
+            buffer.append(#","worker":"#)
+            buffer.append(simulated.worker)
+            buffer.append(#","start":"#)
+            buffer.appendJSONNumber(simulated.start)
+            buffer.append(#","end":"#)
+            buffer.appendJSONNumber(simulated.end)
         }
         buffer.append(#","cost":"#)
         buffer.appendJSONNumber(trial.cost)

@@ -96,8 +96,9 @@ struct RunScan {
                 trace.reserveCapacity(budget(record))
             }
         }
-        // The evaluations an `improvements` record left out keep the best value.
-        if count < trial.number {
+        // The evaluations an `improvements` record left out keep the best value. (A run on simulated workers lists
+        // its trials in completion order, so there the number is not the position.)
+        if record.recording == .improvements, count < trial.number {
             extendTrace(through: trial.number)
             count = trial.number
         }

@@ -122,12 +122,8 @@ public struct RunExecutor: Sendable {
                     }
                 }
             }
-            for number in 0..<budget {
-                if stop() { throw RunFailure("stopped before trial \(number)") }
-                stage = .ask(number)
-                let t0 = clock.now
-                guard let suggestion = try optimizer.ask() else { break }
-                let t1 = clock.now
+            /// Checks suggestion `number` and evaluates it; `nil` when its cost does not fit in the cost budget.
+            func evaluate(_ suggestion: Suggestion, number: Int) throws -> EvaluatedTrial? {
                 stage = .checking(number)
                 do {
                     try space.validate(suggestion.configuration)
@@ -141,14 +137,13 @@ public struct RunExecutor: Sendable {
                 if let costBudget = experiment.costBudget {
                     let cost = suggestion.fidelity.map { fidelities[$0].cost } ?? fidelities.last?.cost ?? 1
                     // A relative tolerance, so that three thirds fit in a budget of one.
-                    if spent + cost > costBudget * (1 + 1e-12) { break }
+                    if spent + cost > costBudget * (1 + 1e-12) { return nil }
                 }
                 stage = .evaluate(number)
                 let withGradient = suggestion.wantsGradient && suggestion.fidelity == nil && problem.providesGradient
                 let evaluation = try withGradient
                     ? problem.evaluateWithGradient(suggestion.configuration)
                     : problem.evaluate(suggestion.configuration, fidelity: suggestion.fidelity)
-                let t2 = clock.now
                 guard evaluation.cost.isFinite, evaluation.cost >= 0 else {
                     throw RunFailure("the problem reported the cost \(evaluation.cost) for trial \(number)")
                 }
@@ -158,9 +153,20 @@ public struct RunExecutor: Sendable {
                     usable = false
                     trialFailure = reason
                 }
+                return EvaluatedTrial(
+                    suggestion: suggestion, evaluation: evaluation, usable: usable, failure: trialFailure)
+            }
+            /// Tells the optimizer the result of trial `number`, records the trial and reports progress (`count`
+            /// trials told so far, this one included); `false` when the sink failed, which ends the run.
+            func conclude(
+                _ trial: EvaluatedTrial, number: Int, count: Int, askSeconds: Double, evaluationSeconds: Double,
+                simulated: SimulatedTimes?
+            ) throws -> Bool {
+                let (suggestion, evaluation, usable) = (trial.suggestion, trial.evaluation, trial.usable)
                 // Only a successful, feasible full-fidelity evaluation counts towards the best (as in RunScan).
                 let feasible = usable && evaluation.isFeasible
                 stage = .tell(number)
+                let t2 = clock.now
                 try optimizer.tell(
                     Observation(
                         suggestion, value: usable ? evaluation.value : nil, gradient: usable ? evaluation.gradient : nil,
@@ -180,9 +186,9 @@ public struct RunExecutor: Sendable {
                 }
                 let pending = PendingTrial(
                     number: number, configuration: suggestion.configuration, fidelity: suggestion.fidelity,
-                    evaluation: evaluation, usable: usable, failure: trialFailure, constraintCount: constraintCount,
-                    recommended: recommended,
-                    askSeconds: seconds(t1 - t0), evaluationSeconds: seconds(t2 - t1), tellSeconds: seconds(t3 - t2))
+                    evaluation: evaluation, usable: usable, failure: trial.failure, constraintCount: constraintCount,
+                    recommended: recommended, simulated: simulated,
+                    askSeconds: askSeconds, evaluationSeconds: evaluationSeconds, tellSeconds: seconds(t3 - t2))
                 do throws(Sink.Failure) {
                     if selection == nil {
                         try keep(pending, pending.totals)
@@ -207,12 +213,67 @@ public struct RunExecutor: Sendable {
                     }
                 } catch {
                     sinkFailure = error
-                    break
+                    return false
                 }
-                let fraction = min(1, max(Double(number + 1) / Double(budget), experiment.costBudget.map { spent / $0 } ?? 0))
+                let costShare = experiment.costBudget.map { spent / $0 } ?? 0
+                let fraction = min(1, max(Double(count) / Double(budget), costShare))
                 if Int(fraction * 1000) > thousandths {
                     thousandths = Int(fraction * 1000)
                     advanced(fraction)
+                }
+                return true
+            }
+            if experiment.workers.isSimulated {
+                // Parallel workers on the simulated clock: each trial is evaluated when it starts and told when it
+                // completes; the trials cut off by the time budget are neither told nor recorded.
+                var started: [(trial: EvaluatedTrial, askSeconds: Double, evaluationSeconds: Double)?] = []
+                var costSpentOut = false
+                var told = 0
+                do {
+                    _ = try WorkerSimulation(settings: experiment.workers).run { number, _, _ in
+                        guard number < budget, !costSpentOut else { return nil }
+                        if stop() { throw RunFailure("stopped before trial \(number)") }
+                        stage = .ask(number)
+                        let t0 = clock.now
+                        guard let suggestion = try optimizer.ask() else { return nil }
+                        let t1 = clock.now
+                        guard let trial = try evaluate(suggestion, number: number) else {
+                            costSpentOut = true
+                            return nil
+                        }
+                        let duration = trial.evaluation.duration ?? trial.evaluation.cost
+                        guard duration.isFinite, duration >= 0 else {
+                            throw RunFailure("the problem reported the duration \(duration) for trial \(number)")
+                        }
+                        started.append((trial, seconds(t1 - t0), seconds(clock.now - t1)))
+                        return duration
+                    } complete: { completion in
+                        guard let (trial, askSeconds, evaluationSeconds) = started[completion.trial] else { return }
+                        started[completion.trial] = nil
+                        told += 1
+                        let times = SimulatedTimes(
+                            worker: completion.worker, start: completion.start, end: completion.end)
+                        guard
+                            try conclude(
+                                trial, number: completion.trial, count: told, askSeconds: askSeconds,
+                                evaluationSeconds: evaluationSeconds, simulated: times)
+                        else { throw SinkStopped() }
+                    }
+                } catch is SinkStopped {}
+            } else {
+                for number in 0..<budget {
+                    if stop() { throw RunFailure("stopped before trial \(number)") }
+                    stage = .ask(number)
+                    let t0 = clock.now
+                    guard let suggestion = try optimizer.ask() else { break }
+                    let t1 = clock.now
+                    guard let trial = try evaluate(suggestion, number: number) else { break }
+                    let t2 = clock.now
+                    guard
+                        try conclude(
+                            trial, number: number, count: number + 1, askSeconds: seconds(t1 - t0),
+                            evaluationSeconds: seconds(t2 - t1), simulated: nil)
+                    else { break }
                 }
             }
             optimizerMetadata = optimizer.metadata  // again: it may report what happened (the GP's restarts)
@@ -236,6 +297,12 @@ public struct RunExecutor: Sendable {
         record.fidelities = fidelities
         record.constraintCount = constraintCount
         if constraintCount > 0 { record.format = 3 }
+        if experiment.workers.isSimulated {
+            record.simulation = SimulationRecord(
+                workers: experiment.workers.workers, mode: experiment.workers.mode.rawValue,
+                timeBudget: experiment.workers.timeBudget)
+            record.format = 4
+        }
         record.problemMetadata = problemMetadata
         record.optimizerMetadata = optimizerMetadata
         return record
@@ -311,6 +378,8 @@ private struct PendingTrial {
     var constraintCount: Int
     /// The noiseless value of the optimizer's recommendation after this trial, in a run with observation noise.
     var recommended: Double?
+    /// The worker and simulated times, in a run on simulated workers.
+    var simulated: SimulatedTimes?
     var askSeconds: Double
     var evaluationSeconds: Double
     var tellSeconds: Double
@@ -329,9 +398,21 @@ private struct PendingTrial {
             status: usable ? .ok : .failed, failure: failure,
             info: evaluation.info.isEmpty ? nil : evaluation.info, askSeconds: totals.ask,
             evaluationSeconds: totals.evaluation, tellSeconds: totals.tell, recommended: recommended,
-            constraints: usable && constraintCount > 0 ? evaluation.constraints : nil)
+            constraints: usable && constraintCount > 0 ? evaluation.constraints : nil, simulated: simulated)
     }
 }
+
+/// A suggestion that was checked and evaluated, before the optimizer is told.
+private struct EvaluatedTrial {
+    var suggestion: Suggestion
+    var evaluation: Evaluation
+    var usable: Bool
+    /// Why the trial failed, when it did.
+    var failure: String?
+}
+
+/// Ends a simulated run whose sink failed (the failure itself is kept and thrown by `execute`).
+private struct SinkStopped: Error {}
 
 /// The cost and the times of one trial or of several added up.
 private struct TrialTotals {

@@ -26,13 +26,16 @@ public struct Experiment: Sendable, Hashable {
     /// `nil` for none. A run evaluates a suggestion only when its cost (the cost of its fidelity level) fits in
     /// what is left; the first one that does not ends the run. `budget` still caps the number of evaluations.
     public var costBudget: Double?
+    /// The simulated workers a run's evaluations share (``WorkerSettings``): one by default, the sequential run;
+    /// more, or a time budget, run each run on ``WorkerSimulation``'s clock.
+    public var workers: WorkerSettings
     public var optimizers: [EntrySpec]
     public var problems: [EntrySpec]
 
     public init(
         name: String, description: String? = nil, seed: UInt64 = 0, repetitions: Int = 10, budget: Int = 100,
         budgetPerDimension: Bool = false, recording: TrialRecording = .all, costBudget: Double? = nil,
-        optimizers: [EntrySpec], problems: [EntrySpec]
+        workers: WorkerSettings = .init(), optimizers: [EntrySpec], problems: [EntrySpec]
     ) {
         self.name = name
         self.description = description
@@ -42,6 +45,7 @@ public struct Experiment: Sendable, Hashable {
         self.budgetPerDimension = budgetPerDimension
         self.recording = recording
         self.costBudget = costBudget
+        self.workers = workers
         self.optimizers = optimizers
         self.problems = problems
     }

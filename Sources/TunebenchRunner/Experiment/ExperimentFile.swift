@@ -24,8 +24,10 @@ import TunebenchCore
 /// false) makes `budget` count evaluations per parameter, as COCO's budgets do. `record` is `all` (the default: run
 /// files keep every trial) or `improvements` (``TunebenchCore/TrialRecording``). `cost-budget` (optional, a positive number) limits each run's total cost in the
 /// problems' cost unit (see ``Experiment/costBudget``); with it, `budget` defaults to
-/// ``Experiment/defaultBudgetWithCost``. An entry is a registry name, or an object with `name` and optionally `label` and
-/// `options`; a problem entry may also be a suite's name or `{"suite": NAME}`, which stand for the suite's
+/// ``Experiment/defaultBudgetWithCost``. `workers` (default 1), `mode` (`asynchronous`, the default, or
+/// `synchronous`) and `time-budget` (simulated seconds, optional) run each run on simulated parallel workers
+/// (``WorkerSettings``, ``WorkerSimulation``); they cannot be combined with `"record": "improvements"`. An entry is
+/// a registry name, or an object with `name` and optionally `label` and `options`; a problem entry may also be a suite's name or `{"suite": NAME}`, which stand for the suite's
 /// problems, or `{"suite": NAME, "options": {...}}`, whose options go to each problem and into each label. A plugin can be named by its command line, `{"command": "python3 my_solver.py", "label": "mine"}`,
 /// which stands for the registry's `external` entry with that `command` option. Labels default to ``TunebenchCore/EntrySpec/defaultLabel(name:options:)`` and must be unique.
 ///
@@ -33,7 +35,7 @@ import TunebenchCore
 public enum ExperimentFile {
     static let topLevelFields = [
         "name", "description", "seed", "repetitions", "budget", "budget-per-dimension", "record", "cost-budget",
-        "optimizers", "problems",
+        "workers", "mode", "time-budget", "optimizers", "problems",
     ]
 
     /// Loads and validates the experiment in `url` against `registry`.
@@ -95,6 +97,7 @@ public enum ExperimentFile {
             }
             return recording
         } ?? .all
+        let workers = try reader.workers(fields, recording: recording)
         guard let optimizerList = fields["optimizers"] else {
             throw reader.error("optimizers", .null, "is missing; list the optimizers to run, e.g. [\"random\"]")
         }
@@ -105,8 +108,8 @@ public enum ExperimentFile {
         let problems = try reader.specs(problemList, at: "problems", kind: .problem, registry: registry)
         return Experiment(
             name: name, description: description, seed: UInt64(seed), repetitions: repetitions, budget: budget,
-            budgetPerDimension: perDimension, recording: recording, costBudget: costBudget, optimizers: optimizers,
-            problems: problems)
+            budgetPerDimension: perDimension, recording: recording, costBudget: costBudget, workers: workers,
+            optimizers: optimizers, problems: problems)
     }
 
     /// The canonical JSON of an experiment (every label explicit, options with their types kept), as stored in
@@ -137,6 +140,18 @@ public enum ExperimentFile {
         if let costBudget = experiment.costBudget {
             writer.key("cost-budget")
             writer.number(costBudget)
+        }
+        if experiment.workers.workers != 1 {
+            writer.key("workers")
+            writer.integer(experiment.workers.workers)
+        }
+        if experiment.workers.mode != .asynchronous {
+            writer.key("mode")
+            writer.string(experiment.workers.mode.rawValue)
+        }
+        if let timeBudget = experiment.workers.timeBudget {
+            writer.key("time-budget")
+            writer.number(timeBudget)
         }
         for (key, specs) in [("optimizers", experiment.optimizers), ("problems", experiment.problems)] {
             writer.key(key)

@@ -25,6 +25,14 @@ public struct WorkerSettings: Sendable, Hashable, Codable {
     /// Whether the run needs the simulation: more than one worker, or a time budget. A run without either is the
     /// sequential ask, evaluate, tell loop, and its records carry no simulated times.
     public var isSimulated: Bool { workers > 1 || timeBudget != nil }
+
+    /// "4 asynchronous workers, time budget 100 s", for messages.
+    public var summary: String {
+        let budget = timeBudget.map { t in
+            ", time budget \(t == t.rounded() && t < 1e15 ? String(Int(t)) : String(t)) s"
+        }
+        return "\(workers) \(mode.rawValue) worker\(workers == 1 ? "" : "s")" + (budget ?? "")
+    }
 }
 
 /// One trial on the simulated clock: the worker that evaluated it, and when it started and completed.

@@ -1,0 +1,77 @@
+import Foundation
+import Testing
+import Tunebench
+
+/// Runs on simulated workers end to end (``RunExecutor`` with ``WorkerSimulation``): the sequential run is the
+/// one-worker case, the time budget cuts late completions, and design-based searches are trivially parallel.
+struct SimulatedRunTests {
+    private func run(_ optimizer: String, workers: WorkerSettings, budget: Int = 24) -> RunRecord {
+        var experiment = Experiment(
+            name: "simulated", seed: 7, repetitions: 1, budget: budget, optimizers: [EntrySpec(optimizer)],
+            problems: [EntrySpec("hartmann3")])
+        experiment.workers = workers
+        let plan = Plan(experiment)
+        return RunExecutor(registry: .builtin, experiment: experiment).execute(plan.runs[0])
+    }
+
+    /// One worker with a time budget longer than the run is the sequential run: the same trials in the same order,
+    /// each on worker 0 from `k` to `k + 1` simulated seconds (a built-in synthetic problem's evaluation takes one).
+    @Test(arguments: ["random", "gp", "tpe", "cmaes", "forest", "nelder-mead"])
+    func oneWorkerIsTheSequentialRun(optimizer: String) {
+        let sequential = run(optimizer, workers: WorkerSettings())
+        let simulated = run(optimizer, workers: WorkerSettings(workers: 1, timeBudget: 1000))
+        #expect(simulated.status == .complete && simulated.format == 4)
+        #expect(simulated.simulation == SimulationRecord(workers: 1, mode: "asynchronous", timeBudget: 1000))
+        #expect(sequential.simulation == nil && sequential.trials.allSatisfy { $0.simulated == nil })
+        #expect(simulated.trials.count == sequential.trials.count)
+        for (k, (a, b)) in zip(sequential.trials, simulated.trials).enumerated() {
+            var untimed = b.untimed
+            #expect(untimed.simulated == SimulatedTimes(worker: 0, start: Double(k), end: Double(k + 1)))
+            untimed.simulated = nil
+            #expect(untimed == a.untimed, "\(optimizer), trial \(k)")
+        }
+    }
+
+    /// Two workers for 10.5 simulated seconds: pairs of trials complete at 1, 2, …, 10; the pair started at 10 would
+    /// complete at 11 and is cut off, neither told nor recorded.
+    @Test func theTimeBudgetCutsOffLateCompletions() {
+        let record = run("random", workers: WorkerSettings(workers: 2, timeBudget: 10.5), budget: 100)
+        #expect(record.status == .complete)
+        #expect(record.trials.map(\.number) == Array(0..<20))
+        let ends: [Double] = record.trials.map { $0.simulated?.end ?? -1 }
+        let expectedEnds: [Double] = (0..<20).map { k in Double(k / 2 + 1) }
+        #expect(ends == expectedEnds)
+        let workers: [Int] = record.trials.map { $0.simulated?.worker ?? -1 }
+        #expect(workers == (0..<20).map { k in k % 2 })
+    }
+
+    /// Random, Sobol, Latin hypercube and grid search are trivially parallel: with constant durations τ (here 1 s),
+    /// W workers have completed by time t exactly the trials one worker has completed by W t, so they reach the same
+    /// best value then.
+    @Test(arguments: ["random", "sobol", "lhs", "grid"])
+    func designSearchesScaleWithTheWorkers(optimizer: String) {
+        let one = run(optimizer, workers: WorkerSettings(workers: 1, timeBudget: 1000), budget: 48)
+        for workers in [2, 4, 8] {
+            let many = run(optimizer, workers: WorkerSettings(workers: workers), budget: 48)
+            #expect(many.trials.count == 48)
+            for t in 1...(48 / workers) {
+                func best(_ record: RunRecord, by time: Double) -> Double? {
+                    record.trials.filter { $0.simulated!.end <= time }.compactMap(\.value).min()
+                }
+                #expect(best(many, by: Double(t)) == best(one, by: Double(workers * t)), "\(workers) workers, t = \(t)")
+            }
+        }
+    }
+
+    /// Optimizers asked while others are pending still keep their budget and suggest valid points; a sequential
+    /// method (Nelder–Mead) leaves the other workers idle.
+    @Test(arguments: ["gp", "tpe", "cmaes", "forest", "ga", "annealing", "nelder-mead", "lbfgsb"])
+    func everyOptimizerRunsOnFourWorkers(optimizer: String) {
+        let record = run(optimizer, workers: WorkerSettings(workers: 4))
+        #expect(record.status == .complete, "\(record.failure ?? "")")
+        #expect(record.trials.count == 24)
+        #expect(Set(record.trials.map(\.number)) == Set(0..<24))
+        let busy = Set(record.trials.compactMap { $0.simulated?.worker })
+        #expect(busy == (["nelder-mead", "lbfgsb", "annealing"].contains(optimizer) ? [0] : [0, 1, 2, 3]))
+    }
+}
