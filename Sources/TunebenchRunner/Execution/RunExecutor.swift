@@ -94,6 +94,8 @@ public struct RunExecutor: Sendable {
                 budget: budget, costBudget: experiment.costBudget)
             optimizerMetadata = optimizer.metadata
             var spent = 0.0
+            // On simulated workers, the cost of the trials started and not yet told: a start must fit beside them.
+            var committed = 0.0
             var thousandths = 0
             // An `improvements` record: the selection, the last trial and the held best (both left out so far), and
             // the cost and times of the trials since the last kept one (see TrialRecording.improvements).
@@ -137,7 +139,7 @@ public struct RunExecutor: Sendable {
                 if let costBudget = experiment.costBudget {
                     let cost = suggestion.fidelity.map { fidelities[$0].cost } ?? fidelities.last?.cost ?? 1
                     // A relative tolerance, so that three thirds fit in a budget of one.
-                    if spent + cost > costBudget * (1 + 1e-12) { return nil }
+                    if spent + committed + cost > costBudget * (1 + 1e-12) { return nil }
                 }
                 stage = .evaluate(number)
                 let withGradient = suggestion.wantsGradient && suggestion.fidelity == nil && problem.providesGradient
@@ -229,6 +231,7 @@ public struct RunExecutor: Sendable {
                 var started: [(trial: EvaluatedTrial, askSeconds: Double, evaluationSeconds: Double)?] = []
                 var costSpentOut = false
                 var told = 0
+                var inFlight = 0
                 do {
                     _ = try WorkerSimulation(settings: experiment.workers).run { number, _, _ in
                         guard number < budget, !costSpentOut else { return nil }
@@ -246,10 +249,14 @@ public struct RunExecutor: Sendable {
                             throw RunFailure("the problem reported the duration \(duration) for trial \(number)")
                         }
                         started.append((trial, seconds(t1 - t0), seconds(clock.now - t1)))
+                        committed += trial.evaluation.cost
+                        inFlight += 1
                         return duration
                     } complete: { completion in
                         guard let (trial, askSeconds, evaluationSeconds) = started[completion.trial] else { return }
                         started[completion.trial] = nil
+                        inFlight -= 1
+                        committed = inFlight == 0 ? 0 : committed - trial.evaluation.cost
                         told += 1
                         let times = SimulatedTimes(
                             worker: completion.worker, start: completion.start, end: completion.end)

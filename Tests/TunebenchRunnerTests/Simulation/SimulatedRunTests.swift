@@ -45,6 +45,24 @@ struct SimulatedRunTests {
         #expect(workers == (0..<20).map { k in k % 2 })
     }
 
+    /// A cost budget holds on several workers: a start must fit beside the cost of the trials still running. With 4
+    /// workers and a budget of 3.5 full trainings, only 3 start (4 starting at once would spend 4); Hyperband's
+    /// cheaper levels (1/81 to 1) stay within the budget too.
+    @Test(arguments: [WorkerSettings.Mode.asynchronous, .synchronous])
+    func theCostBudgetHoldsOnSeveralWorkers(mode: WorkerSettings.Mode) {
+        for (optimizer, budget) in [("random", 3.5), ("hyperband", 3)] {
+            let experiment = Experiment(
+                name: "simulated", seed: 3, repetitions: 1, budget: 10_000, costBudget: budget,
+                workers: WorkerSettings(workers: 4, mode: mode), optimizers: [EntrySpec(optimizer)],
+                problems: [EntrySpec("logreg", options: ["samples": .integer(300)])])
+            let record = RunExecutor(registry: .builtin, experiment: experiment).execute(Plan(experiment).runs[0])
+            #expect(record.status == .complete, "\(record.failure ?? "")")
+            let spent = record.trials.reduce(0) { $0 + $1.cost }
+            #expect(spent <= budget * (1 + 1e-12) && spent > budget - 1, "\(optimizer): spent \(spent)")
+            if optimizer == "random" { #expect(record.trials.count == 3) }
+        }
+    }
+
     /// Random, Sobol, Latin hypercube and grid search are trivially parallel: with constant durations τ (here 1 s),
     /// W workers have completed by time t exactly the trials one worker has completed by W t, so they reach the same
     /// best value then.
