@@ -37,4 +37,20 @@ struct InvertedControlPluginTests {
         #expect(status == "exited with status 0")
         #expect(client.connection.stderrTail().isEmpty, "\(client.connection.stderrTail())")
     }
+
+    /// pycma's bridge does not declare kurobako's `CONCURRENT` capability (its `fmin2` thread waits for each tell), so
+    /// the adapter does not ask it again while a trial is pending: `nil` means "wait", and the next tell lets it go on.
+    @Test func aSolverWithoutConcurrentIsAskedOneTrialAtATime() throws {
+        let manifest = try #require(PluginsFolderTests.catalog.manifests.first { $0.name == "pycma" })
+        let space = try SearchSpace([.real("x", lower: -5, upper: 10), .real("y", lower: 0, upper: 15)])
+        let optimizer = try PluginOptimizer(
+            command: manifest.command, context: OptimizerContext(space: space, seed: 3, budget: 6, problem: "branin"))
+        #expect(!optimizer.spec.capabilities.contains(PluginOptimizer.concurrentCapability))
+        for trial in 0..<6 {
+            let suggestion = try #require(try optimizer.ask())
+            #expect(try optimizer.ask() == nil, "trial \(trial) is pending")
+            try optimizer.tell(Observation(suggestion, value: Double(trial), trial: trial))
+        }
+        #expect(try optimizer.ask() == nil)
+    }
 }

@@ -24,8 +24,6 @@
 /// - `tell` accepts failed evaluations: `value` may be `nil` or not finite, and the optimizer goes on.
 /// - `tell` accepts the pending trials in any order; each trial is told once. An observation whose
 ///   ``Observation/trial`` is `nil` reports the earliest pending trial (what a sequential caller means).
-/// - In a small discrete space, no configuration is suggested while the same configuration is pending, unless the
-///   optimizer repeats configurations on purpose (a multi-fidelity promotion, a re-evaluation).
 /// - On a constrained problem (``OptimizerContext/constraintCount``), an infeasible observation's
 ///   ``Observation/finiteValue`` is `nil`: an optimizer that does not read ``Observation/constraints`` treats it as a
 ///   failure, which ranks it last. One that models the constraints reads ``Observation/objectiveValue`` and

@@ -281,6 +281,10 @@ extension TrialRecord {
             number: -1, configuration: [RecordedValue?](repeating: nil, count: parameters.names.count), fidelity: nil,
             value: nil, noiselessValue: nil, cost: 1, status: .ok, failure: nil, info: nil, askSeconds: 0,
             evaluationSeconds: 0, tellSeconds: 0)
+        // A simulated run's worker, start and end, in whatever order they come.
+        var worker: Int?
+        var start = 0.0
+        var end = 0.0
         try reader.readObject(names: Self.members) { reader, key in
             guard case .name(let index) = key else {
                 try reader.skipValue()
@@ -308,9 +312,9 @@ extension TrialRecord {
                 var constraints: [Double] = []
                 try reader.readArray { reader in constraints.append(try reader.readDouble(nullAsNaN: true)) }
                 trial.constraints = constraints
-            case .worker: trial.simulated = SimulatedTimes(worker: try reader.readInt(), start: 0, end: 0)
-            case .start: trial.simulated?.start = try reader.readDouble()
-            case .end: trial.simulated?.end = try reader.readDouble()
+            case .worker: worker = try reader.readInt()
+            case .start: start = try reader.readDouble()
+            case .end: end = try reader.readDouble()
             case .cost: trial.cost = try reader.readDouble(nullAsNaN: true)
             case .status:
                 switch try reader.readString(in: Self.statuses) {
@@ -327,6 +331,7 @@ extension TrialRecord {
             case .tellSeconds: trial.tellSeconds = try reader.readDouble()
             }
         }
+        if let worker { trial.simulated = SimulatedTimes(worker: worker, start: start, end: end) }
         self = trial
     }
 }

@@ -160,7 +160,8 @@ public struct SpecRecord: Sendable, Hashable {
 
 /// One evaluation of a run.
 public struct TrialRecord: Sendable, Hashable {
-    /// Position in the run, from 0.
+    /// The trial's number, from 0, in the order the optimizer suggested it (``Observation/trial``): its position in
+    /// the run, except on simulated workers (``RunRecord/simulation``), whose trials are listed in completion order.
     public var number: Int
     /// One value per parameter of the run (``RunRecord/parameters``), `nil` where inactive; categorical values
     /// as their choice.

@@ -88,8 +88,8 @@ public struct EntrySpec: Sendable, Hashable {
     }
 
     /// Options that wrap a problem without changing its instance: a hidden failure region (`failure`,
-    /// `failure-share`). They stay out of ``seedLabel``.
-    public static let seedNeutralOptions: Set<String> = ["failure", "failure-share"]
+    /// `failure-share`) and simulated durations (`duration`, `duration-spread`). They stay out of ``seedLabel``.
+    public static let seedNeutralOptions: Set<String> = ["failure", "failure-share", "duration", "duration-spread"]
 
     /// The label the seeds derive from (``SeedDerivation``): the label, except that a default label
     /// (``defaultLabel(name:options:)``) leaves out the ``seedNeutralOptions``. So repetition k of

@@ -287,7 +287,7 @@ public struct GaussianProcessOptimizer: Optimizer {
         let feasible = feasibilityPredictor(for: global)
         guard let (configuration, converged) = Self.suggestion(
             from: &global, watch: watch, maximizer: maximizer, observed: observed, feasibility: feasible,
-            using: &generator)
+            told: toldPoints.count, using: &generator)
         else { return designSuggestion() }
         if converged { beginRestart() }
         return configuration
@@ -299,7 +299,7 @@ public struct GaussianProcessOptimizer: Optimizer {
         let feasible = feasibilityPredictor(for: restart!)
         guard let (configuration, converged) = Self.suggestion(
             from: &restart!, watch: true, maximizer: maximizer, observed: observed, feasibility: feasible,
-            using: &generator)
+            told: toldPoints.count, using: &generator)
         else { return designSuggestion() }
         if converged { beginRestart() }
         return configuration
@@ -310,7 +310,8 @@ public struct GaussianProcessOptimizer: Optimizer {
     /// point).
     private static func suggestion(
         from thread: inout SurrogateThread, watch: Bool, maximizer: AcquisitionMaximizer,
-        observed: Set<Configuration>, feasibility: FeasibilityPredictor?, using generator: inout Xoshiro256StarStar
+        observed: Set<Configuration>, feasibility: FeasibilityPredictor?, told: Int,
+        using generator: inout Xoshiro256StarStar
     ) -> (configuration: Configuration, converged: Bool)? {
         let usable = usesModel(thread, initialPoints: maximizer.settings.initialPoints)
         thread.asks += 1
@@ -322,7 +323,7 @@ public struct GaussianProcessOptimizer: Optimizer {
                 feasibility: feasibility, using: &generator)
         else { return nil }
         guard watch else { return (configuration, false) }
-        thread.record(expectedImprovement: improvement)
+        thread.record(expectedImprovement: improvement, told: told)
         return (configuration, thread.quietSuggestions >= patience)
     }
 

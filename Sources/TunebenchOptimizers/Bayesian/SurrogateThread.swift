@@ -18,6 +18,9 @@ struct SurrogateThread: Sendable {
     var fitted: Bool { fits > 0 }
     /// Consecutive model suggestions whose expected improvement was below ``GaussianProcessOptimizer/convergedImprovement``.
     private(set) var quietSuggestions = 0
+    /// The optimizer's count of told trials when a quiet suggestion was last counted: with several trials pending,
+    /// suggestions from an unchanged model count once (a sequential run tells before every ask).
+    private var toldAtLastQuiet = -1
 
     static let hyperparameterMinimizer = BoundedMinimizer(
         memory: 10, maxIterations: 60, maxEvaluations: 100, gradientTolerance: 1e-2, functionTolerance: 1e-9)
@@ -85,9 +88,14 @@ struct SurrogateThread: Sendable {
         model.targets.indices.lazy.filter { !imputed.contains($0) }.map { model.targets[$0] }.max()
     }
 
-    /// Records the expected improvement of a suggestion the model made.
-    mutating func record(expectedImprovement: Double) {
-        quietSuggestions = expectedImprovement < GaussianProcessOptimizer.convergedImprovement ? quietSuggestions + 1 : 0
+    /// Records the expected improvement of a suggestion the model made, `told` trials having been told so far.
+    mutating func record(expectedImprovement: Double, told: Int) {
+        if expectedImprovement >= GaussianProcessOptimizer.convergedImprovement {
+            quietSuggestions = 0
+        } else if told != toldAtLastQuiet {
+            quietSuggestions += 1
+            toldAtLastQuiet = told
+        }
     }
 
     /// Re-estimates the hyperparameters from the previous estimate (and, every tenth time, from the prior's mode; the

@@ -19,7 +19,10 @@ import TunebenchNumerics
 ///
 /// **Generations.** Each ask draws one point from the current distribution; once `λ` evaluations have succeeded the
 /// distribution is updated. A failed evaluation is dropped and one more point is drawn in its place (resampling, as
-/// Optuna's CmaEsSampler does with FAIL trials and pycma's `ask_and_eval` with NaN values).
+/// Optuna's CmaEsSampler does with FAIL trials and pycma's `ask_and_eval` with NaN values). With several trials
+/// pending (simulated workers), a point told after the distribution that drew it was updated, moved or restarted
+/// stays out of the update (and its failure out of the failing-mean count); it still counts as a told point for
+/// failing draws and, within the same restart, for the best point. (pycma instead clips such injected points.)
 ///
 /// **Failing means** (option `failure-recentre`, on for `cmaes`, off for `cmaes-hansen`). Resampling assumes that the
 /// mean lies where evaluations succeed: with the mean inside a failing region (the start at the centre of the cube,
@@ -98,8 +101,11 @@ public struct CMAESOptimizer: Optimizer {
     /// The results' total constraint violations, on a constrained problem.
     private var violations: [Double] = []
     private let constrained: Bool
-    /// The pending trials' points as told to the strategy.
-    private var pending = PendingTrials<[Double]>()
+    /// The pending trials' points as told to the strategy, with the epoch of the distribution that drew them.
+    private var pending = PendingTrials<(point: [Double], epoch: Int, restart: Int)>()
+    /// Counts the distributions: a new one after each update, move of the mean or restart. A told point of an
+    /// earlier distribution (possible only with several trials pending) does not join the current generation.
+    private var epoch = 0
     private var remaining: Int
     private var restartCount = 0
     /// Failed evaluations since the current generation began.
@@ -158,25 +164,31 @@ public struct CMAESOptimizer: Optimizer {
             if case .real = parameter.domain { continue }
             told[j] = encoded[j]
         }
-        pending.add(told)
+        pending.add((told, epoch, restartCount))
         return Suggestion(configuration)
     }
 
     public mutating func tell(_ observation: Observation) {
-        guard let point = pending.remove(observation.trial) else { return }
+        guard let (point, drawnIn, restart) = pending.remove(observation.trial) else { return }
         guard let value = constrained ? observation.objectiveValue : observation.finiteValue else {
             if settings.failureAvoidance { failedPoints.append(point) }
-            recordFailure()
+            if drawnIn == epoch { recordFailure() }
             return
         }
         if settings.failureAvoidance { succeededPoints.append(point) }
-        if let success = observation.finiteValue, success < bestSinceStart?.value ?? .infinity {
+        if restart == restartCount, let success = observation.finiteValue,
+            success < bestSinceStart?.value ?? .infinity
+        {
             bestSinceStart = (point, success)
         }
+        // A point of an earlier distribution: its step would be measured against another mean and σ (pycma clips
+        // such injected points; here they stay out of the update).
+        guard drawnIn == epoch else { return }
         results.append((point, value))
         if constrained { violations.append(observation.constraints.map(Feasibility.violation) ?? 0) }
         guard results.count == strategy.populationSize else { return }
         strategy.update(results, violations: constrained ? violations : nil)
+        epoch += 1
         results.removeAll(keepingCapacity: true)
         violations.removeAll(keepingCapacity: true)
         generationFailures = 0
@@ -212,6 +224,7 @@ public struct CMAESOptimizer: Optimizer {
         else { return }
         recentredAt = best.point
         strategy.recentre(at: best.point)
+        epoch += 1
         results.removeAll(keepingCapacity: true)
         violations.removeAll(keepingCapacity: true)
         generationFailures = 0

@@ -51,13 +51,19 @@ public final class PluginOptimizer: Optimizer {
     /// process, so the value is the run's.
     public static let budgetVariable = "TUNEBENCH_BUDGET"
 
+    /// kurobako's capability of a solver that may be asked again before earlier trials are told.
+    public static let concurrentCapability = "CONCURRENT"
+
     deinit {
         client.drop(solver: 0)
         client.connection.close()
     }
 
+    /// The next suggestion; `nil` while a trial is pending when the solver does not declare kurobako's `CONCURRENT`
+    /// capability (it is then asked sequentially, as kurobako runs such a solver with one worker).
     public func ask() throws -> Suggestion? {
         guard remaining > 0 else { return nil }
+        guard pending.isEmpty || client.spec.capabilities.contains(Self.concurrentCapability) else { return nil }
         let offered = nextTrialID
         let proposal = try client.ask(solver: 0, nextTrialID: offered)
         let during = "ASK_CALL for trial \(offered)"

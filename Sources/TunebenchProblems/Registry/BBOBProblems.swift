@@ -64,8 +64,9 @@ public enum BBOBProblems {
             + "COCO's instances (Hansen et al. 2009)"
         return ProblemEntry(
             name: name, summary: summary,
-            options: [dimensionOption, instancesOption, BuiltinProblems.noiseOption] + BuiltinProblems.failureOptions,
-            shapeNeutralOptions: Set(BuiltinProblems.failureOptions.map(\.name))
+            options: [dimensionOption, instancesOption, BuiltinProblems.noiseOption] + BuiltinProblems.failureOptions
+                + BuiltinProblems.durationOptions,
+            shapeNeutralOptions: BuiltinProblems.instanceNeutralOptions
         ) { context in
             let instances = try BBOBInstanceList(parsing: context.options.string("instances"), entry: name)
             let problem = try BBOBProblem(

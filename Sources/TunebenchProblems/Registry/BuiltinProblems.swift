@@ -152,6 +152,25 @@ public enum BuiltinProblems {
         failureShareOption,
     ]
 
+    /// The `duration` and `duration-spread` options of every synthetic and bbob function: how long an evaluation
+    /// takes on a simulated worker (``TimedProblem``); `constant` (one second) by default.
+    public static let durationOptions = [
+        OptionSpec(
+            "duration", .choice(["constant", "lognormal"]), default: .string("constant"),
+            summary: "simulated seconds per evaluation on parallel workers: 'constant' (1 s) or 'lognormal' (mean 1 s, "
+                + "seeded per instance and configuration)"),
+        durationSpreadOption,
+    ]
+
+    /// The `duration-spread` option (see ``durationOptions``).
+    static let durationSpreadOption = OptionSpec(
+        "duration-spread", .real(0.01...3), default: .real(1),
+        summary: "with duration=lognormal, the standard deviation of the duration's logarithm")
+
+    /// The options that leave a problem's instances as they are (``TunebenchCore/EntrySpec/seedLabel``): a failing
+    /// region's and the durations'.
+    static let instanceNeutralOptions = Set((failureOptions + durationOptions).map(\.name))
+
     /// The `failure-share` option (see ``failureOptions``).
     static let failureShareOption = OptionSpec(
         "failure-share", .real(0.01...0.5), default: .real(0.1), summary: "the share of the box the failing region covers")
@@ -192,11 +211,11 @@ public enum BuiltinProblems {
         _ name: String, summary: String, options: [OptionSpec] = [],
         make: @escaping @Sendable (Options) throws -> Function
     ) -> ProblemEntry {
-        let specs = options + [instanceOption, noiseOption] + failureOptions
+        let specs = options + [instanceOption, noiseOption] + failureOptions + durationOptions
         let scheme = (try? make(Options.resolve([:], specs: specs, entry: name)))?.instanceScheme
         return ProblemEntry(
             name: name, summary: summary, options: specs, details: scheme.map(instanceDetails) ?? [],
-            shapeNeutralOptions: Set(failureOptions.map(\.name))
+            shapeNeutralOptions: instanceNeutralOptions
         ) { context in
             let function = try make(context.options)
             let instance =
@@ -240,6 +259,28 @@ public enum BuiltinProblems {
     /// - Throws: ``ProblemsError/invalidArgument(problem:argument:value:expected:)`` for `failure-share` given
     ///   without a `failure` shape, and what ``FailureRegion`` throws.
     static func withFailuresAndNoise<P: KnownMinimizers>(_ problem: P, _ context: ProblemContext) throws -> any Problem {
+        try withDurations(try withFailuresAndNoiseOnly(problem, context), context)
+    }
+
+    /// `problem` itself with `duration=constant`, else in a ``TimedProblem``.
+    /// - Throws: ``ProblemsError/invalidArgument(problem:argument:value:expected:)`` for `duration-spread` given
+    ///   without `duration=lognormal`.
+    static func withDurations(_ problem: any Problem, _ context: ProblemContext) throws -> any Problem {
+        guard context.options.string("duration") == "lognormal" else {
+            if let spread = context.options.values["duration-spread"], spread != durationSpreadOption.defaultValue {
+                throw ProblemsError.invalidArgument(
+                    problem: "timed problem", argument: "duration-spread", value: spread.text,
+                    expected: "duration=lognormal beside it: a constant duration has no spread")
+            }
+            return problem
+        }
+        return TimedProblem(problem, spread: context.options.real("duration-spread"), instanceSeed: context.seed)
+    }
+
+    /// ``withFailuresAndNoise(_:_:)`` before the durations.
+    private static func withFailuresAndNoiseOnly<P: KnownMinimizers>(
+        _ problem: P, _ context: ProblemContext
+    ) throws -> any Problem {
         guard let shape = FailureRegion.Shape(rawValue: context.options.string("failure")) else {
             if let share = context.options.values["failure-share"], share != failureShareOption.defaultValue {
                 throw ProblemsError.invalidArgument(

@@ -19,6 +19,10 @@ import TunebenchNumerics
 /// - `curves-cost/PROBLEM.csv`, for an experiment with a cost budget: `optimizer,cost,runs,median,q25,q75,mean` of
 ///   the same metric over cumulative cost, at ``costPoints`` evenly spaced costs up to the budget: at cost `c`, the
 ///   best full-fidelity value among the evaluations whose cumulative cost is at most `c`.
+/// - `curves-time/PROBLEM.csv`, for an experiment on simulated workers with a time budget
+///   (``WorkerSettings/timeBudget``): `optimizer,time,runs,median,q25,q75,mean` of the same metric over simulated
+///   seconds, at ``timePoints`` evenly spaced times up to the budget: at time `t`, the best full-fidelity value among
+///   the trials completed by `t`.
 /// - `traces.csv`: `problem,optimizer,repetition,evaluation,cost,metric`, the best-so-far metric of every complete
 ///   run as a step function: one row at each evaluation that lowers it and one at the run's last evaluation (a run
 ///   that made no evaluation has one row, at evaluation 0 with the metric `inf`), in plan order. The metric is the regret (best full-fidelity true value minus the optimum) or, when the optimum is
@@ -97,7 +101,9 @@ public struct Aggregator: Sendable {
     @discardableResult
     public func aggregate() throws -> Aggregate {
         let plan = Plan(experiment)
-        for folder in ["curves"] + (experiment.costBudget == nil ? [] : ["curves-cost"]) {
+        for folder in ["curves"] + (experiment.costBudget == nil ? [] : ["curves-cost"])
+            + (experiment.workers.timeBudget == nil ? [] : ["curves-time"])
+        {
             let url = store.directory.appendingPathComponent(folder)
             try Self.createFolder(url)
             store.removeStaleTemporaryFiles(in: url)
@@ -204,6 +210,15 @@ public struct Aggregator: Sendable {
             ("optimizer seed", record.optimizerSeed, RunRecord.hex(run.optimizerSeed(experimentSeed: experiment.seed))),
         ]
         return checks.first { $0.1 != $0.2 }.map { "its \($0.0) is \($0.1), the experiment's is \($0.2)" }
+    }
+
+    /// Points of the simulated-time axis: 300, as the cost axis.
+    public static let timePoints = 300
+
+    /// Time point `k` (from 0) of ``timePoints`` up to `timeBudget`: `timeBudget · (k + 1) / timePoints` simulated
+    /// seconds.
+    static func timePoint(_ k: Int, of timeBudget: Double) -> Double {
+        timeBudget * Double(k + 1) / Double(timePoints)
     }
 
     /// Cost point `k` (from 0) of ``costPoints`` up to `costBudget`: `costBudget · (k + 1) / costPoints`.

@@ -58,7 +58,8 @@ final class ProblemAggregation: @unchecked Sendable {
         var optima: Set<UInt64> = []
         var collected:
             [(
-                optimizer: String, traces: [[Double]], costTraces: [[Double]], values: [Double], failedRuns: Int,
+                optimizer: String, traces: [[Double]], costTraces: [[Double]], timeTraces: [[Double]],
+                values: [Double], failedRuns: Int,
                 sampledCounts: [Int]?, recommendedTraces: [[Double]?], failures: TrialFailures,
                 failureTraces: [[Double]?]
             )] = []
@@ -71,6 +72,7 @@ final class ProblemAggregation: @unchecked Sendable {
         for (optimizerIndex, optimizer) in experiment.optimizers.enumerated() {
             var traces: [[Double]] = []
             var costTraces: [[Double]] = []
+            var timeTraces: [[Double]] = []
             var recommendedTraces: [[Double]?] = []
             var failureTraces: [[Double]?] = []
             var values: [Double] = []
@@ -83,7 +85,7 @@ final class ProblemAggregation: @unchecked Sendable {
             var failedTimes = RunTimes()
             for repetition in 0..<experiment.repetitions {
                 let run = runs[runs.startIndex + optimizerIndex * experiment.repetitions + repetition]
-                var scan = RunScan(costBudget: experiment.costBudget) {
+                var scan = RunScan(costBudget: experiment.costBudget, timeBudget: experiment.workers.timeBudget) {
                     experiment.evaluationBudget(fidelities: $0.fidelities, dimension: $0.parameters.count)
                 }
                 let read = try store.stream(run) { record, trial in
@@ -121,6 +123,7 @@ final class ProblemAggregation: @unchecked Sendable {
                 if let own = record.optimum {
                     for j in scan.trace.indices { scan.trace[j] -= own }
                     for j in scan.costTrace.indices { scan.costTrace[j] -= own }
+                    for j in scan.timeTrace.indices { scan.timeTrace[j] -= own }
                     if scan.recommendedTrace != nil {
                         for j in scan.recommendedTrace!.indices { scan.recommendedTrace![j] -= own }
                     }
@@ -137,9 +140,10 @@ final class ProblemAggregation: @unchecked Sendable {
                     counted: scan.counted)
                 constrained = constrained || record.constraintCount > 0
                 if experiment.costBudget != nil { costTraces.append(scan.costTrace) }
+                if experiment.workers.timeBudget != nil { timeTraces.append(scan.timeTrace) }
             }
             collected.append(
-                (optimizer.label, traces, costTraces, values, failedRuns, sampledCounts, recommendedTraces,
+                (optimizer.label, traces, costTraces, timeTraces, values, failedRuns, sampledCounts, recommendedTraces,
                     trialFailures, failureTraces))
             valueOptima.append(valueStarts)
             // Over the complete runs (a failed run may stop early and look cheap); only without any, the failed ones.
@@ -162,6 +166,7 @@ final class ProblemAggregation: @unchecked Sendable {
         }
         let curves = try curveFile(in: "curves")
         let costCurves = experiment.costBudget == nil ? nil : try curveFile(in: "curves-cost", axis: "cost")
+        let timeCurves = experiment.workers.timeBudget == nil ? nil : try curveFile(in: "curves-time", axis: "time")
         let recommendedCurves = noisy ? try curveFile(in: Aggregator.recommendedCurves, create: true) : nil
         // The failed-share curves, on a problem where some trial failed.
         let failureCurves =
@@ -169,7 +174,7 @@ final class ProblemAggregation: @unchecked Sendable {
             ? try curveFile(in: Aggregator.failureCurves, create: true) : nil
         var summaries: [OptimizerSummary] = []
         for index in collected.indices {
-            let (label, _, _, values, failedRuns, _, _, trialFailures, _) = collected[index]
+            let (label, _, _, _, values, failedRuns, _, _, trialFailures, _) = collected[index]
             // The metric in place, one optimizer at a time, freeing its traces once its curves are written.
             let metric = collected[index].traces
             collected[index].traces = []
@@ -179,6 +184,13 @@ final class ProblemAggregation: @unchecked Sendable {
                 collected[index].costTraces = []
                 try Aggregator.appendCurve(label, costMetric, budget: Aggregator.costPoints, to: costCurves) { point, row in
                     row.append(Aggregator.costPoint(point, of: costBudget))
+                }
+            }
+            if let timeBudget = experiment.workers.timeBudget, let timeCurves {
+                let timeMetric = collected[index].timeTraces
+                collected[index].timeTraces = []
+                try Aggregator.appendCurve(label, timeMetric, budget: Aggregator.timePoints, to: timeCurves) {
+                    point, row in row.append(Aggregator.timePoint(point, of: timeBudget))
                 }
             }
             if let failureCurves {

@@ -25,6 +25,9 @@ struct RunScan {
     private(set) var sampledCounts: [Int]?
     /// The best value at each of ``Aggregator/costPoints`` (with a cost budget).
     var costTrace: [Double] = []
+    /// The best value at each of ``Aggregator/timePoints`` (runs on simulated workers with a time budget): at time
+    /// `t`, the best among the trials completed by `t`.
+    var timeTrace: [Double] = []
     /// The noiseless value of the recommendation after each evaluation (or each of ``sampledCounts``), `+inf` before
     /// the first; `nil` while no trial has recorded one (a noiseless run).
     var recommendedTrace: [Double]?
@@ -48,6 +51,9 @@ struct RunScan {
     var evaluationSeconds = 0.0
 
     private let costBudget: Double?
+    /// The simulated time budget, for ``timeTrace``.
+    private let timeBudget: Double?
+    private var timePoint = 0
     /// The evaluation budget of a run, given its record (every member but the trials).
     private let budget: (RunRecord) -> Int
     private var best = Double.infinity
@@ -69,10 +75,12 @@ struct RunScan {
     /// The row being written.
     private var row = TextBuffer(capacity: 128)
 
-    init(costBudget: Double?, budget: @escaping (RunRecord) -> Int) {
+    init(costBudget: Double?, timeBudget: Double? = nil, budget: @escaping (RunRecord) -> Int) {
         self.costBudget = costBudget
+        self.timeBudget = timeBudget
         self.budget = budget
         if costBudget != nil { costTrace.reserveCapacity(Aggregator.costPoints) }
+        if timeBudget != nil { timeTrace.reserveCapacity(Aggregator.timePoints) }
     }
 
     /// Takes the next trial of `record` (read so far: every member but the trials). The trials of a complete run add
@@ -111,6 +119,14 @@ struct RunScan {
             {
                 costTrace.append(best)
                 costPoint += 1
+            }
+        }
+        if let timeBudget, let end = trial.simulated?.end {
+            // The time axis sees the best before this trial at every point before its completion (trials come in
+            // completion order, so their ends never decrease).
+            while timePoint < Aggregator.timePoints && Aggregator.timePoint(timePoint, of: timeBudget) < end {
+                timeTrace.append(best)
+                timePoint += 1
             }
         }
         // An `improvements` record keeps failed trials only at COCO's evaluation counts, where it keeps every trial
@@ -184,6 +200,9 @@ struct RunScan {
         extendTrace(through: budget)
         if costBudget != nil {
             while costTrace.count < Aggregator.costPoints { costTrace.append(best) }
+        }
+        if timeBudget != nil {
+            while timeTrace.count < Aggregator.timePoints { timeTrace.append(best) }
         }
     }
 

@@ -98,7 +98,10 @@ public enum CocoExport {
             var log: CocoRunLog?
             let record = try store.stream(run) { record, trial in
                 if log == nil { log = CocoRunLog(optimum: record.optimum ?? 0, dimension: d) }
-                guard trial.number + 1 > log!.evaluations else {
+                // On simulated workers the trials come in completion order, and the evaluation count is the number
+                // of completions (a simulated run keeps every trial).
+                let evaluation = record.simulation == nil ? trial.number + 1 : log!.evaluations + 1
+                guard evaluation > log!.evaluations else {
                     throw RunnerError.corruptRunFile(
                         path: store.runURL(run).path,
                         reason: "trial \(trial.number) comes after trial \(log!.evaluations - 1); trials must be in order")
@@ -107,7 +110,7 @@ public enum CocoExport {
                     if case .number(let x)? = value { return x }
                     return .nan
                 }
-                log?.record(trial.trueValue ?? .nan, point: point, evaluation: trial.number + 1)
+                log?.record(trial.trueValue ?? .nan, point: point, evaluation: evaluation)
             }
             // COCO's logger writes nothing for a problem that was never evaluated.
             guard record != nil, var log else { continue }

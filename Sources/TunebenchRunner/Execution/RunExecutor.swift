@@ -226,6 +226,10 @@ public struct RunExecutor: Sendable {
                 return true
             }
             if experiment.workers.isSimulated {
+                guard selection == nil else {
+                    throw RunFailure(
+                        "a run on simulated workers records every trial; its experiment asks for 'improvements'")
+                }
                 // Parallel workers on the simulated clock: each trial is evaluated when it starts and told when it
                 // completes; the trials cut off by the time budget are neither told nor recorded.
                 var started: [(trial: EvaluatedTrial, askSeconds: Double, evaluationSeconds: Double)?] = []

@@ -96,7 +96,8 @@ public struct WorkerSimulation: Sendable {
     /// Runs the simulation.
     /// - Parameters:
     ///   - start: asked for trial `trial` on worker `worker` at time `time`; returns the trial's simulated duration
-    ///     in seconds (finite, `>= 0`), or `nil` when the optimizer has no trial to give now.
+    ///     in seconds (finite, `>= 0`: anything else is a programming error, since no completion could be ordered),
+    ///     or `nil` when the optimizer has no trial to give now.
     ///   - complete: told each completed trial, in the order the simulation sees them.
     public func run(
         start: (_ trial: Int, _ worker: Int, _ time: Double) throws -> Double?,
@@ -124,6 +125,7 @@ public struct WorkerSimulation: Sendable {
         while true {
             while let worker = free.minimum, withinBudget(time) {
                 guard let duration = try start(nextTrial, worker, time) else { break }
+                precondition(duration.isFinite && duration >= 0, "a simulated duration must be finite and >= 0")
                 _ = free.popMinimum()
                 running.push(SimulatedTrial(trial: nextTrial, worker: worker, start: time, end: time + duration))
                 nextTrial += 1
@@ -152,6 +154,7 @@ public struct WorkerSimulation: Sendable {
             var batch: [SimulatedTrial] = []
             for worker in 0..<settings.workers {
                 guard let duration = try start(nextTrial, worker, time) else { break }
+                precondition(duration.isFinite && duration >= 0, "a simulated duration must be finite and >= 0")
                 batch.append(SimulatedTrial(trial: nextTrial, worker: worker, start: time, end: time + duration))
                 nextTrial += 1
             }

@@ -190,7 +190,8 @@ public struct ResultStore: Sendable {
     private func removeResults() throws {
         let manager = FileManager.default
         for name in [
-            "runs", "curves", "curves-cost", Aggregator.recommendedCurves, Aggregator.failureCurves, "evaluations.csv",
+            "runs", "curves", "curves-cost", "curves-time", Aggregator.recommendedCurves, Aggregator.failureCurves,
+            "evaluations.csv",
             "traces.csv", Aggregator.recommendedTraces, "summary.json", "timings.json", "report", "report.md",
             "report.html",
         ] {

@@ -63,6 +63,36 @@ struct SimulatedRunTests {
         }
     }
 
+    /// With lognormal durations the asynchronous schedule differs from synchronous batches: a worker does not wait
+    /// for the slowest of its batch, so 4 asynchronous workers complete more of the 60 trials within 10 simulated
+    /// seconds; every trial's end is its start plus the configuration's duration.
+    @Test func asynchronousWorkersDoNotWaitForTheSlowest() throws {
+        func run(_ mode: WorkerSettings.Mode) -> RunRecord {
+            let experiment = Experiment(
+                name: "durations", seed: 2, repetitions: 1, budget: 60,
+                workers: WorkerSettings(workers: 4, mode: mode, timeBudget: 10), optimizers: [EntrySpec("random")],
+                problems: [EntrySpec("branin", options: ["duration": .string("lognormal")])])
+            return RunExecutor(registry: .builtin, experiment: experiment).execute(Plan(experiment).runs[0])
+        }
+        let asynchronous = run(.asynchronous)
+        let synchronous = run(.synchronous)
+        #expect(asynchronous.trials.count > synchronous.trials.count)
+        var problem = try Registry.builtin.makeProblem(
+            EntrySpec("branin", options: ["duration": .string("lognormal")]),
+            seed: Plan(Experiment(
+                name: "durations", seed: 2, repetitions: 1, optimizers: [EntrySpec("random")],
+                problems: [EntrySpec("branin")])).runs[0].instanceSeed(experimentSeed: 2))
+        for trial in asynchronous.trials.prefix(10) {
+            let configuration = Configuration(
+                trial.configuration.map { value -> ParameterValue? in
+                    guard case .number(let x)? = value else { return nil }
+                    return .real(x)
+                })
+            let duration = try #require(try problem.evaluate(configuration).duration)
+            #expect(trial.simulated!.end == trial.simulated!.start + duration)
+        }
+    }
+
     /// Random, Sobol, Latin hypercube and grid search are trivially parallel: with constant durations τ (here 1 s),
     /// W workers have completed by time t exactly the trials one worker has completed by W t, so they reach the same
     /// best value then.
@@ -91,5 +121,45 @@ struct SimulatedRunTests {
         #expect(Set(record.trials.map(\.number)) == Set(0..<24))
         let busy = Set(record.trials.compactMap { $0.simulated?.worker })
         #expect(busy == (["nelder-mead", "lbfgsb", "annealing"].contains(optimizer) ? [0] : [0, 1, 2, 3]))
+    }
+}
+
+/// The curves over simulated time (`curves-time/`), written for runs on simulated workers with a time budget.
+struct TimeCurveTests {
+    /// At each of the 300 points `t` up to the budget, a run's value is the best among its trials completed by `t`:
+    /// the curve's median over the repetitions equals the median recomputed from the run files.
+    @Test func theTimeCurveIsTheBestCompletedByEachTime() throws {
+        let folder = FileManager.default.temporaryDirectory
+            .appendingPathComponent("tunebench-time-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let experiment = Experiment(
+            name: "time", seed: 5, repetitions: 3, budget: 200,
+            workers: WorkerSettings(workers: 3, timeBudget: 12), optimizers: [EntrySpec("random"), EntrySpec("tpe")],
+            problems: [EntrySpec("branin")])
+        try ExperimentRunner(registry: .builtin, experiment: experiment, output: folder, options: RunOptions(jobs: 2))
+            .run()
+        let text = try String(contentsOf: folder.appendingPathComponent("curves-time/branin.csv"), encoding: .utf8)
+        let rows = text.split(separator: "\n").dropFirst().map { $0.split(separator: ",").map(String.init) }
+        #expect(rows.count == 2 * 300)
+        let store = ResultStore(directory: folder)
+        for (o, optimizer) in ["random", "tpe"].enumerated() {
+            let records = try (0..<3).map { repetition in
+                try RunRecord(
+                    json: Array(try Data(contentsOf: store.directory.appendingPathComponent(
+                        "runs/branin/\(optimizer)/rep-00\(repetition).json"))))
+            }
+            // 3 workers for 12 s of one-second evaluations: 36 trials each.
+            #expect(records.allSatisfy { $0.trials.count == 36 })
+            for k in [0, 24, 25, 99, 150, 299] {
+                let row = rows[o * 300 + k]
+                let t = 12 * Double(k + 1) / 300
+                #expect(row[0] == optimizer && Double(row[1]) == t)
+                let bests = records.map { record in
+                    (record.trials.filter { $0.simulated!.end <= t }.compactMap(\.value).min() ?? .infinity)
+                        - record.optimum!
+                }.sorted()
+                #expect(Double(row[3]) == bests[1], "\(optimizer) at \(t): \(row) against \(bests)")
+            }
+        }
     }
 }
