@@ -262,6 +262,9 @@ public enum BuiltinOptimizers {
                 OptionSpec(
                     "failures", .choice(["bad", "ignore"]), default: .string(defaults.failuresAsBad ? "bad" : "ignore"),
                     summary: "failed evaluations: bad (in g with value +inf, as hyperopt) or ignore (as Optuna)"),
+                OptionSpec(
+                    "constant-liar", .bool, default: .bool(defaults.constantLiar),
+                    summary: "with several workers, pending trials join g (Optuna's constant_liar)"),
             ],
             includedByDefault: includedByDefault, reference: reference
         ) { context in
@@ -273,6 +276,7 @@ public enum BuiltinOptimizers {
             settings.multivariate = context.options.bool("multivariate")
             settings.magicClip = context.options.bool("magic-clip")
             settings.failuresAsBad = context.options.string("failures") == "bad"
+            settings.constantLiar = context.options.bool("constant-liar")
             return TPEOptimizer(context: context, settings: settings)
         }
     }

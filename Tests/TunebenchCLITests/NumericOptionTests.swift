@@ -25,6 +25,8 @@ struct NumericOptionTests {
             (["--seed", "-3"], "--seed must be non-negative, got -3"),
             (["--jobs", "-2"], "--jobs must be in [1, 1024], got -2"),
             (["--cost-budget", "-0.5"], "--cost-budget must be a positive number, got -0.5"),
+            (["--workers", "-5"], "--workers must be an integer in [1, 1000000], got -5"),
+            (["--time-budget", "-5"], "--time-budget must be a positive number of simulated seconds, got -5.0"),
             (["--alpha", "-1e-3"], "--alpha must be in (0, 1), got -0.001"),
         ]
         for (arguments, message) in expected {
@@ -106,9 +108,9 @@ struct NumericOptionTests {
                 checked += 1
             }
         }
-        // run (5 and --alpha), slurm (2 and --alpha), aggregate, merge and report (--alpha), compare (2), plugin
+        // run (7 and --alpha), slurm (2 and --alpha), aggregate, merge and report (--alpha), compare (2), plugin
         // check (1), bench harness (3), bench bbob (4), bench plugin (2), bench gp (1), bench problems (1),
-        // bench sklearn (1).
-        #expect(checked == 27)
+        // bench sklearn (1), bench simulation (2).
+        #expect(checked == 31)
     }
 }

@@ -181,6 +181,16 @@ struct RunCommand: RegistryCommand {
         }
         if let seed, seed < 0 { throw ValidationError("--seed must be non-negative, got \(seed)") }
         if let jobs, !(1...1024).contains(jobs) { throw ValidationError("--jobs must be in [1, 1024], got \(jobs)") }
+        if let workers, !WorkerSettings.workerRange.contains(workers) {
+            throw ValidationError(
+                "--workers must be an integer in [1, \(WorkerSettings.workerRange.upperBound)], got \(workers)")
+        }
+        if let mode, WorkerSettings.Mode(rawValue: mode) == nil {
+            throw ValidationError("--mode must be 'asynchronous' or 'synchronous', got '\(mode)'")
+        }
+        if let timeBudget, !(timeBudget > 0 && timeBudget.isFinite) {
+            throw ValidationError("--time-budget must be a positive number of simulated seconds, got \(timeBudget)")
+        }
         if let shard {
             do { _ = try Shard(parsing: shard) } catch { throw ValidationError("\(error)") }
         }

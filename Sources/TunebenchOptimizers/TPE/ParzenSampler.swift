@@ -12,6 +12,8 @@ struct ParzenSampler: Sendable {
         var values: [ParameterValue?]
         var value: Double
         var violation = 0.0
+        /// A pending trial under the constant liar: in `g`, and not counted in `γ(n)`'s `n`.
+        var running = false
     }
 
     let space: SearchSpace
@@ -29,8 +31,11 @@ struct ParzenSampler: Sendable {
     /// so that `l` takes infeasible points only while fewer than `γ(n)` are feasible: Optuna's TPE with
     /// `constraints_func` (optuna 5.0.0, `_tpe/sampler.py`: `_split_trials`, `_split_infeasible_trials` and
     /// `_get_infeasible_trial_score`, the sum of the positive constraint values).
+    ///
+    /// Pending trials (``Observation/running``, the constant liar) join `g` and stay out of `n`, as Optuna's RUNNING
+    /// trials (`_sample`: `n` counts the trials that are not running; `_split_trials` puts them in `above`).
     func split(_ history: [Observation]) -> (below: [Int], above: [Int]) {
-        let n = history.count
+        let n = history.lazy.filter { !$0.running }.count
         let gamma = min(Int((settings.gammaFraction * Double(n)).rounded(.up)), 25)
         let ranked = history.indices.sorted {
             let (a, b) = (history[$0], history[$1])
@@ -38,8 +43,10 @@ struct ParzenSampler: Sendable {
             let (ka, kb) = (a.violation > 0 ? 0 : a.value, b.violation > 0 ? 0 : b.value)
             return ka != kb ? ka < kb : $0 < $1
         }
-        var isBelow = [Bool](repeating: false, count: n)
-        for index in ranked.prefix(gamma) where history[index].value.isFinite { isBelow[index] = true }
+        var isBelow = [Bool](repeating: false, count: history.count)
+        for index in ranked.prefix(gamma) where history[index].value.isFinite && !history[index].running {
+            isBelow[index] = true
+        }
         return (history.indices.filter { isBelow[$0] }, history.indices.filter { !isBelow[$0] })
     }
 

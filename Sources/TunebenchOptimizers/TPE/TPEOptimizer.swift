@@ -40,6 +40,13 @@ import TunebenchNumerics
 /// let a run fail 64% of its trials. `failures=ignore` (the default of `tpe-optuna`) gives Optuna's rule. Failures do
 /// not count towards the `startup` random points, as in Optuna. Points may repeat, as in Optuna.
 ///
+/// **Pending trials** (several workers; option `constant-liar`, on by default for `tpe` and `tpe-optuna` as in
+/// Optuna 5.0.0). Each pending trial joins `g` as a running trial when the next one is suggested, so `l(x)/g(x)` falls
+/// where evaluations are under way and concurrent suggestions spread out: Optuna's constant liar
+/// (`_tpe/sampler.py`: `_sample` reads RUNNING trials with `constant_liar`, `_split_trials` puts them in `above`;
+/// they do not count in `γ(n)`'s `n`, nor towards `startup`). Tells are placed in trial order. A sequential run has no
+/// pending trial at an ask, so this changes nothing there.
+///
 /// **Constraints** (a problem with ``OptimizerContext/constraintCount`` > 0) follow Optuna's `constraints_func`: the
 /// split ranks the feasible evaluations by value, then the infeasible ones by their total violation `Σ_i max(c_i, 0)`
 /// (``ParzenSampler``), so `l` holds the best feasible points, topped up with the least violating ones while fewer
@@ -63,6 +70,10 @@ public struct TPEOptimizer: Optimizer {
         /// Whether failed evaluations count as bad (in `g` with `+∞`, hyperopt's rule) or are ignored (Optuna's).
         public var failuresAsBad = true
 
+        /// Whether the pending trials (several workers) join `g` when the next one is suggested: Optuna 5.0.0's
+        /// `constant_liar`, on by default there too (see "Pending trials").
+        public var constantLiar = true
+
         public init() {}
     }
 
@@ -70,8 +81,10 @@ public struct TPEOptimizer: Optimizer {
     private let settings: Settings
     private let sampler: ParzenSampler
     private var generator: Xoshiro256StarStar
-    /// Every evaluation: the configuration's values and the objective (`+∞` for a failure).
-    private var history: [ParzenSampler.Observation] = []
+    /// Every evaluation in trial order: the trial, the configuration's values and the objective (`+∞` for a
+    /// failure). Trial order is tell order in a sequential run; with several workers a tell is inserted at its
+    /// trial's place, as Optuna orders its trials by number.
+    private var history: [(trial: Int, observation: ParzenSampler.Observation)] = []
     /// The successful evaluations in `history`.
     private var successes = 0
     private var pending = PendingTrials<Configuration>()
@@ -94,19 +107,33 @@ public struct TPEOptimizer: Optimizer {
             for j in point.indices { point[j] = generator.nextUnit() }
             configuration = space.decode(point)
         } else {
-            configuration = sampler.suggestion(from: history, using: &generator)
+            configuration = sampler.suggestion(from: observations(), using: &generator)
         }
         pending.add(configuration)
         return Suggestion(configuration)
     }
 
     public mutating func tell(_ observation: Observation) {
+        let trial = observation.trial ?? pending.trials.first ?? 0
         guard let configuration = pending.remove(observation.trial) else { return }
         guard observation.objectiveValue != nil || settings.failuresAsBad else { return }
         let value = observation.objectiveValue ?? .infinity
         if value.isFinite { successes += 1 }
         // A failure ranks after every infeasible point too (it is never in `l`).
         let violation = value.isFinite ? observation.constraints.map(Feasibility.violation) ?? 0 : .infinity
-        history.append(.init(values: configuration.values, value: value, violation: violation))
+        let entry = ParzenSampler.Observation(values: configuration.values, value: value, violation: violation)
+        let place = history.lastIndex { $0.trial < trial }.map { $0 + 1 } ?? 0
+        history.insert((trial, entry), at: place)
+    }
+
+    /// The observations the estimators see, in trial order: every evaluation, and with the constant liar every
+    /// pending trial as running (in `g`).
+    private func observations() -> [ParzenSampler.Observation] {
+        guard settings.constantLiar, !pending.isEmpty else { return history.map(\.observation) }
+        let running = zip(pending.trials, pending.states).map { trial, configuration in
+            (trial, ParzenSampler.Observation(
+                values: configuration.values, value: .infinity, violation: .infinity, running: true))
+        }
+        return (history + running).sorted { $0.trial < $1.trial }.map(\.1)
     }
 }
