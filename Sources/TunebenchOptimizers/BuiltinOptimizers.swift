@@ -467,6 +467,11 @@ public enum BuiltinOptimizers {
                     default: .string(defaults.failureModel.rawValue),
                     summary: "where evaluations fail: least-squares (a GP regression of ±1 labels), classifier (a "
                         + "probit GP classifier, Laplace approximation) or both (their probabilities multiplied)"),
+                OptionSpec(
+                    "pending", .choice(["kriging-believer", "ignore"]),
+                    default: .string(defaults.krigingBeliever ? "kriging-believer" : "ignore"),
+                    summary: "with several workers, each pending point enters the model with its posterior mean "
+                        + "(Ginsbourger et al. 2010), or is ignored"),
             ],
             includedByDefault: includedByDefault, reference: reference
         ) { context in
@@ -486,6 +491,7 @@ public enum BuiltinOptimizers {
             settings.failureModel =
                 GaussianProcessOptimizer.FailureModel(rawValue: context.options.string("failure-model"))
                 ?? defaults.failureModel
+            settings.krigingBeliever = context.options.string("pending") == "kriging-believer"
             return try GaussianProcessOptimizer(context: context, settings: settings)
         }
     }

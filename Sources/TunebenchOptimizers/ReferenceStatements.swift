@@ -158,6 +158,12 @@ enum ReferenceStatements {
             + "the incumbent (reference: 2048 QMC points, local search from the best, 8 chosen by roulette and the "
             + "incumbent)", reason: "Tunebench's acquisition search", chosenOn: "not tuned")
 
+    static let gpPending = ReferenceDefaults.Deviation(
+        setting: "with several workers, each pending point enters the model with its posterior mean (the Kriging "
+            + "believer, Ginsbourger et al. 2010) and log-EI is maximized (reference: q-batch log-EI over QMC "
+            + "fantasies of the running trials, `qLogEI`)",
+        reason: "Tunebench's rule for pending trials; q-batch log-EI is not implemented", chosenOn: "not tuned")
+
     static let gp = ReferenceDefaults(
         source: gpSource, entry: "gp-optuna",
         deviations: [
@@ -193,10 +199,10 @@ enum ReferenceStatements {
                     + "without failures (not significant at 5 repetitions)",
                 chosenOn: "the tuning set: bbob f1, f3, f8, f15, f17, f21 in 8 dimensions with a half-space or ball "
                     + "failing 10% of the box (docs/tuning-set.md)"),
-            gpDesign, gpPriors, gpSearch,
+            gpDesign, gpPriors, gpSearch, gpPending,
         ])
 
-    static let gpOptuna = ReferenceDefaults(source: gpSource, deviations: [gpDesign, gpPriors, gpSearch])
+    static let gpOptuna = ReferenceDefaults(source: gpSource, deviations: [gpDesign, gpPriors, gpSearch, gpPending])
 
     /// `gp-ei` and `gp-ucb`: the GP's statement, and the acquisition that is the entry's purpose.
     static func gp(acquisition: String) -> ReferenceDefaults {

@@ -83,6 +83,13 @@ import TunebenchNumerics
 /// `worst` at 3.0% failed, worst run 9%, but a regret ratio of 1.32 (47 on the sphere with a ball, where the worst
 /// value swamps the model near the optimum).
 ///
+/// **Pending trials** (several workers; option `pending`, `kriging-believer` by default). Each pending point enters
+/// the model with its posterior mean as its value, the Kriging believer of Ginsbourger, Le Riche and Carraro (2010),
+/// at the current hyperparameters, so that suggestions made while others are under way spread out; a pending
+/// configuration is never suggested again (it is in the observed set). Optuna 5.0.0's GPSampler instead maximizes
+/// q-batch log EI over Monte Carlo fantasies of the running trials (`optuna/_gp/acqf.py`, `qLogEI`), which Tunebench
+/// does not implement. A sequential run has no pending trial at an ask, so nothing changes there.
+///
 /// **Constraints** (a problem with ``OptimizerContext/constraintCount`` > 0): Gardner et al.'s constrained expected
 /// improvement in Optuna's form (optuna 5.0.0, `LogCEI`): every successful evaluation, feasible or not, enters the
 /// objective's models; one ``FeasibilityModel`` per constraint regresses its values; the acquisition is scored against
@@ -116,6 +123,9 @@ public struct GaussianProcessOptimizer: Optimizer {
         public var failureImputation: FailureImputation = .penalised
         /// The model of where evaluations fail (``FeasibilityModel``).
         public var failureModel: FailureModel = .both
+        /// Whether pending trials (several workers) enter the model as the Kriging believer has them (see
+        /// "Pending trials").
+        public var krigingBeliever = true
 
         public init() {}
     }
@@ -287,7 +297,7 @@ public struct GaussianProcessOptimizer: Optimizer {
         let feasible = feasibilityPredictor(for: global)
         guard let (configuration, converged) = Self.suggestion(
             from: &global, watch: watch, maximizer: maximizer, observed: observed, feasibility: feasible,
-            told: toldPoints.count, using: &generator)
+            told: toldPoints.count, pending: believedPoints, using: &generator)
         else { return designSuggestion() }
         if converged { beginRestart() }
         return configuration
@@ -299,7 +309,7 @@ public struct GaussianProcessOptimizer: Optimizer {
         let feasible = feasibilityPredictor(for: restart!)
         guard let (configuration, converged) = Self.suggestion(
             from: &restart!, watch: true, maximizer: maximizer, observed: observed, feasibility: feasible,
-            told: toldPoints.count, using: &generator)
+            told: toldPoints.count, pending: believedPoints, using: &generator)
         else { return designSuggestion() }
         if converged { beginRestart() }
         return configuration
@@ -310,21 +320,53 @@ public struct GaussianProcessOptimizer: Optimizer {
     /// point).
     private static func suggestion(
         from thread: inout SurrogateThread, watch: Bool, maximizer: AcquisitionMaximizer,
-        observed: Set<Configuration>, feasibility: FeasibilityPredictor?, told: Int,
+        observed: Set<Configuration>, feasibility: FeasibilityPredictor?, told: Int, pending: [[Double]],
         using generator: inout Xoshiro256StarStar
     ) -> (configuration: Configuration, converged: Bool)? {
         let usable = usesModel(thread, initialPoints: maximizer.settings.initialPoints)
         thread.asks += 1
         guard usable else { return nil }
         thread.fit(using: &generator)
-        guard let predictor = try? thread.model.predictor(),
+        guard let fitted = try? thread.model.predictor() else { return nil }
+        var (predictor, inputs, violations) = (fitted, thread.model.inputs, thread.violations)
+        if !pending.isEmpty, let believed = believer(thread.model, fitted, pending) {
+            predictor = believed.predictor
+            inputs = believed.inputs
+            violations += [Double](repeating: .infinity, count: pending.count)
+        }
+        guard
             let (configuration, improvement) = maximizer.maximize(
-                predictor: predictor, inputs: thread.model.inputs, violations: thread.violations, observed: observed,
+                predictor: predictor, inputs: inputs, violations: violations, observed: observed,
                 feasibility: feasibility, using: &generator)
         else { return nil }
         guard watch else { return (configuration, false) }
         thread.record(expectedImprovement: improvement, told: told)
         return (configuration, thread.quietSuggestions >= patience)
+    }
+
+    /// The Kriging believer (D. Ginsbourger, R. Le Riche and L. Carraro, "Kriging is well-suited to parallelize
+    /// optimization", in Computational Intelligence in Expensive Optimization Problems, Springer 2010, §3.3): each
+    /// pending point enters `model` with its posterior mean under `predictor` as its value, at the same
+    /// hyperparameters, so the posterior variance there falls to the noise and the acquisition of the next point
+    /// looks elsewhere. `nil` when the augmented kernel matrix cannot be factored (the pending points are then left
+    /// out).
+    private static func believer(
+        _ model: GaussianProcessRegressor, _ predictor: GaussianProcessPredictor, _ pending: [[Double]]
+    ) -> (predictor: GaussianProcessPredictor, inputs: [Double])? {
+        let means = predictor.meanAndVariance(points: pending.flatMap { $0 }).mean
+        var believed = model
+        for (point, mean) in zip(pending, means) {
+            let value = predictor.mean + predictor.scale * mean
+            guard value.isFinite else { return nil }
+            believed.append(point, value)
+        }
+        guard let augmented = try? believed.predictor() else { return nil }
+        return (augmented, believed.inputs)
+    }
+
+    /// The model points of the pending trials, in trial order, for the Kriging believer (none when it is off).
+    private var believedPoints: [[Double]] {
+        settings.krigingBeliever ? pending.states.map(\.point) : []
     }
 
     /// Whether the next ask of `thread` comes from its model: past its initial design, with two successes.
