@@ -344,11 +344,15 @@ public enum BuiltinOptimizers {
                 OptionSpec(
                     "feasibility", .bool, default: .bool(defaults.feasibility),
                     summary: "after a failure, weigh EI by a classifier forest's probability of success"),
+                OptionSpec(
+                    "constant-liar", .bool, default: .bool(defaults.constantLiar),
+                    summary: "with several workers, pending trials enter the forest with the worst value so far"),
             ],
             includedByDefault: includedByDefault, reference: reference
         ) { context in
             var settings = ForestOptimizer.Settings()
             settings.feasibility = context.options.bool("feasibility")
+            settings.constantLiar = context.options.bool("constant-liar")
             settings.initialPoints = context.options.integer("initial")
             settings.randomFraction = context.options.real("random-fraction")
             settings.warping = ForestOptimizer.OutputWarping(rawValue: context.options.string("warping")) ?? .log

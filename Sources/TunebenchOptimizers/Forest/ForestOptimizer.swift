@@ -41,6 +41,16 @@ import TunebenchNumerics
 /// 11,400, whose optima lie on a constraint's boundary). A failure counts as no
 /// success: the design lasts until two successes, and the recommendation's forest sees successes only. No
 /// configuration is suggested twice.
+///
+/// **Pending trials** (several workers). A pending configuration is never suggested again, and by default stays out
+/// of the model, as SMAC3 2.4.1 leaves running trials out of its model (`smac/main/config_selector.py`, "Possible
+/// add running configs?"). Option `constant-liar` instead has each pending configuration enter the suggestion forest
+/// with the worst value observed so far, as a failure does: the constant liar with the maximum (D. Ginsbourger, R.
+/// Le Riche and L. Carraro, "Kriging is well-suited to parallelize optimization", Springer 2010, §3.3, CL-max). It is
+/// off because it did not spread concurrent suggestions: with 8 synchronous workers on Hartmann3 (48 evaluations,
+/// seed 4, trials from 16 on) the mean distance from a suggestion to the nearest other of its batch was 0.070 with it
+/// and 0.099 without (the forest's random candidates and interleaved random points already spread a batch). A
+/// sequential run has no pending trial at an ask, so nothing changes there.
 public struct ForestOptimizer: Optimizer {
     /// What the optimizer can be told.
     public struct Settings: Sendable, Hashable {
@@ -67,6 +77,9 @@ public struct ForestOptimizer: Optimizer {
         /// Whether, from the first failure on, a classifier forest of failures weighs the expected improvement by the
         /// probability of success (`failureClassifier()`); without it, failures enter the forest imputed only.
         public var feasibility = true
+        /// Whether pending trials (several workers) enter the suggestion forest with the worst value observed so
+        /// far, a constant liar (see "Pending trials"); off, as SMAC3 leaves running trials out of its model.
+        public var constantLiar = false
         /// The trees of the classifier forest of failures: CART over every parameter with scikit-learn's tree
         /// defaults (Gini, leaves of at least 1 observation; its forest would consider √d parameters a split), on
         /// bootstrap samples, as many as the regression forest has.
@@ -226,13 +239,16 @@ public struct ForestOptimizer: Optimizer {
     /// The configuration of largest expected improvement under a forest grown on every success and every failure
     /// (imputed with the worst success).
     private mutating func modelSuggestion() -> Configuration? {
-        let failures = failedUnits.count
+        // Failures, then (with the constant liar) the pending trials, enter with the worst value so far.
+        let lies = settings.constantLiar ? pending.states : []
+        let imputed = failedUnits.count + lies.count
         let worst = values.max() ?? 0
-        let targets = standardizedTargets(values + [Double](repeating: worst, count: failures))
-        forest.fit(inputs: inputs + failedInputs, targets: targets, using: &generator)
+        let targets = standardizedTargets(values + [Double](repeating: worst, count: imputed))
+        forest.fit(
+            inputs: inputs + failedInputs + lies.flatMap { space.modelPoint($0) }, targets: targets, using: &generator)
         return search.maximize(
-            forest: forest, targets: targets, units: units + failedUnits, observed: observed, successes: values.count,
-            failures: failureClassifier(), using: &generator)
+            forest: forest, targets: targets, units: units + failedUnits + lies.map { space.encode($0) },
+            observed: observed, successes: values.count, failures: failureClassifier(), using: &generator)
     }
 
     /// The classifier forest of failures (class 1) against successes (class 0; an infeasible point is one) over every
