@@ -106,6 +106,26 @@ public enum BuiltinOptimizers {
             summary: "Hyperband whose new configurations come from Tunebench's TPE step fitted to the highest level that "
                 + "has enough evaluations (what `bohb` was before it had BOHB's own model)"),
         OptimizerEntry(
+            name: "asha",
+            summary: "Asynchronous successive halving, ASHA (Li et al. 2020): promote a configuration as soon as it is "
+                + "in the best 1/η of its rung, else start a random one; no worker waits",
+            capabilities: Capabilities.allParameterKinds.union(.multiFidelity),
+            options: [
+                OptionSpec(
+                    "eta", .integer(2...100), default: .integer(AsynchronousSuccessiveHalving.Settings().eta),
+                    summary: "reduction factor η: the best 1/η of a rung's results go on to the next fidelity level"),
+                OptionSpec(
+                    "early-stopping-rate", .integer(0...100), default: .integer(0),
+                    summary: "s: the rung new configurations start at (0: the lowest fidelity level)"),
+            ],
+            includedByDefault: false
+        ) { context in
+            var settings = AsynchronousSuccessiveHalving.Settings()
+            settings.eta = context.options.integer("eta")
+            settings.earlyStoppingRate = context.options.integer("early-stopping-rate")
+            return AsynchronousSuccessiveHalving(context: context, settings: settings)
+        },
+        OptimizerEntry(
             name: "lbfgsb",
             summary: "Gradient-based search: multi-start L-BFGS-B (Byrd et al. 1995) with the problem's gradient, or "
                 + "forward differences (each probe an evaluation); integer and categorical values fixed per start",
