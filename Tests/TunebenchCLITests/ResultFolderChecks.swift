@@ -16,7 +16,7 @@ enum ResultFolderChecks {
         if manager.fileExists(atPath: recommended.path) {
             files["traces-recommended.csv"] = try Data(contentsOf: recommended)
         }
-        for folderName in ["curves", "curves-recommended"] {
+        for folderName in ["curves", "curves-recommended", "curves-cost", "curves-time"] {
             let curves = folder.appendingPathComponent(folderName)
             guard folderName == "curves" || manager.fileExists(atPath: curves.path) else { continue }
             for name in try manager.contentsOfDirectory(atPath: curves.path) {

@@ -24,7 +24,9 @@ struct BBOBRegistryTests {
     @Test func entriesAreTheTwentyFourFunctionsWithTheirOptions() throws {
         #expect(BBOBProblems.entries.map(\.name) == (1...24).map { String(format: "bbob-f%02d", $0) })
         for entry in BBOBProblems.entries {
-            #expect(entry.options.map(\.name) == ["dimension", "instances", "noise", "failure", "failure-share"])
+            #expect(
+                entry.options.map(\.name)
+                    == ["dimension", "instances", "noise", "failure", "failure-share", "duration", "duration-spread"])
         }
         #expect(BBOBProblems.entries[3].summary.hasPrefix("COCO bbob f4: Büche-Rastrigin (separable)"))
         let problem = try Self.registry.makeProblem(EntrySpec("bbob-f07"), seed: 1)
