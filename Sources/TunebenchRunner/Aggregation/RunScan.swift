@@ -123,8 +123,11 @@ struct RunScan {
         }
         if let timeBudget, let end = trial.simulated?.end {
             // The time axis sees the best before this trial at every point before its completion (trials come in
-            // completion order, so their ends never decrease).
-            while timePoint < Aggregator.timePoints && Aggregator.timePoint(timePoint, of: timeBudget) < end {
+            // completion order, so their ends never decrease), with the cost axis's relative tolerance, so that a
+            // trial completing at the budget itself is on the last point.
+            while timePoint < Aggregator.timePoints
+                && Aggregator.timePoint(timePoint, of: timeBudget) * (1 + 1e-12) < end
+            {
                 timeTrace.append(best)
                 timePoint += 1
             }
