@@ -283,8 +283,10 @@ public enum BuiltinOptimizers {
                     "failures", .choice(["bad", "ignore"]), default: .string(defaults.failuresAsBad ? "bad" : "ignore"),
                     summary: "failed evaluations: bad (in g with value +inf, as hyperopt) or ignore (as Optuna)"),
                 OptionSpec(
-                    "constant-liar", .bool, default: .bool(defaults.constantLiar),
-                    summary: "with several workers, pending trials join g (Optuna's constant_liar)"),
+                    "pending", .choice(["constant-liar", "ignore"]),
+                    default: .string(defaults.constantLiar ? "constant-liar" : "ignore"),
+                    summary: "with several workers, pending trials join g (constant-liar, Optuna's constant_liar) "
+                        + "or are ignored"),
             ],
             includedByDefault: includedByDefault, reference: reference
         ) { context in
@@ -296,7 +298,7 @@ public enum BuiltinOptimizers {
             settings.multivariate = context.options.bool("multivariate")
             settings.magicClip = context.options.bool("magic-clip")
             settings.failuresAsBad = context.options.string("failures") == "bad"
-            settings.constantLiar = context.options.bool("constant-liar")
+            settings.constantLiar = context.options.string("pending") == "constant-liar"
             return TPEOptimizer(context: context, settings: settings)
         }
     }
@@ -365,14 +367,16 @@ public enum BuiltinOptimizers {
                     "feasibility", .bool, default: .bool(defaults.feasibility),
                     summary: "after a failure, weigh EI by a classifier forest's probability of success"),
                 OptionSpec(
-                    "constant-liar", .bool, default: .bool(defaults.constantLiar),
-                    summary: "with several workers, pending trials enter the forest with the worst value so far"),
+                    "pending", .choice(["constant-liar", "ignore"]),
+                    default: .string(defaults.constantLiar ? "constant-liar" : "ignore"),
+                    summary: "with several workers, pending trials enter the forest with the worst value so far "
+                        + "(constant-liar) or are ignored (as SMAC3)"),
             ],
             includedByDefault: includedByDefault, reference: reference
         ) { context in
             var settings = ForestOptimizer.Settings()
             settings.feasibility = context.options.bool("feasibility")
-            settings.constantLiar = context.options.bool("constant-liar")
+            settings.constantLiar = context.options.string("pending") == "constant-liar"
             settings.initialPoints = context.options.integer("initial")
             settings.randomFraction = context.options.real("random-fraction")
             settings.warping = ForestOptimizer.OutputWarping(rawValue: context.options.string("warping")) ?? .log

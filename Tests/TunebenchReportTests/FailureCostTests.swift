@@ -52,6 +52,27 @@ struct FailureCostTests {
         ]
         let mismatched = FailureCost.compute(experiment: other, problems: input.problems, aggregate: input.aggregate)
         #expect(mismatched.rows.isEmpty)
+        // Simulated durations stay on both sides: a failing problem with durations pairs with the base that has the
+        // same durations, not with the bare problem.
+        let timed: [String: OptionValue] = ["duration": .string("lognormal")]
+        var withDurations = Self.experiment
+        withDurations.problems = [
+            EntrySpec("branin"), EntrySpec("branin", options: timed),
+            EntrySpec("branin", options: Self.failing.options.merging(timed) { first, _ in first }),
+        ]
+        let relabelled = input.problems.compactMap { problem -> ProblemRuns? in
+            var copy = problem
+            switch problem.problem {
+            case "branin": copy.problem = withDurations.problems[1].label
+            case Self.failing.label: copy.problem = withDurations.problems[2].label
+            default: return nil
+            }
+            return copy
+        }
+        let timedCost = FailureCost.compute(
+            experiment: withDurations, problems: relabelled, aggregate: input.aggregate, alpha: 0.05)
+        #expect(timedCost.rows.map(\.base) == ["branin-durationlognormal", "branin-durationlognormal"])
+        #expect(timedCost.rows.map(\.pairs) == [8, 8])
         // Without its base in the folder, a failing problem has no rows.
         let alone = FailureCost.compute(
             experiment: Self.experiment, problems: input.problems.filter { $0.problem != "branin" },

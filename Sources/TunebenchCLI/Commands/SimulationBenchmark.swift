@@ -11,7 +11,8 @@ struct SimulationBenchmark: RegistryCommand {
             First the discrete-event loop alone (WorkerSimulation): WORKERS asynchronous workers and EVALUATIONS \
             trials of seeded lognormal durations, with no optimizer or problem. Then a whole run the way `tunebench \
             run --workers WORKERS` makes it: random search on branin:duration=lognormal for EVALUATIONS evaluations \
-            on WORKERS workers, run file and aggregation included, in a temporary folder deleted afterwards. Issue \
+            on WORKERS workers, run file and aggregation included, in a temporary folder deleted afterwards (with \
+            --workers 1 that run is the sequential loop, as `tunebench run` makes it without a time budget). Issue \
             22's target: 1,000 workers and 10^6 evaluations in seconds.
             """
     )
@@ -57,7 +58,10 @@ struct SimulationBenchmark: RegistryCommand {
                 workers: WorkerSettings(workers: workers), optimizers: [EntrySpec("random")],
                 problems: [EntrySpec("branin", options: ["duration": .string("lognormal")])]),
             jobs: 1)
-        print("  a whole study (random search, run file, aggregation):")
+        print(
+            workers == 1
+                ? "  a whole study on 1 worker and no time budget, which is the sequential loop, not the simulation:"
+                : "  a whole study (random search, run file, aggregation):")
         measured.print()
         print("  peak memory (maximum resident set): \(HarnessBenchmark.megabytes(HarnessBenchmark.peakMemory()))")
         print("  reference (issue 22): 1,000 workers and 10^6 evaluations in seconds")

@@ -24,14 +24,20 @@ public struct GaussianProcessPredictor: Sendable {
     public let mean: Double
     public let scale: Double
 
-    init(_ model: GaussianProcessRegressor) throws {
+    /// The posterior of `model` at its hyperparameters, its targets standardised by `standardization` (by default
+    /// their own, ``GaussianProcessRegressor/standardization``).
+    init(_ model: GaussianProcessRegressor, standardization given: (mean: Double, scale: Double)? = nil) throws {
         let theta = model.hyperparameters.vector
         let noise = model.hyperparameters.noiseVariance(floor: model.noiseFloor)
+        let standardization = given ?? model.standardization
+        let targets = given == nil ? model.standardizedTargets : model.targets.map {
+            ($0 - standardization.mean) / standardization.scale
+        }
         try self.init(
             inputs: model.inputs, categorical: model.categorical, kernel: model.kernel,
             lambda: (0..<model.dimension).map { exp(-2 * theta[$0]) }, signalVariance: exp(theta[model.dimension]),
-            noise: [Double](repeating: noise, count: model.count), alpha: nil, targets: model.standardizedTargets,
-            standardization: model.standardization)
+            noise: [Double](repeating: noise, count: model.count), alpha: nil,
+            targets: targets, standardization: standardization)
     }
 
     /// The posterior of `K + diag(noise)` with `K = σ_f² g(r²)`: `alpha` given (a classifier's `∇ log p(y | f̂)`,

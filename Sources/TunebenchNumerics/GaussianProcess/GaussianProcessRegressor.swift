@@ -189,4 +189,13 @@ public struct GaussianProcessRegressor: Sendable {
     public func predictor() throws -> GaussianProcessPredictor {
         try GaussianProcessPredictor(self)
     }
+
+    /// The posterior under the current hyperparameters with the targets standardised by a given `(mean, scale)`
+    /// rather than by their own (``standardization``): the standardisation the hyperparameters were fitted under,
+    /// when observations were appended since (the Kriging believer's pending points), so that appending a point at
+    /// its posterior mean leaves the posterior elsewhere as it was fitted.
+    /// - Throws: `NumericsError` when the kernel matrix cannot be factored even with jitter.
+    public func predictor(standardization: (mean: Double, scale: Double)) throws -> GaussianProcessPredictor {
+        try GaussianProcessPredictor(self, standardization: standardization)
+    }
 }

@@ -83,9 +83,10 @@ import TunebenchNumerics
 /// `worst` at 3.0% failed, worst run 9%, but a regret ratio of 1.32 (47 on the sphere with a ball, where the worst
 /// value swamps the model near the optimum).
 ///
-/// **Pending trials** (several workers; option `pending`, `kriging-believer` by default). Each pending point enters
-/// the model with its posterior mean as its value, the Kriging believer of Ginsbourger, Le Riche and Carraro (2010),
-/// at the current hyperparameters, so that suggestions made while others are under way spread out; a pending
+/// **Pending trials** (several workers; option `pending`, `kriging-believer` by default). Each pending point enters the
+/// model with its posterior mean as its value, the Kriging believer of Ginsbourger, Le Riche and Carraro (2010), at the
+/// current hyperparameters and the told targets' standardisation, so that suggestions made while others are under way
+/// spread out (a restart's model believes only the pending points it suggested, the ones it will be told); a pending
 /// configuration is never suggested again (it is in the observed set). Optuna 5.0.0's GPSampler instead maximizes
 /// q-batch log EI over Monte Carlo fantasies of the running trials (`optuna/_gp/acqf.py`, `qLogEI`), which Tunebench
 /// does not implement. A sequential run has no pending trial at an ask, so nothing changes there.
@@ -297,7 +298,7 @@ public struct GaussianProcessOptimizer: Optimizer {
         let feasible = feasibilityPredictor(for: global)
         guard let (configuration, converged) = Self.suggestion(
             from: &global, watch: watch, maximizer: maximizer, observed: observed, feasibility: feasible,
-            told: toldPoints.count, pending: believedPoints, using: &generator)
+            told: toldPoints.count, pending: believedPoints(line: 0), using: &generator)
         else { return designSuggestion() }
         if converged { beginRestart() }
         return configuration
@@ -309,7 +310,7 @@ public struct GaussianProcessOptimizer: Optimizer {
         let feasible = feasibilityPredictor(for: restart!)
         guard let (configuration, converged) = Self.suggestion(
             from: &restart!, watch: true, maximizer: maximizer, observed: observed, feasibility: feasible,
-            told: toldPoints.count, pending: believedPoints, using: &generator)
+            told: toldPoints.count, pending: believedPoints(line: restartCount), using: &generator)
         else { return designSuggestion() }
         if converged { beginRestart() }
         return configuration
@@ -360,13 +361,20 @@ public struct GaussianProcessOptimizer: Optimizer {
             guard value.isFinite else { return nil }
             believed.append(point, value)
         }
-        guard let augmented = try? believed.predictor() else { return nil }
+        // At the fitted standardisation: the believed values would otherwise move the targets' mean and shrink
+        // their scale, and with them the posterior everywhere.
+        guard let augmented = try? believed.predictor(standardization: (predictor.mean, predictor.scale)) else {
+            return nil
+        }
         return (augmented, believed.inputs)
     }
 
-    /// The model points of the pending trials, in trial order, for the Kriging believer (none when it is off).
-    private var believedPoints: [[Double]] {
-        settings.krigingBeliever ? pending.states.map(\.point) : []
+    /// The model points of the pending trials that line `line` will be told (in trial order), for the Kriging
+    /// believer: every pending trial for the global line (0), which is told every result; for restart `line`, the
+    /// pending trials it suggested itself, since only those enter its model. None when the believer is off.
+    private func believedPoints(line: Int) -> [[Double]] {
+        guard settings.krigingBeliever else { return [] }
+        return pending.states.filter { line == 0 || $0.restart == line }.map(\.point)
     }
 
     /// Whether the next ask of `thread` comes from its model: past its initial design, with two successes.

@@ -45,6 +45,9 @@ public struct AsynchronousSuccessiveHalving: Optimizer {
     private var remaining: Int
     /// Each rung's results, in the order they were told.
     private var rungs: [[Result]]
+    /// Each rung's result indices in the order of loss, then of arrival: kept sorted as results are told, so an ask
+    /// reads a rung's best without sorting it.
+    private var ranked: [[Int]]
     /// The pending trials' configurations and rungs.
     private var pending = PendingTrials<(configuration: Configuration, rung: Int)>()
     /// New configurations and promotions so far.
@@ -59,6 +62,7 @@ public struct AsynchronousSuccessiveHalving: Optimizer {
         generator = Xoshiro256StarStar(seed: context.seed)
         remaining = context.budget
         rungs = Array(repeating: [], count: schedule.maxBracket + 1)
+        ranked = rungs.map { _ in [] }
     }
 
     /// New configurations started (`configurations`) and promotions made (`promotions`).
@@ -84,19 +88,24 @@ public struct AsynchronousSuccessiveHalving: Optimizer {
 
     public mutating func tell(_ observation: Observation) {
         guard let (configuration, rung) = pending.remove(observation.trial) else { return }
-        rungs[rung].append(Result(configuration: configuration, loss: observation.finiteValue ?? .infinity))
+        let loss = observation.finiteValue ?? .infinity
+        // After every result with a loss at most this one's: ties keep the order of arrival.
+        var low = 0
+        var high = ranked[rung].count
+        while low < high {
+            let middle = (low + high) / 2
+            if rungs[rung][ranked[rung][middle]].loss <= loss { low = middle + 1 } else { high = middle }
+        }
+        ranked[rung].insert(rungs[rung].count, at: low)
+        rungs[rung].append(Result(configuration: configuration, loss: loss))
     }
 
     /// The first result of rung `k`, in the order of loss (then of arrival), among its best `⌊n_k / η⌋` that has not
     /// been promoted and did not fail.
     private func promotable(in k: Int) -> Int? {
-        let results = rungs[k]
-        let keep = results.count / max(settings.eta, 2)
+        let keep = rungs[k].count / max(settings.eta, 2)
         guard keep > 0 else { return nil }
-        let order = results.indices.sorted {
-            results[$0].loss != results[$1].loss ? results[$0].loss < results[$1].loss : $0 < $1
-        }
-        return order.prefix(keep).first { !results[$0].promoted && results[$0].loss.isFinite }
+        return ranked[k].prefix(keep).first { !rungs[k][$0].promoted && rungs[k][$0].loss.isFinite }
     }
 
     private mutating func suggestion(_ configuration: Configuration, rung: Int) -> Suggestion {

@@ -4,10 +4,10 @@ import TunebenchRunner
 
 /// What a hidden failure region costs each optimizer: every problem of the experiment with a failure region (a
 /// `failure` option other than `none`) against its base problem in the same folder, optimizer by optimizer. The base
-/// is the entry labelled the failing problem's ``EntrySpec/seedLabel`` (`branin` for `branin:failure=ball`) with the
-/// same name and the same options less the failure ones (``EntrySpec/seedNeutralOptions``), whose own seed label is
-/// that label: the problem that shares its seeds. A failing problem without such a base (an explicit label, a base
-/// listed with other options under that label) has no rows.
+/// is the entry with the same name, the same options less the failure ones (``failureOptions``; simulated durations
+/// stay, so `branin:failure=ball:duration=lognormal` pairs with `branin:duration=lognormal`) and the same
+/// ``EntrySpec/seedLabel``: the problem that shares its seeds. A failing problem without such a base (an explicit
+/// label, a base listed with other options) has no rows.
 ///
 /// **Pairs.** Repetition k of both shares the instance and the optimizer seed (the failure options stay out of the
 /// seeds), so the two runs coincide until the first failure; ``PairedFinals`` matches the complete runs of both by
@@ -66,6 +66,9 @@ public struct FailureCost: Sendable, Hashable {
     /// Failing problems in the experiment's order, each with the experiment's optimizers in order.
     public var rows: [Row]
 
+    /// The options of a hidden failure region, which a base problem lacks.
+    public static let failureOptions: Set<String> = ["failure", "failure-share"]
+
     /// Every failing problem of `experiment` whose base problem is in the folder, against it.
     /// - Parameters:
     ///   - experiment: the folder's experiment (its problem specs name the failure options).
@@ -79,15 +82,16 @@ public struct FailureCost: Sendable, Hashable {
         let summaries = Dictionary(aggregate.problems.map { ($0.problem, $0) }, uniquingKeysWith: { first, _ in first })
         var rows: [Row] = []
         for spec in experiment.problems where spec.seedLabel != spec.label {
+            let baseOptions = spec.options.filter { !failureOptions.contains($0.key) }
             guard let shape = spec.options["failure"], shape != .string("none"),
-                let baseSpec = experiment.problems.first(where: { $0.label == spec.seedLabel }),
-                baseSpec.name == spec.name, baseSpec.seedLabel == baseSpec.label,
-                baseSpec.options == spec.options.filter({ !EntrySpec.seedNeutralOptions.contains($0.key) }),
-                let failing = runs[spec.label], let base = runs[spec.seedLabel]
+                let baseSpec = experiment.problems.first(where: {
+                    $0.name == spec.name && $0.options == baseOptions && $0.seedLabel == spec.seedLabel
+                }),
+                let failing = runs[spec.label], let base = runs[baseSpec.label]
             else { continue }
             for optimizer in experiment.optimizers.map(\.label) {
                 var row = Row(
-                    problem: spec.label, base: spec.seedLabel, shape: shape.text,
+                    problem: spec.label, base: baseSpec.label, shape: shape.text,
                     share: spec.options["failure-share"].flatMap(Self.real), optimizer: optimizer)
                 let finals = PairedFinals(failing.runs(of: optimizer), base.runs(of: optimizer))
                 row.pairs = finals.count

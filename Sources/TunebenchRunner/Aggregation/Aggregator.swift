@@ -208,8 +208,22 @@ public struct Aggregator: Sendable {
             ("cost budget", record.costBudget.map { "\($0)" } ?? "none", experiment.costBudget.map { "\($0)" } ?? "none"),
             ("instance seed", record.instanceSeed, RunRecord.hex(run.instanceSeed(experimentSeed: experiment.seed))),
             ("optimizer seed", record.optimizerSeed, RunRecord.hex(run.optimizerSeed(experimentSeed: experiment.seed))),
+            ("simulation", simulationLabel(record.simulation), simulationLabel(experiment.workers)),
         ]
         return checks.first { $0.1 != $0.2 }.map { "its \($0.0) is \($0.1), the experiment's is \($0.2)" }
+    }
+
+    /// "none", or "4 asynchronous workers, time budget 100 s": a record's simulation as ``WorkerSettings/summary``.
+    private static func simulationLabel(_ simulation: SimulationRecord?) -> String {
+        guard let simulation else { return "none" }
+        let mode = WorkerSettings.Mode(rawValue: simulation.mode) ?? .asynchronous
+        let settings = WorkerSettings(workers: simulation.workers, mode: mode, timeBudget: simulation.timeBudget)
+        return simulation.mode == mode.rawValue ? settings.summary : settings.summary + " (mode \(simulation.mode))"
+    }
+
+    /// "none" for a sequential run, else the experiment's ``WorkerSettings/summary``.
+    private static func simulationLabel(_ settings: WorkerSettings) -> String {
+        settings.isSimulated ? settings.summary : "none"
     }
 
     /// Points of the simulated-time axis: 300, as the cost axis.
