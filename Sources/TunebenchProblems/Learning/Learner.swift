@@ -20,6 +20,18 @@ public protocol Learner: Sendable {
     func predictions(
         _ configuration: Configuration, fidelity: Int?, train: Dataset, predicting targets: [Dataset], seed: UInt64
     ) throws -> [Predictions]
+    /// The operations (``TrainingOperations``) that fitting `configuration` at `fidelity` on `train` and predicting
+    /// `predictedRows` rows take: the basis of the simulated duration. `nil` (the default) when the learner has no
+    /// model of its cost; the duration is then the evaluation's cost.
+    func operations(_ configuration: Configuration, fidelity: Int?, train: Dataset, predictedRows: Int) -> Double?
+}
+
+extension Learner {
+    public func operations(
+        _ configuration: Configuration, fidelity: Int?, train: Dataset, predictedRows: Int
+    ) -> Double? {
+        nil
+    }
 }
 
 /// What a fitted model says about the rows of a dataset.

@@ -18,12 +18,13 @@ import TunebenchCore
 /// | `folds`       | 1...20 (1)                        | 1: a 20/60/20 holdout; k ≥ 2: k-fold CV, 20% test    |
 /// | `split`       | tunebench, bayesmark (tunebench)  | bayesmark: its fixed 20% test, 5 folds, raw features |
 /// | `divergence`  | prior, fail (prior)               | a diverged fit scores as the prior model, or fails   |
+/// | `duration`    | model, constant (model)           | simulated seconds: the operations counted, or 1 s    |
 /// | `loss`        | log-loss, error-rate (log-loss)   | the objective on the validation rows                 |
 /// | `dataset`     | generated, iris, wine, breast, digits (generated) | a real data set (``RealDataset``) instead |
 ///
 /// Regression entries take ``regression``: `friedman` (1, 2 or 3; 1), `samples` (3000), `features` (5...10000, 10;
 /// Friedman #1 only), `noise` (≥ 0, 1: the standard deviation of the target noise), `folds` and `dataset`
-/// (generated or diabetes), `split`; their loss is the mean squared error.
+/// (generated or diabetes), `split`, `divergence`, `duration`; their loss is the mean squared error.
 ///
 /// `split=bayesmark` splits the rows as bayesmark 0.0.8's scikit-learn problems do (``BayesmarkSplit``): the same
 /// 20% test rows whatever the instance, then 5-fold cross-validation (stratified for classification) of the rest, on
@@ -74,6 +75,7 @@ public enum LearningOptions {
         folds,
         split,
         divergence,
+        duration,
         OptionSpec(
             "loss",
             .choice(["log-loss", "error-rate"]),
@@ -112,6 +114,7 @@ public enum LearningOptions {
         folds,
         split,
         divergence,
+        duration,
         OptionSpec(
             "dataset",
             .choice(["generated"] + RealDataset.allCases.filter { $0.task == .regression }.map(\.rawValue)),
@@ -139,6 +142,15 @@ public enum LearningOptions {
         .choice(["tunebench", "bayesmark"]),
         default: .string("tunebench"),
         summary: "tunebench: seeded splits (folds), standardized; bayesmark: bayesmark 0.0.8's 20% test and 5 folds, raw"
+    )
+
+    /// How long an evaluation takes on a simulated worker (``LearningProblem/modelsDuration``).
+    static let duration = OptionSpec(
+        "duration",
+        .choice(["model", "constant"]),
+        default: .string("model"),
+        summary: "simulated seconds per evaluation on parallel workers: 'model' (the fit's operations at 10^9 per "
+            + "second) or 'constant' (1 s at full fidelity)"
     )
 
     static let divergence = OptionSpec(
@@ -266,6 +278,7 @@ public enum LearningOptions {
             seed: context.seed
         )
         problem.failsOnDivergence = context.options.values["divergence"] == .string("fail")
+        problem.modelsDuration = context.options.values["duration"] != .string("constant")
         return problem
     }
 }

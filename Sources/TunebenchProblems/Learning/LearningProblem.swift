@@ -24,6 +24,12 @@ import TunebenchCore
 /// **Fidelity.** The levels are the learner's; `evaluate(_:fidelity:)` trains with that level's resource and costs
 /// that level's ``Fidelity/cost`` (``Fidelity/levels(steps:)`` makes full fidelity cost 1).
 ///
+/// **Duration** (runs on simulated parallel workers). With ``modelsDuration`` (option `duration=model`, the default)
+/// an evaluation takes the operations its fits and predictions count (``Learner/operations(_:fidelity:train:predictedRows:)``,
+/// summed over the splits) at ``TrainingOperations/perSecond``: simulated seconds that grow with the epochs, widths,
+/// trees and rows a configuration asks for, the same on every machine. Without it (`duration=constant`), or for a
+/// learner without a cost model, the duration is the evaluation's cost (one second at full fidelity).
+///
 /// The optimum is unknown (`nil`): runs report the best value found rather than regret.
 public struct LearningProblem<L: Learner>: Problem, Sendable {
     /// The model family being tuned.
@@ -36,6 +42,8 @@ public struct LearningProblem<L: Learner>: Problem, Sendable {
     public let trainingSeed: UInt64
     /// Whether a diverged split fails the evaluation (a NaN value) rather than scoring as the prior model.
     public var failsOnDivergence = false
+    /// Whether an evaluation's simulated duration comes from the learner's operation count (see the type).
+    public var modelsDuration = true
 
     public var space: SearchSpace { learner.space }
     public var fidelities: [Fidelity] { learner.fidelities }
@@ -129,7 +137,14 @@ public struct LearningProblem<L: Learner>: Problem, Sendable {
         var validationError = 0.0
         var testError = 0.0
         var diverged = 0
+        var operations: Double? = modelsDuration ? 0 : nil
         for split in splits {
+            if let sum = operations {
+                operations = learner.operations(
+                    configuration, fidelity: fidelity, train: split.train,
+                    predictedRows: split.validation.rowCount + split.test.rowCount
+                ).map { sum + $0 }
+            }
             var predictions = try learner.predictions(
                 configuration,
                 fidelity: fidelity,
@@ -158,6 +173,7 @@ public struct LearningProblem<L: Learner>: Problem, Sendable {
         }
         let cost = fidelity.map { levels[$0].cost } ?? levels.last?.cost ?? 1
         return Evaluation(
-            value: failsOnDivergence && diverged > 0 ? .nan : validationLoss / k, cost: cost, info: info)
+            value: failsOnDivergence && diverged > 0 ? .nan : validationLoss / k, cost: cost, info: info,
+            duration: operations.map { $0 / TrainingOperations.perSecond })
     }
 }

@@ -22,14 +22,16 @@ struct LearningRegistryTests {
         #expect(
             LearningOptions.classification.map(\.name) == [
                 "samples", "features", "informative", "redundant", "classes", "clusters", "class-sep", "label-noise",
-                "folds", "split", "divergence", "loss", "dataset",
+                "folds", "split", "divergence", "duration", "loss", "dataset",
             ]
         )
         #expect(
-            LearningOptions.regression.map(\.name) == ["friedman", "samples", "features", "noise", "folds", "split", "divergence", "dataset"])
+            LearningOptions.regression.map(\.name) == [
+                "friedman", "samples", "features", "noise", "folds", "split", "divergence", "duration", "dataset",
+            ])
         // Every option a real data set makes meaningless is named as a generator's option (refused beside one).
         let described = Set(LearningOptions.classification.map(\.name) + LearningOptions.regression.map(\.name))
-        #expect(described.subtracting(["folds", "split", "divergence", "loss", "dataset"]) == LearningOptions.generatorOptions)
+        #expect(described.subtracting(["folds", "split", "divergence", "duration", "loss", "dataset"]) == LearningOptions.generatorOptions)
     }
 
     @Test func learningProblemsAreNotInTheClassicSuite() {

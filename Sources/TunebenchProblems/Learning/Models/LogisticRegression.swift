@@ -72,4 +72,15 @@ public struct LogisticRegression: Learner {
             update: &update
         )
     }
+
+    /// A network without hidden layers trained by momentum SGD
+    /// (``TrainingOperations/denseNetwork(widths:epochs:batchSize:rows:predictedRows:updateCost:)``).
+    public func operations(
+        _ configuration: Configuration, fidelity: Int?, train: Dataset, predictedRows: Int
+    ) -> Double? {
+        TrainingOperations.denseNetwork(
+            widths: [train.featureCount, max(train.classCount, 2)],
+            epochs: fidelities[fidelity ?? fidelities.count - 1].steps, batchSize: configuration.integer(3),
+            rows: train.rowCount, predictedRows: predictedRows, updateCost: TrainingOperations.momentumUpdate)
+    }
 }

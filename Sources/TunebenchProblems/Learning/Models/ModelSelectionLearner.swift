@@ -104,4 +104,13 @@ public struct ModelSelectionLearner: Learner {
             seed: seed
         )
     }
+
+    /// The chosen component's, at the level it trains with.
+    public func operations(
+        _ configuration: Configuration, fidelity: Int?, train: Dataset, predictedRows: Int
+    ) -> Double? {
+        let (index, own) = component(of: configuration)
+        return components[index].learner.operations(
+            own, fidelity: fidelities.isEmpty ? nil : fidelity, train: train, predictedRows: predictedRows)
+    }
 }

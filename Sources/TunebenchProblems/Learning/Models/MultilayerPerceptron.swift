@@ -87,4 +87,16 @@ public struct MultilayerPerceptron: Learner {
             update: &update
         )
     }
+
+    /// Its layers trained by Adam
+    /// (``TrainingOperations/denseNetwork(widths:epochs:batchSize:rows:predictedRows:updateCost:)``).
+    public func operations(
+        _ configuration: Configuration, fidelity: Int?, train: Dataset, predictedRows: Int
+    ) -> Double? {
+        let hidden = (0...configuration.choice(0)).map { configuration.integer(1 + $0) }
+        return TrainingOperations.denseNetwork(
+            widths: [train.featureCount] + hidden + [max(train.classCount, 2)],
+            epochs: fidelities[fidelity ?? fidelities.count - 1].steps, batchSize: configuration.integer(6),
+            rows: train.rowCount, predictedRows: predictedRows, updateCost: TrainingOperations.adamUpdate)
+    }
 }

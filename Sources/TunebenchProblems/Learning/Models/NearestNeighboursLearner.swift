@@ -62,4 +62,13 @@ public struct NearestNeighboursLearner: Learner {
             )
         }
     }
+
+    /// Distances to every training row (``TrainingOperations/nearestNeighbours(rows:features:k:predictedRows:)``).
+    public func operations(
+        _ configuration: Configuration, fidelity: Int?, train: Dataset, predictedRows: Int
+    ) -> Double? {
+        TrainingOperations.nearestNeighbours(
+            rows: train.rowCount, features: train.featureCount, k: configuration.integer(0),
+            predictedRows: predictedRows)
+    }
 }

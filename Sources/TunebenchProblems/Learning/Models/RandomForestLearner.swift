@@ -119,4 +119,19 @@ public struct RandomForestLearner: Learner {
             Xoshiro256StarStar(seed: SeedDerivation.derive(seed, ["random-forest", "tree", String(t)]))
         }
     }
+
+    /// A forest of the level's trees
+    /// (``TrainingOperations/forest(trees:featuresPerSplit:features:rows:depth:predictedRows:)``).
+    public func operations(
+        _ configuration: Configuration, fidelity: Int?, train: Dataset, predictedRows: Int
+    ) -> Double? {
+        let trees = Self.treeCounts[fidelity ?? Self.treeCounts.count - 1]
+        let tree = settings(configuration, featureCount: train.featureCount, trees: trees).tree
+        let depth = TrainingOperations.treeDepth(
+            rows: train.rowCount, maxDepth: tree.maxDepth, minSamplesSplit: tree.minSamplesSplit,
+            minSamplesLeaf: tree.minSamplesLeaf)
+        return TrainingOperations.forest(
+            trees: trees, featuresPerSplit: min(tree.featuresPerSplit, train.featureCount),
+            features: train.featureCount, rows: train.rowCount, depth: depth, predictedRows: predictedRows)
+    }
 }

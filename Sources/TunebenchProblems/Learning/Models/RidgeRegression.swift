@@ -112,4 +112,11 @@ public struct RidgeRegression: Learner, Hashable {
         }
         return 2 * sum / Double(validation.rowCount)
     }
+
+    /// The normal equations with an intercept (``TrainingOperations/ridge(rows:features:predictedRows:)``).
+    public func operations(
+        _ configuration: Configuration, fidelity: Int?, train: Dataset, predictedRows: Int
+    ) -> Double? {
+        TrainingOperations.ridge(rows: train.rowCount, features: train.featureCount + 1, predictedRows: predictedRows)
+    }
 }
