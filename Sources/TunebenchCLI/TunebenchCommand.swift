@@ -22,7 +22,7 @@ public struct TunebenchCommand: ParsableCommand {
         version: TunebenchVersion.current,
         subcommands: [
             RunCommand.self, ListCommand.self, AggregateCommand.self, MergeCommand.self, SlurmCommand.self, ReportCommand.self,
-            CompareCommand.self, ExportCommand.self,
+            CompareCommand.self, SpeedUpCommand.self, ExportCommand.self,
             PluginCommandGroup.self,
             BenchCommand.self,
         ],

@@ -126,6 +126,23 @@ public enum BuiltinOptimizers {
             return AsynchronousSuccessiveHalving(context: context, settings: settings)
         },
         OptimizerEntry(
+            name: "async-hyperband",
+            summary: "Asynchronous Hyperband (Li et al. 2020): ASHA with a bracket per early-stopping rate, each ask "
+                + "serving one drawn in proportion to synchronous Hyperband's bracket sizes; no worker waits",
+            capabilities: Capabilities.allParameterKinds.union(.multiFidelity),
+            options: [
+                OptionSpec(
+                    "eta", .integer(2...100), default: .integer(AsynchronousSuccessiveHalving.Settings().eta),
+                    summary: "reduction factor η: the best 1/η of a rung's results go on to the next fidelity level")
+            ],
+            includedByDefault: false
+        ) { context in
+            var settings = AsynchronousSuccessiveHalving.Settings()
+            settings.eta = context.options.integer("eta")
+            settings.hyperband = true
+            return AsynchronousSuccessiveHalving(context: context, settings: settings)
+        },
+        OptimizerEntry(
             name: "lbfgsb",
             summary: "Gradient-based search: multi-start L-BFGS-B (Byrd et al. 1995) with the problem's gradient, or "
                 + "forward differences (each probe an evaluation); integer and categorical values fixed per start",

@@ -27,7 +27,7 @@ struct HelpAndListTests {
         let result = try CommandRunner.run("tunebench", ["--help"])
         #expect(result.status == 0)
         let subcommands = entries(of: "SUBCOMMANDS:", in: result.output)
-        #expect(subcommands.map { $0.name.split(separator: " ")[0] } == ["run", "list", "aggregate", "merge", "slurm", "report", "compare", "export", "plugin", "bench"])
+        #expect(subcommands.map { $0.name.split(separator: " ")[0] } == ["run", "list", "aggregate", "merge", "slurm", "report", "compare", "speedup", "export", "plugin", "bench"])
         #expect(subcommands.allSatisfy { $0.text.count > 20 }, "\(subcommands)")
     }
 
@@ -86,7 +86,7 @@ struct HelpAndListTests {
         #expect(details.map(String.init) == notes + ["      fix: make demo  (false exited with status 1)"])
         #expect(notes.contains { $0.contains("from Optuna 5.0.0's TPESampler (`tunebench list tpe`); `tpe-optuna`") })
         #expect(notes.contains { $0.contains("gradient track") })
-        #expect(result.output.split(separator: "\n").count < 100)
+        #expect(result.output.split(separator: "\n").count < 110)
         // What each entry handles.
         func line(_ name: String) -> Substring? { entries.first { $0.hasPrefix("  \(name) ") } }
         #expect(line("random")?.contains(" any ") == true)

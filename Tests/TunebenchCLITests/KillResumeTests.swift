@@ -49,6 +49,16 @@ import Tunebench
                  "problems": [{"name": "branin", "options": {"noise": 2.0}},
                               {"name": "hartmann3", "options": {"noise": 0.1}}, "sphere"]}
                 """#, kills: 6),
+        // Simulated parallel workers with lognormal durations and a time budget: run files in completion order, the
+        // curves over simulated time.
+        Case(
+            name: "workers",
+            experiment: #"""
+                {"name": "kill-workers", "seed": 15, "repetitions": 3, "budget": 300, "workers": 16,
+                 "time-budget": 20, "optimizers": ["random", "tpe", "asha"],
+                 "problems": [{"name": "hartmann6", "options": {"duration": "lognormal"}},
+                              {"name": "logreg", "options": {"samples": 200}}]}
+                """#, kills: 6),
     ]
 
     /// Starts `tunebench run` and returns the process.

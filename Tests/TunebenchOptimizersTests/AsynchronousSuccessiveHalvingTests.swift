@@ -65,4 +65,44 @@ struct AsynchronousSuccessiveHalvingTests {
         while let suggestion = asha.ask() { suggestions.append(suggestion) }
         #expect(suggestions.count == 20 && suggestions.allSatisfy { $0.fidelity == 0 })
     }
+
+    private func asynchronousHyperband(budget: Int) -> AsynchronousSuccessiveHalving {
+        var settings = AsynchronousSuccessiveHalving.Settings()
+        settings.hyperband = true
+        return AsynchronousSuccessiveHalving(
+            context: OptimizerContext(space: space, seed: 7, budget: budget, fidelities: levels), settings: settings)
+    }
+
+    /// Asynchronous Hyperband draws each ask's bracket in proportion to synchronous Hyperband's first rungs (Li et
+    /// al. 2018 with `s_max = 2`, `η = 3`: 9, 5 and 3 configurations for the brackets starting at levels 0, 1, 2).
+    @Test func asynchronousHyperbandDrawsBracketsAsHyperbandSizesThem() throws {
+        var hyperband = asynchronousHyperband(budget: 17_000)
+        var starts = [0, 0, 0]
+        while let suggestion = hyperband.ask() { starts[try #require(suggestion.fidelity)] += 1 }
+        let shares = starts.map { Double($0) / 17_000 }
+        for (share, expected) in zip(shares, [9.0 / 17, 5.0 / 17, 3.0 / 17]) {
+            #expect(abs(share - expected) < 0.02, "\(shares)")
+        }
+    }
+
+    /// Brackets keep their own rungs: a configuration started at level 1 is never evaluated at level 0, one started
+    /// at the last level is never evaluated again, and every promotion goes up one level from its last.
+    @Test func asynchronousHyperbandPromotesWithinBrackets() throws {
+        var hyperband = asynchronousHyperband(budget: 400)
+        var levelsOf: [Double: [Int]] = [:]
+        while let suggestion = hyperband.ask() {
+            let x = suggestion.configuration.real(0)
+            levelsOf[x, default: []].append(try #require(suggestion.fidelity))
+            hyperband.tell(Observation(suggestion, value: x))
+        }
+        var promoted = 0
+        for levels in levelsOf.values {
+            #expect(zip(levels, levels.dropFirst()).allSatisfy { $1 == $0 + 1 }, "\(levels)")
+            if levels.first == 2 { #expect(levels.count == 1) }
+            promoted += levels.count - 1
+        }
+        #expect(promoted > 50)
+        #expect(levelsOf.values.contains { $0 == [1, 2] } && levelsOf.values.contains { $0 == [0, 1, 2] })
+    }
+
 }

@@ -18,14 +18,26 @@ import TunebenchCore
 /// **Budget.** Each promotion is an evaluation of the budget, at its level's cost (a run with a cost budget stops at
 /// the first that does not fit). On a single-fidelity problem every ask is a new random configuration: random search.
 ///
+/// **Asynchronous Hyperband** (`async-hyperband`, ``Settings/hyperband``): ASHA with every early-stopping rate at
+/// once, one set of rungs per rate `s = 0 … s_max` (Li et al. 2020, §3.3: asynchronous Hyperband "loops through
+/// brackets of ASHA with different early-stopping rates"). Each ask first draws the bracket it serves, with
+/// probability proportional to the configurations that bracket starts in synchronous Hyperband (``HyperbandSchedule``,
+/// Li et al. 2018's `n_0 = ⌈(s_max + 1) η^b / (b + 1)⌉` for the bracket of `b = s_max − s` halvings), syne-tune's
+/// default bracket distribution (`DefaultHyperbandBracketDistribution`: "proportional to the number of slots in each
+/// bracket in synchronous Hyperband"); then promotes within that bracket, or starts a new configuration at its rung
+/// `s`. Brackets never share results. The hedge is Hyperband's: the aggressive bracket `s = 0` when low fidelities
+/// rank well, the full-fidelity bracket `s = s_max` (random search) when they mislead.
+///
 /// **Recommendation:** the default rule (the lowest value among the full-fidelity evaluations).
 public struct AsynchronousSuccessiveHalving: Optimizer {
     /// What the optimizer can be told.
     public struct Settings: Sendable, Hashable {
         /// The reduction factor `η`.
         public var eta = 3
-        /// The rung new configurations start at, `s` (clamped to the top rung).
+        /// The rung new configurations start at, `s` (clamped to the top rung); ignored with ``hyperband``.
         public var earlyStoppingRate = 0
+        /// Asynchronous Hyperband: a bracket per early-stopping rate, drawn at each ask (see the type).
+        public var hyperband = false
 
         public init() {}
     }
@@ -43,13 +55,17 @@ public struct AsynchronousSuccessiveHalving: Optimizer {
     private let multiFidelity: Bool
     private var generator: Xoshiro256StarStar
     private var remaining: Int
-    /// Each rung's results, in the order they were told.
-    private var rungs: [[Result]]
-    /// Each rung's result indices in the order of loss, then of arrival: kept sorted as results are told, so an ask
-    /// reads a rung's best without sorting it.
-    private var ranked: [[Int]]
-    /// The pending trials' configurations and rungs.
-    private var pending = PendingTrials<(configuration: Configuration, rung: Int)>()
+    /// The early-stopping rate of each bracket: one for ASHA, `0 … s_max` for asynchronous Hyperband.
+    private let rates: [Int]
+    /// For asynchronous Hyperband, each bracket's cumulative share of the draws (the last 1).
+    private let cumulative: [Double]
+    /// Each bracket's rungs' results, in the order they were told.
+    private var rungs: [[[Result]]]
+    /// Each bracket's rungs' result indices in the order of loss, then of arrival: kept sorted as results are told,
+    /// so an ask reads a rung's best without sorting it.
+    private var ranked: [[[Int]]]
+    /// The pending trials' configurations, brackets and rungs.
+    private var pending = PendingTrials<(configuration: Configuration, bracket: Int, rung: Int)>()
     /// New configurations and promotions so far.
     private var started = 0
     private var promotions = 0
@@ -58,11 +74,25 @@ public struct AsynchronousSuccessiveHalving: Optimizer {
         space = context.space
         self.settings = settings
         multiFidelity = !context.fidelities.isEmpty
-        schedule = HyperbandSchedule(fidelities: context.fidelities, eta: settings.eta, kind: .successiveHalving)
+        let schedule = HyperbandSchedule(fidelities: context.fidelities, eta: settings.eta, kind: .successiveHalving)
+        self.schedule = schedule
         generator = Xoshiro256StarStar(seed: context.seed)
         remaining = context.budget
-        rungs = Array(repeating: [], count: schedule.maxBracket + 1)
-        ranked = rungs.map { _ in [] }
+        let top = schedule.maxBracket
+        let rates = settings.hyperband ? Array(0...top) : [min(max(settings.earlyStoppingRate, 0), top)]
+        self.rates = rates
+        // Bracket of rate s has s_max − s halvings and starts n_0 of them in synchronous Hyperband.
+        let weights = rates.map { Double(schedule.initialCount(bracket: top - $0)) }
+        let total = weights.reduce(0, +)
+        var shares: [Double] = []
+        var sum = 0.0
+        for weight in weights {
+            sum += weight
+            shares.append(sum / total)
+        }
+        cumulative = shares
+        rungs = rates.map { _ in Array(repeating: [], count: top + 1) }
+        ranked = rungs.map { bracket in bracket.map { _ in [] } }
     }
 
     /// New configurations started (`configurations`) and promotions made (`promotions`).
@@ -70,46 +100,50 @@ public struct AsynchronousSuccessiveHalving: Optimizer {
         ["configurations": "\(started)", "promotions": "\(promotions)"]
     }
 
-    private var bottom: Int { min(max(settings.earlyStoppingRate, 0), schedule.maxBracket) }
-
     public mutating func ask() -> Suggestion? {
         guard remaining > 0 else { return nil }
         remaining -= 1
-        for k in stride(from: schedule.maxBracket - 1, through: bottom, by: -1) {
-            guard let index = promotable(in: k) else { continue }
-            rungs[k][index].promoted = true
+        // ASHA has one bracket and draws nothing for it, so its runs keep their bytes.
+        var b = 0
+        if rates.count > 1 {
+            let u = generator.nextUnit()
+            b = cumulative.firstIndex { u < $0 } ?? rates.count - 1
+        }
+        for k in stride(from: schedule.maxBracket - 1, through: rates[b], by: -1) {
+            guard let index = promotable(in: b, k) else { continue }
+            rungs[b][k][index].promoted = true
             promotions += 1
-            return suggestion(rungs[k][index].configuration, rung: k + 1)
+            return suggestion(rungs[b][k][index].configuration, bracket: b, rung: k + 1)
         }
         started += 1
         let point = (0..<space.dimension).map { _ in generator.nextUnit() }
-        return suggestion(space.decode(point), rung: bottom)
+        return suggestion(space.decode(point), bracket: b, rung: rates[b])
     }
 
     public mutating func tell(_ observation: Observation) {
-        guard let (configuration, rung) = pending.remove(observation.trial) else { return }
+        guard let (configuration, b, rung) = pending.remove(observation.trial) else { return }
         let loss = observation.finiteValue ?? .infinity
         // After every result with a loss at most this one's: ties keep the order of arrival.
         var low = 0
-        var high = ranked[rung].count
+        var high = ranked[b][rung].count
         while low < high {
             let middle = (low + high) / 2
-            if rungs[rung][ranked[rung][middle]].loss <= loss { low = middle + 1 } else { high = middle }
+            if rungs[b][rung][ranked[b][rung][middle]].loss <= loss { low = middle + 1 } else { high = middle }
         }
-        ranked[rung].insert(rungs[rung].count, at: low)
-        rungs[rung].append(Result(configuration: configuration, loss: loss))
+        ranked[b][rung].insert(rungs[b][rung].count, at: low)
+        rungs[b][rung].append(Result(configuration: configuration, loss: loss))
     }
 
-    /// The first result of rung `k`, in the order of loss (then of arrival), among its best `⌊n_k / η⌋` that has not
-    /// been promoted and did not fail.
-    private func promotable(in k: Int) -> Int? {
-        let keep = rungs[k].count / max(settings.eta, 2)
+    /// The first result of bracket `b`'s rung `k`, in the order of loss (then of arrival), among its best
+    /// `⌊n_k / η⌋` that has not been promoted and did not fail.
+    private func promotable(in b: Int, _ k: Int) -> Int? {
+        let keep = rungs[b][k].count / max(settings.eta, 2)
         guard keep > 0 else { return nil }
-        return ranked[k].prefix(keep).first { !rungs[k][$0].promoted && rungs[k][$0].loss.isFinite }
+        return ranked[b][k].prefix(keep).first { !rungs[b][k][$0].promoted && rungs[b][k][$0].loss.isFinite }
     }
 
-    private mutating func suggestion(_ configuration: Configuration, rung: Int) -> Suggestion {
-        pending.add((configuration, rung))
+    private mutating func suggestion(_ configuration: Configuration, bracket: Int, rung: Int) -> Suggestion {
+        pending.add((configuration, bracket, rung))
         let level = schedule.level(bracket: schedule.maxBracket, rung: rung)
         return Suggestion(configuration, fidelity: multiFidelity ? level : nil)
     }

@@ -47,9 +47,9 @@ extension ProblemRuns {
 }
 
 extension ReportAxis.Kind {
-    /// Whether a run that reaches something at `position` has reached it once `x` has been spent; on the cost axis
-    /// with the relative tolerance of 1e-12 that ``RunTrace/metric(at:on:)`` allows for rounding in summed costs.
+    /// Whether a run that reaches something at `position` has reached it once `x` has been spent; on the cost and
+    /// time axes with the relative tolerance (``tolerance``) that ``RunTrace/metric(at:on:)`` allows for rounding.
     func reached(_ position: Double, by x: Double) -> Bool {
-        position <= x * (self == .cost ? 1 + 1e-12 : 1)
+        position <= x * (1 + tolerance)
     }
 }

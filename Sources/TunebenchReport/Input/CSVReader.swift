@@ -88,6 +88,11 @@ struct CSVRow {
     let columns: [String: Int]
     let fields: [Substring]
 
+    /// Whether the file has `column` (one the reader was not told is required).
+    func has(_ column: String) -> Bool {
+        columns[column] != nil
+    }
+
     /// The text of `column` (a column the reader was told is required).
     func text(_ column: String) -> Substring {
         fields[columns[column]!]

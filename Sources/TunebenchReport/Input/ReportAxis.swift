@@ -1,9 +1,43 @@
-/// The x-axis of a report's curves and of every analysis "over the budget": evaluations, or cumulative cost when the
-/// experiment has a cost budget.
+/// The x-axis of a report's curves and of every analysis "over the budget": evaluations, cumulative cost when the
+/// experiment has a cost budget, or simulated seconds when it runs on simulated workers with a time budget.
 public struct ReportAxis: Sendable, Hashable {
     public enum Kind: String, Sendable, Hashable {
         case evaluations
         case cost
+        /// Simulated seconds (``TunebenchRunner/WorkerSettings/timeBudget``): a run's steps at their trials'
+        /// completion times.
+        case time
+
+        /// The axis in a column name or a sentence: `evaluation`, `cost` or `time`.
+        public var unit: String {
+            switch self {
+            case .evaluations: "evaluation"
+            case .cost: "cost"
+            case .time: "time"
+            }
+        }
+
+        /// The axis under a plot: `evaluations`, `cumulative cost` or `simulated seconds`.
+        public var label: String {
+            switch self {
+            case .evaluations: "evaluations"
+            case .cost: "cumulative cost"
+            case .time: "simulated seconds"
+            }
+        }
+
+        /// The result folder's curves on this axis: `curves`, `curves-cost` or `curves-time`.
+        public var curvesFolder: String {
+            switch self {
+            case .evaluations: "curves"
+            case .cost: "curves-cost"
+            case .time: "curves-time"
+            }
+        }
+
+        /// The relative tolerance a position may exceed `x` by and still count as spent by `x`: 1e-12 on the summed
+        /// axes (cost, time), for rounding in the sums, as the aggregator's curves allow; none for evaluations.
+        public var tolerance: Double { self == .evaluations ? 0 : 1e-12 }
     }
 
     public var kind: Kind
@@ -43,5 +77,11 @@ public struct ReportAxis: Sendable, Hashable {
     /// `curves-cost/` grid for `points` = 300).
     public static func cost(budget: Double, points: Int = 300) -> ReportAxis {
         ReportAxis(kind: .cost, budget: budget, points: (1...points).map { budget * Double($0) / Double(points) })
+    }
+
+    /// `points` simulated times evenly spaced up to the time budget `budget`, as ``cost(budget:points:)`` (the
+    /// aggregator's `curves-time/` grid for `points` = 300).
+    public static func time(budget: Double, points: Int = 300) -> ReportAxis {
+        ReportAxis(kind: .time, budget: budget, points: (1...points).map { budget * Double($0) / Double(points) })
     }
 }

@@ -7,7 +7,8 @@ import TunebenchRunner
 /// - `summary.json`: run counts, failed runs with reasons, final-value statistics, each optimizer's
 ///   `evaluationMedian`, the optimum per problem;
 /// - `traces.csv`: the best-so-far step function of every complete run;
-/// - `curves/PROBLEM.csv`, or `curves-cost/PROBLEM.csv` with a cost budget: the median and quartile curves;
+/// - `curves/PROBLEM.csv`, or `curves-cost/PROBLEM.csv` with a cost budget, or `curves-time/PROBLEM.csv` on
+///   simulated workers with a time budget (which then gives the axis): the median and quartile curves;
 /// - for the problems with observation noise (`noisy` in `summary.json`), `traces-recommended.csv` and
 ///   `curves-recommended/PROBLEM.csv`: the same for the recommended regret (``ReportMetric``);
 /// - `timings.json` when present: optimizer (ask + tell), evaluation and wall times.
@@ -53,11 +54,11 @@ public struct ReportInput: Sendable {
         problems = try Self.readTraces(
             directory.appendingPathComponent("traces.csv"), experiment: experiment, aggregate: aggregate, hint: hint)
         var curves: [String: [Curve]] = [:]
-        let folder = experiment.costBudget == nil ? "curves" : "curves-cost"
+        let kind: ReportAxis.Kind =
+            experiment.workers.timeBudget != nil ? .time : experiment.costBudget != nil ? .cost : .evaluations
         for problem in problemLabels {
             curves[problem] = try Self.readCurves(
-                directory.appendingPathComponent("\(folder)/\(problem).csv"),
-                x: experiment.costBudget != nil ? "cost" : "evaluation", hint: hint)
+                directory.appendingPathComponent("\(kind.curvesFolder)/\(problem).csv"), x: kind.unit, hint: hint)
         }
         self.curves = curves
         recommended = try Self.readRecommendedTraces(directory, experiment: experiment, aggregate: aggregate, hint: hint)
@@ -71,7 +72,9 @@ public struct ReportInput: Sendable {
             guard FileManager.default.fileExists(atPath: url.path) else { continue }
             failureCurves[summary.problem] = try Self.readCurves(url, x: "evaluation", hint: hint)
         }
-        if let costBudget = experiment.costBudget {
+        if let timeBudget = experiment.workers.timeBudget {
+            axis = .time(budget: timeBudget, points: Aggregator.timePoints)
+        } else if let costBudget = experiment.costBudget {
             axis = .cost(budget: costBudget, points: Aggregator.costPoints)
         } else if experiment.budgetPerDimension {
             // Each problem's budget is its own (budget x dimension, the end of its curves); the analyses across
@@ -160,11 +163,17 @@ public struct ReportInput: Sendable {
         try CSVReader.forEachRow(
             url, required: ["problem", "optimizer", "repetition", "evaluation", "cost", "metric"], hint: hint
         ) { row in
+            if experiment.workers.timeBudget != nil, !row.has("time") {
+                throw ReportError.malformed(
+                    path: url.path, line: 1, field: "time", value: "",
+                    reason: "a folder with a time budget needs the column of simulated times; " + hint)
+            }
             let problem = String(row.text("problem"))
             let optimizer = String(row.text("optimizer"))
             let repetition = try row.integer("repetition")
             let step = RunTrace.Step(
-                evaluation: try row.integer("evaluation"), cost: try row.number("cost"), metric: try row.number("metric"))
+                evaluation: try row.integer("evaluation"), cost: try row.number("cost"),
+                metric: try row.number("metric"), time: row.has("time") ? try row.number("time") : 0)
             if runs[problem, default: [:]][optimizer, default: [:]][repetition] == nil {
                 order[problem, default: [:]][optimizer, default: []].append(repetition)
             }

@@ -1,4 +1,5 @@
-/// The best-so-far metric of one complete run, as a step function of evaluations and of cumulative cost.
+/// The best-so-far metric of one complete run, as a step function of evaluations, of cumulative cost and (on
+/// simulated workers) of simulated time.
 ///
 /// The metric is the regret (best full-fidelity true value minus the known optimum) or, when the optimum is unknown,
 /// the best value itself; it is `+inf` until the run's first full-fidelity evaluation. A trace is read from the rows
@@ -13,11 +14,14 @@ public struct RunTrace: Sendable, Hashable {
         public var cost: Double
         /// The metric after this evaluation.
         public var metric: Double
+        /// On simulated workers, the simulated second this evaluation completed (`traces.csv`'s `time`); 0 otherwise.
+        public var time: Double
 
-        public init(evaluation: Int, cost: Double, metric: Double) {
+        public init(evaluation: Int, cost: Double, metric: Double, time: Double = 0) {
             self.evaluation = evaluation
             self.cost = cost
             self.metric = metric
+            self.time = time
         }
     }
 
@@ -38,32 +42,37 @@ public struct RunTrace: Sendable, Hashable {
     /// The metric at the end of the run.
     public var final: Double { steps.last?.metric ?? .infinity }
 
-    /// The metric once `x` evaluations (or a cumulative cost of `x`) have been spent: the metric of the last step at
-    /// or before `x`, `+inf` before the first step; after the end of the run, its final metric. On the cost axis a
-    /// relative tolerance of 1e-12 absorbs rounding in the summed costs, as in the aggregator's `curves-cost/`.
+    /// The metric once `x` evaluations (or a cumulative cost of `x`, or `x` simulated seconds) have been spent: the
+    /// metric of the last step at or before `x`, `+inf` before the first step; after the end of the run, its final
+    /// metric. On the cost and time axes a relative tolerance of 1e-12 absorbs rounding in the sums, as in the
+    /// aggregator's `curves-cost/` and `curves-time/`.
     public func metric(at x: Double, on axis: ReportAxis.Kind) -> Double {
         var low = 0
         var high = steps.count
         // The number of steps whose position is at most x.
         while low < high {
             let mid = (low + high) / 2
-            if position(steps[mid], axis) <= x * (axis == .cost ? 1 + 1e-12 : 1) { low = mid + 1 } else { high = mid }
+            if position(steps[mid], axis) <= x * (1 + axis.tolerance) { low = mid + 1 } else { high = mid }
         }
         return low == 0 ? .infinity : steps[low - 1].metric
     }
 
-    /// The first position (evaluation number, or cumulative cost) at which the metric is at most `target`, or `nil`
-    /// when the run never reaches it.
+    /// The first position (evaluation number, cumulative cost or simulated time) at which the metric is at most
+    /// `target`, or `nil` when the run never reaches it.
     public func firstReach(_ target: Double, on axis: ReportAxis.Kind) -> Double? {
         steps.first { $0.metric <= target }.map { position($0, axis) }
     }
 
-    /// Where the run ended on `axis`: its evaluations or its total cost.
+    /// Where the run ended on `axis`: its evaluations, its total cost or its last completion.
     public func end(on axis: ReportAxis.Kind) -> Double {
         steps.last.map { position($0, axis) } ?? 0
     }
 
     private func position(_ step: Step, _ axis: ReportAxis.Kind) -> Double {
-        axis == .evaluations ? Double(step.evaluation) : step.cost
+        switch axis {
+        case .evaluations: Double(step.evaluation)
+        case .cost: step.cost
+        case .time: step.time
+        }
     }
 }

@@ -54,8 +54,8 @@ enum ProblemSection {
     static func addCurves(
         _ problem: ProblemRuns, _ input: ReportInput, to document: inout ReportDocument, output: inout ReportOutput
     ) {
-        let axisName = input.axis.kind == .cost ? "cumulative cost" : "evaluations"
-        let folder = input.axis.kind == .cost ? "curves-cost" : "curves"
+        let axisName = input.axis.kind.label
+        let folder = input.axis.kind.curvesFolder
         let metric = problem.metricName
         guard let recommended = input.recommendedCurves[problem.problem] else {
             addFigure(

@@ -3,7 +3,7 @@
 enum ProfileSection {
     static func add(_ profile: DataProfile, to document: inout ReportDocument, output: inout ReportOutput) {
         document.heading("Data profile")
-        let axisName = profile.axis.kind == .cost ? "cost" : "evaluation"
+        let axisName = profile.axis.kind.unit
         output.csv(
             "report/targets.csv", header: ["problem", "k", "tau", "target"],
             rows: profile.targets.flatMap { targets in
@@ -32,7 +32,7 @@ enum ProfileSection {
         guard profile.curves.contains(where: { !$0.fractions.isEmpty }) else { return }
         let plot = LinePlot(
             title: "Data profile: (problem, target, run) triples solved",
-            xLabel: profile.axis.kind == .cost ? "cumulative cost" : "evaluations", yLabel: "fraction solved",
+            xLabel: profile.axis.kind.label, yLabel: "fraction solved",
             xScale: profile.axis.points.first.map { profile.axis.budget / $0 >= 20 } == true ? .log : .linear,
             yScale: .linear, yRange: 0...1,
             series: profile.curves.filter { !$0.fractions.isEmpty }.map {

@@ -5,7 +5,7 @@ enum RankSection {
 
     static func add(_ ranks: AverageRank, to document: inout ReportDocument, output: inout ReportOutput) {
         document.heading("Average rank")
-        let axisName = ranks.axis.kind == .cost ? "cost" : "evaluation"
+        let axisName = ranks.axis.kind.unit
         output.csv(
             "report/ranks.csv", header: ["optimizer", axisName, "rank"],
             rows: ranks.curves.flatMap { curve in
@@ -26,7 +26,7 @@ enum RankSection {
         }
         document.paragraph(text)
         let plot = LinePlot(
-            title: "Average rank", xLabel: ranks.axis.kind == .cost ? "cumulative cost" : "evaluations",
+            title: "Average rank", xLabel: ranks.axis.kind.label,
             yLabel: "average rank (1 = best)", xScale: .linear, yScale: .linear,
             yRange: 1...Double(max(ranks.curves.count, 2)),
             series: ranks.curves.filter { !$0.ranks.isEmpty }.map {
@@ -58,9 +58,13 @@ enum RankSection {
         return max(0, (axis.points.lastIndex { $0 <= limit }) ?? 0)
     }
 
-    /// A point of the axis as a column label: "25 evaluations", "cost 33.3".
+    /// A point of the axis as a column label: "25 evaluations", "cost 33.3", "time 33.3 s".
     static func label(_ axis: ReportAxis, _ index: Int) -> String {
         let x = axis.points[index]
-        return axis.kind == .cost ? "cost \(NumberFormat.short(x))" : "\(Int(x)) evaluations"
+        switch axis.kind {
+        case .evaluations: return "\(Int(x)) evaluations"
+        case .cost: return "cost \(NumberFormat.short(x))"
+        case .time: return "time \(NumberFormat.short(x)) s"
+        }
     }
 }

@@ -106,6 +106,7 @@ public struct ReportBuilder: Sendable {
         }
         GradientTrackSection.add(self.input, track: gradient, to: &document, output: &output)
         OverheadSection.add(self.input, to: &document, output: &output)
+        WorkerSection.add(self.input, to: &document, output: &output)
         TrialFailureSection.add(self.input, to: &document, output: &output)
         // Every optimizer against itself, the gradient track included, on the best-evaluated metric.
         FailureCostSection.add(
@@ -130,7 +131,7 @@ public struct ReportBuilder: Sendable {
                 "The metric is the regret (best value found minus the known optimum) or, where the optimum is unknown, "
                     + "the best value; only full-fidelity evaluations count. Lower is better throughout.",
                 "Every number below comes from the files beside this report: `summary.json`, `traces.csv`, "
-                    + "`\(input.axis.kind == .cost ? "curves-cost" : "curves")/`, "
+                    + "`\(input.axis.kind.curvesFolder)/`, "
                     + (input.recommended.isEmpty ? "" : "`traces-recommended.csv`, `curves-recommended/`, ")
                     + "`timings.json`, and the CSV files "
                     + "under `report/` that this report computed from them (`report/overhead.csv` holds the only wall-clock "

@@ -51,7 +51,7 @@ enum ScoreSection {
                             .init(NumberFormat.fixed($0.finalNormedMean, 3)), .init("\($0.problems)"),
                         ]
                     }, source: "report/scores.csv")))
-        let axisName = score.axis.kind == .cost ? "cumulative cost" : "evaluations"
+        let axisName = score.axis.kind.label
         let plot = LinePlot(
             title: "Normalised score (bayesmark)", xLabel: axisName, yLabel: "100 · (1 − L)", xScale: .linear,
             yScale: .linear, yRange: nil,

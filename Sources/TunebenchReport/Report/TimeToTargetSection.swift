@@ -25,7 +25,7 @@ enum TimeToTargetSection {
         let exponents = TimeToTarget.exponents
         var optimizers: [String] = []
         for entry in entries where !optimizers.contains(entry.optimizer) { optimizers.append(entry.optimizer) }
-        let unit = times.kind == .cost ? "cost" : "evaluations"
+        let unit = times.kind == .evaluations ? "evaluations" : times.kind == .cost ? "cost" : "simulated seconds"
         let best = exponents.map { k in entries.filter { $0.exponent == k }.compactMap(\.ert).min() }
         let rows: [[ReportDocument.Cell]] = optimizers.map { optimizer in
             [.init(optimizer)]

@@ -88,6 +88,10 @@ public struct OptimizerSummary: Codable, Sendable, Hashable {
     /// failed), whose final metric is `inf`; absent on an unconstrained problem.
     public var infeasibleTrials: Int? = nil
     public var infeasibleRuns: Int? = nil
+    /// On simulated workers (``WorkerSettings/isSimulated``), the median over the complete runs of the share of the
+    /// workers' time spent evaluating: `Σ (end − start)` of the recorded trials over `workers ×` the last completion;
+    /// absent for sequential runs, whose summaries keep their bytes.
+    public var utilisationMedian: Double? = nil
 
     /// Sets the recommended statistics from `other`'s final ones (a summary of the recommended finals).
     mutating func addRecommended(_ other: OptimizerSummary) {

@@ -27,7 +27,9 @@ import TunebenchNumerics
 ///   run as a step function: one row at each evaluation that lowers it and one at the run's last evaluation (a run
 ///   that made no evaluation has one row, at evaluation 0 with the metric `inf`), in plan order. The metric is the regret (best full-fidelity true value minus the optimum) or, when the optimum is
 ///   unknown, the best value. Compact (a run of n random evaluations has about ln n rows) and enough for every
-///   statistic of a report: ranks, time to target, data profiles, final values.
+///   statistic of a report: ranks, time to target, data profiles, final values. On simulated workers
+///   (``WorkerSettings/isSimulated``) a last column, `time`, gives the simulated second the step's trial completed
+///   (0 for the row of a run without evaluations); the evaluation number then counts completions.
 /// - For problems with observation noise only (``ProblemSummary/noisy``), the *recommended* metric beside this
 ///   *best-evaluated* one: the noiseless value of the configuration the optimizer would return
 ///   (``TunebenchCore/Optimizer/recommendation()``, recorded per trial as `recommended`) minus the optimum, which is
@@ -121,7 +123,8 @@ public struct Aggregator: Sendable {
         let recommendedSteps = try AtomicFile(url: store.directory.appendingPathComponent(Self.recommendedTraces))
         try evaluations.appendLine("problem,optimizer,repetition,evaluation,value,best,regret,fidelity,cost")
         for file in [steps, recommendedSteps] {
-            try file.appendLine("problem,optimizer,repetition,evaluation,cost,metric")
+            try file.appendLine(
+                "problem,optimizer,repetition,evaluation,cost,metric" + (experiment.workers.isSimulated ? ",time" : ""))
         }
         let writer = AggregateWriter(
             problems: experiment.problems.count, evaluations: evaluations, steps: steps,

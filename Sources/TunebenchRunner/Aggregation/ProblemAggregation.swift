@@ -69,7 +69,10 @@ final class ProblemAggregation: @unchecked Sendable {
         var constrained = false
         // Where each run's pooled values start, with its optimum, to shift them when the optima differ.
         var valueOptima: [[(start: Int, optimum: Double)]] = []
+        // On simulated workers, each optimizer's complete runs' utilisations (``RunScan/utilisation(workers:)``).
+        var utilisations: [[Double]] = []
         for (optimizerIndex, optimizer) in experiment.optimizers.enumerated() {
+            var runUtilisations: [Double] = []
             var traces: [[Double]] = []
             var costTraces: [[Double]] = []
             var timeTraces: [[Double]] = []
@@ -85,7 +88,10 @@ final class ProblemAggregation: @unchecked Sendable {
             var failedTimes = RunTimes()
             for repetition in 0..<experiment.repetitions {
                 let run = runs[runs.startIndex + optimizerIndex * experiment.repetitions + repetition]
-                var scan = RunScan(costBudget: experiment.costBudget, timeBudget: experiment.workers.timeBudget) {
+                var scan = RunScan(
+                    costBudget: experiment.costBudget, timeBudget: experiment.workers.timeBudget,
+                    simulated: experiment.workers.isSimulated
+                ) {
                     experiment.evaluationBudget(fidelities: $0.fidelities, dimension: $0.parameters.count)
                 }
                 let read = try store.stream(run) { record, trial in
@@ -141,7 +147,11 @@ final class ProblemAggregation: @unchecked Sendable {
                 constrained = constrained || record.constraintCount > 0
                 if experiment.costBudget != nil { costTraces.append(scan.costTrace) }
                 if experiment.workers.timeBudget != nil { timeTraces.append(scan.timeTrace) }
+                if experiment.workers.isSimulated, let share = scan.utilisation(workers: experiment.workers.workers) {
+                    runUtilisations.append(share)
+                }
             }
+            utilisations.append(runUtilisations)
             collected.append(
                 (optimizer.label, traces, costTraces, timeTraces, values, failedRuns, sampledCounts, recommendedTraces,
                     trialFailures, failureTraces))
@@ -232,6 +242,9 @@ final class ProblemAggregation: @unchecked Sendable {
             // Trial failure counts only on problems where some trial failed, so that other summaries keep their bytes.
             if collected.contains(where: { $0.failures.failed > 0 }) { trialFailures.record(in: &optimizerSummary) }
             if constrained { trialFailures.recordFeasibility(in: &optimizerSummary) }
+            if !utilisations[index].isEmpty {
+                optimizerSummary.utilisationMedian = Statistics.median(utilisations[index])
+            }
             summaries.append(optimizerSummary)
         }
         Aggregator.markBest(&summaries)
@@ -244,6 +257,7 @@ final class ProblemAggregation: @unchecked Sendable {
         // Until the rows are copied out in plan order, keep no file open and no more than the spill limit in memory.
         try curves.close()
         try costCurves?.close()
+        try timeCurves?.close()
         try recommendedCurves?.close()
         try failureCurves?.close()
         try evaluationRows.seal()

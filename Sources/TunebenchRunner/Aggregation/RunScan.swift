@@ -46,11 +46,17 @@ struct RunScan {
     /// Whether some trial of the run (every one, whatever the record keeps) counted towards the best value: on a
     /// constrained problem, whether the run found a feasible point.
     var counted: Bool { best < .infinity }
+    /// On simulated workers, the simulated seconds the recorded trials occupied their workers, `Σ (end − start)`.
+    var busySeconds = 0.0
     /// Time spent in the optimizer (ask + tell) and in evaluations, over every trial.
     var optimizerSeconds = 0.0
     var evaluationSeconds = 0.0
 
     private let costBudget: Double?
+    /// Whether the run is on simulated workers: its `traces.csv` rows end with the trial's completion time.
+    private let simulated: Bool
+    /// The simulated completion time of the latest trial.
+    private var time = 0.0
     /// The simulated time budget, for ``timeTrace``.
     private let timeBudget: Double?
     private var timePoint = 0
@@ -75,9 +81,13 @@ struct RunScan {
     /// The row being written.
     private var row = TextBuffer(capacity: 128)
 
-    init(costBudget: Double?, timeBudget: Double? = nil, budget: @escaping (RunRecord) -> Int) {
+    init(
+        costBudget: Double?, timeBudget: Double? = nil, simulated: Bool = false,
+        budget: @escaping (RunRecord) -> Int
+    ) {
         self.costBudget = costBudget
         self.timeBudget = timeBudget
+        self.simulated = simulated
         self.budget = budget
         if costBudget != nil { costTrace.reserveCapacity(Aggregator.costPoints) }
         if timeBudget != nil { timeTrace.reserveCapacity(Aggregator.timePoints) }
@@ -120,6 +130,10 @@ struct RunScan {
                 costTrace.append(best)
                 costPoint += 1
             }
+        }
+        if let simulated = trial.simulated {
+            time = simulated.end
+            busySeconds += simulated.end - simulated.start
         }
         if let timeBudget, let end = trial.simulated?.end {
             // The time axis sees the best before this trial at every point before its completion (trials come in
@@ -193,7 +207,7 @@ struct RunScan {
             start(record)
             row.removeAll()
             row.append(prefix.bytes)
-            row.append("0,0.0,inf\n")
+            row.append(simulated ? "0,0.0,inf,0.0\n" : "0,0.0,inf\n")
             try steps.append(row.bytes)
             try recommendedSteps.append(row.bytes)
         } else {
@@ -207,6 +221,13 @@ struct RunScan {
         if timeBudget != nil {
             while timeTrace.count < Aggregator.timePoints { timeTrace.append(best) }
         }
+    }
+
+    /// The share of the workers' time the run kept busy: ``busySeconds`` over `workers` times the last completion,
+    /// `nil` before any simulated time has passed. Synchronous batches, sequential optimizers and barriers leave
+    /// workers idle; the trials a time budget cut off are not recorded and do not count.
+    func utilisation(workers: Int) -> Double? {
+        time > 0 ? busySeconds / (Double(workers) * time) : nil
     }
 
     /// Appends the best value so far to ``trace`` for every evaluation (or, with ``sampledCounts``, every sampled
@@ -238,7 +259,8 @@ struct RunScan {
         prefix.append(ascii: ",")
     }
 
-    /// The `traces.csv` row of the current evaluation: `problem,optimizer,repetition,evaluation,cost,metric`.
+    /// The `traces.csv` row of the current evaluation: `problem,optimizer,repetition,evaluation,cost,metric`, and
+    /// `time` on simulated workers.
     private mutating func appendStep(of record: RunRecord, to steps: SpillBuffer) throws {
         try appendRow(metric: best - (record.optimum ?? 0), to: steps)
         lastStep = count
@@ -250,7 +272,8 @@ struct RunScan {
         lastRecommendedStep = (count, recommended)
     }
 
-    /// `problem,optimizer,repetition,evaluation,cost,metric` at the current evaluation.
+    /// `problem,optimizer,repetition,evaluation,cost,metric` (and `time` on simulated workers) at the current
+    /// evaluation.
     private mutating func appendRow(metric: Double, to steps: SpillBuffer) throws {
         row.removeAll()
         row.append(prefix.bytes)
@@ -259,6 +282,10 @@ struct RunScan {
         row.append(cost)
         row.append(ascii: ",")
         row.append(metric)
+        if simulated {
+            row.append(ascii: ",")
+            row.append(time)
+        }
         row.append(ascii: "\n")
         try steps.append(row.bytes)
     }
