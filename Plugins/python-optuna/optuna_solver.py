@@ -70,6 +70,12 @@ _NUMERIC = {
     Capability.LOG_UNIFORM_DISCRETE,
 }
 
+# Several trials may be asked before the earlier ones are told (Tunebench's simulated workers, kurobako's
+# --concurrency): each asked trial stays RUNNING in the study until its tell, and Optuna 5's samplers read running
+# trials themselves (TPESampler's ``constant_liar``, True by default; GPSampler's fantasies of running trials;
+# CmaEsSampler's generations), so the bridge needs nothing more than its table of pending trials.
+_CONCURRENT = {Capability.CONCURRENT}
+
 # Tunebench's extension (Plugins/PROTOCOL.md): the harness tells an infeasible trial's value with its
 # ``constraint_values``, which the bridge hands to Optuna with ``Trial.set_constraint``. Optuna 5's TPESampler and
 # GPSampler read ``trial.constraints``; its CmaEsSampler ignores them, so it does not claim this.
@@ -100,21 +106,21 @@ SAMPLERS: Dict[str, _Sampler] = {
     "tpe": _Sampler(
         make=lambda seed: optuna.samplers.TPESampler(seed=seed),
         class_name="TPESampler",
-        capabilities=_NUMERIC | {Capability.CATEGORICAL, Capability.CONDITIONAL, _CONSTRAINTS},
+        capabilities=_NUMERIC | _CONCURRENT | {Capability.CATEGORICAL, Capability.CONDITIONAL, _CONSTRAINTS},
         packages=["optuna", "kurobako", "lupa", "numpy", "scipy"],
         paper=(
             "Bergstra et al. 2011, Algorithms for Hyper-Parameter Optimization (NeurIPS); "
             "Watanabe 2023, arXiv:2304.11127; Akiba et al. 2019, Optuna (KDD)"
         ),
         note=(
-            "default settings (multivariate TPE for one objective); parameters outside the "
-            "intersection search space (conditional ones) are sampled by univariate TPE"
+            "default settings (multivariate TPE for one objective; constant_liar for running trials); parameters "
+            "outside the intersection search space (conditional ones) are sampled by univariate TPE"
         ),
     ),
     "cmaes": _Sampler(
         make=lambda seed: optuna.samplers.CmaEsSampler(seed=seed),
         class_name="CmaEsSampler",
-        capabilities=_NUMERIC | {Capability.CATEGORICAL},
+        capabilities=_NUMERIC | _CONCURRENT | {Capability.CATEGORICAL},
         packages=["optuna", "cmaes", "kurobako", "lupa", "numpy", "scipy"],
         paper="Hansen 2016, The CMA Evolution Strategy: A Tutorial, arXiv:1604.00772",
         note=(
@@ -126,7 +132,7 @@ SAMPLERS: Dict[str, _Sampler] = {
     "gp": _Sampler(
         make=lambda seed: optuna.samplers.GPSampler(seed=seed),
         class_name="GPSampler",
-        capabilities=_NUMERIC | {Capability.CATEGORICAL, _CONSTRAINTS},
+        capabilities=_NUMERIC | _CONCURRENT | {Capability.CATEGORICAL, _CONSTRAINTS},
         packages=["optuna", "torch", "kurobako", "lupa", "numpy", "scipy"],
         paper=(
             "Ament et al. 2023, Unexpected Improvements to Expected Improvement for Bayesian "

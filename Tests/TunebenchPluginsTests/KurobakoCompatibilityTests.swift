@@ -36,6 +36,31 @@ struct KurobakoCompatibilityTests {
         }
     }
 
+    /// A solver that declares kurobako's `CONCURRENT` capability is asked while trials are pending: on 4 simulated
+    /// workers with one-second evaluations, 4 trials start at time 0 and every batch of 4 at the next second, and the
+    /// random solver, which does not read its tells, suggests the same configurations as on one worker.
+    @Test func aConcurrentKurobakoSolverIsAskedWhileTrialsArePending() throws {
+        let solver = "python3 \(PluginFixtures.fixtures.appendingPathComponent("kurobako_random_solver.py").path)"
+        func run(workers: Int) throws -> RunRecord {
+            let folder = PluginFixtures.temporaryFolder()
+            defer { try? FileManager.default.removeItem(at: folder) }
+            let experiment = Experiment(
+                name: "kurobako-workers", seed: 3, repetitions: 1, budget: 12,
+                workers: WorkerSettings(workers: workers, timeBudget: 100),
+                optimizers: [EntrySpec("external", label: "kurobako-random", options: ["command": .string(solver)])],
+                problems: [EntrySpec("branin")])
+            let outcome = try ExperimentRunner(registry: .builtin, experiment: experiment, output: folder).run()
+            #expect(outcome.aggregate.complete == 1, "\(outcome.aggregate.failures)")
+            return try #require(try ResultStore(directory: folder).read(Plan(experiment).runs[0]))
+        }
+        let parallel = try run(workers: 4)
+        let sequential = try run(workers: 1)
+        #expect(parallel.trials.map { $0.simulated!.start } == (0..<12).map { Double($0 / 4) })
+        #expect(sequential.trials.map { $0.simulated!.start } == (0..<12).map(Double.init))
+        let byNumber = parallel.trials.sorted { $0.number < $1.number }
+        #expect(byNumber.map(\.configuration) == sequential.trials.map(\.configuration))
+    }
+
     /// A kurobako problem's steps become fidelity levels (cost: the step's share of the last), Hyperband's levels reach
     /// it as `next_step`, and the run records each trial's level; only last-step values count as the best.
     @Test func kurobakoStepsAreFidelityLevelsBothWays() throws {

@@ -18,6 +18,7 @@ class RandomSolverFactory(solver.SolverFactory):
                 solver.Capability.UNIFORM_DISCRETE,
                 solver.Capability.CATEGORICAL,
                 solver.Capability.CONDITIONAL,
+                solver.Capability.CONCURRENT,
             },
         )
 
