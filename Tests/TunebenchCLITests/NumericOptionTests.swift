@@ -27,6 +27,7 @@ struct NumericOptionTests {
             (["--cost-budget", "-0.5"], "--cost-budget must be a positive number, got -0.5"),
             (["--workers", "-5"], "--workers must be an integer in [1, 1000000], got -5"),
             (["--time-budget", "-5"], "--time-budget must be a positive number of simulated seconds, got -5.0"),
+            (["--ask-charge", "-5"], "--ask-charge must be a number of simulated seconds, 0 or more, got -5.0"),
             (["--alpha", "-1e-3"], "--alpha must be in (0, 1), got -0.001"),
         ]
         for (arguments, message) in expected {
@@ -108,9 +109,9 @@ struct NumericOptionTests {
                 checked += 1
             }
         }
-        // run (7 and --alpha), slurm (2 and --alpha), aggregate, merge and report (--alpha), compare (2), plugin
+        // run (8 and --alpha), slurm (2 and --alpha), aggregate, merge and report (--alpha), compare (2), plugin
         // check (1), bench harness (3), bench bbob (4), bench plugin (2), bench gp (1), bench problems (1),
         // bench sklearn (1), bench simulation (2).
-        #expect(checked == 31)
+        #expect(checked == 32)
     }
 }

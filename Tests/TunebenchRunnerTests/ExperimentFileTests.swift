@@ -113,7 +113,7 @@ struct ExperimentFileTests {
         #expect(message("{") .hasPrefix("exp.json: is not valid JSON"))
         #expect(message("[]").contains("expected an object"))
         #expect(message(#"{"optimizers": ["scripted"], "problems": ["identity"], "repetition": 3}"#)
-            == "exp.json: field 'repetition' is 3: unknown field; did you mean 'repetitions'? (fields: name, description, seed, repetitions, budget, budget-per-dimension, record, cost-budget, workers, mode, time-budget, optimizers, problems)")
+            == "exp.json: field 'repetition' is 3: unknown field; did you mean 'repetitions'? (fields: name, description, seed, repetitions, budget, budget-per-dimension, record, cost-budget, workers, mode, time-budget, ask-charge, optimizers, problems)")
         #expect(message(#"{"optimizers": ["scripted"], "problems": ["identity"], "repetitions": "ten"}"#)
             == #"exp.json: field 'repetitions' is "ten": expected an integer, found a string"#)
         #expect(message(#"{"optimizers": ["scripted"], "problems": ["identity"], "budget": 0}"#)

@@ -128,6 +128,16 @@ struct RunCommand: RegistryCommand {
     var timeBudget: Double?
 
     @Option(
+        name: .customLong("ask-charge"),
+        parsing: .unconditional,
+        help: """
+            Simulated seconds each ask occupies its worker before the evaluation, the optimizer's overhead charged \
+            to the clock (default: 0, or the file's "ask-charge"). Needs the simulated clock (--workers above 1 or \
+            --time-budget). A fixed charge, not a measured time, so results stay the same on every machine.
+            """)
+    var askCharge: Double?
+
+    @Option(
         parsing: .unconditional,
         help: "Experiment seed; every run's seed derives from it and the labels (default: 0, or the file's).")
     var seed: Int?
@@ -190,6 +200,9 @@ struct RunCommand: RegistryCommand {
         }
         if let timeBudget, !(timeBudget > 0 && timeBudget.isFinite) {
             throw ValidationError("--time-budget must be a positive number of simulated seconds, got \(timeBudget)")
+        }
+        if let askCharge, !(askCharge >= 0 && askCharge.isFinite) {
+            throw ValidationError("--ask-charge must be a number of simulated seconds, 0 or more, got \(askCharge)")
         }
         if let shard {
             do { _ = try Shard(parsing: shard) } catch { throw ValidationError("\(error)") }
@@ -344,6 +357,17 @@ struct RunCommand: RegistryCommand {
                 throw ValidationError("--time-budget must be a positive number of simulated seconds, got \(timeBudget)")
             }
             experiment.workers.timeBudget = timeBudget
+        }
+        if let askCharge {
+            guard askCharge >= 0, askCharge.isFinite else {
+                throw ValidationError("--ask-charge must be a number of simulated seconds, 0 or more, got \(askCharge)")
+            }
+            experiment.workers.askCharge = askCharge
+        }
+        if experiment.workers.askCharge > 0, !experiment.workers.isSimulated {
+            throw ValidationError(
+                "--ask-charge \(experiment.workers.askCharge) needs the simulated clock: add --workers N (above 1) or "
+                    + "--time-budget SECONDS")
         }
         if experiment.workers.isSimulated, experiment.recording == .improvements {
             throw ValidationError(

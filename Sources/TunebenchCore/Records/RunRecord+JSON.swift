@@ -88,6 +88,10 @@ extension RunRecord {
                 writer.key("timeBudget")
                 writer.number(timeBudget)
             }
+            if simulation.askCharge != 0 {
+                writer.key("askCharge")
+                writer.number(simulation.askCharge)
+            }
             writer.endObject()
         }
         if !fidelities.isEmpty {
@@ -185,6 +189,7 @@ extension RunRecord {
                 case "workers": simulation.workers = try reader.readInt()
                 case "mode": simulation.mode = try reader.readString()
                 case "timeBudget": simulation.timeBudget = try reader.readDouble()
+                case "askCharge": simulation.askCharge = try reader.readDouble()
                 default: try reader.skipValue()
                 }
             }

@@ -126,11 +126,14 @@ public struct SimulationRecord: Sendable, Hashable {
     public var mode: String
     /// The simulated seconds after which no trial started and no completion was seen, if any.
     public var timeBudget: Double?
+    /// The simulated seconds each ask occupied its worker before the evaluation (0: none; then absent from the file).
+    public var askCharge: Double
 
-    public init(workers: Int, mode: String, timeBudget: Double?) {
+    public init(workers: Int, mode: String, timeBudget: Double?, askCharge: Double = 0) {
         self.workers = workers
         self.mode = mode
         self.timeBudget = timeBudget
+        self.askCharge = askCharge
     }
 }
 

@@ -220,7 +220,8 @@ public struct Aggregator: Sendable {
     private static func simulationLabel(_ simulation: SimulationRecord?) -> String {
         guard let simulation else { return "none" }
         let mode = WorkerSettings.Mode(rawValue: simulation.mode) ?? .asynchronous
-        let settings = WorkerSettings(workers: simulation.workers, mode: mode, timeBudget: simulation.timeBudget)
+        let settings = WorkerSettings(
+            workers: simulation.workers, mode: mode, timeBudget: simulation.timeBudget, askCharge: simulation.askCharge)
         return simulation.mode == mode.rawValue ? settings.summary : settings.summary + " (mode \(simulation.mode))"
     }
 

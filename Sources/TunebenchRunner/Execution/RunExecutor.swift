@@ -252,10 +252,13 @@ public struct RunExecutor: Sendable {
                         guard duration.isFinite, duration >= 0 else {
                             throw RunFailure("the problem reported the duration \(duration) for trial \(number)")
                         }
+                        // The ask's charge occupies the worker first (0 by default, leaving the sum unchanged).
+                        let charge = experiment.workers.askCharge
+                        let occupied = charge == 0 ? duration : charge + duration
                         started.append((trial, seconds(t1 - t0), seconds(clock.now - t1)))
                         committed += trial.evaluation.cost
                         inFlight += 1
-                        return duration
+                        return occupied
                     } complete: { completion in
                         guard let (trial, askSeconds, evaluationSeconds) = started[completion.trial] else { return }
                         started[completion.trial] = nil
@@ -311,7 +314,7 @@ public struct RunExecutor: Sendable {
         if experiment.workers.isSimulated {
             record.simulation = SimulationRecord(
                 workers: experiment.workers.workers, mode: experiment.workers.mode.rawValue,
-                timeBudget: experiment.workers.timeBudget)
+                timeBudget: experiment.workers.timeBudget, askCharge: experiment.workers.askCharge)
             record.format = 4
         }
         record.problemMetadata = problemMetadata

@@ -26,7 +26,8 @@ import TunebenchCore
 /// problems' cost unit (see ``Experiment/costBudget``); with it, `budget` defaults to
 /// ``Experiment/defaultBudgetWithCost``. `workers` (default 1), `mode` (`asynchronous`, the default, or
 /// `synchronous`) and `time-budget` (simulated seconds, optional) run each run on simulated parallel workers
-/// (``WorkerSettings``, ``WorkerSimulation``); they cannot be combined with `"record": "improvements"`. An entry is
+/// (``WorkerSettings``, ``WorkerSimulation``), `ask-charge` (simulated seconds, default 0) charging each ask to the
+/// clock; they cannot be combined with `"record": "improvements"`. An entry is
 /// a registry name, or an object with `name` and optionally `label` and `options`; a problem entry may also be a suite's name or `{"suite": NAME}`, which stand for the suite's
 /// problems, or `{"suite": NAME, "options": {...}}`, whose options go to each problem and into each label. A plugin can be named by its command line, `{"command": "python3 my_solver.py", "label": "mine"}`,
 /// which stands for the registry's `external` entry with that `command` option. Labels default to ``TunebenchCore/EntrySpec/defaultLabel(name:options:)`` and must be unique.
@@ -35,7 +36,7 @@ import TunebenchCore
 public enum ExperimentFile {
     static let topLevelFields = [
         "name", "description", "seed", "repetitions", "budget", "budget-per-dimension", "record", "cost-budget",
-        "workers", "mode", "time-budget", "optimizers", "problems",
+        "workers", "mode", "time-budget", "ask-charge", "optimizers", "problems",
     ]
 
     /// Loads and validates the experiment in `url` against `registry`.
@@ -152,6 +153,10 @@ public enum ExperimentFile {
         if let timeBudget = experiment.workers.timeBudget {
             writer.key("time-budget")
             writer.number(timeBudget)
+        }
+        if experiment.workers.askCharge != 0 {
+            writer.key("ask-charge")
+            writer.number(experiment.workers.askCharge)
         }
         for (key, specs) in [("optimizers", experiment.optimizers), ("problems", experiment.problems)] {
             writer.key(key)

@@ -15,11 +15,16 @@ public struct WorkerSettings: Sendable, Hashable, Codable {
     public var mode: Mode
     /// The simulated seconds after which no trial starts and no completion is seen; `nil` for none.
     public var timeBudget: Double?
+    /// The optimizer's overhead charged to the clock: the simulated seconds each ask that gives a trial occupies its
+    /// worker before the evaluation starts (0, the default: asks take no time). A fixed charge keeps results the same
+    /// on every machine, where measured ask times would not.
+    public var askCharge: Double
 
-    public init(workers: Int = 1, mode: Mode = .asynchronous, timeBudget: Double? = nil) {
+    public init(workers: Int = 1, mode: Mode = .asynchronous, timeBudget: Double? = nil, askCharge: Double = 0) {
         self.workers = workers
         self.mode = mode
         self.timeBudget = timeBudget
+        self.askCharge = askCharge
     }
 
     /// Whether the run needs the simulation: more than one worker, or a time budget. A run without either is the
@@ -31,7 +36,8 @@ public struct WorkerSettings: Sendable, Hashable, Codable {
         let budget = timeBudget.map { t in
             ", time budget \(t == t.rounded() && t < 1e15 ? String(Int(t)) : String(t)) s"
         }
-        return "\(workers) \(mode.rawValue) worker\(workers == 1 ? "" : "s")" + (budget ?? "")
+        let charge = askCharge == 0 ? "" : ", \(askCharge) s per ask"
+        return "\(workers) \(mode.rawValue) worker\(workers == 1 ? "" : "s")" + (budget ?? "") + charge
     }
 }
 

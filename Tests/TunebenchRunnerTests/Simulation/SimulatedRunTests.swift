@@ -45,6 +45,37 @@ struct SimulatedRunTests {
         #expect(workers == (0..<20).map { k in k % 2 })
     }
 
+    /// A charge per ask occupies the worker before its evaluation: with 2 workers, a charge of 0.25 s and one-second
+    /// evaluations, every trial takes 1.25 s, the same configurations as without the charge, and the run file and
+    /// experiment file record it.
+    @Test func theAskChargeOccupiesTheWorker() throws {
+        let plain = run("random", workers: WorkerSettings(workers: 2, timeBudget: 10), budget: 12)
+        let charged = run("random", workers: WorkerSettings(workers: 2, timeBudget: 10, askCharge: 0.25), budget: 12)
+        #expect(charged.simulation?.askCharge == 0.25 && plain.simulation?.askCharge == 0)
+        let ends: [Double] = charged.trials.map { $0.simulated?.end ?? -1 }
+        let expected: [Double] = (0..<12).map { k in Double(k / 2 + 1) * 1.25 }
+        #expect(ends == expected)
+        #expect(charged.trials.map(\.configuration) == plain.trials.map(\.configuration))
+        let json = String(decoding: charged.jsonBytes(), as: UTF8.self)
+        #expect(json.contains("\"askCharge\":0.25"))
+        #expect(!String(decoding: plain.jsonBytes(), as: UTF8.self).contains("askCharge"))
+        #expect(try RunRecord(json: charged.jsonBytes()).simulation?.askCharge == 0.25)
+
+        var experiment = Experiment(
+            name: "charge", seed: 1, repetitions: 1, budget: 5, workers: WorkerSettings(workers: 2, askCharge: 0.5),
+            optimizers: [EntrySpec("random")], problems: [EntrySpec("branin")])
+        let text = String(decoding: ExperimentFile.encode(experiment), as: UTF8.self)
+        #expect(text.contains("\"ask-charge\": 0.5") || text.contains("\"ask-charge\":0.5"), "\(text)")
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("charge-\(UUID().uuidString).json")
+        defer { try? FileManager.default.removeItem(at: url) }
+        try Data(text.utf8).write(to: url)
+        #expect(try ExperimentFile.load(url, registry: .builtin).workers.askCharge == 0.5)
+        experiment.workers = WorkerSettings()
+        let bad = #"{"optimizers": ["random"], "problems": ["branin"], "ask-charge": 0.5}"#
+        try Data(bad.utf8).write(to: url)
+        #expect(throws: RunnerError.self) { try ExperimentFile.load(url, registry: .builtin) }
+    }
+
     /// A cost budget holds on several workers: a start must fit beside the cost of the trials still running. With 4
     /// workers and a budget of 3.5 full trainings, only 3 start (4 starting at once would spend 4); Hyperband's
     /// cheaper levels (1/81 to 1) stay within the budget too.
