@@ -49,4 +49,27 @@ import TunebenchReport
         #expect(ert == 15 && successes == 2)
         #expect(TimeToTarget.expectedRunningTime([], target: 1, on: .cost) == (nil, 0))
     }
+
+    /// On the time axis a run that reaches the target spends its first reach; one that does not spends its last
+    /// completion when it made its whole evaluation budget, else the whole time budget, which cut it.
+    @Test func onTheTimeAxisARunCutByTheTimeBudgetSpendsAllOfIt() {
+        func run(_ repetition: Int, _ steps: [(evaluation: Int, metric: Double, time: Double)]) -> RunTrace {
+            RunTrace(
+                repetition: repetition,
+                steps: steps.map {
+                    RunTrace.Step(
+                        evaluation: $0.evaluation, cost: Double($0.evaluation), metric: $0.metric, time: $0.time)
+                })
+        }
+        let reaches = run(0, [(1, 2, 0.5), (4, 0.5, 3)])
+        let stoppedEarly = run(1, [(1, 3, 1), (10, 1, 6)])
+        let cut = run(2, [(1, 3, 1), (7, 2, 9.5)])
+        let (ert, successes) = TimeToTarget.expectedRunningTime(
+            [reaches, stoppedEarly, cut], target: 0.5, on: .time, budget: 10, timeBudget: 12)
+        #expect(successes == 1 && ert == 3 + 6 + 12)
+        // Without the budgets, every unsuccessful run spends its last completion.
+        let unbudgeted = TimeToTarget.expectedRunningTime([reaches, stoppedEarly, cut], target: 0.5, on: .time)
+        #expect(unbudgeted.ert == 3 + 6 + 9.5)
+    }
+
 }

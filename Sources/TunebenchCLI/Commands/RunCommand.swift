@@ -366,8 +366,8 @@ struct RunCommand: RegistryCommand {
         }
         if experiment.workers.askCharge > 0, !experiment.workers.isSimulated {
             throw ValidationError(
-                "--ask-charge \(experiment.workers.askCharge) needs the simulated clock: add --workers N (above 1) or "
-                    + "--time-budget SECONDS")
+                "an ask charge of \(experiment.workers.askCharge) s (--ask-charge or the file's \"ask-charge\") needs "
+                    + "the simulated clock: add --workers N (above 1) or --time-budget SECONDS")
         }
         if experiment.workers.isSimulated, experiment.recording == .improvements {
             throw ValidationError(

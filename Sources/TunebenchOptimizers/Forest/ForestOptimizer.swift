@@ -42,12 +42,12 @@ import TunebenchNumerics
 /// success: the design lasts until two successes, and the recommendation's forest sees successes only. No
 /// configuration is suggested twice.
 ///
-/// **Pending trials** (several workers). A pending configuration is never suggested again, and by default stays out
-/// of the model, as SMAC3 2.4.1 leaves running trials out of its model (`smac/main/config_selector.py`, "Possible
-/// add running configs?"). Option `pending=constant-liar` instead has each pending configuration enter the suggestion forest
-/// with the worst value observed so far, as a failure does: the constant liar with the maximum (D. Ginsbourger, R.
-/// Le Riche and L. Carraro, "Kriging is well-suited to parallelize optimization", Springer 2010, §3.3, CL-max). It is
-/// off because it did not spread concurrent suggestions: with 8 synchronous workers on Hartmann3 (48 evaluations,
+/// **Pending trials** (several workers). A pending configuration is never suggested again, and by default stays out of
+/// the model, as SMAC3 2.4.1 leaves running trials out of its model (`smac/main/config_selector.py`, "Possible add
+/// running configs?"). Option `pending=constant-liar` instead has each pending configuration enter the suggestion
+/// forest with the worst value observed so far, as a failure does: the constant liar with the maximum (D. Ginsbourger,
+/// R. Le Riche and L. Carraro, "Kriging is well-suited to parallelize optimization", Springer 2010, §3.3, CL-max). It
+/// is off because it did not spread concurrent suggestions: with 8 synchronous workers on Hartmann3 (48 evaluations,
 /// seed 4, trials from 16 on) the mean distance from a suggestion to the nearest other of its batch was 0.070 with it
 /// and 0.099 without (the forest's random candidates and interleaved random points already spread a batch). A
 /// sequential run has no pending trial at an ask, so nothing changes there.

@@ -1,3 +1,4 @@
+import Foundation
 import TunebenchCore
 
 /// Asynchronous successive halving, ASHA (L. Li, K. Jamieson, A. Rostamizadeh, E. Gonina, J. Ben-tzur, M. Hardt, B.
@@ -21,11 +22,11 @@ import TunebenchCore
 /// **Asynchronous Hyperband** (`async-hyperband`, ``Settings/hyperband``): ASHA with every early-stopping rate at
 /// once, one set of rungs per rate `s = 0 … s_max` (Li et al. 2020, §3.3: asynchronous Hyperband "loops through
 /// brackets of ASHA with different early-stopping rates"). Each ask first draws the bracket it serves, with
-/// probability proportional to the configurations that bracket starts in synchronous Hyperband (``HyperbandSchedule``,
-/// Li et al. 2018's `n_0 = ⌈(s_max + 1) η^b / (b + 1)⌉` for the bracket of `b = s_max − s` halvings), syne-tune's
-/// default bracket distribution (`DefaultHyperbandBracketDistribution`: "proportional to the number of slots in each
-/// bracket in synchronous Hyperband"); then promotes within that bracket, or starts a new configuration at its rung
-/// `s`. Brackets never share results. The hedge is Hyperband's: the aggressive bracket `s = 0` when low fidelities
+/// probability proportional to `(s_max + 1) η^b / (b + 1)` for the bracket of `b = s_max − s` halvings: the
+/// configurations it starts in synchronous Hyperband (Li et al. 2018's `n_0` before its rounding up; 9 : 4.5 : 3 for
+/// three levels `η = 3` apart), syne-tune's default bracket distribution (`DefaultHyperbandBracketDistribution`:
+/// "proportional to the number of slots in each bracket in synchronous Hyperband", `(s_max + 1) / ((s_max + 1 − s)
+/// r_s)` with `r_s = η^s`); then promotes within that bracket, or starts a new configuration at its rung `s`. Brackets never share results. The hedge is Hyperband's: the aggressive bracket `s = 0` when low fidelities
 /// rank well, the full-fidelity bracket `s = s_max` (random search) when they mislead.
 ///
 /// **Recommendation:** the default rule (the lowest value among the full-fidelity evaluations).
@@ -81,8 +82,12 @@ public struct AsynchronousSuccessiveHalving: Optimizer {
         let top = schedule.maxBracket
         let rates = settings.hyperband ? Array(0...top) : [min(max(settings.earlyStoppingRate, 0), top)]
         self.rates = rates
-        // Bracket of rate s has s_max − s halvings and starts n_0 of them in synchronous Hyperband.
-        let weights = rates.map { Double(schedule.initialCount(bracket: top - $0)) }
+        // The bracket of rate s makes b = s_max − s halvings and starts (s_max + 1) η^b / (b + 1) configurations in
+        // synchronous Hyperband (before Li et al.'s rounding up).
+        let weights = rates.map { s -> Double in
+            let b = top - s
+            return Double(top + 1) * pow(Double(settings.eta), Double(b)) / Double(b + 1)
+        }
         let total = weights.reduce(0, +)
         var shares: [Double] = []
         var sum = 0.0

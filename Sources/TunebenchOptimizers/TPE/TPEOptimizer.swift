@@ -40,12 +40,12 @@ import TunebenchNumerics
 /// let a run fail 64% of its trials. `failures=ignore` (the default of `tpe-optuna`) gives Optuna's rule. Failures do
 /// not count towards the `startup` random points, as in Optuna. Points may repeat, as in Optuna.
 ///
-/// **Pending trials** (several workers; option `pending=constant-liar`, the default of `tpe` and `tpe-optuna` as
-/// in Optuna 5.0.0; `pending=ignore` leaves them out). Each pending trial joins `g` as a running trial when the next one is suggested, so `l(x)/g(x)` falls
-/// where evaluations are under way and concurrent suggestions spread out: Optuna's constant liar
-/// (`_tpe/sampler.py`: `_sample` reads RUNNING trials with `constant_liar`, `_split_trials` puts them in `above`;
-/// they do not count in `γ(n)`'s `n`, nor towards `startup`). Tells are placed in trial order. A sequential run has no
-/// pending trial at an ask, so this changes nothing there.
+/// **Pending trials** (several workers; option `pending=constant-liar`, the default of `tpe` and `tpe-optuna` as in
+/// Optuna 5.0.0; `pending=ignore` leaves them out). Each pending trial joins `g` as a running trial when the next one
+/// is suggested, so `l(x)/g(x)` falls where evaluations are under way and concurrent suggestions spread out: Optuna's
+/// constant liar (`_tpe/sampler.py`: `_sample` reads RUNNING trials with `constant_liar`, `_split_trials` puts them in
+/// `above`; they do not count in `γ(n)`'s `n`, nor towards `startup`). Tells are placed in trial order. A sequential
+/// run has no pending trial at an ask, so this changes nothing there.
 ///
 /// **Constraints** (a problem with ``OptimizerContext/constraintCount`` > 0) follow Optuna's `constraints_func`: the
 /// split ranks the feasible evaluations by value, then the infeasible ones by their total violation `Σ_i max(c_i, 0)`

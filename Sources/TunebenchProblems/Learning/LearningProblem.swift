@@ -24,11 +24,12 @@ import TunebenchCore
 /// **Fidelity.** The levels are the learner's; `evaluate(_:fidelity:)` trains with that level's resource and costs
 /// that level's ``Fidelity/cost`` (``Fidelity/levels(steps:)`` makes full fidelity cost 1).
 ///
-/// **Duration** (runs on simulated parallel workers). With ``modelsDuration`` (option `duration=model`, the default)
-/// an evaluation takes the operations its fits and predictions count (``Learner/operations(_:fidelity:train:predictedRows:)``,
-/// summed over the splits) at ``TrainingOperations/perSecond``: simulated seconds that grow with the epochs, widths,
-/// trees and rows a configuration asks for, the same on every machine. Without it (`duration=constant`), or for a
-/// learner without a cost model, the duration is the evaluation's cost (one second at full fidelity).
+/// **Duration** (runs on simulated parallel workers). With ``modelsDuration`` (option `duration=model`, the default) an
+/// evaluation takes the operations its fits and predictions count
+/// (``Learner/operations(_:fidelity:train:predictedRows:)``, summed over the splits) at
+/// ``TrainingOperations/perSecond``: simulated seconds that grow with the epochs, widths, trees and rows a
+/// configuration asks for, the same on every machine. Without it (`duration=constant`), or for a learner without a cost
+/// model, the duration is the evaluation's cost (one second at full fidelity).
 ///
 /// The optimum is unknown (`nil`): runs report the best value found rather than regret.
 public struct LearningProblem<L: Learner>: Problem, Sendable {

@@ -7,7 +7,10 @@
 ///
 ///     ERT = (Σ_{runs that reach} firstReach(t_k) + Σ_{runs that do not} end) / #(runs that reach),
 ///
-/// the evaluations (or cost) spent in total per success, as if unsuccessful runs were restarted until one succeeds.
+/// the evaluations (or cost, or simulated seconds) spent in total per success, as if unsuccessful runs were restarted
+/// until one succeeds. On the time axis an unsuccessful run spends ``spent(_:budget:timeBudget:)``: the time budget
+/// when the run was cut by it (fewer evaluations than the budget), since its workers were busy until then with trials
+/// that were not recorded; otherwise its last completion.
 /// It is infinite (`nil`) when no run reaches the target. Only complete runs count; the planned repetitions are
 /// given beside them so that a report can say when failed or missing runs are not part of the estimate.
 public struct TimeToTarget: Sendable, Hashable {
@@ -19,7 +22,7 @@ public struct TimeToTarget: Sendable, Hashable {
         public var exponent: Int
         /// The target `t_k`.
         public var target: Double
-        /// The expected running time, in evaluations or cost; `nil` (infinite) when no run reaches the target.
+        /// The expected running time, in evaluations, cost or simulated seconds; `nil` (infinite) when no run reaches the target.
         public var ert: Double?
         /// The complete runs that reach the target.
         public var successes: Int
@@ -29,7 +32,7 @@ public struct TimeToTarget: Sendable, Hashable {
         public var plannedRuns: Int
     }
 
-    /// The axis whose positions the running times count: evaluations or cost.
+    /// The axis whose positions the running times count: evaluations, cost or simulated seconds.
     public var kind: ReportAxis.Kind
     /// The targets of the problems that have them, in the experiment's order.
     public var targets: [DataProfile.Targets]
@@ -41,10 +44,21 @@ public struct TimeToTarget: Sendable, Hashable {
     /// The exponents of the targets reported: `τ = 10^−1, 10^−3, 10^−5`.
     public static let exponents = [2, 6, 10]
 
+    /// What an unsuccessful run spent on `kind`: its end, except on the time axis with a time budget, where a run
+    /// with fewer evaluations than `budget` was cut by the time budget and spent all of it.
+    static func spent(_ run: RunTrace, on kind: ReportAxis.Kind, budget: Int?, timeBudget: Double?) -> Double {
+        let end = run.end(on: kind)
+        guard kind == .time, let budget, let timeBudget, run.evaluations < budget else { return end }
+        return max(end, timeBudget)
+    }
+
     /// The expected running time of `runs` to `target`, with the number of runs that reach it.
+    /// - Parameters:
+    ///   - budget: the evaluation budget, and `timeBudget` the time budget, for the time axis
+    ///     (``spent(_:on:budget:timeBudget:)``).
     /// - Returns: ERT (`nil` without a success) and the successes.
     public static func expectedRunningTime(
-        _ runs: [RunTrace], target: Double, on kind: ReportAxis.Kind
+        _ runs: [RunTrace], target: Double, on kind: ReportAxis.Kind, budget: Int? = nil, timeBudget: Double? = nil
     ) -> (ert: Double?, successes: Int) {
         var spent = 0.0
         var successes = 0
@@ -53,7 +67,7 @@ public struct TimeToTarget: Sendable, Hashable {
                 spent += reach
                 successes += 1
             } else {
-                spent += run.end(on: kind)
+                spent += Self.spent(run, on: kind, budget: budget, timeBudget: timeBudget)
             }
         }
         return (successes == 0 ? nil : spent / Double(successes), successes)
@@ -62,9 +76,12 @@ public struct TimeToTarget: Sendable, Hashable {
     /// Computes the ERT of every optimizer for the targets of ``exponents`` on every problem that has targets.
     /// - Parameters:
     ///   - problems: the problems, in the experiment's order.
-    ///   - kind: count running time in evaluations or in cost.
+    ///   - kind: count running time in evaluations, cost or simulated seconds.
+    ///   - budget: the evaluation budget, and `timeBudget` the time budget (for the time axis).
     /// - Complexity: O(runs · steps).
-    public static func compute(_ problems: [ProblemRuns], on kind: ReportAxis.Kind) -> TimeToTarget {
+    public static func compute(
+        _ problems: [ProblemRuns], on kind: ReportAxis.Kind, budget: Int? = nil, timeBudget: Double? = nil
+    ) -> TimeToTarget {
         let labels = problems.optimizerLabels
         var targets: [DataProfile.Targets] = []
         var excluded: [ExcludedProblem] = []
@@ -78,7 +95,8 @@ public struct TimeToTarget: Sendable, Hashable {
                     guard let target = found.target(k) else { continue }
                     for label in labels {
                         let runs = problem.runs(of: label)
-                        let (ert, successes) = expectedRunningTime(runs, target: target, on: kind)
+                        let (ert, successes) = expectedRunningTime(
+                            runs, target: target, on: kind, budget: budget, timeBudget: timeBudget)
                         entries.append(
                             Entry(
                                 problem: problem.problem, optimizer: label, exponent: k, target: target, ert: ert,

@@ -163,10 +163,10 @@ public struct ReportInput: Sendable {
         try CSVReader.forEachRow(
             url, required: ["problem", "optimizer", "repetition", "evaluation", "cost", "metric"], hint: hint
         ) { row in
-            if experiment.workers.timeBudget != nil, !row.has("time") {
+            if experiment.workers.isSimulated, !row.has("time") {
                 throw ReportError.malformed(
                     path: url.path, line: 1, field: "time", value: "",
-                    reason: "a folder with a time budget needs the column of simulated times; " + hint)
+                    reason: "a folder run on simulated workers needs the column of simulated times; " + hint)
             }
             let problem = String(row.text("problem"))
             let optimizer = String(row.text("optimizer"))
@@ -204,10 +204,12 @@ public struct ReportInput: Sendable {
                             + "aggregations: " + hint)
                 }
                 for (repetition, steps) in found.sorted(by: { $0.key < $1.key })
-                where zip(steps, steps.dropFirst()).contains(where: { $0.evaluation >= $1.evaluation || $0.cost > $1.cost }) {
+                where zip(steps, steps.dropFirst()).contains(where: {
+                    $0.evaluation >= $1.evaluation || $0.cost > $1.cost || $0.time > $1.time
+                }) {
                     throw ReportError.malformed(
                         path: url.path, line: 0, field: "\(summary.problem)/\(optimizer.optimizer)/\(repetition)",
-                        value: "", reason: "its rows are not in increasing evaluation and cost order")
+                        value: "", reason: "its rows are not in increasing evaluation, cost and time order")
                 }
             }
         }

@@ -92,7 +92,9 @@ public struct ReportBuilder: Sendable {
             output: &output)
         RecommendedSection.add(input, to: &document, output: &output)
 
-        let times = TimeToTarget.compute(problems, on: input.axis.kind)
+        let times = TimeToTarget.compute(
+            problems, on: input.axis.kind, budget: input.experiment.budgetPerDimension ? nil : input.experiment.budget,
+            timeBudget: input.experiment.workers.timeBudget)
         TimeToTargetSection.write(times, output: &output)
         let cocoTimes = CocoTimeToTarget.compute(problems, coco: input.cocoProblems)
         CocoTimeToTargetSection.write(cocoTimes, output: &output)

@@ -38,7 +38,8 @@ enum WorkerSection {
             "The runs shared \(settings.summary) on a simulated clock. Each cell is the median over the complete runs "
                 + "of the share of the workers' time spent evaluating (the recorded trials' simulated durations over "
                 + "the workers times the last completion), then, in brackets, the median number of trials completed. "
-                + "An optimizer that waits for its pending trials leaves workers idle.")
+                + "An optimizer that waits for its pending trials leaves workers idle. Under a time budget the share is "
+                + "a lower bound: the trials still running at the last completion are cut off and not recorded.")
         document.blocks.append(
             .table(
                 ProblemOptimizerTable.make(problems: problems, optimizers: optimizers, source: "report/workers.csv") {

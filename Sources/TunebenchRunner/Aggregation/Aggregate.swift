@@ -89,7 +89,8 @@ public struct OptimizerSummary: Codable, Sendable, Hashable {
     public var infeasibleTrials: Int? = nil
     public var infeasibleRuns: Int? = nil
     /// On simulated workers (``WorkerSettings/isSimulated``), the median over the complete runs of the share of the
-    /// workers' time spent evaluating: `Σ (end − start)` of the recorded trials over `workers ×` the last completion;
+    /// workers' time spent evaluating: `Σ (end − start)` of the recorded trials over `workers ×` the last completion
+    /// (a lower bound under a time budget, whose cut-off trials are not recorded; an ask charge counts as busy);
     /// absent for sequential runs, whose summaries keep their bytes.
     public var utilisationMedian: Double? = nil
 

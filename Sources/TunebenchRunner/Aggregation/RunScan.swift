@@ -225,7 +225,8 @@ struct RunScan {
 
     /// The share of the workers' time the run kept busy: ``busySeconds`` over `workers` times the last completion,
     /// `nil` before any simulated time has passed. Synchronous batches, sequential optimizers and barriers leave
-    /// workers idle; the trials a time budget cut off are not recorded and do not count.
+    /// workers idle. A lower bound under a time budget: the trials still running at the last completion (cut off by
+    /// the budget) are not recorded, so their time up to then does not count; an ask charge counts as busy.
     func utilisation(workers: Int) -> Double? {
         time > 0 ? busySeconds / (Double(workers) * time) : nil
     }

@@ -16,8 +16,10 @@ public struct WorkerSettings: Sendable, Hashable, Codable {
     /// The simulated seconds after which no trial starts and no completion is seen; `nil` for none.
     public var timeBudget: Double?
     /// The optimizer's overhead charged to the clock: the simulated seconds each ask that gives a trial occupies its
-    /// worker before the evaluation starts (0, the default: asks take no time). A fixed charge keeps results the same
-    /// on every machine, where measured ask times would not.
+    /// worker before the evaluation starts (0, the default: asks take no time). One latency for every ask of every
+    /// optimizer of the experiment: it models a fixed scheduling cost (so it weighs more against short evaluations),
+    /// not how slow one optimizer is against another; a fixed charge keeps results the same on every machine, where
+    /// measured ask times would not.
     public var askCharge: Double
 
     public init(workers: Int = 1, mode: Mode = .asynchronous, timeBudget: Double? = nil, askCharge: Double = 0) {

@@ -163,7 +163,8 @@ struct SimulatedRunTests {
     @Test func tpeConstantLiarSpreadsConcurrentSuggestions() {
         func spread(liar: Bool) -> Double {
             Self.batchSpread(
-                EntrySpec("tpe", options: ["pending": .string(liar ? "constant-liar" : "ignore")]), problem: "hartmann6", budget: 96, from: 16)
+                EntrySpec("tpe", options: ["pending": .string(liar ? "constant-liar" : "ignore")]),
+                problem: "hartmann6", budget: 96, from: 16)
         }
         let with = spread(liar: true)
         let without = spread(liar: false)
