@@ -109,6 +109,69 @@ struct WorkerSimulationTests {
         }
     }
 
+    /// End to end: whole runs of random search on `hartmann6:duration=lognormal` (1 to 64 workers, both modes, with
+    /// and without a time budget) record in their run files the schedule the reference simulator computes from the
+    /// durations the problem gives each trial's configuration, recomputed here from the run file's configurations
+    /// (random search gives a trial whenever asked, as the reference's optimizer without generations does). Every
+    /// completion's trial, worker, start and end are equal, bit for bit, and in the order the run file lists them.
+    @Test func runFilesRecordTheReferenceSchedule() throws {
+        let spec = EntrySpec("hartmann6", options: ["duration": .string("lognormal")])
+        let settings = [
+            WorkerSettings(workers: 1, timeBudget: 30), WorkerSettings(workers: 3),
+            WorkerSettings(workers: 5, mode: .synchronous, timeBudget: 25), WorkerSettings(workers: 16, timeBudget: 7),
+            WorkerSettings(workers: 64),
+        ]
+        var cases: [[String: Any]] = []
+        var records: [RunRecord] = []
+        for (k, workers) in settings.enumerated() {
+            let experiment = Experiment(
+                name: "reference", seed: UInt64(40 + k), repetitions: 1, budget: 150, workers: workers,
+                optimizers: [EntrySpec("random")], problems: [spec])
+            let run = Plan(experiment).runs[0]
+            let record = RunExecutor(registry: .builtin, experiment: experiment).execute(run)
+            try #require(record.status == .complete, "\(record.failure ?? "")")
+            let problem = try #require(
+                try Registry.builtin.makeProblem(spec, seed: run.instanceSeed(experimentSeed: experiment.seed))
+                    as? TimedProblem)
+            // The durations of the trials the run file holds, by trial number; the trials the time budget cut off are
+            // not recorded and get the longest possible duration, so the reference cuts them off too.
+            var durations = [Double](repeating: .greatestFiniteMagnitude, count: experiment.budget)
+            for trial in record.trials {
+                let values = trial.configuration.map { value -> ParameterValue? in
+                    if case .number(let x)? = value { return .real(x) }
+                    return nil
+                }
+                durations[trial.number] = problem.duration(of: Configuration(values))
+            }
+            cases.append([
+                "workers": workers.workers, "mode": workers.mode.rawValue,
+                "time_budget": workers.timeBudget.map { $0 as Any } ?? NSNull(),
+                "durations": durations.map { "\($0)" }, "generation": NSNull(),
+            ])
+            records.append(record)
+        }
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("simulator-runs-\(UUID()).json")
+        defer { try? FileManager.default.removeItem(at: file) }
+        try JSONSerialization.data(withJSONObject: cases).write(to: file)
+        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Scripts/simulator_reference.py")
+        let result = try PythonScript.run(script, [file.path])
+        try #require(result.status == 0, "\(result.errors)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])
+        let references = try #require(json["cases"] as? [[String: Any]])
+        try #require(references.count == records.count)
+        for (record, (workers, reference)) in zip(records, zip(settings, references)) {
+            let rows = try #require(reference["completions"] as? [[Any]])
+            let expected: [[String]] = rows.map { row in row.map { "\($0)" } }
+            let recorded: [[String]] = record.trials.map { trial in
+                let times = trial.simulated!
+                return ["\(trial.number)", "\(times.worker)", "\(times.start)", "\(times.end)"]
+            }
+            #expect(recorded == expected, "\(workers.summary)")
+            #expect(recorded.count > 20, "\(workers.summary)")
+        }
+    }
+
     /// Three workers, durations 3, 1, 2, 1, 1: worker 1 frees at 1 and takes trial 3 (ends 2); at 2 trials 3 and 2
     /// complete together and are told in worker order (worker 1's first); worker 1 takes trial 4 (ends 3), which ties
     /// with trial 0 and is told after it (worker 0 first).
