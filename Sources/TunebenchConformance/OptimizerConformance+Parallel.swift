@@ -11,11 +11,12 @@ extension OptimizerConformance {
     /// trial, chosen by its position `(7 k) mod p` among the `p` pending ones at the `k`-th tell (so neither first
     /// in, first out nor last in, first out), with ``Observation/trial`` set; every third evaluation fails, as in
     /// the sequential check. `nil` with trials pending means "wait for a tell"; `nil` with none pending ends the
-    /// run, after which `ask` must keep answering `nil`.
+    /// run, after which `ask` must keep answering `nil`. With `distinctPending`, a suggestion must not repeat the
+    /// configuration (and level) of a pending one.
     /// - Returns: the suggestions in ask order, or `nil` if the run threw or broke a rule.
     static func runParallel(
         _ factory: (OptimizerContext) throws -> any Optimizer, _ context: OptimizerContext, label: String,
-        into failures: inout [ConformanceFailure]
+        distinctPending: Bool = false, into failures: inout [ConformanceFailure]
     ) -> [Suggestion]? {
         let place = "\(label), seed \(context.seed), \(parallelWorkers) pending trials"
         var suggestions: [Suggestion] = []
@@ -27,6 +28,17 @@ extension OptimizerConformance {
                 while pending.count < parallelWorkers, let suggestion = try optimizer.ask() {
                     if let broken = brokenRule(suggestion, number: suggestions.count, context, place: place) {
                         failures.append(broken)
+                        return nil
+                    }
+                    if distinctPending, let twin = pending.first(where: {
+                        $0.suggestion.configuration == suggestion.configuration
+                            && $0.suggestion.fidelity == suggestion.fidelity
+                    }) {
+                        failures.append(
+                            .init(
+                                check: "never suggests a pending configuration again", context: place,
+                                message: "suggestion \(suggestions.count) repeats suggestion \(twin.trial), which is "
+                                    + "still pending"))
                         return nil
                     }
                     pending.append((suggestions.count, suggestion))
@@ -55,11 +67,14 @@ extension OptimizerConformance {
     /// The parallel checks on one space: the run of ``runParallel(_:_:label:into:)`` keeps the rules, and the same
     /// seed gives the same suggestions.
     static func checkParallel(
-        _ context: OptimizerContext, label: String, factory: (OptimizerContext) throws -> any Optimizer,
-        into failures: inout [ConformanceFailure]
+        _ context: OptimizerContext, label: String, distinctPending: Bool = false,
+        factory: (OptimizerContext) throws -> any Optimizer, into failures: inout [ConformanceFailure]
     ) {
-        guard let first = runParallel(factory, context, label: label, into: &failures),
-            let again = runParallel(factory, context, label: label, into: &failures)
+        guard
+            let first = runParallel(
+                factory, context, label: label, distinctPending: distinctPending, into: &failures),
+            let again = runParallel(
+                factory, context, label: label, distinctPending: distinctPending, into: &failures)
         else { return }
         if first != again {
             failures.append(

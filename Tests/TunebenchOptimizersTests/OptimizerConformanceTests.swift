@@ -4,13 +4,21 @@ import TunebenchConformance
 
 /// Every registered optimizer, with its default options, passes the conformance suite.
 struct OptimizerConformanceTests {
+    /// The built-ins that promise never to suggest a pending configuration again (docs/experiments.md): the GP and
+    /// forest families keep pending configurations in their observed sets, and grid search walks its grid once.
+    static let distinctPending: Set<String> = [
+        "gp", "gp-optuna", "gp-ei", "gp-logei", "gp-ucb", "forest", "forest-smac", "grid",
+    ]
+
     /// Every built-in entry, in the default experiment or not (the reference variants, the gradient track, the
     /// multi-fidelity methods); `external`, which needs a command, is checked by the plugin tests.
     @Test(arguments: Registry.builtin.optimizers.filter { $0.name != "external" }.map(\.name))
     func registeredOptimizerConforms(name: String) throws {
         let entry = try Registry.builtin.optimizer(named: name)
         let options = try Options.resolve([:], specs: entry.options, entry: name)
-        let failures = OptimizerConformance.check(capabilities: entry.capabilities, options: options) {
+        let failures = OptimizerConformance.check(
+            capabilities: entry.capabilities, options: options, distinctPending: Self.distinctPending.contains(name)
+        ) {
             try entry.factory($0)
         }
         #expect(failures.isEmpty, "\(failures.map(\.description).joined(separator: "\n"))")
@@ -45,6 +53,21 @@ struct OptimizerConformanceTests {
         #expect(checks.contains("never suggests more than the budget"))
         #expect(checks.contains("different seeds differ"))
         #expect(checks.contains("survives failed evaluations"))
+    }
+
+    /// Random search in a space of six configurations repeats pending ones: it breaks the promise of distinct
+    /// pending configurations, which it does not make (the check runs only when asked for).
+    @Test func repeatedPendingConfigurationsAreCaughtWhenPromised() throws {
+        let entry = try Registry.builtin.optimizer(named: "random")
+        let options = try Options.resolve([:], specs: entry.options, entry: "random")
+        let promised = OptimizerConformance.check(
+            capabilities: entry.capabilities, options: options, distinctPending: true
+        ) { try entry.factory($0) }
+        #expect(promised.contains { $0.check == "never suggests a pending configuration again" })
+        let unpromised = OptimizerConformance.check(capabilities: entry.capabilities, options: options) {
+            try entry.factory($0)
+        }
+        #expect(unpromised.isEmpty)
     }
 
     /// An optimizer that assumes each tell answers its last ask breaks in a parallel run, and is caught.
