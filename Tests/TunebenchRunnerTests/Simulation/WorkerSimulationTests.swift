@@ -110,7 +110,7 @@ struct WorkerSimulationTests {
     }
 
     /// End to end: whole runs of random search on `hartmann6:duration=lognormal` (1 to 64 workers, both modes, with
-    /// and without a time budget) record in their run files the schedule the reference simulator computes from the
+    /// and without a time budget) record in their run records (what the run files hold) the schedule the reference simulator computes from the
     /// durations the problem gives each trial's configuration, recomputed here from the run file's configurations
     /// (random search gives a trial whenever asked, as the reference's optimizer without generations does). Every
     /// completion's trial, worker, start and end are equal, bit for bit, and in the order the run file lists them.
