@@ -111,7 +111,7 @@ struct NumericOptionTests {
         }
         // run (8 and --alpha), slurm (2 and --alpha), aggregate, merge and report (--alpha), compare (2), plugin
         // check (1), bench harness (3), bench bbob (4), bench plugin (2), bench gp (1), bench problems (1),
-        // bench sklearn (1), bench simulation (2).
-        #expect(checked == 32)
+        // bench sklearn (1), bench simulation (2), bench hypervolume (2).
+        #expect(checked == 34)
     }
 }

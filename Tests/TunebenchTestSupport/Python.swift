@@ -27,6 +27,10 @@ public struct PythonModule: Sendable, Hashable {
     public static let cocoex = PythonModule("cocoex", pip: "coco-experiment")
     /// COCO's post-processing.
     public static let cocopp = PythonModule("cocopp")
+    /// moocore's C code, the reference of the hypervolume and the other multi-objective indicators.
+    public static let moocore = PythonModule("moocore")
+    /// pymoo, the reference of ZDT, DTLZ and WFG and of its own indicators.
+    public static let pymoo = PythonModule("pymoo")
 }
 
 /// What the `python3` on `PATH` can import here, probed once per module and test process.

@@ -9,7 +9,7 @@ struct BenchCommand: ParsableCommand {
         abstract: "Benchmarks of Tunebench itself; they print measurements and assert nothing.",
         subcommands: [
             HarnessBenchmark.self, BBOBBenchmark.self, PluginRoundTripBenchmark.self, GaussianProcessBenchmark.self, ProblemBenchmark.self,
-            SklearnBenchmark.self, SimulationBenchmark.self,
+            SklearnBenchmark.self, SimulationBenchmark.self, HypervolumeBenchmark.self,
         ]
     )
 }
