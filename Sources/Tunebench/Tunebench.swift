@@ -21,11 +21,13 @@ extension Registry {
             try registry.register(PluginEntries.externalSolver)
             for entry in BuiltinProblems.entries { try registry.register(entry) }
             for entry in ConstrainedProblems.entries { try registry.register(entry) }
+            for entry in MultiObjectiveProblems.entries { try registry.register(entry) }
             for entry in LearningProblems.entries { try registry.register(entry) }
             for entry in BBOBProblems.entries { try registry.register(entry) }
             try registry.register(PluginEntries.externalProblem)
             try registry.register(BuiltinProblems.classicSuite)
             try registry.register(ConstrainedProblems.suite)
+            for suite in MultiObjectiveProblems.suites { try registry.register(suite) }
             try registry.register(LearningProblems.suite)
             try registry.register(BBOBProblems.suite)
             try registry.register(BBOBProblems.campaign2009)

@@ -11,6 +11,9 @@ import TunebenchNumerics
 ///   constrained problem, no *feasible* value is;
 /// - a constrained problem (``Problem/constraintCount``) reports that many finite constraint values with every finite
 ///   value, the same for the same seed; an unconstrained one reports none;
+/// - a multi-objective problem (``Problem/objectiveCount`` `m > 1`) declares a ``Problem/paretoReference`` of `m`
+///   values and no optimum, and reports `m` finite objective values with every finite value, the first equal to the
+///   value, the same for the same seed; a single-objective one reports none;
 /// - `space` and `optimum` do not change while evaluating;
 /// - when the problem provides gradients: `evaluateWithGradient` gives the value `evaluate` gives, a finite gradient
 ///   with one component per parameter, and each real parameter's component matches a central difference of the
@@ -37,7 +40,9 @@ public enum ProblemConformance {
                 let configuration = space.decode(point)
                 let a = try first.evaluate(configuration)
                 let b = try second.evaluate(configuration)
-                if !(a.value == b.value || (a.value.isNaN && b.value.isNaN)) || a.constraints != b.constraints {
+                if !(a.value == b.value || (a.value.isNaN && b.value.isNaN)) || a.constraints != b.constraints
+                    || a.objectives != b.objectives
+                {
                     fail(
                         "same seed gives the same instance",
                         "sample \(sample): \(a.value) and \(b.value), constraints \(a.constraints ?? []) and "
@@ -46,6 +51,10 @@ public enum ProblemConformance {
                 }
                 if a.value.isFinite, let message = constraintMismatch(a.constraints, count: first.constraintCount) {
                     fail("constraint values match the count", "at \(space.describe(configuration)): \(message)")
+                    break
+                }
+                if a.value.isFinite, let message = objectivesMismatch(a, count: first.objectiveCount) {
+                    fail("objective values match the count", "at \(space.describe(configuration)): \(message)")
                     break
                 }
                 if finiteEverywhere, !a.value.isFinite {
@@ -58,6 +67,14 @@ public enum ProblemConformance {
                         "value \(a.trueValue) at \(space.describe(configuration)) is below the optimum \(optimum)")
                     break
                 }
+            }
+            if first.objectiveCount > 1,
+                first.paretoReference?.point.count != first.objectiveCount || first.optimum != nil
+            {
+                fail(
+                    "a multi-objective problem declares its reference point",
+                    "\(first.objectiveCount) objectives, reference point \(first.paretoReference?.point ?? []), "
+                        + "optimum \(first.optimum.map { "\($0)" } ?? "none")")
             }
             if first.space != space || first.optimum != optimum {
                 fail("space and optimum are constant", "they changed while evaluating")
@@ -76,6 +93,20 @@ public enum ProblemConformance {
         let values = values ?? []
         if values.count != count { return "\(values.count) constraint values, but the problem declares \(count)" }
         if let bad = values.first(where: { !$0.isFinite }) { return "a constraint value is \(bad)" }
+        return nil
+    }
+
+    /// What is wrong with an evaluation's objective values for a problem of `count` objectives, or `nil`.
+    private static func objectivesMismatch(_ evaluation: Evaluation, count: Int) -> String? {
+        guard count > 1 else {
+            return evaluation.objectives.map { "\($0.count) objective values from a single-objective problem" }
+        }
+        let values = evaluation.objectives ?? []
+        if values.count != count { return "\(values.count) objective values, but the problem declares \(count)" }
+        if let bad = values.first(where: { !$0.isFinite }) { return "an objective value is \(bad)" }
+        if values[0] != evaluation.value {
+            return "the value \(evaluation.value) is not the first objective \(values[0])"
+        }
         return nil
     }
 

@@ -3,16 +3,23 @@ import TunebenchNumerics
 
 /// The registry entries of the built-in optimizers, in listing order.
 public enum BuiltinOptimizers {
+    /// What the optimizers that never read a value (random search and the space-filling designs) can handle: every
+    /// parameter kind and several objectives, which they ignore as they ignore one.
+    static let valueBlind = Capabilities.allParameterKinds.union(.multiObjective)
+
     public static let entries: [OptimizerEntry] = [
         OptimizerEntry(
-            name: "random", summary: "Random search: independent uniform points (Bergstra and Bengio 2012)"
+            name: "random", summary: "Random search: independent uniform points (Bergstra and Bengio 2012)",
+            capabilities: valueBlind
         ) { RandomSearch(context: $0) },
         OptimizerEntry(
             name: "grid",
-            summary: "Grid search: a full factorial grid fitted to the budget, visited in a seeded order"
+            summary: "Grid search: a full factorial grid fitted to the budget, visited in a seeded order",
+            capabilities: valueBlind
         ) { try GridSearch(context: $0) },
         OptimizerEntry(
             name: "sobol", summary: "Quasi-random search: a scrambled Sobol sequence (Sobol' 1967; Joe and Kuo 2008)",
+            capabilities: valueBlind,
             options: [
                 OptionSpec(
                     "scramble", .bool, default: .bool(true),
@@ -21,6 +28,7 @@ public enum BuiltinOptimizers {
         ) { try SobolSearch(context: $0) },
         OptimizerEntry(
             name: "lhs", summary: "Latin hypercube design of the whole budget (McKay, Beckman and Conover 1979)",
+            capabilities: valueBlind,
             options: [
                 OptionSpec("centered", .bool, default: .bool(false), summary: "points at stratum centres, not jittered")
             ]

@@ -97,7 +97,7 @@ import TunebenchCore
          "not a parameter", 3, 44),
         (#"{"format":1,"parameters":["x"],"trials":[{"number":0}"#, "the file ends", 1, 54),
         (#"{"format":1,"parameters":["x"],"trials":[{"number":"#, "ends inside a value", 1, 52),
-        (#"{"format":5}"#, "newer Tunebench", 1, 12),
+        (#"{"format":6}"#, "newer Tunebench", 1, 12),
         (#"{"format":1,"parameters":[],"status":"done","trials":[]}"#, "unknown run status", 1, 44),
         (#"{"format":1,"parameters":[],"trials":[]} x"#, "after the end", 1, 42),
         (#"{"format":1,"parameters":[],"trials":[]}"#, "has no \"problem\"", 1, 41),

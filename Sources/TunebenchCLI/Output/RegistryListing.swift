@@ -26,7 +26,9 @@ struct RegistryListing {
     func compactOptimizers() -> String {
         let lines = Self.columns(optimizers.map { [$0.name, Self.handles($0.capabilities), $0.summary] })
             .split(separator: "\n", omittingEmptySubsequences: false)
-        var text = "OPTIMIZERS (handles: any = every parameter kind; multi-fidelity = chooses fidelity levels)\n"
+        var text =
+            "OPTIMIZERS (handles: any = every parameter kind; multi-fidelity = chooses fidelity levels; "
+            + "multi-objective = runs on several objectives)\n"
         for (entry, line) in zip(optimizers, lines) {
             text += line + "\n"
             for note in Self.notes(entry) { text += "      " + note + "\n" }
@@ -185,10 +187,11 @@ struct RegistryListing {
     // MARK: - What entries handle
 
     /// An optimizer's capabilities in a few words: `any` for every parameter kind, then `multi-fidelity` when it
-    /// chooses fidelity levels; the capabilities' names when it lacks a parameter kind.
+    /// chooses fidelity levels and `multi-objective` when it runs on several objectives; the capabilities' names when
+    /// it lacks a parameter kind.
     static func handles(_ capabilities: Capabilities) -> String {
         guard capabilities.isSuperset(of: .allParameterKinds) else { return capabilities.names.joined(separator: ", ") }
-        return capabilities.contains(.multiFidelity) ? "any, multi-fidelity" : "any"
+        return (["any"] + capabilities.subtracting(.allParameterKinds).names).joined(separator: ", ")
     }
 
     /// The parameter kinds of `capabilities` in short words: `real int cat cond log`.

@@ -111,14 +111,18 @@ public struct Observation: Sendable, Hashable {
     /// On a constrained problem, the constraint values of a successful evaluation (``Evaluation/constraints``;
     /// feasible when every one is `<= 0`); `nil` for an unconstrained problem and for a failed evaluation.
     public var constraints: [Double]?
+    /// On a multi-objective problem, the objective values of a successful evaluation (``Evaluation/objectives``, all
+    /// minimised; ``value`` is the first); `nil` otherwise.
+    public var objectives: [Double]?
     /// The trial this observation reports: the index, from 0, of the `ask` that returned ``suggestion`` among the
     /// asks that returned one. `nil` means the earliest pending trial, which is the only one in a sequential run.
     public var trial: Int?
 
     public init(
         _ suggestion: Suggestion, value: Double?, gradient: [Double]? = nil, constraints: [Double]? = nil,
-        trial: Int? = nil
+        trial: Int? = nil, objectives: [Double]? = nil
     ) {
+        self.objectives = objectives
         self.suggestion = suggestion
         self.value = value
         self.gradient = gradient
@@ -168,11 +172,16 @@ public struct OptimizerContext: Sendable {
     /// The number of black-box constraints the problem reports with each evaluation (``Problem/constraintCount``,
     /// ``Observation/constraints``); 0 for an unconstrained problem.
     public var constraintCount: Int
+    /// The number of objectives the problem reports (``Problem/objectiveCount``, ``Observation/objectives``); 1 for a
+    /// single-objective problem.
+    public var objectiveCount: Int
 
     public init(
         space: SearchSpace, seed: UInt64, budget: Int, fidelities: [Fidelity] = [], options: Options = .init(),
-        problem: String = "problem", gradients: Bool = false, costBudget: Double? = nil, constraintCount: Int = 0
+        problem: String = "problem", gradients: Bool = false, costBudget: Double? = nil, constraintCount: Int = 0,
+        objectiveCount: Int = 1
     ) {
+        self.objectiveCount = objectiveCount
         self.constraintCount = constraintCount
         self.space = space
         self.seed = seed

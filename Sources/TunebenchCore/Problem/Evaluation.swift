@@ -20,14 +20,19 @@ public struct Evaluation: Sendable, Hashable {
     /// `constraints_func` convention. `nil` for an unconstrained problem and for a failed evaluation; a non-finite
     /// constraint value fails the trial, as a non-finite objective value does.
     public var constraints: [Double]?
+    /// The values `f_1(x) ... f_m(x)` of a multi-objective problem's objectives (``Problem/objectiveCount``), all
+    /// minimised; ``value`` is `f_1`. `nil` for a single-objective problem and for a failed evaluation; a non-finite
+    /// value fails the trial.
+    public var objectives: [Double]?
     /// The simulated seconds the evaluation occupies a worker in a parallel run (``RunRecord/simulation``); `nil`
     /// for its ``cost``, so that a built-in synthetic problem's evaluation takes one simulated second.
     public var duration: Double?
 
     public init(
         value: Double, noiselessValue: Double? = nil, cost: Double = 1, info: [String: Double] = [:],
-        gradient: [Double]? = nil, constraints: [Double]? = nil, duration: Double? = nil
+        gradient: [Double]? = nil, constraints: [Double]? = nil, duration: Double? = nil, objectives: [Double]? = nil
     ) {
+        self.objectives = objectives
         self.duration = duration
         self.value = value
         self.noiselessValue = noiselessValue

@@ -17,6 +17,10 @@
 ///   values with every evaluation whose value is finite (``Evaluation/constraints``); a point is feasible when every
 ///   value is `<= 0`. Its `optimum` is then the constrained minimum, the least value over the feasible points, and
 ///   regret is *feasible* regret: only feasible evaluations count towards a run's best value.
+/// - A multi-objective problem declares its objectives (``objectiveCount``, `m > 1`) and its ``paretoReference``,
+///   and returns exactly `m` values with every evaluation whose value is finite (``Evaluation/objectives``), every
+///   one minimised; its ``Evaluation/value`` is the first. Its `optimum` is `nil`: its runs are measured by the
+///   hypervolume of what they attained (``ParetoReference``).
 /// - A problem that sets `providesGradient` implements `evaluateWithGradient(_:)`, returning the same evaluation as
 ///   `evaluate(_:)` plus the gradient (``Evaluation/gradient``), exact to rounding and verified against finite
 ///   differences in a test. Only problems whose parameters are all real can provide one. The runner asks for it only
@@ -51,6 +55,12 @@ public protocol Problem {
     /// unconstrained problem.
     var constraintCount: Int { get }
 
+    /// The number of objectives, all minimised (``Evaluation/objectives``); 1 for a single-objective problem.
+    var objectiveCount: Int { get }
+
+    /// A multi-objective problem's hypervolume reference point and front volume; `nil` for a single objective.
+    var paretoReference: ParetoReference? { get }
+
     /// Evaluates a configuration at full fidelity, with the gradient when ``providesGradient`` is true.
     /// - Throws: an error that makes the whole run fail.
     mutating func evaluateWithGradient(_ configuration: Configuration) throws -> Evaluation
@@ -68,6 +78,10 @@ extension Problem {
     public var providesGradient: Bool { false }
 
     public var constraintCount: Int { 0 }
+
+    public var objectiveCount: Int { 1 }
+
+    public var paretoReference: ParetoReference? { nil }
 
     /// Without a gradient: the plain evaluation.
     public mutating func evaluateWithGradient(_ configuration: Configuration) throws -> Evaluation {

@@ -16,6 +16,9 @@
 // header ("constraints":2) and each successful trial's constraint values ("constraints":[-0.3,1.2]). A run on simulated
 // workers (format 4) gives them in the header ("simulation":{"workers":4,"mode":"asynchronous","timeBudget":100}) and
 // each trial's worker and simulated start and end ("worker":2,"start":1.5,"end":2.75), its trials in completion order.
+// A multi-objective problem's record (format 5) gives its hypervolume reference in the header
+// ("objectives":{"reference":[1.1,1.1],"hypervolume":0.8766}) and each successful trial's objective values
+// ("objectives":[0.25,0.5]).
 // Unknown members are skipped when reading, so that later minor versions stay readable; a larger "format" is refused. "trials" is always the last member, so that
 // a reader can stream the trials of a large file with the rest of the record in hand (RunFileReader).
 
@@ -44,7 +47,10 @@ extension RunRecord {
         writer.key("format")
         // A full record keeps format 1 (its bytes do not change); an `improvements` record needs format 2, a
         // constrained problem's 3 (a reader that ignored feasibility would report the wrong regret).
-        writer.integer(max(format, recording == .all ? 1 : 2, constraintCount > 0 ? 3 : 1, simulation != nil ? 4 : 1))
+        writer.integer(
+            max(
+                format, recording == .all ? 1 : 2, constraintCount > 0 ? 3 : 1, simulation != nil ? 4 : 1,
+                paretoReference != nil ? 5 : 1))
         writer.key("problem")
         writer.string(problem)
         writer.key("optimizer")
@@ -76,6 +82,19 @@ extension RunRecord {
         if constraintCount > 0 {
             writer.key("constraints")
             writer.integer(constraintCount)
+        }
+        if let paretoReference {
+            writer.key("objectives")
+            writer.beginObject()
+            writer.key("reference")
+            writer.beginArray()
+            for value in paretoReference.point { writer.number(value) }
+            writer.endArray()
+            if let volume = paretoReference.hypervolume {
+                writer.key("hypervolume")
+                writer.number(volume)
+            }
+            writer.endObject()
         }
         if let simulation {
             writer.key("simulation")
@@ -182,6 +201,16 @@ extension RunRecord {
             self.recording = recording
         case "optimum": optimum = try reader.readNull() ? nil : try reader.readDouble()
         case "constraints": constraintCount = try reader.readInt()
+        case "objectives":
+            var reference = ParetoReference(point: [], hypervolume: nil)
+            try reader.readObject { reader, name in
+                switch name {
+                case "reference": try reader.readArray { reader in reference.point.append(try reader.readDouble()) }
+                case "hypervolume": reference.hypervolume = try reader.readDouble()
+                default: try reader.skipValue()
+                }
+            }
+            paretoReference = reference
         case "simulation":
             var simulation = SimulationRecord(workers: 1, mode: "asynchronous", timeBudget: nil)
             try reader.readObject { reader, name in
@@ -271,7 +300,8 @@ extension TrialRecord {
 
     /// The members of a trial object, in the order ``TrialEncoder`` writes them.
     private enum Member: String, CaseIterable {
-        case number, configuration, fidelity, value, noiselessValue, recommended, constraints, worker, start, end
+        case number, configuration, fidelity, value, noiselessValue, recommended, constraints, objectives
+        case worker, start, end
         case cost, status, failure, info
         case askSeconds, evaluationSeconds, tellSeconds
     }
@@ -317,6 +347,10 @@ extension TrialRecord {
                 var constraints: [Double] = []
                 try reader.readArray { reader in constraints.append(try reader.readDouble(nullAsNaN: true)) }
                 trial.constraints = constraints
+            case .objectives:
+                var objectives: [Double] = []
+                try reader.readArray { reader in objectives.append(try reader.readDouble(nullAsNaN: true)) }
+                trial.objectives = objectives
             case .worker: worker = try reader.readInt()
             case .start: start = try reader.readDouble()
             case .end: end = try reader.readDouble()

@@ -4,11 +4,12 @@
 /// give the format); every aggregate is derived from these files. Fields that vary between executions (timings)
 /// are kept here and never enter the files that must be byte-identical.
 public struct RunRecord: Sendable, Hashable {
-    /// The newest record format: 4, for runs on simulated workers (``simulation``), whose trials are in completion
+    /// The newest record format: 5, for runs on a multi-objective problem (``paretoReference``), whose best and regret
+    /// are hypervolumes; 4, for runs on simulated workers (``simulation``), whose trials are in completion
     /// order with their simulated times; 3 for records of a constrained problem (``constraintCount``), whose regret
     /// older readers would compute without feasibility; 2 for `improvements` records (``TrialRecording``); other
     /// full records are written as 1.
-    public static let currentFormat = 4
+    public static let currentFormat = 5
 
     public var format: Int
     /// The problem label.
@@ -47,6 +48,11 @@ public struct RunRecord: Sendable, Hashable {
     /// The number of black-box constraints of the problem (``Problem/constraintCount``); 0 when unconstrained. Each
     /// successful trial of a constrained problem records its constraint values (``TrialRecord/constraints``).
     public var constraintCount = 0
+    /// A multi-objective problem's hypervolume reference (``Problem/paretoReference``; its point has one value per
+    /// objective); `nil` for a single objective. Each successful trial then records its objective values
+    /// (``TrialRecord/objectives``), and the run's best is the negated hypervolume of what it attained
+    /// (``AttainedFront``), its ``optimum`` the negated front volume.
+    public var paretoReference: ParetoReference?
     /// The simulated workers of a parallel run (``SimulationRecord``); `nil` for a sequential run. Its trials are in
     /// the order they completed, each with its worker and simulated start and end.
     public var simulation: SimulationRecord?
@@ -183,6 +189,9 @@ public struct TrialRecord: Sendable, Hashable {
     /// On a constrained problem, the constraint values of a successful trial (``Evaluation/constraints``); `nil`
     /// otherwise.
     public var constraints: [Double]?
+    /// On a multi-objective problem, the objective values of a successful trial (``Evaluation/objectives``); `nil`
+    /// otherwise.
+    public var objectives: [Double]?
     /// In a run on simulated workers (``RunRecord/simulation``), the worker that evaluated the trial and the
     /// simulated seconds at which it started and completed; `nil` in a sequential run.
     public var simulated: SimulatedTimes?
@@ -201,8 +210,9 @@ public struct TrialRecord: Sendable, Hashable {
         number: Int, configuration: [RecordedValue?], fidelity: Int?, value: Double?, noiselessValue: Double?,
         cost: Double, status: TrialStatus, failure: String?, info: [String: Double]?, askSeconds: Double,
         evaluationSeconds: Double, tellSeconds: Double, recommended: Double? = nil, constraints: [Double]? = nil,
-        simulated: SimulatedTimes? = nil
+        simulated: SimulatedTimes? = nil, objectives: [Double]? = nil
     ) {
+        self.objectives = objectives
         self.constraints = constraints
         self.simulated = simulated
         self.number = number

@@ -19,9 +19,9 @@ public struct TrialEncoder: Sendable {
     }
 
     /// Appends `trial` as a compact JSON object: `number`, `configuration` (inactive parameters left out),
-    /// `fidelity`, `value`, `noiselessValue`, `recommended`, `constraints` (an array), `worker`, `start` and `end`
-    /// (simulated workers), `cost`, `status`, `failure`, `info` (keys sorted), `askSeconds`, `evaluationSeconds` and
-    /// `tellSeconds`, the optional ones only when present; non-finite numbers as `null`.
+    /// `fidelity`, `value`, `noiselessValue`, `recommended`, `constraints` and `objectives` (arrays), `worker`, `start`
+    /// and `end` (simulated workers), `cost`, `status`, `failure`, `info` (keys sorted), `askSeconds`,
+    /// `evaluationSeconds` and `tellSeconds`, the optional ones only when present; non-finite numbers as `null`.
     public func append(_ trial: TrialRecord, to buffer: inout TextBuffer) {
         buffer.append(#"{"number":"#)
         buffer.append(trial.number)
@@ -59,6 +59,14 @@ public struct TrialEncoder: Sendable {
             for (index, c) in constraints.enumerated() {
                 if index > 0 { buffer.append(ascii: ",") }
                 buffer.appendJSONNumber(c)
+            }
+            buffer.append(ascii: "]")
+        }
+        if let objectives = trial.objectives {
+            buffer.append(#","objectives":["#)
+            for (index, f) in objectives.enumerated() {
+                if index > 0 { buffer.append(ascii: ",") }
+                buffer.appendJSONNumber(f)
             }
             buffer.append(ascii: "]")
         }

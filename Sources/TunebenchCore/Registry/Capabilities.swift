@@ -12,6 +12,9 @@ public struct Capabilities: OptionSet, Sendable, Hashable {
     public static let conditional = Capabilities(rawValue: 1 << 3)
     public static let logScale = Capabilities(rawValue: 1 << 4)
     public static let multiFidelity = Capabilities(rawValue: 1 << 5)
+    /// Problems of several objectives (``Problem/objectiveCount``): the optimizer reads ``Observation/objectives``,
+    /// or ignores the values altogether (random search and the space-filling designs).
+    public static let multiObjective = Capabilities(rawValue: 1 << 6)
 
     /// Every parameter kind, conditional spaces and log scales (single fidelity).
     public static let allParameterKinds: Capabilities = [.real, .integer, .categorical, .conditional, .logScale]
@@ -20,7 +23,7 @@ public struct Capabilities: OptionSet, Sendable, Hashable {
     public var names: [String] {
         let named: [(Capabilities, String)] = [
             (.real, "real"), (.integer, "integer"), (.categorical, "categorical"), (.conditional, "conditional"),
-            (.logScale, "log-scale"), (.multiFidelity, "multi-fidelity"),
+            (.logScale, "log-scale"), (.multiFidelity, "multi-fidelity"), (.multiObjective, "multi-objective"),
         ]
         return named.filter { contains($0.0) }.map(\.1)
     }

@@ -152,7 +152,7 @@ public struct Registry: Sendable {
         OptimizerContext(
             space: problem.space, seed: seed, budget: budget, fidelities: problem.fidelities,
             options: try optimizerOptions(spec), problem: problemLabel, gradients: problem.providesGradient,
-            costBudget: costBudget, constraintCount: problem.constraintCount)
+            costBudget: costBudget, constraintCount: problem.constraintCount, objectiveCount: problem.objectiveCount)
     }
 
     /// Refuses a pair when the optimizer lacks a capability the problem needs.
@@ -163,6 +163,7 @@ public struct Registry: Sendable {
         // A multi-fidelity problem can still be optimized at full fidelity; the capability only matters to
         // optimizers that choose fidelities.
         needed.remove(.multiFidelity)
+        if problem.objectiveCount > 1 { needed.insert(.multiObjective) }
         let missing = needed.subtracting(entry.capabilities)
         guard missing.isEmpty else {
             throw CoreError.missingCapability(optimizer: spec.label, problem: problemLabel, missing: missing.names)

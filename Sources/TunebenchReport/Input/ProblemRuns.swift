@@ -13,6 +13,9 @@ public struct ProblemRuns: Sendable, Hashable {
     /// Whether the problem has black-box constraints (`constrained` in `summary.json`): the regret is then feasible
     /// regret.
     public var constrained = false
+    /// A multi-objective problem's hypervolume reference point (`referencePoint` in `summary.json`): the metric is
+    /// then hypervolume regret, and ``optimum`` the negated front volume.
+    public var referencePoint: [Double]?
 
     public init(problem: String, metric: String, optimum: Double?, optimizers: [OptimizerRuns], repetitions: Int) {
         self.problem = problem
@@ -25,12 +28,19 @@ public struct ProblemRuns: Sendable, Hashable {
     /// Whether the metric is a regret (known optimum, metric optimum 0).
     public var isRegret: Bool { metric == "regret" }
 
-    /// What the metric is called in captions and headers: `feasible regret` on a constrained problem, `regret`,
-    /// or `best value`.
-    public var metricName: String { isRegret ? (constrained ? "feasible regret" : "regret") : "best value" }
+    /// What the metric is called in captions and headers: `hypervolume regret` on a multi-objective problem
+    /// (`negated hypervolume` without a front volume), `feasible regret` on a constrained one, `regret`, or `best
+    /// value`.
+    public var metricName: String {
+        if referencePoint != nil { return isRegret ? "hypervolume regret" : "negated hypervolume" }
+        return isRegret ? (constrained ? "feasible regret" : "regret") : "best value"
+    }
 
     /// The metric's name after "best" or "final": `feasible regret`, `regret` or `value`.
-    public var valueName: String { isRegret ? (constrained ? "feasible regret" : "regret") : "value" }
+    public var valueName: String {
+        if referencePoint != nil { return isRegret ? "hypervolume regret" : "negated hypervolume" }
+        return isRegret ? (constrained ? "feasible regret" : "regret") : "value"
+    }
 }
 
 /// One optimizer's complete runs on one problem.

@@ -228,6 +228,7 @@ public struct ReportInput: Sendable {
                 },
                 repetitions: experiment.repetitions)
             problem.constrained = summary.constrained == true
+            problem.referencePoint = summary.referencePoint
             return problem
         }
     }

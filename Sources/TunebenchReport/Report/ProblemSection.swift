@@ -41,8 +41,16 @@ enum ProblemSection {
         output: inout ReportOutput
     ) {
         document.heading("Problem `\(problem.problem)`", level: 3)
+        let objectivesText = problem.referencePoint.map { point in
+            "\(point.count) objectives, all minimised, measured by the hypervolume of the points each run attained "
+                + "up to the reference point (" + point.map(NumberFormat.short).joined(separator: ", ") + "); "
+                + (problem.optimum.map {
+                    "the Pareto front's volume is \(NumberFormat.short(-$0)) and the metric is the hypervolume regret"
+                } ?? "the front's volume is unknown and the metric is the negated hypervolume")
+        }
         let optimumText =
-            problem.optimum.map { "known optimum \(NumberFormat.short($0)); the metric is the regret" }
+            objectivesText
+            ?? problem.optimum.map { "known optimum \(NumberFormat.short($0)); the metric is the regret" }
             ?? (problem.isRegret
                 ? "each instance has its own known optimum; the metric is the regret against it"
                 : "optimum unknown; the metric is the best value found")

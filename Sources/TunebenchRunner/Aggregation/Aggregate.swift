@@ -34,6 +34,10 @@ public struct ProblemSummary: Codable, Sendable, Hashable {
     /// feasible point), and its summaries count infeasible trials (``OptimizerSummary/infeasibleTrials``); absent for
     /// an unconstrained problem.
     public var constrained: Bool? = nil
+    /// A multi-objective problem's hypervolume reference point (``TunebenchCore/ParetoReference``), one value per
+    /// objective: its metric is hypervolume regret, `HV* − HV(attained)`, and ``optimum`` the negated front volume
+    /// `−HV*`; absent for a single objective.
+    public var referencePoint: [Double]? = nil
 }
 
 /// Final results of one optimizer on one problem, over its complete runs.

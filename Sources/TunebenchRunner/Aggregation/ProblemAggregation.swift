@@ -67,6 +67,7 @@ final class ProblemAggregation: @unchecked Sendable {
         var noisy = false
         // Whether the runs' problem has black-box constraints (its metric is then feasible regret).
         var constrained = false
+        var referencePoint: [Double]?
         // Where each run's pooled values start, with its optimum, to shift them when the optima differ.
         var valueOptima: [[(start: Int, optimum: Double)]] = []
         // On simulated workers, each optimizer's complete runs' utilisations (``RunScan/utilisation(workers:)``).
@@ -145,6 +146,7 @@ final class ProblemAggregation: @unchecked Sendable {
                     trials: scan.trials, failed: scan.failedTrials, infeasible: scan.infeasibleTrials,
                     counted: scan.counted)
                 constrained = constrained || record.constraintCount > 0
+                referencePoint = referencePoint ?? record.paretoReference?.point
                 if experiment.costBudget != nil { costTraces.append(scan.costTrace) }
                 if experiment.workers.timeBudget != nil { timeTraces.append(scan.timeTrace) }
                 if experiment.workers.isSimulated, let share = scan.utilisation(workers: experiment.workers.workers) {
@@ -254,6 +256,7 @@ final class ProblemAggregation: @unchecked Sendable {
             optimum: optima.count <= 1 ? optimum : nil, optimizers: summaries)
         if noisy { summary.noisy = true }
         if constrained { summary.constrained = true }
+        summary.referencePoint = referencePoint
         // Until the rows are copied out in plan order, keep no file open and no more than the spill limit in memory.
         try curves.close()
         try costCurves?.close()

@@ -9,6 +9,10 @@ import TunebenchCore
 /// 10^(1/20) of `best - optimum` between them, down to COCO's last target, 1e-8), `evaluations.csv` gets the kept trials' rows, and the pooled values
 /// are those of the trials at COCO's evaluation counts (a sample fixed by the counts alone, log-spaced).
 ///
+/// A multi-objective run (``TunebenchCore/RunRecord/paretoReference``) keeps its attained front (``AttainedFront``):
+/// its best is the negated hypervolume of the objective vectors of its counted trials, so that its trace, once its
+/// optimum (the negated front volume) is taken off, is the hypervolume regret; its trials add no pooled values.
+///
 /// A run with observation noise records on its trials the noiseless value of the optimizer's recommendation
 /// (``TunebenchCore/TrialRecord/recommended``): the scan keeps that trace too (``recommendedTrace``, `+inf` until the
 /// first recommendation) and writes its rows of `traces-recommended.csv`, a step function with a row at each change
@@ -63,6 +67,8 @@ struct RunScan {
     /// The evaluation budget of a run, given its record (every member but the trials).
     private let budget: (RunRecord) -> Int
     private var best = Double.infinity
+    /// A multi-objective run's attained front, from its first trial.
+    private var attained: AttainedFront?
     /// The noiseless value of the latest recommendation.
     private var recommended = Double.infinity
     /// The evaluation of the last `traces-recommended.csv` row written, and its value.
@@ -157,7 +163,13 @@ struct RunScan {
             }
             if trial.status == .ok && !trial.isFeasible { infeasibleTrials += 1 }
         }
-        if let value = record.countedValue(trial) {
+        if let reference = record.paretoReference {
+            if attained == nil { attained = AttainedFront(reference: reference) }
+            if record.countedValue(trial) != nil, let objectives = trial.objectives {
+                attained!.add(objectives)
+                best = min(best, attained!.best)
+            }
+        } else if let value = record.countedValue(trial) {
             if sampled { values.append(value) }
             if value < best { best = value }
         }

@@ -21,6 +21,12 @@ import TunebenchCore
 /// non-finite objective does). The optimizer is told them with the value; the record keeps them; only feasible trials
 /// count towards the best value, the `improvements` selection and the recommendation ledger.
 ///
+/// **Several objectives.** On a multi-objective problem (``TunebenchCore/Problem/objectiveCount`` `m > 1`) each
+/// successful evaluation must report `m` objective values (another count fails the run; a non-finite value fails the
+/// trial). The optimizer is told them; the record keeps them with the problem's ``TunebenchCore/ParetoReference``,
+/// and its `optimum` is the negated front volume, so that regret is hypervolume regret (the aggregation computes the
+/// runs' attained hypervolumes, ``AttainedFront``). Such runs record every trial (`improvements` fails the run).
+///
 /// **Recommendations.** From the first evaluation that reports a noiseless value (a problem with observation noise),
 /// the optimizer is asked for its ``TunebenchCore/Optimizer/recommendation()`` after each `tell`, and the trial records
 /// that configuration's noiseless value (`recommended`), looked up among the run's evaluations
@@ -75,6 +81,8 @@ public struct RunExecutor: Sendable {
         var optimizerMetadata: [String: String] = [:]
         var fidelities: [Fidelity] = []
         var constraintCount = 0
+        var objectiveCount = 1
+        var paretoReference: ParetoReference?
         var failure: String?
         var ended: ContinuousClock.Instant?
         var stage = Stage.buildingProblem
@@ -87,6 +95,19 @@ public struct RunExecutor: Sendable {
             parameters = space.parameters.map(\.name)
             fidelities = problem.fidelities
             constraintCount = problem.constraintCount
+            objectiveCount = problem.objectiveCount
+            if objectiveCount > 1 {
+                guard let reference = problem.paretoReference, reference.point.count == objectiveCount else {
+                    throw RunFailure(
+                        "the problem declares \(objectiveCount) objectives but no reference point of as many values")
+                }
+                paretoReference = reference
+                optimum = reference.hypervolume.map { -$0 }
+                guard experiment.recording == .all else {
+                    throw RunFailure(
+                        "a multi-objective run records every trial; its experiment asks for 'improvements'")
+                }
+            }
             let budget = experiment.evaluationBudget(fidelities: fidelities, dimension: space.dimension)
             stage = .buildingOptimizer
             var optimizer = try registry.makeOptimizer(
@@ -155,6 +176,12 @@ public struct RunExecutor: Sendable {
                     usable = false
                     trialFailure = reason
                 }
+                if usable, objectiveCount > 1,
+                    let reason = try checkedObjectives(evaluation, count: objectiveCount, trial: number)
+                {
+                    usable = false
+                    trialFailure = reason
+                }
                 return EvaluatedTrial(
                     suggestion: suggestion, evaluation: evaluation, usable: usable, failure: trialFailure)
             }
@@ -172,7 +199,8 @@ public struct RunExecutor: Sendable {
                 try optimizer.tell(
                     Observation(
                         suggestion, value: usable ? evaluation.value : nil, gradient: usable ? evaluation.gradient : nil,
-                        constraints: usable && constraintCount > 0 ? evaluation.constraints : nil, trial: number))
+                        constraints: usable && constraintCount > 0 ? evaluation.constraints : nil, trial: number,
+                        objectives: usable && objectiveCount > 1 ? evaluation.objectives : nil))
                 let t3 = clock.now
                 spent += evaluation.cost
                 // Only full-fidelity values count towards the best, as in the aggregation (RunScan).
@@ -189,7 +217,7 @@ public struct RunExecutor: Sendable {
                 let pending = PendingTrial(
                     number: number, configuration: suggestion.configuration, fidelity: suggestion.fidelity,
                     evaluation: evaluation, usable: usable, failure: trial.failure, constraintCount: constraintCount,
-                    recommended: recommended, simulated: simulated,
+                    objectiveCount: objectiveCount, recommended: recommended, simulated: simulated,
                     askSeconds: askSeconds, evaluationSeconds: evaluationSeconds, tellSeconds: seconds(t3 - t2))
                 do throws(Sink.Failure) {
                     if selection == nil {
@@ -317,6 +345,8 @@ public struct RunExecutor: Sendable {
                 timeBudget: experiment.workers.timeBudget, askCharge: experiment.workers.askCharge)
             record.format = 4
         }
+        record.paretoReference = paretoReference
+        if paretoReference != nil { record.format = 5 }
         record.problemMetadata = problemMetadata
         record.optimizerMetadata = optimizerMetadata
         return record
@@ -335,6 +365,19 @@ private func checkedConstraints(_ evaluation: Evaluation, count: Int, trial: Int
     }
     guard let bad = values.firstIndex(where: { !$0.isFinite }) else { return nil }
     return "constraint \(bad + 1) returned \(values[bad])"
+}
+
+/// Checks a successful evaluation's objective values against the problem's count of objectives.
+/// - Returns: why the trial fails when an objective value is not finite; `nil` when the values are usable.
+/// - Throws: ``RunFailure`` when the evaluation reports another number of values than the problem declares.
+private func checkedObjectives(_ evaluation: Evaluation, count: Int, trial: Int) throws -> String? {
+    let values = evaluation.objectives ?? []
+    guard values.count == count else {
+        throw RunFailure(
+            "the problem reported \(values.count) objective values for trial \(trial), but declares \(count)")
+    }
+    guard let bad = values.firstIndex(where: { !$0.isFinite }) else { return nil }
+    return "objective \(bad + 1) returned \(values[bad])"
 }
 
 /// Where a run is, as the reason of a failure there names it ("ask (trial 3) failed: ..."); a value rather than a
@@ -390,6 +433,8 @@ private struct PendingTrial {
     var failure: String?
     /// The problem's number of constraints (0: no constraint values are recorded, not even an empty list).
     var constraintCount: Int
+    /// The problem's number of objectives (1: no objective values are recorded).
+    var objectiveCount: Int
     /// The noiseless value of the optimizer's recommendation after this trial, in a run with observation noise.
     var recommended: Double?
     /// The worker and simulated times, in a run on simulated workers.
@@ -412,7 +457,8 @@ private struct PendingTrial {
             status: usable ? .ok : .failed, failure: failure,
             info: evaluation.info.isEmpty ? nil : evaluation.info, askSeconds: totals.ask,
             evaluationSeconds: totals.evaluation, tellSeconds: totals.tell, recommended: recommended,
-            constraints: usable && constraintCount > 0 ? evaluation.constraints : nil, simulated: simulated)
+            constraints: usable && constraintCount > 0 ? evaluation.constraints : nil, simulated: simulated,
+            objectives: usable && objectiveCount > 1 ? evaluation.objectives : nil)
     }
 }
 

@@ -1,0 +1,152 @@
+import Foundation
+import Testing
+import Tunebench
+
+/// Two objectives on a line, f(x) = (x, 1 − x) for x in [0, 1]: every point is Pareto-optimal, the reference point
+/// is (1, 1) and the front's volume 1/2. `broken` reports a NaN objective at x = 0.7 and `miscounted` three values
+/// at x = 0.9.
+struct BiLine: Problem {
+    enum Defect: String { case none, broken, miscounted }
+    let space = try! SearchSpace([.real("x", lower: 0, upper: 1)])
+    var defect = Defect.none
+    var objectiveCount: Int { 2 }
+    var paretoReference: ParetoReference? { ParetoReference(point: [1, 1], hypervolume: 0.5) }
+    mutating func evaluate(_ configuration: Configuration) -> Evaluation {
+        let x = configuration.real(0)
+        if defect == .broken && x == 0.7 { return Evaluation(value: .nan, objectives: [.nan, 1 - x]) }
+        if defect == .miscounted && x == 0.9 { return Evaluation(value: x, objectives: [x, 1 - x, 0]) }
+        return Evaluation(value: x, objectives: [x, 1 - x])
+    }
+}
+
+@Suite struct MultiObjectiveRunTests {
+    static let sequence = [0.3, 0.8, 0.7, 0.2, 0.6, 0.9]
+
+    static let registry: Registry = {
+        var registry = Registry.builtin
+        try! registry.register(
+            ProblemEntry(
+                name: "bi-line", summary: "f(x) = (x, 1 - x)",
+                options: [
+                    OptionSpec(
+                        "defect", .choice(["none", "broken", "miscounted"]), default: .string("none"), summary: "")
+                ]
+            ) { BiLine(defect: .init(rawValue: $0.options.string("defect"))!) })
+        // Refuses to be built without the problem's objective count in its context.
+        try! registry.register(
+            OptimizerEntry(
+                name: "sequence", summary: "0.3, 0.8, 0.7, 0.2, 0.6, 0.9",
+                capabilities: Capabilities.allParameterKinds.union(.multiObjective)
+            ) { context in
+                guard context.objectiveCount == 2 else {
+                    throw CoreError.invalidConfiguration(reason: "objectiveCount \(context.objectiveCount)")
+                }
+                return Scripted(values: sequence)
+            })
+        return registry
+    }()
+
+    func execute(_ problem: EntrySpec, recording: TrialRecording = .all) -> RunRecord {
+        var experiment = Experiment(
+            name: "bi", seed: 3, repetitions: 1, budget: 6, optimizers: [EntrySpec("sequence")], problems: [problem])
+        experiment.recording = recording
+        return RunExecutor(registry: Self.registry, experiment: experiment).execute(Plan(experiment).runs[0])
+    }
+
+    /// The record keeps the reference and every trial's objectives, in format 5, and reads back the same; its optimum
+    /// is the negated front volume.
+    @Test func recordsKeepTheObjectives() throws {
+        let record = execute(EntrySpec("bi-line"))
+        #expect(record.status == .complete)
+        #expect(record.paretoReference == ParetoReference(point: [1, 1], hypervolume: 0.5))
+        #expect(record.optimum == -0.5)
+        #expect(record.trials.map(\.objectives) == Self.sequence.map { [$0, 1 - $0] })
+        let bytes = record.jsonBytes()
+        let text = String(decoding: bytes, as: UTF8.self)
+        #expect(text.hasPrefix(#"{"format":5,"#))
+        #expect(text.contains(#""objectives":{"reference":[1.0,1.0],"hypervolume":0.5}"#))
+        #expect(text.contains(#""objectives":[0.3,0.7],"#))
+        let read = try RunRecord(json: bytes)
+        #expect(read.untimed == record.untimed)
+    }
+
+    /// A non-finite objective fails its trial; another number of values than declared fails the run; a
+    /// multi-objective run refuses to keep only improvements.
+    @Test func brokenObjectivesFailTheTrialAndMiscountedOnesTheRun() {
+        let broken = execute(EntrySpec("bi-line", options: ["defect": .string("broken")]))
+        #expect(broken.status == .complete)
+        #expect(broken.trials[2].status == .failed && broken.trials[2].objectives == nil)
+        #expect(broken.trials[2].failure == "the objective returned nan")
+        let miscounted = execute(EntrySpec("bi-line", options: ["defect": .string("miscounted")]))
+        #expect(miscounted.status == .failed)
+        #expect(miscounted.failure == "the problem reported 3 objective values for trial 5, but declares 2")
+        let improvements = execute(EntrySpec("bi-line"), recording: .improvements)
+        #expect(improvements.status == .failed)
+        #expect(improvements.failure?.contains("records every trial") == true)
+    }
+
+    /// The optimizers are told the objectives, and only those declaring `multi-objective` may run.
+    @Test func optimizersAreToldTheObjectivesAndCheckedForTheCapability() throws {
+        var problem = BiLine()
+        let evaluation = problem.evaluate(Configuration([.real(0.25)]))
+        let observation = Observation(
+            Suggestion(Configuration([.real(0.25)])), value: evaluation.value, objectives: evaluation.objectives)
+        #expect(observation.objectives == [0.25, 0.75])
+        #expect(throws: CoreError.self) {
+            try Self.registry.makeOptimizer(
+                EntrySpec("tpe"), for: problem, problemLabel: "bi-line", seed: 1, budget: 10)
+        }
+        for name in ["random", "sobol", "lhs", "grid"] {
+            _ = try Self.registry.makeOptimizer(
+                EntrySpec(name), for: problem, problemLabel: "bi-line", seed: 1, budget: 10)
+        }
+    }
+
+    /// The traces are hypervolume regret, by hand: the attained volumes after each trial of the sequence are 0.21,
+    /// 0.31, 0.35, 0.37, 0.40 and 0.41 (sums of the rectangles of the sorted staircase), so the regrets against 1/2
+    /// are 0.29, 0.19, 0.15, 0.13, 0.10 and 0.09; the summary names the reference point.
+    @Test func tracesAreHypervolumeRegret() throws {
+        let folder = Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let experiment = Experiment(
+            name: "bi-aggregate", seed: 3, repetitions: 2, budget: 6, optimizers: [EntrySpec("sequence")],
+            problems: [EntrySpec("bi-line")])
+        let outcome = try ExperimentRunner(registry: Self.registry, experiment: experiment, output: folder).run()
+        let problem = try #require(outcome.aggregate.problems.first)
+        #expect(problem.referencePoint == [1, 1] && problem.optimum == -0.5 && problem.metric == "regret")
+        let summary = try #require(problem.optimizers.first)
+        #expect(abs(try #require(summary.finalMedian) - 0.09) < 1e-12)
+        #expect(summary.evaluationMedian == nil)
+        let rows = try String(contentsOf: folder.appendingPathComponent("evaluations.csv"), encoding: .utf8)
+            .split(separator: "\n").dropFirst().filter { $0.hasPrefix("bi-line,sequence,0,") }
+        // problem,optimizer,repetition,evaluation,value,best,regret,fidelity,cost
+        let regrets = try rows.map {
+            try #require(Double($0.split(separator: ",", omittingEmptySubsequences: false)[6]))
+        }
+        for (regret, expected) in zip(regrets, [0.29, 0.19, 0.15, 0.13, 0.10, 0.09]) {
+            #expect(abs(regret - expected) < 1e-12, "\(regrets)")
+        }
+        #expect(regrets.count == 6)
+    }
+
+    /// The same bytes whatever the jobs, on the built-in problems.
+    @Test func builtinProblemsGiveTheSameBytesWhateverTheJobs() throws {
+        let experiment = Experiment(
+            name: "bi-jobs", seed: 1, repetitions: 3, budget: 40, optimizers: [EntrySpec("random"), EntrySpec("sobol")],
+            problems: [
+                EntrySpec("zdt1", options: ["variables": .integer(3)]), EntrySpec("dtlz2"), EntrySpec("wfg4"),
+            ])
+        var outputs: [[String: Data]] = []
+        for jobs in [1, 2] {
+            let folder = Fixtures.temporaryFolder()
+            defer { try? FileManager.default.removeItem(at: folder) }
+            _ = try ExperimentRunner(
+                registry: Self.registry, experiment: experiment, output: folder, options: RunOptions(jobs: jobs)
+            ).run()
+            outputs.append(try Fixtures.deterministicOutputs(folder))
+        }
+        #expect(outputs[0] == outputs[1])
+        let summary = try #require(outputs[0]["summary.json"])
+        #expect(String(decoding: summary, as: UTF8.self).contains("referencePoint"))
+    }
+}
