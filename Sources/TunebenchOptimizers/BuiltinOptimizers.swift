@@ -93,6 +93,22 @@ public enum BuiltinOptimizers {
             return GeneticAlgorithm(context: context, settings: settings)
         },
         OptimizerEntry(
+            name: "nsga2",
+            summary: "NSGA-II (Deb et al. 2002): non-dominated sorting and crowding distance, binary tournaments, SBX "
+                + "and polynomial mutation; several objectives (one: an elitist GA)",
+            capabilities: Capabilities.allParameterKinds.union(.multiObjective),
+            options: [
+                OptionSpec(
+                    "population", .integer(2...100_000), default: .integer(100),
+                    summary: "N: the population and the children per generation")
+            ],
+            includedByDefault: false, reference: ReferenceStatements.nsga2
+        ) { context in
+            var settings = NSGA2Optimizer.Settings()
+            settings.population = context.options.integer("population")
+            return NSGA2Optimizer(context: context, settings: settings)
+        },
+        OptimizerEntry(
             name: "annealing",
             summary: "Simulated annealing (Kirkpatrick et al. 1983): geometric cooling fitted to the budget, step size "
                 + "adapted to a 44 % acceptance rate"

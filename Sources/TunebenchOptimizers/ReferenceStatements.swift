@@ -220,6 +220,23 @@ enum ReferenceStatements {
     static let bohbSource = "hpbandster 0.7.4's BOHB (Falkner et al. 2018)"
 
     /// `bohb` has hpbandster's defaults; what differs is what no option can express.
+    /// NSGA-II: Deb et al. 2002's settings (population 100, crossover probability 0.9, SBX η_c = 20, polynomial
+    /// mutation η_m = 20 with probability 1/d, §IV-A of the paper); what no option expresses is listed.
+    static let nsga2 = ReferenceDefaults(
+        source: "Deb, Pratap, Agarwal and Meyarivan 2002 (IEEE TEVC 6(2)): N = 100, p_c = 0.9, SBX eta_c = 20, "
+            + "polynomial mutation eta_m = 20 with p_m = 1/d",
+        deviations: [
+            .init(
+                setting: "a failed or infeasible evaluation ranks after every front (the paper has neither; it "
+                    + "handles constraints by constrained domination)",
+                reason: "Tunebench's problems may fail; there are no constrained multi-objective problems yet",
+                chosenOn: "not tuned"),
+            .init(
+                setting: "categorical genes cross over by swapping and mutate by a uniform redraw (the paper codes "
+                    + "reals only)",
+                reason: "the spaces may have categorical parameters", chosenOn: "not tuned"),
+        ])
+
     static let bohb = ReferenceDefaults(
         source: bohbSource,
         deviations: [

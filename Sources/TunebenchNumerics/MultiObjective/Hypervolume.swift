@@ -9,8 +9,9 @@
 /// - m = 3: the dimension sweep of Fonseca, Paquete & López-Ibáñez 2006 (O(n log n) with Beume et al. 2009's
 ///   balanced search; here a ``RankSet`` over the x ranks, see ``SweepFront``);
 /// - m = 4: a sweep along the fourth objective that adds each point's exclusive three-dimensional contribution,
-///   computed by a clipped three-dimensional sweep over the points kept so far, O(n²) as in Guerreiro & Fonseca
-///   2018, "Computing and updating hypervolume contributions in up to four dimensions", IEEE TEVC 22(3);
+///   computed by a clipped three-dimensional sweep over the points kept so far (whose clipped fronts are small: O(n²)
+///   in practice, as Guerreiro & Fonseca 2018's HV4D+ always is, "Computing and updating hypervolume contributions
+///   in up to four dimensions", IEEE TEVC 22(3); O(n³) in the worst case, a clipped front as large as the set);
 /// - m ≥ 5: the same sweep along the last objective over (m − 1)-dimensional slices, O(n^(m−2)), exact but slow.
 ///
 /// Checked against moocore's C code to a relative 10⁻¹² (`HypervolumeTests`, `Tests/Scripts/moocore_reference.py`).

@@ -33,7 +33,7 @@ public struct GeneticAlgorithm: Optimizer {
 
     private let space: SearchSpace
     private let settings: Settings
-    private let categorical: [Bool]
+    private let variation: RealCodedVariation
     private let size: Int
     private var generator: Xoshiro256StarStar
     /// The survivors, by value.
@@ -51,7 +51,9 @@ public struct GeneticAlgorithm: Optimizer {
     public init(context: OptimizerContext, settings: Settings) {
         space = context.space
         self.settings = settings
-        categorical = space.parameters.map { $0.choices != nil }
+        variation = RealCodedVariation(
+            categorical: space.parameters.map { $0.choices != nil }, crossoverIndex: settings.crossoverIndex,
+            mutationIndex: settings.mutationIndex)
         let d = space.dimension
         size = settings.population > 0 ? settings.population : max(8, min(40, context.budget / 50))
         generator = Xoshiro256StarStar(seed: context.seed)
@@ -91,9 +93,9 @@ public struct GeneticAlgorithm: Optimizer {
             let first = tournament()
             let second = tournament()
             var (a, b) = (population[first].genes, population[second].genes)
-            if generator.nextUnit() < settings.crossoverProbability { crossover(&a, &b) }
-            mutate(&a)
-            mutate(&b)
+            if generator.nextUnit() < settings.crossoverProbability { variation.crossover(&a, &b, using: &generator) }
+            variation.mutate(&a, using: &generator)
+            variation.mutate(&b, using: &generator)
             children.append(a)
             if children.count < size { children.append(b) }
         }
@@ -103,39 +105,5 @@ public struct GeneticAlgorithm: Optimizer {
     /// The better of two members drawn uniformly (the population is sorted, so the smaller index).
     private mutating func tournament() -> Int {
         min(generator.nextIndex(below: population.count), generator.nextIndex(below: population.count))
-    }
-
-    private mutating func crossover(_ a: inout [Double], _ b: inout [Double]) {
-        let eta = settings.crossoverIndex
-        for j in a.indices where generator.nextUnit() < 0.5 {
-            if categorical[j] {
-                swap(&a[j], &b[j])
-                continue
-            }
-            let u = generator.nextUnit()
-            let beta = u <= 0.5 ? pow(2 * u, 1 / (eta + 1)) : pow(1 / (2 * (1 - u)), 1 / (eta + 1))
-            let (p1, p2) = (a[j], b[j])
-            a[j] = min(max(0.5 * ((1 + beta) * p1 + (1 - beta) * p2), 0), 1)
-            b[j] = min(max(0.5 * ((1 - beta) * p1 + (1 + beta) * p2), 0), 1)
-        }
-    }
-
-    private mutating func mutate(_ x: inout [Double]) {
-        let probability = 1 / Double(max(x.count, 1))
-        let eta = settings.mutationIndex
-        for j in x.indices where generator.nextUnit() < probability {
-            if categorical[j] {
-                x[j] = generator.nextUnit()
-                continue
-            }
-            let u = generator.nextUnit()
-            if u < 0.5 {
-                let delta = pow(2 * u, 1 / (eta + 1)) - 1
-                x[j] = min(max(x[j] + delta * x[j], 0), 1)
-            } else {
-                let delta = 1 - pow(2 * (1 - u), 1 / (eta + 1))
-                x[j] = min(max(x[j] + delta * (1 - x[j]), 0), 1)
-            }
-        }
     }
 }

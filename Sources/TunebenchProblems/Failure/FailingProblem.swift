@@ -52,6 +52,8 @@ public struct FailingProblem<Base: KnownMinimizers>: KnownMinimizers {
 
     /// The base problem's constraints (a failed evaluation reports no constraint values).
     public var constraintCount: Int { base.constraintCount }
+    public var objectiveCount: Int { base.objectiveCount }
+    public var paretoReference: ParetoReference? { base.paretoReference }
 
     /// Whether `configuration` lies in the failing region.
     public func fails(_ configuration: Configuration) -> Bool {

@@ -49,7 +49,10 @@ public struct DTLZFunction: MultiObjectiveFunction {
     public var name: String { "dtlz\(number)" }
     public var bounds: [ClosedRange<Double>] { Array(repeating: 0...1, count: variables) }
 
-    /// 1.1 times the front's largest value in each objective: 0.55 for DTLZ1, 1.1 for DTLZ2-6, and (1.1, ..., 1.1,
+    /// DTLZ5's and DTLZ6's fronts with four or more objectives are more than the paper's curve (``frontIsKnown``).
+    public var frontIsKnown: Bool { !(number == 5 || number == 6) || objectiveCount <= 3 }
+
+    /// 1.1 times an upper bound of the front in each objective: 0.55 for DTLZ1, 1.1 for DTLZ2-6, and (1.1, ..., 1.1,
     /// 2.2m) for DTLZ7, whose f_m reaches 2m on the front.
     public var referencePoint: [Double] {
         switch number {

@@ -22,8 +22,13 @@ public protocol MultiObjectiveFunction: Sendable {
     func values(_ x: [Double]) -> [Double]
     /// About `count` points of the Pareto front, spread over it (exactly `count` where the front allows it).
     func paretoFront(count: Int) -> [[Double]]
-    /// The reference point of the hypervolume.
+    /// The reference point of the hypervolume: 1.1 times an upper bound of the front in each objective.
     var referencePoint: [Double] { get }
+    /// Whether ``paretoFront(count:)`` samples the whole front: `false` where the published front is known to be
+    /// incomplete (WFG3 with three or more objectives and DTLZ5 and 6 with four or more are not degenerate as
+    /// published: H. Ishibuchi, H. Masuda and Y. Nojima, "Pareto fronts of many-objective degenerate test problems",
+    /// IEEE TEVC 20(5), 2016), and then no front volume is measured.
+    var frontIsKnown: Bool { get }
     /// The hypervolume of the whole Pareto front with respect to ``referencePoint``, in closed form, where the
     /// front's shape gives one; `nil` otherwise (then it is measured on a dense sample of the front).
     var exactHypervolume: Double? { get }
@@ -33,6 +38,8 @@ public protocol MultiObjectiveFunction: Sendable {
 
 extension MultiObjectiveFunction {
     public var exactHypervolume: Double? { nil }
+
+    public var frontIsKnown: Bool { true }
 }
 
 /// Closed forms of the hypervolume of common fronts.

@@ -8,9 +8,10 @@ import TunebenchNumerics
 /// regret is hypervolume regret.
 ///
 /// The front's volume is the closed form where the function has one (``MultiObjectiveFunction/exactHypervolume``),
-/// and otherwise the volume of a dense sample of the front (20,000 points for two objectives, 5,000 for three), a
-/// lower bound, computed once per function and process (``measuredVolume(of:)``); with four objectives or more and no
-/// closed form there is none, and the metric is the negated hypervolume.
+/// and otherwise the volume of a dense sample of the front (about 20,000 points for two objectives, 5,000 for three),
+/// a lower bound, computed once per function and process (``MultiObjectiveVolumes/measured(of:)``); with four
+/// objectives and no closed form, or where the published front is incomplete
+/// (``MultiObjectiveFunction/frontIsKnown``), there is none, and the metric is the negated hypervolume.
 ///
 /// The published problem is the only instance: these functions' fronts are their definition; repetitions differ by
 /// the optimizer's seed alone.
@@ -43,12 +44,13 @@ enum MultiObjectiveVolumes {
     private static let cache = Mutex<[String: Double?]>([:])
 
     /// The hypervolume of a dense front sample of `function` (see ``MultiObjectiveProblem``), `nil` beyond three
-    /// objectives. The key names the function and its shape (objectives and variables): the same key, the same front.
+    /// objectives and where the sample is not the whole front. The key names the function and its shape (objectives
+    /// and variables): the same key, the same front.
     static func measured<Function: MultiObjectiveFunction>(of function: Function) -> Double? {
         let key = "\(function.name) m=\(function.objectiveCount) n=\(function.bounds.count)"
         if let known = cache.withLock({ $0[key] }) { return known }
         let m = function.objectiveCount
-        let front = m > 3 ? nil : function.paretoFront(count: m == 2 ? 20_000 : 5_000)
+        let front = m > 3 || !function.frontIsKnown ? nil : function.paretoFront(count: m == 2 ? 20_000 : 5_000)
         let volume = front.map { Hypervolume.exact($0, reference: function.referencePoint) }
         cache.withLock { $0[key] = volume }
         return volume

@@ -51,7 +51,10 @@ public struct WFGFunction: MultiObjectiveFunction {
     public var variables: Int { positionVariables + distanceVariables }
     public var bounds: [ClosedRange<Double>] { (1...variables).map { 0...(2 * Double($0)) } }
 
-    /// 1.1 times the front's largest value in each objective, 2.2i.
+    /// WFG3's front with three or more objectives is not the line of the paper (``frontIsKnown``).
+    public var frontIsKnown: Bool { number != 3 || objectiveCount == 2 }
+
+    /// 1.1 times an upper bound of the front in each objective, 2i: 2.2i.
     public var referencePoint: [Double] { (1...objectiveCount).map { 2.2 * Double($0) } }
 
     /// WFG4-9's front is the ellipsoid Σ (f_i / 2i)² = 1: Π 2.2i less its positive orthant. WFG1-3: none (measured).

@@ -60,7 +60,9 @@ public enum MultiObjectiveProblems {
         return ProblemEntry(
             name: "dtlz\(number)", summary: "DTLZ\(number), m objectives: \(summaries[number - 1])",
             options: [
-                OptionSpec("objectives", .integer(2...10), default: .integer(3), summary: "number of objectives m"),
+                OptionSpec(
+                    "objectives", .integer(2...4), default: .integer(3),
+                    summary: "number of objectives m (2 to 4: the attained hypervolume is exact and fast up to 4)"),
                 OptionSpec(
                     "k", .integer(1...100), default: .integer(DTLZFunction.defaultDistanceVariables(number)),
                     summary: "distance variables; n = m + k - 1"),
@@ -79,7 +81,9 @@ public enum MultiObjectiveProblems {
         return ProblemEntry(
             name: "wfg\(number)", summary: "WFG\(number), m objectives, \(shapes[number - 1]) front (WFG toolkit)",
             options: [
-                OptionSpec("objectives", .integer(2...10), default: .integer(2), summary: "number of objectives m"),
+                OptionSpec(
+                    "objectives", .integer(2...4), default: .integer(2),
+                    summary: "number of objectives m (2 to 4: the attained hypervolume is exact and fast up to 4)"),
                 OptionSpec(
                     "k", .integer(0...100), default: .integer(0),
                     summary: "position variables, a multiple of m - 1; 0: 4 for two objectives, 2(m - 1) otherwise"),

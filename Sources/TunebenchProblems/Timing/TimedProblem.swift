@@ -31,6 +31,8 @@ public struct TimedProblem: Problem {
     public var fidelities: [Fidelity] { base.fidelities }
     public var providesGradient: Bool { base.providesGradient }
     public var constraintCount: Int { base.constraintCount }
+    public var objectiveCount: Int { base.objectiveCount }
+    public var paretoReference: ParetoReference? { base.paretoReference }
 
     /// The base problem's metadata and the duration model (`duration`, `duration-spread`).
     public var metadata: [String: String] {

@@ -46,7 +46,10 @@ enum ProblemSection {
                 + "up to the reference point (" + point.map(NumberFormat.short).joined(separator: ", ") + "); "
                 + (problem.optimum.map {
                     "the Pareto front's volume is \(NumberFormat.short(-$0)) and the metric is the hypervolume regret"
-                } ?? "the front's volume is unknown and the metric is the negated hypervolume")
+                }
+                    ?? (problem.isRegret
+                        ? "the metric is the hypervolume regret against each run's front volume"
+                        : "the front's volume is unknown and the metric is the negated hypervolume"))
         }
         let optimumText =
             objectivesText

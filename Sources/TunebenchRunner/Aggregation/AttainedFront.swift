@@ -31,9 +31,10 @@ struct AttainedFront {
         return true
     }
 
-    /// The run's scalar best: `−HV`, floored at `−HV*` when the front's volume is known.
+    /// The run's scalar best: `−HV`, floored at `−HV*` when the front's volume is known (`0 − HV`, so that an empty
+    /// volume is written `0.0`, not `-0.0`).
     var best: Double {
-        guard let volume = reference.hypervolume else { return -hypervolume }
-        return -min(hypervolume, volume)
+        guard let volume = reference.hypervolume else { return 0 - hypervolume }
+        return 0 - min(hypervolume, volume)
     }
 }

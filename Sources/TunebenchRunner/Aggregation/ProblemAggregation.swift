@@ -108,6 +108,7 @@ final class ProblemAggregation: @unchecked Sendable {
                     throw RunnerError.foreignRunFile(path: store.runURL(run).path, mismatch: mismatch)
                 }
                 optimum = optimum ?? record.optimum
+                referencePoint = referencePoint ?? record.paretoReference?.point
                 if let own = record.optimum { optima.insert(own.bitPattern) }
                 guard record.status == .complete else {
                     failedTimes.add(
@@ -146,7 +147,6 @@ final class ProblemAggregation: @unchecked Sendable {
                     trials: scan.trials, failed: scan.failedTrials, infeasible: scan.infeasibleTrials,
                     counted: scan.counted)
                 constrained = constrained || record.constraintCount > 0
-                referencePoint = referencePoint ?? record.paretoReference?.point
                 if experiment.costBudget != nil { costTraces.append(scan.costTrace) }
                 if experiment.workers.timeBudget != nil { timeTraces.append(scan.timeTrace) }
                 if experiment.workers.isSimulated, let share = scan.utilisation(workers: experiment.workers.workers) {

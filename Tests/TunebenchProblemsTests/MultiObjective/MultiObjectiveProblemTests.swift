@@ -17,7 +17,7 @@ import TunebenchNumerics
 
     static let specs: [EntrySpec] =
         MultiObjectiveProblems.entries.map { EntrySpec($0.name) } + [
-            EntrySpec("dtlz2", options: ["objectives": .integer(5)]),
+            EntrySpec("dtlz2", options: ["objectives": .integer(4)]),
             EntrySpec("dtlz7", options: ["objectives": .integer(2), "k": .integer(3)]),
             EntrySpec("wfg4", options: ["objectives": .integer(3)]),
             EntrySpec("wfg2", options: ["objectives": .integer(4), "k": .integer(6), "l": .integer(4)]),
@@ -49,6 +49,12 @@ import TunebenchNumerics
         let wfg1 = try Self.registry.makeProblem(EntrySpec("wfg1", options: ["objectives": .integer(4)]), seed: 1)
         #expect(wfg1.paretoReference?.point == (1...4).map { 2.2 * Double($0) })
         #expect(wfg1.paretoReference != nil && wfg1.paretoReference?.hypervolume == nil)
+        // WFG3's front with three objectives is not the published line: no volume is claimed.
+        let wfg3 = try Self.registry.makeProblem(EntrySpec("wfg3", options: ["objectives": .integer(3)]), seed: 1)
+        #expect(wfg3.paretoReference != nil && wfg3.paretoReference?.hypervolume == nil)
+        #expect(throws: (any Error).self) {
+            try Self.registry.makeProblem(EntrySpec("dtlz2", options: ["objectives": .integer(5)]), seed: 1)
+        }
     }
 
     @Test func invalidShapesAreRefused() {
