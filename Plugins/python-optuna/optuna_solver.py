@@ -1,6 +1,6 @@
 """Optuna's samplers as a kurobako solver.
 
-Usage: ``python3 optuna_solver.py {tpe,cmaes,gp}``
+Usage: ``python3 optuna_solver.py {tpe,cmaes,gp,nsga2}``
 
 Built only on the ``kurobako`` package (its ``SolverRunner`` speaks the protocol, unchanged) and
 Optuna's public ask-and-tell API. Each sampler runs with its default settings and ``seed`` set to
@@ -81,6 +81,11 @@ _CONCURRENT = {Capability.CONCURRENT}
 # GPSampler read ``trial.constraints``; its CmaEsSampler ignores them, so it does not claim this.
 _CONSTRAINTS = ExtensionCapability("CONSTRAINTS")
 
+# Several objectives (kurobako's ``values_domain`` with more than one entry): the study minimises each, and the
+# trial's values are told as Optuna takes them. TPESampler is then Optuna's multi-objective TPE (MOTPE: Ozaki et al.
+# 2020/2022), NSGAIISampler Deb et al. 2002's NSGA-II.
+_MULTI = {Capability.MULTI_OBJECTIVE}
+
 
 class _Sampler:
     """One sampler choice: how to build it, what it claims, and what to record about it."""
@@ -106,15 +111,30 @@ SAMPLERS: Dict[str, _Sampler] = {
     "tpe": _Sampler(
         make=lambda seed: optuna.samplers.TPESampler(seed=seed),
         class_name="TPESampler",
-        capabilities=_NUMERIC | _CONCURRENT | {Capability.CATEGORICAL, Capability.CONDITIONAL, _CONSTRAINTS},
+        capabilities=_NUMERIC | _CONCURRENT | _MULTI | {Capability.CATEGORICAL, Capability.CONDITIONAL, _CONSTRAINTS},
         packages=["optuna", "kurobako", "lupa", "numpy", "scipy"],
         paper=(
             "Bergstra et al. 2011, Algorithms for Hyper-Parameter Optimization (NeurIPS); "
             "Watanabe 2023, arXiv:2304.11127; Akiba et al. 2019, Optuna (KDD)"
         ),
         note=(
-            "default settings (multivariate TPE for one objective; constant_liar for running trials); parameters "
-            "outside the intersection search space (conditional ones) are sampled by univariate TPE"
+            "default settings (multivariate TPE for one objective, MOTPE for several; constant_liar for running "
+            "trials); parameters outside the intersection search space (conditional ones) are sampled by "
+            "univariate TPE"
+        ),
+    ),
+    "nsga2": _Sampler(
+        make=lambda seed: optuna.samplers.NSGAIISampler(seed=seed),
+        class_name="NSGAIISampler",
+        capabilities=_NUMERIC | _CONCURRENT | _MULTI | {Capability.CATEGORICAL},
+        packages=["optuna", "kurobako", "lupa", "numpy", "scipy"],
+        paper=(
+            "Deb, Pratap, Agarwal and Meyarivan 2002, A fast and elitist multiobjective genetic algorithm: "
+            "NSGA-II (IEEE TEVC 6(2))"
+        ),
+        note=(
+            "default settings (population_size 50, UniformCrossover with crossover_prob 0.9 and swapping_prob 0.5, "
+            "mutation by resampling each parameter with probability 1/d); no CONDITIONAL"
         ),
     ),
     "cmaes": _Sampler(
@@ -187,12 +207,14 @@ class OptunaSolver(Solver):
     """One run: an in-memory study driven by ask and tell."""
 
     def __init__(self, sampler: "optuna.samplers.BaseSampler", problem: ProblemSpec):
-        if len(problem.values) != 1:
-            raise ValueError("this bridge handles one objective; the problem has {}".format(len(problem.values)))
         self._problem = problem
+        self._objectives = len(problem.values)
         self._distributions = [to_distribution(var) for var in problem.params]
         with quiet():
-            self._study = optuna.create_study(sampler=sampler, direction="minimize")
+            if self._objectives == 1:
+                self._study = optuna.create_study(sampler=sampler, direction="minimize")
+            else:
+                self._study = optuna.create_study(sampler=sampler, directions=["minimize"] * self._objectives)
         self._pending: Dict[int, Trial] = {}
 
     def ask(self, idg: TrialIdGenerator) -> NextTrial:
@@ -219,7 +241,10 @@ class OptunaSolver(Solver):
             # keep their order, so that every trial lists its constraints alike.
             for index, value in enumerate(constraints or []):
                 optuna_trial.set_constraint("c{:03d}".format(index + 1), value)
-            self._study.tell(optuna_trial, float(trial.values[0]))
+            if self._objectives == 1:
+                self._study.tell(optuna_trial, float(trial.values[0]))
+            else:
+                self._study.tell(optuna_trial, [float(value) for value in trial.values])
 
 
 class ConstraintRunner(SolverRunner):

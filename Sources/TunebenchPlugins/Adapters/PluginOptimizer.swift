@@ -29,7 +29,9 @@ public final class PluginOptimizer: Optimizer {
     /// - Throws: ``PluginError``, or ``TunebenchCore/CoreError/missingCapability(optimizer:problem:missing:)`` when
     ///   the solver lacks a capability the space needs.
     public init(command: PluginCommand, context: OptimizerContext) throws {
-        let problem = ProblemSpecification(space: context.space, name: context.problem, fidelities: context.fidelities)
+        let problem = ProblemSpecification(
+            space: context.space, name: context.problem, fidelities: context.fidelities,
+            objectives: context.objectiveCount)
         var command = command
         command.environment[Self.budgetVariable] = String(context.budget)
         client = try SolverClient(command)
@@ -104,8 +106,11 @@ public final class PluginOptimizer: Optimizer {
         // A solver that reads constraint values gets an infeasible trial's value with them; any other, a failure.
         let readsConstraints = client.spec.readsConstraints && observation.constraints != nil
         let value = readsConstraints ? observation.objectiveValue : observation.finiteValue
+        // Several objectives: every value, or none for a failure.
+        let values =
+            observation.objectives.map { value != nil && $0.allSatisfy(\.isFinite) ? $0 : [] } ?? value.map { [$0] } ?? []
         try client.tell(
-            solver: 0, trialID: pending.trialID, values: value.map { [$0] } ?? [],
+            solver: 0, trialID: pending.trialID, values: values,
             constraintValues: readsConstraints && value != nil ? observation.constraints : nil,
             currentStep: pending.step)
     }

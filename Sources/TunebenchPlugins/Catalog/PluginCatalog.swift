@@ -128,12 +128,16 @@ public enum PluginEntries {
         "command", .text, default: .string(""),
         summary: "the plugin's command line, run in the current folder (quotes group words)")
 
+    /// What a solver entry may be paired with: every parameter kind and several objectives; the solver's own spec
+    /// (its kurobako capabilities, `MULTI_OBJECTIVE` among them) is checked by the preflight, pair by pair.
+    static let solverCapabilities = Capabilities.allParameterKinds.union(.multiObjective)
+
     /// The entry of a solver plugin.
     public static func solver(_ manifest: PluginManifest) -> OptimizerEntry {
         let cache = SolverSpecCache()
         let command = manifest.command
         return OptimizerEntry(
-            name: manifest.name, summary: manifest.summary + " [plugin]",
+            name: manifest.name, summary: manifest.summary + " [plugin]", capabilities: solverCapabilities,
             options: [timeoutOption(command.timeout)], includedByDefault: false,
             preflight: { context in try cache.check(with(command, context.options), context: context) },
             factory: { context in try PluginOptimizer(command: with(command, context.options), context: context) })
@@ -152,7 +156,8 @@ public enum PluginEntries {
         let cache = SolverSpecCache()
         return OptimizerEntry(
             name: "external", summary: "A solver plugin given by the option 'command' (kurobako protocol)",
-            options: [commandOption, timeoutOption(PluginCommand.defaultTimeout)], includedByDefault: false,
+            capabilities: solverCapabilities, options: [commandOption, timeoutOption(PluginCommand.defaultTimeout)],
+            includedByDefault: false,
             preflight: { context in try cache.check(try externalCommand(context.options, kind: "solver"), context: context) },
             factory: { context in
                 try PluginOptimizer(command: try externalCommand(context.options, kind: "solver"), context: context)
@@ -201,7 +206,9 @@ final class SolverSpecCache: Sendable {
             specs.withLock { $0[command] = spec }
         }
         try spec.check(
-            ProblemSpecification(space: context.space, name: context.problem, fidelities: context.fidelities),
+            ProblemSpecification(
+                space: context.space, name: context.problem, fidelities: context.fidelities,
+                objectives: context.objectiveCount),
             solver: command.name, problemLabel: context.problem)
     }
 }

@@ -32,11 +32,12 @@ public struct ProblemSpecification: Sendable, Hashable {
 
     // MARK: - From and to Tunebench spaces
 
-    /// The spec of a Tunebench space, as sent to plugin solvers.
-    public init(space: SearchSpace, name: String, fidelities: [Fidelity] = []) {
+    /// The spec of a Tunebench space, as sent to plugin solvers, with `objectives` objective values (`values_domain`:
+    /// a solver then needs kurobako's `MULTI_OBJECTIVE` beyond one).
+    public init(space: SearchSpace, name: String, fidelities: [Fidelity] = [], objectives: Int = 1) {
         self.name = name
         attrs = [:]
-        objectives = 1
+        self.objectives = objectives
         steps = fidelities.isEmpty ? [1] : fidelities.map(\.steps)
         parameters = space.parameters.map { parameter in
             let range: Variable.Range
