@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import Tunebench
+@testable import TunebenchPlugins
 import TunebenchTestSupport
 
 /// Solvers and problems written only with the `kurobako` Python package, with no Tunebench code, run unchanged.
@@ -34,6 +35,42 @@ struct KurobakoCompatibilityTests {
         for file in ["evaluations.csv", "summary.json", "curves/kq.csv"] {
             #expect(try Data(contentsOf: folder.appendingPathComponent(file)) == Data(contentsOf: again.appendingPathComponent(file)))
         }
+    }
+
+    /// A kurobako problem of two objectives with a `reference_point` runs as a multi-objective problem: its values are
+    /// the objectives, its reference point the hypervolume's, and the runs' metric the negated hypervolume (no front
+    /// volume is declared). Random search and NSGA-II run on it; the best of each run is the negated hypervolume of its
+    /// points, recomputed here from the run file.
+    @Test func aKurobakoProblemOfTwoObjectivesRuns() throws {
+        let folder = PluginFixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let script = PluginFixtures.fixtures.appendingPathComponent("kurobako_biobjective_problem.py")
+        let problem = "python3 \(script.path)"
+        let experiment = Experiment(
+            name: "kurobako-mo", seed: 3, repetitions: 1, budget: 12,
+            optimizers: [EntrySpec("random"), EntrySpec("nsga2", options: ["population": .integer(4)])],
+            problems: [EntrySpec("external", label: "kb", options: ["command": .string(problem)])])
+        let outcome = try ExperimentRunner(
+            registry: .builtin, experiment: experiment, output: folder, options: RunOptions(jobs: 1)
+        ).run()
+        #expect(outcome.aggregate.failed == 0 && outcome.aggregate.complete == 2, "\(outcome.aggregate.failures)")
+        let summary = try #require(outcome.aggregate.problems.first)
+        #expect(summary.referencePoint == [1, 1] && summary.optimum == nil && summary.metric == "best value")
+        for (index, run) in Plan(experiment).runs.enumerated() {
+            let record = try #require(try ResultStore(directory: folder).read(run))
+            #expect(record.format == 5 && record.paretoReference == ParetoReference(point: [1, 1], hypervolume: nil))
+            let points = try record.trials.map { try #require($0.objectives) }
+            #expect(points.count == 12 && points.allSatisfy { $0.count == 2 })
+            let final = try #require(summary.optimizers[index].finalMedian)
+            #expect(abs(final + Hypervolume.exact(points, reference: [1, 1])) < 1e-12)
+        }
+        // Without a reference point, a problem of several objectives is refused with the reason.
+        let text = #"{"name":"p","params_domain":[{"name":"x","range":{"type":"CONTINUOUS","low":0,"high":1},"#
+            + #""distribution":"UNIFORM"}],"values_domain":[{"name":"a"},{"name":"b"}],"steps":1}"#
+        let spec = try ProblemSpecification(json: try JSONValue.parse(Array(text.utf8))) { reason in
+            PluginError.unsupportedSpec(plugin: "p", reason: reason)
+        }
+        #expect(throws: PluginError.self) { _ = try spec.searchSpace(plugin: "p") }
     }
 
     /// A solver that declares kurobako's `CONCURRENT` capability is asked while trials are pending: on 4 simulated

@@ -6,13 +6,20 @@ import TunebenchCore
 /// A configuration the problem cannot evaluate (`UNEVALUABLE_PARAMS`, or an empty list of values) is a failed trial;
 /// a NaN value breaks the protocol and fails the run. A problem whose spec declares constraints (`attrs.constraints`,
 /// a Tunebench extension) returns their values with each evaluation (`constraint_values` in `EVALUATE_REPLY`); the
-/// runner checks their number.
+/// runner checks their number. A problem of several objectives (its `values_domain`) must give a `reference_point` in
+/// its spec, which becomes its ``TunebenchCore/ParetoReference`` (without a front volume: the metric is the negated
+/// hypervolume), and its values are the objectives.
 public final class PluginProblem: Problem {
     private let client: ProblemClient
     public let space: SearchSpace
     public let optimum: Double?
     public let fidelities: [Fidelity]
     public let constraintCount: Int
+    public var objectiveCount: Int { client.spec.objectives }
+    public var paretoReference: ParetoReference? {
+        guard client.spec.objectives > 1 else { return nil }
+        return client.spec.referencePoint.map { ParetoReference(point: $0, hypervolume: nil) }
+    }
     private let lastStep: Int
     private var nextEvaluator = 0
 
@@ -79,6 +86,7 @@ public final class PluginProblem: Problem {
                 "it returned NaN as the objective value (an empty list marks a failed evaluation)",
                 during: "EVALUATE_CALL for evaluator \(evaluator)")
         }
-        return Evaluation(value: value, cost: cost, constraints: constraints)
+        return Evaluation(
+            value: value, cost: cost, constraints: constraints, objectives: objectiveCount > 1 ? values : nil)
     }
 }

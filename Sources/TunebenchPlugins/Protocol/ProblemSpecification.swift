@@ -29,6 +29,9 @@ public struct ProblemSpecification: Sendable, Hashable {
     public var objectives: Int
     /// The evaluation steps, increasing; the last one is full fidelity.
     public var steps: [Int]
+    /// A multi-objective problem's hypervolume reference point (kurobako's `reference_point`), one value per
+    /// objective; `nil` when the spec has none.
+    public var referencePoint: [Double]?
 
     // MARK: - From and to Tunebench spaces
 
@@ -66,8 +69,12 @@ public struct ProblemSpecification: Sendable, Hashable {
         func refuse(_ reason: String) -> PluginError {
             PluginError.unsupportedSpec(plugin: plugin, reason: JSONValue.printable(reason, limit: 2000))
         }
-        guard objectives == 1 else {
-            throw refuse("it has \(objectives) objectives; Tunebench runs single-objective problems")
+        guard objectives == 1 || referencePoint?.count == objectives else {
+            let reference = referencePoint.map { "a reference_point of \($0.count) values" } ?? "no reference_point"
+            throw refuse(
+                "it has \(objectives) objectives and " + reference
+                    + "; Tunebench measures several objectives by the hypervolume up to a reference point of one "
+                    + "finite value per objective")
         }
         guard !parameters.isEmpty else {
             throw refuse("its params_domain is empty; Tunebench needs at least one parameter")
@@ -259,6 +266,15 @@ public struct ProblemSpecification: Sendable, Hashable {
         guard case .array(let domain)? = spec["params_domain"] else { throw invalid("the spec has no \"params_domain\" list") }
         parameters = try domain.enumerated().map { index, item in try Self.variable(item, index: index, invalid: invalid) }
         if case .array(let values)? = spec["values_domain"] { objectives = values.count } else { objectives = 1 }
+        if case .array(let items)? = spec["reference_point"] {
+            referencePoint = try items.map { item in
+                switch item {
+                case .integer(let n): return Double(n)
+                case .number(let x) where x.isFinite: return x
+                default: throw invalid("\"reference_point\" holds \(item.shown), not a finite number")
+                }
+            }
+        }
         switch spec["steps"] {
         case .integer(let n)? where n >= 1:
             guard n <= Self.maximumSteps else { throw invalid("\"steps\" is \(n); at most \(Self.maximumSteps) are supported") }
