@@ -113,7 +113,7 @@ enum Fixtures {
         where name != "traces-recommended.csv" || manager.fileExists(atPath: folder.appendingPathComponent(name).path) {
             files[name] = try Data(contentsOf: folder.appendingPathComponent(name))
         }
-        for folderName in ["curves", "curves-recommended", "curves-failures", "curves-time"] {
+        for folderName in ["curves", "curves-recommended", "curves-failures", "curves-time", "fronts"] {
             let curves = folder.appendingPathComponent(folderName)
             guard folderName == "curves" || manager.fileExists(atPath: curves.path) else { continue }
             for name in try manager.contentsOfDirectory(atPath: curves.path).sorted() {

@@ -127,6 +127,14 @@ struct BiLine: Problem {
             #expect(abs(regret - expected) < 1e-12, "\(regrets)")
         }
         #expect(regrets.count == 6)
+        // Each run's attained front: all six points lie on the front, in order of f1.
+        let fronts = try String(contentsOf: folder.appendingPathComponent("fronts/bi-line.csv"), encoding: .utf8)
+            .split(separator: "\n")
+        #expect(fronts.first == "optimizer,repetition,f1,f2")
+        #expect(fronts.dropFirst().filter { $0.hasPrefix("sequence,0,") }.map { $0.split(separator: ",")[2] } == [
+            "0.2", "0.3", "0.6", "0.7", "0.8", "0.9",
+        ])
+        #expect(fronts.count == 1 + 12)
     }
 
     /// The same bytes whatever the jobs, on the built-in problems.

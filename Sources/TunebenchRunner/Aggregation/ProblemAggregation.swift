@@ -68,12 +68,15 @@ final class ProblemAggregation: @unchecked Sendable {
         // Whether the runs' problem has black-box constraints (its metric is then feasible regret).
         var constrained = false
         var referencePoint: [Double]?
+        // On a multi-objective problem, each optimizer's complete runs' attained fronts, by repetition.
+        var fronts: [[(repetition: Int, points: [[Double]])]] = []
         // Where each run's pooled values start, with its optimum, to shift them when the optima differ.
         var valueOptima: [[(start: Int, optimum: Double)]] = []
         // On simulated workers, each optimizer's complete runs' utilisations (``RunScan/utilisation(workers:)``).
         var utilisations: [[Double]] = []
         for (optimizerIndex, optimizer) in experiment.optimizers.enumerated() {
             var runUtilisations: [Double] = []
+            var runFronts: [(repetition: Int, points: [[Double]])] = []
             var traces: [[Double]] = []
             var costTraces: [[Double]] = []
             var timeTraces: [[Double]] = []
@@ -137,6 +140,7 @@ final class ProblemAggregation: @unchecked Sendable {
                     }
                     valueStarts.append((values.count, own))
                 }
+                if let points = scan.attainedPoints { runFronts.append((run.repetition, points)) }
                 noisy = noisy || scan.recommendedTrace != nil
                 recommendedTraces.append(scan.recommendedTrace)
                 failureTraces.append(scan.failureTrace)
@@ -158,6 +162,7 @@ final class ProblemAggregation: @unchecked Sendable {
                 (optimizer.label, traces, costTraces, timeTraces, values, failedRuns, sampledCounts, recommendedTraces,
                     trialFailures, failureTraces))
             valueOptima.append(valueStarts)
+            fronts.append(runFronts)
             // Over the complete runs (a failed run may stop early and look cheap); only without any, the failed ones.
             if let timing = (completeTimes.runs > 0 ? completeTimes : failedTimes).summary(
                 problem: problem.label, optimizer: optimizer.label)
@@ -184,6 +189,32 @@ final class ProblemAggregation: @unchecked Sendable {
         let failureCurves =
             collected.contains(where: { $0.failures.failed > 0 })
             ? try curveFile(in: Aggregator.failureCurves, create: true) : nil
+        // The attained fronts, on a multi-objective problem: `fronts/PROBLEM.csv`.
+        if let referencePoint {
+            let url = store.directory.appendingPathComponent("fronts")
+            try Aggregator.createFolder(url)
+            let file = try AtomicFile(url: url.appendingPathComponent("\(problem.label).csv"))
+            outputs.append(file)
+            try file.appendLine(
+                "optimizer,repetition," + (1...referencePoint.count).map { "f\($0)" }.joined(separator: ","))
+            var row = TextBuffer()
+            for (index, optimizer) in experiment.optimizers.enumerated() {
+                for (repetition, points) in fronts[index] {
+                    for point in points {
+                        row.removeAll()
+                        row.append(optimizer.label)
+                        row.append(ascii: ",")
+                        row.append(repetition)
+                        for value in point {
+                            row.append(ascii: ",")
+                            row.append(value)
+                        }
+                        row.append(ascii: "\n")
+                        try file.append(row.bytes)
+                    }
+                }
+            }
+        }
         var summaries: [OptimizerSummary] = []
         for index in collected.indices {
             let (label, _, _, _, values, failedRuns, _, _, trialFailures, _) = collected[index]

@@ -69,6 +69,17 @@ struct RunScan {
     private var best = Double.infinity
     /// A multi-objective run's attained front, from its first trial.
     private var attained: AttainedFront?
+
+    /// A multi-objective run's attained non-dominated points inside its reference box, in lexicographic order; `nil`
+    /// for a single objective.
+    var attainedPoints: [[Double]]? {
+        attained.map { front in
+            front.points.sorted { a, b in
+                for (u, v) in zip(a, b) where u != v { return u < v }
+                return false
+            }
+        }
+    }
     /// The noiseless value of the latest recommendation.
     private var recommended = Double.infinity
     /// The evaluation of the last `traces-recommended.csv` row written, and its value.

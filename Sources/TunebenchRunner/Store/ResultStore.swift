@@ -191,7 +191,7 @@ public struct ResultStore: Sendable {
         let manager = FileManager.default
         for name in [
             "runs", "curves", "curves-cost", "curves-time", Aggregator.recommendedCurves, Aggregator.failureCurves,
-            "evaluations.csv",
+            "fronts", "evaluations.csv",
             "traces.csv", Aggregator.recommendedTraces, "summary.json", "timings.json", "report", "report.md",
             "report.html",
         ] {
