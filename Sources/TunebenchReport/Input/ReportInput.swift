@@ -28,6 +28,9 @@ public struct ReportInput: Sendable {
     /// Per problem where some trial failed, the curves of the share of trials failed so far (`curves-failures/`), on
     /// the evaluation axis; absent for a folder aggregated before they were written (2026-12-06).
     public var failureCurves: [String: [Curve]] = [:]
+    /// Per two-objective problem, each optimizer's complete runs' attained fronts (`fronts/PROBLEM.csv`), by
+    /// optimizer label and repetition.
+    public var fronts: [String: [String: [Int: [[Double]]]]] = [:]
     public var axis: ReportAxis
     /// The labels of the problems from COCO's suites (``CocoTimeToTarget/isCoco(_:)``), when the axis counts
     /// evaluations.
@@ -71,6 +74,17 @@ public struct ReportInput: Sendable {
             let url = directory.appendingPathComponent("\(Aggregator.failureCurves)/\(summary.problem).csv")
             guard FileManager.default.fileExists(atPath: url.path) else { continue }
             failureCurves[summary.problem] = try Self.readCurves(url, x: "evaluation", hint: hint)
+        }
+        for summary in aggregate.problems where summary.referencePoint?.count == 2 {
+            let url = directory.appendingPathComponent("fronts/\(summary.problem).csv")
+            guard FileManager.default.fileExists(atPath: url.path) else { continue }
+            var byOptimizer: [String: [Int: [[Double]]]] = [:]
+            try CSVReader.forEachRow(url, required: ["optimizer", "repetition", "f1", "f2"], hint: hint) { row in
+                let point = [try row.number("f1"), try row.number("f2")]
+                byOptimizer[String(row.text("optimizer")), default: [:]][try row.integer("repetition"), default: []]
+                    .append(point)
+            }
+            fronts[summary.problem] = byOptimizer
         }
         if let timeBudget = experiment.workers.timeBudget {
             axis = .time(budget: timeBudget, points: Aggregator.timePoints)

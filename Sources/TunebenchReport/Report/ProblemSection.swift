@@ -1,4 +1,5 @@
 import TunebenchRunner
+import TunebenchNumerics
 
 /// One problem: its regret curves (median and quartile band over runs, log scale for a regret) and its final-value
 /// table (median [q25, q75] and the median's confidence interval, mean ± standard deviation and the mean's bootstrap
@@ -59,6 +60,7 @@ enum ProblemSection {
                 : "optimum unknown; the metric is the best value found")
         document.paragraph(optimumText + ".")
         addCurves(problem, input, to: &document, output: &output)
+        addAttainment(problem, input, to: &document, output: &output)
         addFinalTable(problem, input, intervals: intervals, to: &document)
     }
 
@@ -95,6 +97,42 @@ enum ProblemSection {
                 + "`\(Aggregator.recommendedCurves)/\(problem.problem).csv`. It is never below the best-evaluated "
                 + "\(value), and rises when a recommendation is replaced by a worse point that looked better.",
             to: &document, output: &output)
+    }
+
+    /// On a two-objective problem, each optimizer's median attainment surface: the boundary of what at least half of
+    /// its complete runs attained (level ⌈R/2⌉ of R runs, ``TunebenchNumerics/AttainmentSurface``), from
+    /// `fronts/PROBLEM.csv`, up to the reference point.
+    static func addAttainment(
+        _ problem: ProblemRuns, _ input: ReportInput, to document: inout ReportDocument, output: inout ReportOutput
+    ) {
+        guard let reference = problem.referencePoint, reference.count == 2, let fronts = input.fronts[problem.problem]
+        else { return }
+        let series = problem.optimizers.compactMap { optimizer -> PlotSeries? in
+            let runs = optimizer.runs.map { fronts[optimizer.optimizer]?[$0.repetition] ?? [] }
+            guard !runs.isEmpty else { return nil }
+            let corners = AttainmentSurface.corners(
+                of: runs, level: AttainmentSurface.level(percentile: 50, runs: runs.count))
+            guard let last = corners.last else { return nil }
+            // The staircase: each corner's f2 holds until the next corner's f1, the last one up to the reference.
+            return PlotSeries(
+                name: optimizer.optimizer, x: corners.map { $0[0] } + [reference[0]],
+                y: corners.map { $0[1] } + [last[1]], step: true)
+        }
+        guard !series.isEmpty else { return }
+        let file = "report/plots/attainment/\(problem.problem).svg"
+        let plot = LinePlot(
+            title: "\(problem.problem): median attainment surfaces", xLabel: "f1", yLabel: "f2", xScale: .linear,
+            yScale: .linear, series: series)
+        let svg = plot.svg()
+        output.add(file, svg)
+        document.blocks.append(
+            .figure(
+                file: file, svg: svg,
+                caption: "Each optimizer's median attainment surface at the end of its runs: the boundary of the "
+                    + "objective vectors that at least half of its complete runs attained (Grunert da Fonseca et al. "
+                    + "2001), up to the reference point; lower and to the left is better. From "
+                    + "`fronts/\(problem.problem).csv`; an optimizer whose median run attained nothing inside the "
+                    + "reference box has no line."))
     }
 
     /// A plot of median curves with their quartile bands, written to `file` and shown with `caption`.
