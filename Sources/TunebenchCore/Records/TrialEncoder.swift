@@ -54,22 +54,8 @@ public struct TrialEncoder: Sendable {
             buffer.append(#","recommended":"#)
             buffer.appendJSONNumber(recommended)
         }
-        if let constraints = trial.constraints {
-            buffer.append(#","constraints":["#)
-            for (index, c) in constraints.enumerated() {
-                if index > 0 { buffer.append(ascii: ",") }
-                buffer.appendJSONNumber(c)
-            }
-            buffer.append(ascii: "]")
-        }
-        if let objectives = trial.objectives {
-            buffer.append(#","objectives":["#)
-            for (index, f) in objectives.enumerated() {
-                if index > 0 { buffer.append(ascii: ",") }
-                buffer.appendJSONNumber(f)
-            }
-            buffer.append(ascii: "]")
-        }
+        if let constraints = trial.constraints { Self.append(#","constraints":["#, constraints, to: &buffer) }
+        if let objectives = trial.objectives { Self.append(#","objectives":["#, objectives, to: &buffer) }
         if let simulated = trial.simulated {
             buffer.append(#","worker":"#)
             buffer.append(simulated.worker)
@@ -103,5 +89,15 @@ public struct TrialEncoder: Sendable {
         buffer.append(#","tellSeconds":"#)
         buffer.appendJSONNumber(trial.tellSeconds)
         buffer.append(ascii: "}")
+    }
+
+    /// Appends `key` (the member's name up to its opening bracket) and the numbers of the array, then `]`.
+    private static func append(_ key: String, _ values: [Double], to buffer: inout TextBuffer) {
+        buffer.append(key)
+        for (index, value) in values.enumerated() {
+            if index > 0 { buffer.append(ascii: ",") }
+            buffer.appendJSONNumber(value)
+        }
+        buffer.append(ascii: "]")
     }
 }
