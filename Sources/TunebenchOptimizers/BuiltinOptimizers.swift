@@ -70,6 +70,11 @@ public enum BuiltinOptimizers {
             includedByDefault: false,
             summary: "Tree-structured Parzen estimator with Optuna 5.0.0 TPESampler's defaults: 24 candidates, "
                 + "γ = min(⌈0.1 n⌉, 25)"),
+        tpe(
+            "motpe", defaults: motpeSettings, reference: ReferenceStatements.motpe, includedByDefault: false,
+            summary: "Multi-objective TPE (Ozaki et al. 2020, 2022) with Optuna 5.0.0's defaults for several "
+                + "objectives: l by non-domination rank and greedy hypervolume subset selection, γ = ⌈0.1 n⌉, 24 candidates, "
+                + "univariate"),
         cmaes(
             "cmaes", rule: .reduced, reference: ReferenceStatements.cmaes, includedByDefault: true,
             summary: "CMA-ES (Hansen 2016) on the unit cube from Optuna's start, a smaller first population, IPOP restarts "
@@ -107,6 +112,27 @@ public enum BuiltinOptimizers {
             var settings = NSGA2Optimizer.Settings()
             settings.population = context.options.integer("population")
             return NSGA2Optimizer(context: context, settings: settings)
+        },
+        OptimizerEntry(
+            name: "parego",
+            summary: "ParEGO (Knowles 2006): a Gaussian process and expected improvement on a random augmented "
+                + "Chebyshev scalarization of the normalised objectives at each ask",
+            capabilities: Capabilities.allParameterKinds.union(.multiObjective),
+            options: [
+                OptionSpec(
+                    "initial", .integer(0...100_000), default: .integer(0),
+                    summary: "points of the initial Sobol design; 0 for min(11 d - 1, budget/4), at least 2"),
+                OptionSpec(
+                    "divisions", .integer(0...100), default: .integer(0),
+                    summary: "divisions s of the weights' simplex lattice; 0 for the paper's (10 for two objectives, "
+                        + "4 for three, 3 beyond)"),
+            ],
+            includedByDefault: false, reference: ReferenceStatements.parego
+        ) { context in
+            var settings = ParEGOOptimizer.Settings()
+            settings.initialPoints = context.options.integer("initial")
+            settings.divisions = context.options.integer("divisions")
+            return try ParEGOOptimizer(context: context, settings: settings)
         },
         OptimizerEntry(
             name: "annealing",
@@ -294,13 +320,21 @@ public enum BuiltinOptimizers {
         return settings
     }()
 
+    /// Optuna 5.0.0 TPESampler's defaults on a study of several objectives: 24 candidates, γ = ⌈0.1 n⌉ (no cap there),
+    /// each parameter on its own (`multivariate` defaults to false for several objectives), failed trials ignored.
+    static let motpeSettings: TPEOptimizer.Settings = {
+        var settings = tpeOptunaSettings
+        settings.multivariate = false
+        return settings
+    }()
+
     /// A tree-structured Parzen estimator entry whose options default to `defaults`.
     static func tpe(
         _ name: String, defaults: TPEOptimizer.Settings, reference: ReferenceDefaults, includedByDefault: Bool,
         summary: String
     ) -> OptimizerEntry {
         OptimizerEntry(
-            name: name, summary: summary,
+            name: name, summary: summary, capabilities: Capabilities.allParameterKinds.union(.multiObjective),
             options: [
                 OptionSpec(
                     "startup", .integer(0...100_000), default: .integer(defaults.startupTrials),
@@ -310,7 +344,8 @@ public enum BuiltinOptimizers {
                     summary: "draws from l(x) scored by log l(x) − log g(x) at each ask"),
                 OptionSpec(
                     "gamma", .real(0.001...1), default: .real(defaults.gammaFraction),
-                    summary: "fraction of the evaluations in l(x): γ(n) = min(⌈gamma · n⌉, 25)"),
+                    summary: "fraction of the evaluations in l(x): γ(n) = min(⌈gamma · n⌉, 25); ⌈gamma · n⌉ with "
+                        + "several objectives"),
                 OptionSpec(
                     "prior-weight", .real(0.001...1000), default: .real(defaults.priorWeight),
                     summary: "weight of the prior component of each estimator"),

@@ -32,6 +32,10 @@ enum ReferenceStatements {
 
     static let tpeOptuna = ReferenceDefaults(source: tpeSource)
 
+    static let motpe = ReferenceDefaults(
+        source: "Optuna 5.0.0's TPESampler on a study of several objectives (Ozaki et al., GECCO 2020 and JAIR 75, "
+            + "2022)")
+
     // MARK: - CMA-ES
 
     static let cmaesSource =
@@ -222,6 +226,24 @@ enum ReferenceStatements {
     /// `bohb` has hpbandster's defaults; what differs is what no option can express.
     /// NSGA-II: Deb et al. 2002's settings (population 100, crossover probability 0.9, SBX η_c = 20, polynomial
     /// mutation η_m = 20 with probability 1/d, §IV-A of the paper); what no option expresses is listed.
+    static let parego = ReferenceDefaults(
+        source: "Knowles 2006 (IEEE TEVC 10(1)): 11 d - 1 initial points, weights from the simplex lattice of s = 10 "
+            + "(two objectives) or 4 (three) divisions, augmented Chebyshev with rho = 0.05, a DACE model and expected "
+            + "improvement",
+        deviations: [
+            .init(
+                setting: "`initial` 0: min(11 d - 1, budget/4) Sobol points (reference 11 d - 1, a Latin hypercube)",
+                reason: "with 30 variables and 200 evaluations the paper's design would use the whole budget",
+                chosenOn: "not tuned"),
+            .init(
+                setting: "the model has every point (the paper keeps at most 11 d + 24, for time); gp's Matern 5/2 "
+                    + "model, priors and acquisition search (the paper: a DACE model, a genetic algorithm)",
+                reason: "Tunebench's Gaussian process and acquisition search, shared with `gp`", chosenOn: "not tuned"),
+            .init(
+                setting: "failed and infeasible evaluations are imputed as `gp` imputes failures (the paper has none)",
+                reason: "Tunebench's problems may fail", chosenOn: "not tuned"),
+        ])
+
     static let nsga2 = ReferenceDefaults(
         source: "Deb, Pratap, Agarwal and Meyarivan 2002 (IEEE TEVC 6(2)): N = 100, p_c = 0.9, SBX eta_c = 20, "
             + "polynomial mutation eta_m = 20 with p_m = 1/d",

@@ -91,7 +91,8 @@ struct HelpAndListTests {
         // What each entry handles.
         func line(_ name: String) -> Substring? { entries.first { $0.hasPrefix("  \(name) ") } }
         #expect(line("random")?.contains(" any, multi-objective ") == true)
-        #expect(line("tpe")?.contains(" any ") == true)
+        #expect(line("tpe")?.contains(" any, multi-objective ") == true)
+        #expect(line("cmaes")?.contains(" any ") == true)
         #expect(line("hyperband")?.contains(" any, multi-fidelity ") == true)
         #expect(line("branin")?.contains(" 2-D real ") == true)
         #expect(line("mlp")?.contains(" 8-D real int cat cond log, 5 levels ") == true)

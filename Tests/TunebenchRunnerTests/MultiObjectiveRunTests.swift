@@ -94,9 +94,9 @@ struct BiLine: Problem {
         #expect(observation.objectives == [0.25, 0.75])
         #expect(throws: CoreError.self) {
             try Self.registry.makeOptimizer(
-                EntrySpec("tpe"), for: problem, problemLabel: "bi-line", seed: 1, budget: 10)
+                EntrySpec("cmaes"), for: problem, problemLabel: "bi-line", seed: 1, budget: 10)
         }
-        for name in ["random", "sobol", "lhs", "grid"] {
+        for name in ["random", "sobol", "lhs", "grid", "nsga2", "tpe", "motpe", "parego"] {
             _ = try Self.registry.makeOptimizer(
                 EntrySpec(name), for: problem, problemLabel: "bi-line", seed: 1, budget: 10)
         }

@@ -31,6 +31,8 @@ public struct PythonModule: Sendable, Hashable {
     public static let moocore = PythonModule("moocore")
     /// pymoo, the reference of ZDT, DTLZ and WFG and of its own indicators.
     public static let pymoo = PythonModule("pymoo")
+    /// Optuna, the reference of its samplers' parts (the hypervolume subset selection of multi-objective TPE).
+    public static let optuna = PythonModule("optuna")
 }
 
 /// What the `python3` on `PATH` can import here, probed once per module and test process.

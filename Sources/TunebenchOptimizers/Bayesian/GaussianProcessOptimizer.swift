@@ -407,12 +407,6 @@ public struct GaussianProcessOptimizer: Optimizer {
 
     /// The next unseen point of the Sobol design, or `nil` after many seen ones in a row (an exhausted space).
     private mutating func designSuggestion() -> Configuration? {
-        var point = [Double](repeating: 0, count: dimension)
-        for _ in 0..<4096 {
-            design.next(into: &point)
-            let configuration = space.decode(point)
-            if !observed.contains(configuration) { return configuration }
-        }
-        return nil
+        design.nextUnseen(in: space, observed: observed)
     }
 }

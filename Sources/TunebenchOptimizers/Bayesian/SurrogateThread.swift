@@ -40,6 +40,15 @@ struct SurrogateThread: Sendable {
         violations.append(violation)
     }
 
+    /// Sets the values of the observed (not imputed) observations, in the model's order: ``ParEGOOptimizer``'s new
+    /// scalarization at each ask. The imputed failures are re-imputed from these at the next ``fit(using:)``.
+    mutating func setObservedValues(_ values: [Double]) {
+        var next = values.makeIterator()
+        for index in 0..<model.count where !imputed.contains(index) {
+            if let value = next.next() { model.setTarget(index, value) }
+        }
+    }
+
     /// Adds a failed evaluation, first with the worst value observed so far, re-imputed before every fit by the
     /// line's rule (``fit(using:)``: the worst value so far, SMAC's crash cost as the worst cost seen, or
     /// ``penalisedImputation(_:at:)``); it never counts as an incumbent or a leader (its violation is `+∞`). A failure

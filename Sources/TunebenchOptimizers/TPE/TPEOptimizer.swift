@@ -47,6 +47,15 @@ import TunebenchNumerics
 /// `above`; they do not count in `γ(n)`'s `n`, nor towards `startup`). Tells are placed in trial order. A sequential
 /// run has no pending trial at an ask, so this changes nothing there.
 ///
+/// **Several objectives** (multi-objective TPE; K. Ozaki, Y. Tanigaki, S. Watanabe and M. Onishi, "Multiobjective
+/// tree-structured Parzen estimator for computationally expensive optimization problems", GECCO 2020, and K. Ozaki,
+/// S. Watanabe et al., JAIR 75, 2022), as Optuna 5.0.0's TPESampler runs it on a study of several directions: `l`
+/// takes whole non-domination ranks and then, from the first rank that does not fit, the points of greedy hypervolume
+/// subset selection (``ParzenSampler/splitByDominance(_:count:)``); `γ(n) = ⌈gamma · n⌉` has no cap of 25
+/// (`default_gamma_multiobjective`), and `l`'s weights are ones. An evaluation succeeds when all its objectives are
+/// finite. `motpe` offers Optuna's defaults for several objectives (24 candidates, γ = 0.1, each parameter on its
+/// own); `tpe` keeps its own.
+///
 /// **Constraints** (a problem with ``OptimizerContext/constraintCount`` > 0) follow Optuna's `constraints_func`: the
 /// split ranks the feasible evaluations by value, then the infeasible ones by their total violation `Σ_i max(c_i, 0)`
 /// (``ParzenSampler``), so `l` holds the best feasible points, topped up with the least violating ones while fewer
@@ -93,7 +102,7 @@ public struct TPEOptimizer: Optimizer {
     public init(context: OptimizerContext, settings: Settings) {
         space = context.space
         self.settings = settings
-        sampler = ParzenSampler(space: space, settings: settings)
+        sampler = ParzenSampler(space: space, settings: settings, objectiveCount: context.objectiveCount)
         generator = Xoshiro256StarStar(seed: context.seed)
         remaining = context.budget
     }
@@ -116,12 +125,17 @@ public struct TPEOptimizer: Optimizer {
     public mutating func tell(_ observation: Observation) {
         let trial = observation.trial ?? pending.trials.first ?? 0
         guard let configuration = pending.remove(observation.trial) else { return }
-        guard observation.objectiveValue != nil || settings.failuresAsBad else { return }
-        let value = observation.objectiveValue ?? .infinity
+        // With several objectives an evaluation succeeds when every objective is finite.
+        let objectives = observation.objectives.flatMap { $0.allSatisfy(\.isFinite) ? $0 : nil }
+        let succeeded = observation.objectiveValue != nil && (sampler.objectiveCount == 1 || objectives != nil)
+        guard succeeded || settings.failuresAsBad else { return }
+        let value = succeeded ? observation.objectiveValue! : .infinity
         if value.isFinite { successes += 1 }
         // A failure ranks after every infeasible point too (it is never in `l`).
         let violation = value.isFinite ? observation.constraints.map(Feasibility.violation) ?? 0 : .infinity
-        let entry = ParzenSampler.Observation(values: configuration.values, value: value, violation: violation)
+        let entry = ParzenSampler.Observation(
+            values: configuration.values, value: value, violation: violation,
+            objectives: value.isFinite && sampler.objectiveCount > 1 ? objectives : nil)
         let place = history.lastIndex { $0.trial < trial }.map { $0 + 1 } ?? 0
         history.insert((trial, entry), at: place)
     }

@@ -47,7 +47,8 @@ enum MultiObjectiveVolumes {
     /// objectives and where the sample is not the whole front. The key names the function and its shape (objectives
     /// and variables): the same key, the same front.
     static func measured<Function: MultiObjectiveFunction>(of function: Function) -> Double? {
-        let key = "\(function.name) m=\(function.objectiveCount) n=\(function.bounds.count)"
+        let key =
+            "\(function.name) m=\(function.objectiveCount) n=\(function.bounds.count) r=\(function.referencePoint)"
         if let known = cache.withLock({ $0[key] }) { return known }
         let m = function.objectiveCount
         let front = m > 3 || !function.frontIsKnown ? nil : function.paretoFront(count: m == 2 ? 20_000 : 5_000)

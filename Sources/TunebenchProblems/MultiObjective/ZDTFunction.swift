@@ -28,12 +28,16 @@ public struct ZDTFunction: MultiObjectiveFunction {
 
     public let kind: Kind
     public let variables: Int
+    /// Both coordinates `r` of the reference point (r, r); `r > 1`.
+    public let reference: Double
 
-    /// - Precondition: `variables >= 2`.
-    public init(_ kind: Kind, variables: Int? = nil) {
+    /// - Precondition: `variables >= 2`, `reference > 1`.
+    public init(_ kind: Kind, variables: Int? = nil, reference: Double = 1.1) {
         self.kind = kind
         self.variables = variables ?? kind.defaultVariables
+        self.reference = reference
         precondition(self.variables >= 2, "ZDT needs at least 2 variables")
+        precondition(reference > 1, "ZDT's reference point must exceed the front's largest values (1)")
     }
 
     public var name: String { "zdt\(kind.rawValue)" }
@@ -44,19 +48,24 @@ public struct ZDTFunction: MultiObjectiveFunction {
             ? [0...1] + Array(repeating: -5...5, count: variables - 1) : Array(repeating: 0...1, count: variables)
     }
 
-    /// (1.1, 1.1): 1.1 times the front's largest value in each objective (1), as for every built-in front.
-    public var referencePoint: [Double] { [1.1, 1.1] }
+    /// (r, r), by default (1.1, 1.1): 1.1 times the front's largest value in each objective (1), as for every built-in
+    /// front. A farther point (option `reference`) lets points far from the front count: with the published 30
+    /// variables a random point has g ≈ 5.5, outside (1.1, 1.1), so that short runs would all attain nothing;
+    /// E. Zitzler's group publishes the ZDT hypervolumes for (11, 11) (ETH Zürich SOP, "Test problems" supplementary
+    /// data, people.ee.ethz.ch/~sop/download/supplementary/testproblems/).
+    public var referencePoint: [Double] { [reference, reference] }
 
-    /// With r = (1.1, 1.1) and the front f_2 = φ(f_1) over [a, 1] (dominated region beyond f_1 = 1 of height 1.1):
-    /// HV = ∫_a^1 (1.1 − φ) + 0.1 · 1.1. ZDT1 and ZDT4: 0.1 + 2/3 + 0.11; ZDT2: 0.1 + 1/3 + 0.11; ZDT6:
-    /// 0.1 (1 − a) + (1 − a³)/3 + 0.11 with a = 0.2807753191; ZDT3: none (measured).
+    /// With r = (r, r) and the front f_2 = φ(f_1) over [a, 1] (the dominated region beyond f_1 = 1 has height r):
+    /// HV = ∫_a^1 (r − φ) + (r − 1) r. ZDT1 and ZDT4: (r − 1) + 2/3 + (r − 1) r; ZDT2: (r − 1) + 1/3 + (r − 1) r;
+    /// ZDT6: (r − 1)(1 − a) + (1 − a³)/3 + (r − 1) r with a = 0.2807753191; ZDT3: none (measured).
     public var exactHypervolume: Double? {
+        let beyond = (reference - 1) * reference
         switch kind {
-        case .zdt1, .zdt4: return 0.1 + 2.0 / 3 + 0.11
-        case .zdt2: return 0.1 + 1.0 / 3 + 0.11
+        case .zdt1, .zdt4: return (reference - 1) + 2.0 / 3 + beyond
+        case .zdt2: return (reference - 1) + 1.0 / 3 + beyond
         case .zdt6:
             let a = 0.2807753191
-            return 0.1 * (1 - a) + (1 - a * a * a) / 3 + 0.11
+            return (reference - 1) * (1 - a) + (1 - a * a * a) / 3 + beyond
         case .zdt3: return nil
         }
     }

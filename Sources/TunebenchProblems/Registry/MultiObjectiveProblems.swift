@@ -6,7 +6,7 @@ import TunebenchCore
 ///
 /// | names | objectives | variables |
 /// |---|---|---|
-/// | `zdt1` … `zdt4`, `zdt6` | 2 | `variables` (30, or 10 for ZDT4 and ZDT6) |
+/// | `zdt1` … `zdt4`, `zdt6` | 2 | `variables` (30, or 10 for ZDT4 and ZDT6); `reference` r of (r, r), 1.1 |
 /// | `dtlz1` … `dtlz7` | `objectives` (3) | m + k − 1, `k` (5 for DTLZ1, 20 for DTLZ7, 10 otherwise) |
 /// | `wfg1` … `wfg9` | `objectives` (2) | k + l: `k` (0: 4 for two objectives, 2(m − 1) otherwise), `l` (20) |
 public enum MultiObjectiveProblems {
@@ -42,11 +42,18 @@ public enum MultiObjectiveProblems {
             options: [
                 OptionSpec(
                     "variables", .integer(2...1000), default: .integer(kind.defaultVariables),
-                    summary: "number of variables n")
+                    summary: "number of variables n"),
+                OptionSpec(
+                    "reference", .real(1.001...1_000_000), default: .real(1.1),
+                    summary: "the reference point (r, r) of the hypervolume; 11 lets short runs far from the front "
+                        + "count"),
             ],
             details: details
         ) { context in
-            try MultiObjectiveProblem(ZDTFunction(kind, variables: context.options.integer("variables")))
+            try MultiObjectiveProblem(
+                ZDTFunction(
+                    kind, variables: context.options.integer("variables"),
+                    reference: context.options.real("reference")))
         }
     }
 

@@ -36,7 +36,16 @@ import TunebenchNumerics
     @Test func referenceAndVolumeComeFromTheFunction() throws {
         let zdt1 = try Self.registry.makeProblem(EntrySpec("zdt1"), seed: 1)
         #expect(zdt1.objectiveCount == 2 && zdt1.space.dimension == 30 && zdt1.optimum == nil)
-        #expect(zdt1.paretoReference == ParetoReference(point: [1.1, 1.1], hypervolume: 0.1 + 2.0 / 3 + 0.11))
+        #expect(zdt1.paretoReference?.point == [1.1, 1.1])
+        let volume = try #require(zdt1.paretoReference?.hypervolume)
+        let expected: Double = 0.1 + 2.0 / 3 + 0.11
+        #expect(abs(volume - expected) < 1e-15)
+        // The reference point (11, 11): 10 + 2/3 + 10 · 11.
+        let far = try Self.registry.makeProblem(EntrySpec("zdt1", options: ["reference": .real(11)]), seed: 1)
+        #expect(far.paretoReference?.point == [11, 11])
+        let farVolume = try #require(far.paretoReference?.hypervolume)
+        let farExpected: Double = 10 + 2.0 / 3 + 110
+        #expect(abs(farVolume - farExpected) < 1e-12)
         let dtlz2 = try Self.registry.makeProblem(EntrySpec("dtlz2", options: ["objectives": .integer(4)]), seed: 1)
         #expect(dtlz2.objectiveCount == 4 && dtlz2.space.dimension == 13)
         #expect(dtlz2.paretoReference?.hypervolume == DTLZFunction(2, objectives: 4).exactHypervolume)
