@@ -24,6 +24,7 @@ extension Registry {
             for entry in MultiObjectiveProblems.entries { try registry.register(entry) }
             for entry in LearningProblems.entries { try registry.register(entry) }
             for entry in BBOBProblems.entries { try registry.register(entry) }
+            for entry in BBOBBiobjectiveProblems.entries { try registry.register(entry) }
             try registry.register(PluginEntries.externalProblem)
             try registry.register(BuiltinProblems.classicSuite)
             try registry.register(ConstrainedProblems.suite)
@@ -31,6 +32,7 @@ extension Registry {
             try registry.register(LearningProblems.suite)
             try registry.register(BBOBProblems.suite)
             try registry.register(BBOBProblems.campaign2009)
+            try registry.register(BBOBBiobjectiveProblems.suite)
         } catch {
             preconditionFailure("the built-in registry is inconsistent: \(error)")
         }

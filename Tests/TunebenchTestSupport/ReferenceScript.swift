@@ -2,16 +2,16 @@ import Foundation
 import Testing
 import TunebenchTestSupport
 
-/// A reference script of `Tests/Scripts/` that prints one JSON object, run by the tests of this module.
-enum ReferenceScript {
+/// A reference script of `Tests/Scripts/` that prints one JSON object, run by the tests.
+public enum ReferenceScript {
     /// `Tests/Scripts/name`.
-    static func url(_ name: String) -> URL {
+    public static func url(_ name: String) -> URL {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("Scripts/\(name)")
+            .appendingPathComponent("Scripts/\(name)")
     }
 
     /// The JSON object that `python3 Tests/Scripts/name arguments…` prints; `nil` after recording its failure.
-    static func json(_ name: String, _ arguments: [String] = []) throws -> [String: Any]? {
+    public static func json(_ name: String, _ arguments: [String] = []) throws -> [String: Any]? {
         let result = try PythonScript.run(url(name), arguments)
         guard result.status == 0 else {
             Issue.record("\(name) failed (\(result.status)): \(result.errors)")
@@ -21,13 +21,13 @@ enum ReferenceScript {
     }
 
     /// A double the scripts print as `repr()` in a string (`"0.1"`, `"inf"`, `"nan"`).
-    static func double(_ value: Any?) throws -> Double {
+    public static func double(_ value: Any?) throws -> Double {
         let text = try #require(value as? String, "not a repr string: \(String(describing: value))")
         return try #require(Double(text), "not a double: \(text)")
     }
 
     /// `|a − b| / |b|`, 0 when both are equal (infinities and zeros included), infinite when one is NaN.
-    static func relativeError(_ a: Double, _ b: Double) -> Double {
+    public static func relativeError(_ a: Double, _ b: Double) -> Double {
         if a == b { return 0 }
         if a.isNaN || b.isNaN { return .infinity }
         return abs(a - b) / abs(b)
