@@ -73,8 +73,8 @@ public enum BuiltinOptimizers {
         tpe(
             "motpe", defaults: motpeSettings, reference: ReferenceStatements.motpe, includedByDefault: false,
             summary: "Multi-objective TPE (Ozaki et al. 2020, 2022) with Optuna 5.0.0's defaults for several "
-                + "objectives: l by non-domination rank and greedy hypervolume subset selection, γ = ⌈0.1 n⌉, 24 candidates, "
-                + "univariate"),
+                + "objectives: l by non-domination rank and greedy hypervolume subset selection, γ = ⌈0.1 n⌉, "
+                + "24 candidates, univariate"),
         cmaes(
             "cmaes", rule: .reduced, reference: ReferenceStatements.cmaes, includedByDefault: true,
             summary: "CMA-ES (Hansen 2016) on the unit cube from Optuna's start, a smaller first population, IPOP restarts "

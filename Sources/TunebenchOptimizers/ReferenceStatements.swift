@@ -33,7 +33,7 @@ enum ReferenceStatements {
     static let tpeOptuna = ReferenceDefaults(source: tpeSource)
 
     static let motpe = ReferenceDefaults(
-        source: "Optuna 5.0.0's TPESampler on a study of several objectives (Ozaki et al., GECCO 2020 and JAIR 75, "
+        source: "Optuna 5.0.0's TPESampler on a study of several objectives (Ozaki et al., GECCO 2020 and JAIR 73, "
             + "2022)")
 
     // MARK: - CMA-ES
@@ -219,13 +219,26 @@ enum ReferenceStatements {
         return statement
     }
 
-    // MARK: - BOHB
+    // MARK: - Several objectives
 
-    static let bohbSource = "hpbandster 0.7.4's BOHB (Falkner et al. 2018)"
-
-    /// `bohb` has hpbandster's defaults; what differs is what no option can express.
     /// NSGA-II: Deb et al. 2002's settings (population 100, crossover probability 0.9, SBX η_c = 20, polynomial
     /// mutation η_m = 20 with probability 1/d, §IV-A of the paper); what no option expresses is listed.
+    static let nsga2 = ReferenceDefaults(
+        source: "Deb, Pratap, Agarwal and Meyarivan 2002 (IEEE TEVC 6(2)): N = 100, p_c = 0.9, SBX eta_c = 20, "
+            + "polynomial mutation eta_m = 20 with p_m = 1/d",
+        deviations: [
+            .init(
+                setting: "a failed or infeasible evaluation ranks after every front (the paper has neither; it "
+                    + "handles constraints by constrained domination)",
+                reason: "Tunebench's problems may fail; there are no constrained multi-objective problems yet",
+                chosenOn: "not tuned"),
+            .init(
+                setting: "categorical genes cross over by swapping and mutate by a uniform redraw (the paper codes "
+                    + "reals only)",
+                reason: "the spaces may have categorical parameters", chosenOn: "not tuned"),
+        ])
+
+    /// ParEGO: Knowles 2006's settings but for the initial design's size; the model and its search are `gp`'s.
     static let parego = ReferenceDefaults(
         source: "Knowles 2006 (IEEE TEVC 10(1)): 11 d - 1 initial points, weights from the simplex lattice of s = 10 "
             + "(two objectives) or 4 (three) divisions, augmented Chebyshev with rho = 0.05, a DACE model and expected "
@@ -244,21 +257,11 @@ enum ReferenceStatements {
                 reason: "Tunebench's problems may fail", chosenOn: "not tuned"),
         ])
 
-    static let nsga2 = ReferenceDefaults(
-        source: "Deb, Pratap, Agarwal and Meyarivan 2002 (IEEE TEVC 6(2)): N = 100, p_c = 0.9, SBX eta_c = 20, "
-            + "polynomial mutation eta_m = 20 with p_m = 1/d",
-        deviations: [
-            .init(
-                setting: "a failed or infeasible evaluation ranks after every front (the paper has neither; it "
-                    + "handles constraints by constrained domination)",
-                reason: "Tunebench's problems may fail; there are no constrained multi-objective problems yet",
-                chosenOn: "not tuned"),
-            .init(
-                setting: "categorical genes cross over by swapping and mutate by a uniform redraw (the paper codes "
-                    + "reals only)",
-                reason: "the spaces may have categorical parameters", chosenOn: "not tuned"),
-        ])
+    // MARK: - BOHB
 
+    static let bohbSource = "hpbandster 0.7.4's BOHB (Falkner et al. 2018)"
+
+    /// `bohb` has hpbandster's defaults; what differs is what no option can express.
     static let bohb = ReferenceDefaults(
         source: bohbSource,
         deviations: [

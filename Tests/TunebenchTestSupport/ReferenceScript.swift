@@ -1,6 +1,5 @@
 import Foundation
 import Testing
-import TunebenchTestSupport
 
 /// A reference script of `Tests/Scripts/` that prints one JSON object, run by the tests.
 public enum ReferenceScript {

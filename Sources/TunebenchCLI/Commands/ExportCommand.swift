@@ -47,7 +47,7 @@ struct ExportCocoCommand: RegistryCommand {
             print("\(url.path): \(runs) run\(runs == 1 ? "" : "s") of \(optimizer)")
         }
         if !summary.skippedProblems.isEmpty {
-            print("left out, not COCO problems: " + summary.skippedProblems.joined(separator: ", "))
+            print("left out, not COCO bbob problems: " + summary.skippedProblems.joined(separator: ", "))
         }
         if summary.skippedRuns > 0 {
             print("left out: \(summary.skippedRuns) run\(summary.skippedRuns == 1 ? "" : "s") failed or not run")

@@ -59,8 +59,8 @@ struct ParzenSampler: Sendable {
         return (history.indices.filter { isBelow[$0] }, history.indices.filter { !isBelow[$0] })
     }
 
-    /// Multi-objective TPE's split (K. Ozaki, S. Watanabe et al., "Multiobjective tree-structured Parzen estimator",
-    /// JAIR 75, 2022; as Optuna 5.0.0 implements it in `_tpe/sampler.py`, `_split_trials` and
+    /// Multi-objective TPE's split (Y. Ozaki, Y. Tanigaki, S. Watanabe, M. Nomura and M. Onishi, "Multiobjective
+    /// tree-structured Parzen estimator", JAIR 73, 2022; as Optuna 5.0.0 implements it in `_tpe/sampler.py`, `_split_trials` and
     /// `_split_complete_trials_multi_objective`): `l` takes the feasible successful evaluations by non-domination rank
     /// (``ParetoDominance/ranks(_:)``), whole ranks while they fit in `count`, then from the first rank that does not
     /// fit the points chosen by greedy hypervolume subset selection (``HypervolumeSubsetSelection``) with the

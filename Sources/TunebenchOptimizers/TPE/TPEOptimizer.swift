@@ -47,9 +47,9 @@ import TunebenchNumerics
 /// `above`; they do not count in `γ(n)`'s `n`, nor towards `startup`). Tells are placed in trial order. A sequential
 /// run has no pending trial at an ask, so this changes nothing there.
 ///
-/// **Several objectives** (multi-objective TPE; K. Ozaki, Y. Tanigaki, S. Watanabe and M. Onishi, "Multiobjective
-/// tree-structured Parzen estimator for computationally expensive optimization problems", GECCO 2020, and K. Ozaki,
-/// S. Watanabe et al., JAIR 75, 2022), as Optuna 5.0.0's TPESampler runs it on a study of several directions: `l`
+/// **Several objectives** (multi-objective TPE; Y. Ozaki, Y. Tanigaki, S. Watanabe and M. Onishi, "Multiobjective
+/// tree-structured Parzen estimator for computationally expensive optimization problems", GECCO 2020, and Y. Ozaki,
+/// Y. Tanigaki, S. Watanabe, M. Nomura and M. Onishi, JAIR 73, 2022), as Optuna 5.0.0's TPESampler runs it on a study of several directions: `l`
 /// takes whole non-domination ranks and then, from the first rank that does not fit, the points of greedy hypervolume
 /// subset selection (``ParzenSampler/splitByDominance(_:count:)``); `γ(n) = ⌈gamma · n⌉` has no cap of 25
 /// (`default_gamma_multiobjective`), and `l`'s weights are ones. An evaluation succeeds when all its objectives are

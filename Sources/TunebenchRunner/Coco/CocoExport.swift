@@ -37,7 +37,11 @@ public enum CocoExport {
                 skippedRuns += 1
                 continue
             }
-            guard let identity = CocoProblemIdentity(metadata: header.problemMetadata) else { continue }
+            // Only bbob's runs: a bbob-biobj problem names its suite too, and COCO's bi-objective logger, whose data
+            // cocopp's biobj post-processing reads, is not written.
+            guard let identity = CocoProblemIdentity(metadata: header.problemMetadata), identity.suite == "bbob" else {
+                continue
+            }
             identities[run.problem.label] = identity
             byOptimizer[run.optimizer.label, default: []].append((run, identity))
         }
