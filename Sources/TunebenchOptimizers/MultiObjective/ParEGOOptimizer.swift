@@ -22,10 +22,10 @@ import TunebenchNumerics
 /// **Other differences from the paper**: it fits the model to at most `11 d + 24` of the points (for time) and
 /// maximizes the expected improvement with a genetic algorithm; here the model has every point, and the acquisition
 /// search is ``gp``'s. A failed or infeasible evaluation (which the paper does not have) enters the model as ``gp``
-/// imputes a failure (its `failure-imputation`, by default the model's upper confidence bound there; a failure
-/// before the first success has nothing to be imputed from and is left out) and is never suggested again; no point
-/// is suggested twice. An evaluation whose number of values is not the problem's counts as a failure. Pending trials (several workers) are only kept from being suggested
-/// again.
+/// imputes a failure (its `failure-imputation`, by default the model's upper confidence bound there; a failure before
+/// the first success has nothing to be imputed from and is left out) and is never suggested again; no point is
+/// suggested twice. An evaluation whose number of values is not the problem's counts as a failure. Pending trials
+/// (several workers) are only kept from being suggested again.
 ///
 /// On a single-objective problem the scalarization is the normalised value itself (λ = 1): Bayesian optimization.
 public struct ParEGOOptimizer: Optimizer {

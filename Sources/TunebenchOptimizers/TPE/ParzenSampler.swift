@@ -60,13 +60,13 @@ struct ParzenSampler: Sendable {
     }
 
     /// Multi-objective TPE's split (Y. Ozaki, Y. Tanigaki, S. Watanabe, M. Nomura and M. Onishi, "Multiobjective
-    /// tree-structured Parzen estimator", JAIR 73, 2022; as Optuna 5.0.0 implements it in `_tpe/sampler.py`, `_split_trials` and
-    /// `_split_complete_trials_multi_objective`): `l` takes the feasible successful evaluations by non-domination rank
-    /// (``ParetoDominance/ranks(_:)``), whole ranks while they fit in `count`, then from the first rank that does not
-    /// fit the points chosen by greedy hypervolume subset selection (``HypervolumeSubsetSelection``) with the
-    /// reference point of Optuna's TPE (each objective's worst value in that rank, times 1.1 if positive or 0.9 if
-    /// negative; 10⁻¹² for 0). While fewer than `count` are feasible, the infeasible ones follow by total violation.
-    /// Failures and pending trials are never in `l`.
+    /// tree-structured Parzen estimator", JAIR 73, 2022; as Optuna 5.0.0 implements it in `_tpe/sampler.py`,
+    /// `_split_trials` and `_split_complete_trials_multi_objective`): `l` takes the feasible successful evaluations by
+    /// non-domination rank (``ParetoDominance/ranks(_:)``), whole ranks while they fit in `count`, then from the first
+    /// rank that does not fit the points chosen by greedy hypervolume subset selection (``HypervolumeSubsetSelection``)
+    /// with the reference point of Optuna's TPE (each objective's worst value in that rank, times 1.1 if positive or
+    /// 0.9 if negative; 10⁻¹² for 0). While fewer than `count` are feasible, the infeasible ones follow by total
+    /// violation. Failures and pending trials are never in `l`.
     func splitByDominance(_ history: [Observation], count: Int) -> (below: [Int], above: [Int]) {
         let complete = history.indices.filter {
             !history[$0].running && history[$0].violation == 0 && history[$0].objectives != nil

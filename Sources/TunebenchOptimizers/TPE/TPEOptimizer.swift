@@ -49,12 +49,12 @@ import TunebenchNumerics
 ///
 /// **Several objectives** (multi-objective TPE; Y. Ozaki, Y. Tanigaki, S. Watanabe and M. Onishi, "Multiobjective
 /// tree-structured Parzen estimator for computationally expensive optimization problems", GECCO 2020, and Y. Ozaki,
-/// Y. Tanigaki, S. Watanabe, M. Nomura and M. Onishi, JAIR 73, 2022), as Optuna 5.0.0's TPESampler runs it on a study of several directions: `l`
-/// takes whole non-domination ranks and then, from the first rank that does not fit, the points of greedy hypervolume
-/// subset selection (``ParzenSampler/splitByDominance(_:count:)``); `γ(n) = ⌈gamma · n⌉` has no cap of 25
-/// (`default_gamma_multiobjective`), and `l`'s weights are ones. An evaluation succeeds when all its objectives are
-/// finite. `motpe` offers Optuna's defaults for several objectives (24 candidates, γ = 0.1, each parameter on its
-/// own); `tpe` keeps its own.
+/// Y. Tanigaki, S. Watanabe, M. Nomura and M. Onishi, JAIR 73, 2022), as Optuna 5.0.0's TPESampler runs it on a
+/// study of several directions: `l` takes whole non-domination ranks and then, from the first rank that does not fit,
+/// the points of greedy hypervolume subset selection (``ParzenSampler/splitByDominance(_:count:)``);
+/// `γ(n) = ⌈gamma · n⌉` has no cap of 25 (`default_gamma_multiobjective`), and `l`'s weights are ones. An evaluation
+/// succeeds when all its objectives are finite. `motpe` offers Optuna's defaults for several objectives
+/// (24 candidates, γ = 0.1, each parameter on its own); `tpe` keeps its own.
 ///
 /// **Constraints** (a problem with ``OptimizerContext/constraintCount`` > 0) follow Optuna's `constraints_func`: the
 /// split ranks the feasible evaluations by value, then the infeasible ones by their total violation `Σ_i max(c_i, 0)`

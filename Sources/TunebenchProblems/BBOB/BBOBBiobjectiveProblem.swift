@@ -21,10 +21,10 @@ import TunebenchNumerics
 /// the ideal point is 0 and the nadir point 1, up to the reference point (1, 1); the same volume in the raw space has
 /// the nadir point as its reference and is that volume times `(nadir₁ − ideal₁)(nadir₂ − ideal₂)`. So the problem's
 /// ``paretoReference`` is the nadir point, and its front volume COCO's best known normalised volume
-/// (``BBOBBiobjectiveVolumes``, instances 1 to 10) times that area: once a point lies inside the nadir box,
-/// hypervolume regret is COCO's hypervolume indicator difference, scaled (before that, COCO's logger adds the
-/// distance to that box, where Tunebench's regret stays the whole front volume). Instances 11 to 15 have no best known volume in COCO (a placeholder of 1.0), and
-/// there the metric is the negated hypervolume.
+/// (``BBOBBiobjectiveVolumes``, instances 1 to 10) times that area: once a point lies inside the nadir box, hypervolume
+/// regret is COCO's hypervolume indicator difference, scaled (before that, COCO's logger adds the distance to that box,
+/// where Tunebench's regret stays the whole front volume). Instances 11 to 15 have no best known volume in COCO (a
+/// placeholder of 1.0), and there the metric is the negated hypervolume.
 ///
 /// **Box**: COCO's problems declare [−100, 100]ⁿ; the Pareto sets lie mostly in [−5, 5]ⁿ (Brockhoff et al. 2022,
 /// table 1: some best known points fall outside), the box of bbob, which `box` `bbob` chooses.
