@@ -1,6 +1,6 @@
 """Optuna's samplers as a kurobako solver.
 
-Usage: ``python3 optuna_solver.py {tpe,cmaes,gp,nsga2}``
+Usage: ``python3 optuna_solver.py {tpe,cmaes,gp,nsga2,nsga3}``
 
 Built only on the ``kurobako`` package (its ``SolverRunner`` speaks the protocol, unchanged) and
 Optuna's public ask-and-tell API. Each sampler runs with its default settings and ``seed`` set to
@@ -135,6 +135,21 @@ SAMPLERS: Dict[str, _Sampler] = {
         note=(
             "default settings (population_size 50, UniformCrossover with crossover_prob 0.9 and swapping_prob 0.5, "
             "mutation by resampling each parameter with probability 1/d); no CONDITIONAL"
+        ),
+    ),
+    "nsga3": _Sampler(
+        make=lambda seed: optuna.samplers.NSGAIIISampler(seed=seed),
+        class_name="NSGAIIISampler",
+        capabilities=_NUMERIC | _CONCURRENT | _MULTI | {Capability.CATEGORICAL},
+        packages=["optuna", "kurobako", "lupa", "numpy", "scipy"],
+        paper=(
+            "Deb and Jain 2014, An evolutionary many-objective optimization algorithm using reference-point-based "
+            "nondominated sorting approach, part I (IEEE TEVC 18(4))"
+        ),
+        note=(
+            "default settings (population_size 50, reference points of dividing_parameter 3, UniformCrossover with "
+            "crossover_prob 0.9 and swapping_prob 0.5, mutation by resampling each parameter with probability 1/d); "
+            "no CONDITIONAL"
         ),
     ),
     "cmaes": _Sampler(

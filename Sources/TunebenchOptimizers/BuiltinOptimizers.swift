@@ -109,9 +109,37 @@ public enum BuiltinOptimizers {
             ],
             includedByDefault: false, reference: ReferenceStatements.nsga2
         ) { context in
-            var settings = NSGA2Optimizer.Settings()
+            var settings = NSGAOptimizer.Settings()
             settings.population = context.options.integer("population")
-            return NSGA2Optimizer(context: context, settings: settings)
+            return NSGAOptimizer(context: context, settings: settings)
+        },
+        OptimizerEntry(
+            name: "nsga3",
+            summary: "NSGA-III (Deb and Jain 2014): non-dominated sorting, the last front cut by reference-point "
+                + "niching on Das-Dennis directions, random parents, SBX (eta 30) and polynomial mutation",
+            capabilities: Capabilities.allParameterKinds.union(.multiObjective),
+            options: [
+                OptionSpec(
+                    "divisions", .integer(0...100), default: .integer(0),
+                    summary: "divisions p of the reference directions; 0 for 12 with up to three objectives (the "
+                        + "paper's for three), 6 beyond"),
+                OptionSpec(
+                    "population", .integer(0...100_000), default: .integer(0),
+                    summary: "N; 0 for the smallest multiple of 4 above the number of reference directions"),
+            ],
+            includedByDefault: false, reference: ReferenceStatements.nsga3
+        ) { context in
+            let m = max(context.objectiveCount, 1)
+            let divisions = context.options.integer("divisions") > 0
+                ? context.options.integer("divisions") : (m <= 3 ? 12 : 6)
+            let directions = SimplexLattice.count(objectives: m, divisions: divisions)
+            var settings = NSGAOptimizer.Settings()
+            settings.survival = .referencePoints(divisions: divisions)
+            settings.population = context.options.integer("population") > 0
+                ? context.options.integer("population") : (directions / 4 + 1) * 4
+            settings.crossoverProbability = 1
+            settings.crossoverIndex = 30
+            return NSGAOptimizer(context: context, settings: settings)
         },
         OptimizerEntry(
             name: "parego",

@@ -58,8 +58,8 @@ import Tunebench
     ])
     func beatsRandomSearch(_ spec: EntrySpec) throws {
         let seeds = 1...8 as ClosedRange<UInt64>
-        let motpe = try seeds.map { try NSGA2Tests.attainedVolume("motpe", on: spec, budget: 100, seed: $0) }
-        let random = try seeds.map { try NSGA2Tests.attainedVolume("random", on: spec, budget: 100, seed: $0) }
+        let motpe = try seeds.map { try NSGATests.attainedVolume("motpe", on: spec, budget: 100, seed: $0) }
+        let random = try seeds.map { try NSGATests.attainedVolume("random", on: spec, budget: 100, seed: $0) }
         #expect(Self.median(motpe) > Self.median(random), "\(spec.label): MOTPE \(motpe), random \(random)")
     }
 

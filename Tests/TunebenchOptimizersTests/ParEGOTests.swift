@@ -42,8 +42,8 @@ import Tunebench
     ])
     func beatsRandomSearch(_ spec: EntrySpec) throws {
         let seeds = 1...8 as ClosedRange<UInt64>
-        let parego = try seeds.map { try NSGA2Tests.attainedVolume("parego", on: spec, budget: 60, seed: $0) }
-        let random = try seeds.map { try NSGA2Tests.attainedVolume("random", on: spec, budget: 60, seed: $0) }
+        let parego = try seeds.map { try NSGATests.attainedVolume("parego", on: spec, budget: 60, seed: $0) }
+        let random = try seeds.map { try NSGATests.attainedVolume("random", on: spec, budget: 60, seed: $0) }
         let median = MultiObjectiveTPETests.median
         #expect(median(parego) > median(random), "\(spec.label): ParEGO \(parego), random \(random)")
     }

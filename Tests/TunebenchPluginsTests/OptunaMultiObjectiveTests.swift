@@ -4,11 +4,11 @@ import Tunebench
 @testable import TunebenchPlugins
 import TunebenchTestSupport
 
-/// The Optuna bridge on several objectives: `optuna-nsga2` (Optuna's `NSGAIISampler`) and `optuna-tpe` (then Optuna's
-/// multi-objective TPE) are told both of ZDT1's values and suggest, point for point, what the same samplers suggest
-/// when driven directly (`Tests/Scripts/optuna_multiobjective_reference.py`, `seed=7`, 60 trials, ZDT1 with three
-/// variables): 60 trials reach NSGA-II's second generation (population 50) and MOTPE's model (after 10 startup
-/// trials).
+/// The Optuna bridge on several objectives: `optuna-nsga2` and `optuna-nsga3` (Optuna's `NSGAIISampler` and
+/// `NSGAIIISampler`) and `optuna-tpe` (then Optuna's multi-objective TPE) are told both of ZDT1's values and suggest,
+/// point for point, what the same samplers suggest when driven directly
+/// (`Tests/Scripts/optuna_multiobjective_reference.py`, `seed=7`, 60 trials, ZDT1 with three variables): 60 trials
+/// reach the genetic algorithms' second generation (population 50) and MOTPE's model (after 10 startup trials).
 ///
 /// Skipped when Optuna is missing (`pip install -r Plugins/python-optuna/requirements.txt`), failed then under
 /// `TUNEBENCH_REQUIRE_PLUGINS=1`.
@@ -20,7 +20,7 @@ struct OptunaMultiObjectiveTests {
     static let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("Scripts/optuna_multiobjective_reference.py")
 
-    @Test(arguments: [("optuna-nsga2", "nsga2"), ("optuna-tpe", "tpe")])
+    @Test(arguments: [("optuna-nsga2", "nsga2"), ("optuna-nsga3", "nsga3"), ("optuna-tpe", "tpe")])
     func suggestionsEqualOptunasOwn(plugin: String, sampler: String) throws {
         let trials = 60
         let result = try PythonScript.run(Self.script, [sampler, String(trials)])

@@ -7,7 +7,7 @@ import TunebenchNumerics
 /// combined genetic adaptive search (GeneAS) for engineering design", 1996), in two forms:
 /// - ``Form/clipped`` (``GeneticAlgorithm``): the unbounded operators, children clipped to the cube, a mutation's step
 ///   a share of the gene's distance to the bound it moves towards;
-/// - ``Form/bounded`` (``NSGA2Optimizer``): those of Deb's NSGA-II code (K. Deb, NSGA-II C code revision 1.1.6,
+/// - ``Form/bounded`` (``NSGAOptimizer``): those of Deb's NSGA-II code (K. Deb, NSGA-II C code revision 1.1.6,
 ///   `realcross` and `real_mutate_ind`; pymoo's `SBX` and `PM`; K. Deb and D. Deb, "Analysing mutation schemes for
 ///   real-parameter genetic algorithms", IJAISC 4(1), 2014), whose spreads shrink near the bounds instead of being
 ///   clipped there and whose mutation step is a share of the whole range.

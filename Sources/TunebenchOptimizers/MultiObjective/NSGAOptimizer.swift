@@ -18,14 +18,31 @@ import TunebenchNumerics
 /// alone on a single-objective problem (NSGA-II is then an elitist GA). A failed or infeasible evaluation has none
 /// and ranks after every front.
 ///
+/// **NSGA-III** (``Settings/Survival/referencePoints(divisions:)``; K. Deb and H. Jain, "An evolutionary
+/// many-objective optimization algorithm using reference-point-based nondominated sorting approach, part I", IEEE
+/// TEVC 18(4), 2014): the last front that fits only partly is cut by ``ReferencePointNiching`` along the Das–Dennis
+/// reference directions of `p` divisions (``SimplexLattice``) instead of by crowding distance, and the parents are
+/// drawn uniformly from the survivors (the paper's random selection) instead of by tournaments. The paper's settings:
+/// N the smallest multiple of 4 above the H reference points (92 for three objectives and p = 12), SBX with
+/// probability 1 and η_c = 30, polynomial mutation with η_m = 20 (its §V).
+///
 /// A generation is a barrier: on parallel workers the optimizer waits once every child is asked.
-public struct NSGA2Optimizer: Optimizer {
+public struct NSGAOptimizer: Optimizer {
     public struct Settings: Sendable, Hashable {
+        /// How the last front that does not fit is cut, and how parents are chosen.
+        public enum Survival: Sendable, Hashable {
+            /// NSGA-II: by crowding distance; parents by crowded tournaments.
+            case crowding
+            /// NSGA-III: by reference-point niching on the simplex lattice of `divisions`; parents drawn uniformly.
+            case referencePoints(divisions: Int)
+        }
+
         /// N, the population and the children per generation.
         public var population = 100
         public var crossoverProbability = 0.9
         public var crossoverIndex = 20.0
         public var mutationIndex = 20.0
+        public var survival = Survival.crowding
 
         public init() {}
     }
@@ -50,6 +67,8 @@ public struct NSGA2Optimizer: Optimizer {
     private var broodAsked = 0
     private var pending = PendingTrials<Int>()
     private var remaining: Int
+    /// NSGA-III's reference directions (empty for NSGA-II).
+    private let directions: [[Double]]
 
     public init(context: OptimizerContext, settings: Settings) {
         space = context.space
@@ -59,6 +78,11 @@ public struct NSGA2Optimizer: Optimizer {
             mutationIndex: settings.mutationIndex, form: .bounded)
         generator = Xoshiro256StarStar(seed: context.seed)
         remaining = context.budget
+        if case .referencePoints(let divisions) = settings.survival {
+            directions = SimplexLattice.points(objectives: max(context.objectiveCount, 1), divisions: divisions)
+        } else {
+            directions = []
+        }
         let d = space.dimension
         brood = (0..<max(settings.population, 2)).map { _ in
             Member(genes: (0..<d).map { _ in generator.nextUnit() }, objectives: nil)
@@ -90,7 +114,8 @@ public struct NSGA2Optimizer: Optimizer {
 
     // MARK: - Survival
 
-    /// Keeps N of `pool` by fronts, the last by crowding distance, and sets their ranks and distances.
+    /// Keeps N of `pool` by fronts, the last by crowding distance (or by reference-point niching), and sets their
+    /// ranks and distances.
     private mutating func survive(_ pool: [Member]) {
         let size = max(settings.population, 2)
         let evaluated = pool.indices.filter { pool[$0].objectives != nil }
@@ -106,8 +131,14 @@ public struct NSGA2Optimizer: Optimizer {
             let distances = CrowdingDistance.of(front.map { pool[$0].objectives! })
             var order = Array(front.indices)
             if population.count + front.count > size {
-                order.sort { distances[$0] != distances[$1] ? distances[$0] > distances[$1] : $0 < $1 }
-                order = Array(order.prefix(size - population.count))
+                if directions.isEmpty {
+                    order.sort { distances[$0] != distances[$1] ? distances[$0] > distances[$1] : $0 < $1 }
+                    order = Array(order.prefix(size - population.count))
+                } else {
+                    order = ReferencePointNiching.survivors(
+                        kept: population.map { $0.objectives! }, lastFront: front.map { pool[$0].objectives! },
+                        count: size - population.count, directions: directions, using: &generator)
+                }
             }
             for k in order {
                 population.append(pool[front[k]])
@@ -140,8 +171,9 @@ public struct NSGA2Optimizer: Optimizer {
     }
 
     /// The crowded-comparison winner of two members drawn uniformly: lower rank, then larger crowding distance,
-    /// then the first.
+    /// then the first; with NSGA-III's survival, a member drawn uniformly.
     private mutating func tournament() -> Int {
+        guard directions.isEmpty else { return generator.nextIndex(below: population.count) }
         let first = generator.nextIndex(below: population.count)
         let second = generator.nextIndex(below: population.count)
         if ranks[second] != ranks[first] { return ranks[second] < ranks[first] ? second : first }
