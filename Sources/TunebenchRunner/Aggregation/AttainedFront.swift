@@ -31,6 +31,14 @@ struct AttainedFront {
         return true
     }
 
+    /// One point's own scalar value: `−HV({point}; r)`, the volume of its box up to the reference point (0 outside
+    /// it), floored at `−HV*` as ``best`` is.
+    static func single(_ point: [Double], reference: ParetoReference) -> Double {
+        guard zip(point, reference.point).allSatisfy({ $0 < $1 }) else { return 0 }
+        let volume = zip(reference.point, point).reduce(1.0) { $0 * ($1.0 - $1.1) }
+        return 0 - min(volume, reference.hypervolume ?? volume)
+    }
+
     /// The run's scalar best: `−HV`, floored at `−HV*` when the front's volume is known (`0 − HV`, so that an empty
     /// volume is written `0.0`, not `-0.0`).
     var best: Double {

@@ -11,7 +11,9 @@ import TunebenchCore
 ///
 /// A multi-objective run (``TunebenchCore/RunRecord/paretoReference``) keeps its attained front (``AttainedFront``):
 /// its best is the negated hypervolume of the objective vectors of its counted trials, so that its trace, once its
-/// optimum (the negated front volume) is taken off, is the hypervolume regret; its trials add no pooled values.
+/// optimum (the negated front volume) is taken off, is the hypervolume regret. Its pooled values are each trial's
+/// own negated volume, `−HV({f(x)}; r)` (``AttainedFront/single(_:reference:)``), so that a single evaluation's
+/// metric is the hypervolume regret of that point alone (the normalised score's clip and the data profile's start).
 ///
 /// A run with observation noise records on its trials the noiseless value of the optimizer's recommendation
 /// (``TunebenchCore/TrialRecord/recommended``): the scan keeps that trace too (``recommendedTrace``, `+inf` until the
@@ -179,6 +181,7 @@ struct RunScan {
             if record.countedValue(trial) != nil, let objectives = trial.objectives {
                 attained!.add(objectives)
                 best = min(best, attained!.best)
+                if sampled { values.append(AttainedFront.single(objectives, reference: reference)) }
             }
         } else if let value = record.countedValue(trial) {
             if sampled { values.append(value) }
