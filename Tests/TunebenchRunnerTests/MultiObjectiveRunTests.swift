@@ -159,4 +159,18 @@ struct BiLine: Problem {
         let summary = try #require(outputs[0]["summary.json"])
         #expect(String(decoding: summary, as: UTF8.self).contains("referencePoint"))
     }
+
+    /// A learning problem with `time-objective=true` runs as a two-objective problem: its summary names the
+    /// reference point (the prior model's loss and the longest probe time), and the multi-objective optimizers run.
+    @Test func learningProblemsRunWithTheTimeObjective() throws {
+        let folder = Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let experiment = Experiment(
+            name: "time", seed: 1, repetitions: 1, budget: 12, optimizers: [EntrySpec("random"), EntrySpec("motpe")],
+            problems: [EntrySpec("logreg", options: ["samples": .integer(200), "time-objective": .bool(true)])])
+        let outcome = try ExperimentRunner(registry: .builtin, experiment: experiment, output: folder).run()
+        let problem = try #require(outcome.aggregate.problems.first)
+        #expect(problem.referencePoint?.count == 2 && problem.optimum == nil)
+        #expect(problem.optimizers.map(\.runs) == [1, 1])
+    }
 }

@@ -19,12 +19,13 @@ import TunebenchCore
 /// | `split`       | tunebench, bayesmark (tunebench)  | bayesmark: its fixed 20% test, 5 folds, raw features |
 /// | `divergence`  | prior, fail (prior)               | a diverged fit scores as the prior model, or fails   |
 /// | `duration`    | model, constant (model)           | simulated seconds: the operations counted, or 1 s    |
+/// | `time-objective` | true, false (false)            | the simulated training seconds as a second objective |
 /// | `loss`        | log-loss, error-rate (log-loss)   | the objective on the validation rows                 |
 /// | `dataset`     | generated, iris, wine, breast, digits (generated) | a real data set (``RealDataset``) instead |
 ///
 /// Regression entries take ``regression``: `friedman` (1, 2 or 3; 1), `samples` (3000), `features` (5...10000, 10;
 /// Friedman #1 only), `noise` (≥ 0, 1: the standard deviation of the target noise), `folds` and `dataset`
-/// (generated or diabetes), `split`, `divergence`, `duration`; their loss is the mean squared error.
+/// (generated or diabetes), `split`, `divergence`, `duration`, `time-objective`; their loss is the mean squared error.
 ///
 /// `split=bayesmark` splits the rows as bayesmark 0.0.8's scikit-learn problems do (``BayesmarkSplit``): the same
 /// 20% test rows whatever the instance, then 5-fold cross-validation (stratified for classification) of the rest, on
@@ -76,6 +77,7 @@ public enum LearningOptions {
         split,
         divergence,
         duration,
+        timeObjective,
         OptionSpec(
             "loss",
             .choice(["log-loss", "error-rate"]),
@@ -115,6 +117,7 @@ public enum LearningOptions {
         split,
         divergence,
         duration,
+        timeObjective,
         OptionSpec(
             "dataset",
             .choice(["generated"] + RealDataset.allCases.filter { $0.task == .regression }.map(\.rawValue)),
@@ -151,6 +154,15 @@ public enum LearningOptions {
         default: .string("model"),
         summary: "simulated seconds per evaluation on parallel workers: 'model' (the fit's operations at 10^9 per "
             + "second) or 'constant' (1 s at full fidelity)"
+    )
+
+    /// Whether the simulated training seconds are a second objective (``LearningProblem/addTimeObjective()``).
+    static let timeObjective = OptionSpec(
+        "time-objective",
+        .bool,
+        default: .bool(false),
+        summary: "a second objective: the simulated training seconds (the loss against the cost; the metric is the "
+            + "negated hypervolume)"
     )
 
     static let divergence = OptionSpec(
@@ -279,6 +291,7 @@ public enum LearningOptions {
         )
         problem.failsOnDivergence = context.options.values["divergence"] == .string("fail")
         problem.modelsDuration = context.options.values["duration"] != .string("constant")
+        if context.options.values["time-objective"] == .bool(true) { try problem.addTimeObjective() }
         return problem
     }
 }

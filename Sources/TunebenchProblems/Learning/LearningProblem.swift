@@ -31,6 +31,12 @@ import TunebenchCore
 /// configuration asks for, the same on every machine. Without it (`duration=constant`), or for a learner without a cost
 /// model, the duration is the evaluation's cost (one second at full fidelity).
 ///
+/// **Two objectives** (``addTimeObjective()``, option `time-objective`): the validation loss and the simulated
+/// training seconds of the evaluation (its operations at ``TrainingOperations/perSecond``, whatever `duration` says),
+/// the trade-off between a model's quality and its cost. The reference point is the prior model's validation loss
+/// (no configuration worse than knowing nothing counts) and 1.1 times the longest time of a set of probe
+/// configurations (``timeProbes(_:)``); the Pareto front is unknown, so the metric is the negated hypervolume.
+///
 /// The optimum is unknown (`nil`): runs report the best value found rather than regret.
 public struct LearningProblem<L: Learner>: Problem, Sendable {
     /// The model family being tuned.
@@ -45,6 +51,9 @@ public struct LearningProblem<L: Learner>: Problem, Sendable {
     public var failsOnDivergence = false
     /// Whether an evaluation's simulated duration comes from the learner's operation count (see the type).
     public var modelsDuration = true
+    /// With two objectives (``addTimeObjective()``), the reference point of the loss and the training seconds.
+    public private(set) var paretoReference: ParetoReference?
+    public var objectiveCount: Int { paretoReference == nil ? 1 : 2 }
 
     public var space: SearchSpace { learner.space }
     public var fidelities: [Fidelity] { learner.fidelities }
@@ -128,6 +137,52 @@ public struct LearningProblem<L: Learner>: Problem, Sendable {
         try evaluate(configuration, fidelity: nil)
     }
 
+    /// Makes the simulated training seconds a second objective (see the type).
+    /// - Throws: ``ProblemsError/invalidArgument(problem:argument:value:expected:)`` for a learner without a cost
+    ///   model (``Learner/operations(_:fidelity:train:predictedRows:)`` answers `nil`).
+    public mutating func addTimeObjective() throws {
+        let probes = Self.timeProbes(space)
+        let times = probes.map { seconds($0, fidelity: nil) }
+        guard let longest = times.compactMap({ $0 }).max(), times.allSatisfy({ $0 != nil }) else {
+            throw ProblemsError.invalidArgument(
+                problem: "learning problem", argument: "time-objective", value: "true",
+                expected: "false: this model has no cost model of its training time")
+        }
+        let priorLoss = splits.map { split in
+            loss.value(Predictions.prior(of: split.train, rows: split.validation.rowCount), on: split.validation)
+        }.reduce(0, +) / Double(splits.count)
+        paretoReference = ParetoReference(point: [priorLoss, 1.1 * longest], hypervolume: nil)
+    }
+
+    /// The configurations whose longest training time sets the time objective's reference: every corner of the unit
+    /// cube (each coordinate 0 or 1, decoded: the bounds of numeric parameters, the first and last choices) when there
+    /// are at most 10 parameters, else 1,024 corners drawn with a fixed seed, and 256 uniform points.
+    static func timeProbes(_ space: SearchSpace) -> [Configuration] {
+        let d = space.dimension
+        var generator = Xoshiro256StarStar(seed: 0x7157_0B7E)
+        var points: [[Double]] = []
+        if d <= 10 {
+            points = (0..<(1 << d)).map { mask in (0..<d).map { Double((mask >> $0) & 1) } }
+        } else {
+            points = (0..<1024).map { _ in (0..<d).map { _ in generator.nextUnit() < 0.5 ? 0 : 1 } }
+        }
+        points += (0..<256).map { _ in (0..<d).map { _ in generator.nextUnit() } }
+        return points.map { space.decode($0) }
+    }
+
+    /// The simulated seconds of training and predicting on every split, or `nil` without a cost model.
+    func seconds(_ configuration: Configuration, fidelity: Int?) -> Double? {
+        var sum = 0.0
+        for split in splits {
+            guard let operations = learner.operations(
+                configuration, fidelity: fidelity, train: split.train,
+                predictedRows: split.validation.rowCount + split.test.rowCount)
+            else { return nil }
+            sum += operations
+        }
+        return sum / TrainingOperations.perSecond
+    }
+
     /// Trains on every split at level `fidelity` (full fidelity for `nil`) and scores the fits.
     /// - Throws: what the learner throws.
     public func evaluate(_ configuration: Configuration, fidelity: Int?) throws -> Evaluation {
@@ -173,8 +228,11 @@ public struct LearningProblem<L: Learner>: Problem, Sendable {
             info["test-error"] = testError / k
         }
         let cost = fidelity.map { levels[$0].cost } ?? levels.last?.cost ?? 1
+        let value = failsOnDivergence && diverged > 0 ? .nan : validationLoss / k
+        let objectives = paretoReference == nil || !value.isFinite
+            ? nil : [value, seconds(configuration, fidelity: fidelity) ?? .nan]
         return Evaluation(
-            value: failsOnDivergence && diverged > 0 ? .nan : validationLoss / k, cost: cost, info: info,
-            duration: operations.map { $0 / TrainingOperations.perSecond })
+            value: value, cost: cost, info: info, duration: operations.map { $0 / TrainingOperations.perSecond },
+            objectives: objectives)
     }
 }
