@@ -2,8 +2,10 @@ import Foundation
 import Testing
 import Tunebench
 
-/// Reports of folders with multi-objective problems: the metric named as hypervolume regret, and for two objectives
-/// each optimizer's median attainment surface, drawn from `fronts/PROBLEM.csv`.
+/// Reports of folders with multi-objective problems: the metric named as hypervolume regret, for two objectives
+/// each optimizer's median attainment surface, drawn from `fronts/PROBLEM.csv`, and the final IGD+ of the problems
+/// whose front is known, which the summary's `igdPlusMedian` gives: the median over the runs of the IGD+ of each
+/// run's final front (from `fronts/PROBLEM.csv`) against the problem's sample of its front.
 @Suite struct MultiObjectiveReportTests {
     static let experiment = Experiment(
         name: "mo-report", seed: 4, repetitions: 3, budget: 60,
@@ -32,5 +34,27 @@ import Tunebench
         #expect(try String(contentsOf: plot, encoding: .utf8).contains("zdt1-variables3: median attainment surfaces"))
         #expect(markdown.contains("3 objectives, all minimised, measured by the hypervolume"))
         #expect(markdown.contains("the metric is the hypervolume regret"))
+
+        // IGD+: ZDT1's runs against 1,000 points of its front, recomputed from the fronts file.
+        #expect(markdown.contains("## Final IGD+"))
+        let zdt1 = try #require(input.aggregate.problems.first { $0.problem == "zdt1-variables3" })
+        let front = ZDTFunction(.zdt1, variables: 3).paretoFront(count: 1000)
+        let rows = try String(contentsOf: folder.appendingPathComponent("fronts/zdt1-variables3.csv"), encoding: .utf8)
+            .split(separator: "\n").dropFirst().map { $0.split(separator: ",").map(String.init) }
+        for summary in zdt1.optimizers {
+            let values = (0..<3).map { repetition in
+                let points = rows.filter { $0[0] == summary.optimizer && $0[1] == "\(repetition)" }
+                    .map { [Double($0[2])!, Double($0[3])!] }
+                return points.isEmpty ? Double.infinity : QualityIndicators.igdPlus(points, reference: front)
+            }.sorted()
+            #expect(summary.igdPlusMedian == values[1], "\(summary.optimizer)")
+        }
+        // DTLZ2's front is known too; Branin has one objective.
+        #expect(input.aggregate.problems.first { $0.problem == "dtlz2" }?.optimizers.allSatisfy {
+            $0.igdPlusMedian != nil
+        } == true)
+        #expect(input.aggregate.problems.first { $0.problem == "branin" }?.optimizers.allSatisfy {
+            $0.igdPlusMedian == nil
+        } == true)
     }
 }

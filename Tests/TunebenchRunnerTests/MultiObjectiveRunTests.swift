@@ -172,5 +172,7 @@ struct BiLine: Problem {
         let problem = try #require(outcome.aggregate.problems.first)
         #expect(problem.referencePoint?.count == 2 && problem.optimum == nil)
         #expect(problem.optimizers.map(\.runs) == [1, 1])
+        // Its front is unknown: no IGD+.
+        #expect(problem.optimizers.allSatisfy { $0.igdPlusMedian == nil })
     }
 }

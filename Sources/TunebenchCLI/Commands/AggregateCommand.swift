@@ -37,7 +37,8 @@ struct AggregateCommand: RegistryCommand {
                     + "`tunebench run \(store.experimentURL.path)`")
         }
         let aggregate = try Aggregator(
-            experiment: experiment, store: store, gradientTrack: experiment.gradientTrack(in: registry)
+            experiment: experiment, store: store, gradientTrack: experiment.gradientTrack(in: registry),
+            referenceFront: Experiment.referenceFront(in: registry)
         ).aggregate()
         print(SummaryTable.render(aggregate, budget: experiment.budgetDescription, repetitions: experiment.repetitions))
         try reportOptions.finish(

@@ -61,6 +61,10 @@ public protocol Problem {
     /// A multi-objective problem's hypervolume reference point and front volume; `nil` for a single objective.
     var paretoReference: ParetoReference? { get }
 
+    /// A multi-objective problem's sample of its Pareto front, which the summaries' IGD+ measures against; `nil`
+    /// where the front is unknown (and for a single objective). Asked once per aggregation, never per evaluation.
+    var referenceFront: [[Double]]? { get }
+
     /// Evaluates a configuration at full fidelity, with the gradient when ``providesGradient`` is true.
     /// - Throws: an error that makes the whole run fail.
     mutating func evaluateWithGradient(_ configuration: Configuration) throws -> Evaluation
@@ -82,6 +86,8 @@ extension Problem {
     public var objectiveCount: Int { 1 }
 
     public var paretoReference: ParetoReference? { nil }
+
+    public var referenceFront: [[Double]]? { nil }
 
     /// Without a gradient: the plain evaluation.
     public mutating func evaluateWithGradient(_ configuration: Configuration) throws -> Evaluation {

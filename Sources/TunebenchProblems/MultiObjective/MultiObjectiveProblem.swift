@@ -33,6 +33,13 @@ public struct MultiObjectiveProblem<Function: MultiObjectiveFunction>: Problem, 
             hypervolume: function.exactHypervolume ?? MultiObjectiveVolumes.measured(of: function))
     }
 
+    /// The front's published sample (``MultiObjectiveFunction/paretoFront(count:)``) of 1,000 points for two
+    /// objectives and 5,000 beyond, where the front is known (``MultiObjectiveFunction/frontIsKnown``).
+    public var referenceFront: [[Double]]? {
+        guard function.frontIsKnown else { return nil }
+        return function.paretoFront(count: objectiveCount == 2 ? 1000 : 5000)
+    }
+
     public func evaluate(_ configuration: Configuration) -> Evaluation {
         let f = function.values((0..<space.dimension).map { configuration.real($0) })
         return Evaluation(value: f[0], objectives: f)

@@ -106,6 +106,7 @@ public struct ReportBuilder: Sendable {
             TimeToTargetSection.add(times, problem: problem.problem, to: &document)
             CocoTimeToTargetSection.add(cocoTimes, problem: problem.problem, to: &document)
         }
+        IGDPlusSection.add(self.input, to: &document, output: &output)
         GradientTrackSection.add(self.input, track: gradient, to: &document, output: &output)
         OverheadSection.add(self.input, to: &document, output: &output)
         WorkerSection.add(self.input, to: &document, output: &output)

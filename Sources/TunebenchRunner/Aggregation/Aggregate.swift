@@ -97,6 +97,11 @@ public struct OptimizerSummary: Codable, Sendable, Hashable {
     /// (a lower bound under a time budget, whose cut-off trials are not recorded; an ask charge counts as busy);
     /// absent for sequential runs, whose summaries keep their bytes.
     public var utilisationMedian: Double? = nil
+    /// On a multi-objective problem whose Pareto front is known (``TunebenchCore/Problem/referenceFront``), the
+    /// median over the complete runs of the IGD+ of the run's final attained front (its non-dominated points inside
+    /// the reference box; `inf` when there are none) against the front's sample (Ishibuchi et al. 2015,
+    /// ``TunebenchNumerics/QualityIndicators/igdPlus(_:reference:)``); absent elsewhere.
+    public var igdPlusMedian: Double? = nil
 
     /// Sets the recommended statistics from `other`'s final ones (a summary of the recommended finals).
     mutating func addRecommended(_ other: OptimizerSummary) {

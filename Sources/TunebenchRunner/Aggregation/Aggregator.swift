@@ -76,16 +76,22 @@ public struct Aggregator: Sendable {
     /// The (problem, optimizer) pairs of the gradient track (``Experiment/gradientTrack(in:)``): their summaries say
     /// so and are never marked best beside the black-box methods.
     public var gradientTrack: GradientTrack
+    /// A multi-objective problem's sample of its Pareto front (``TunebenchCore/Problem/referenceFront``), asked only
+    /// for the problems whose runs have several objectives: the summaries' IGD+ (``OptimizerSummary/igdPlusMedian``).
+    /// `nil`: no IGD+.
+    public var referenceFront: (@Sendable (EntrySpec) -> [[Double]]?)?
 
     public init(
         experiment: Experiment, store: ResultStore, jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
-        interruption: Interruption? = nil, gradientTrack: GradientTrack = .none
+        interruption: Interruption? = nil, gradientTrack: GradientTrack = .none,
+        referenceFront: (@Sendable (EntrySpec) -> [[Double]]?)? = nil
     ) {
         self.experiment = experiment
         self.store = store
         self.jobs = jobs
         self.interruption = interruption
         self.gradientTrack = gradientTrack
+        self.referenceFront = referenceFront
     }
 
     /// Reads every run file of the plan and writes the outputs.

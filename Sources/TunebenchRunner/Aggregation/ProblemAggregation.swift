@@ -189,6 +189,8 @@ final class ProblemAggregation: @unchecked Sendable {
         let failureCurves =
             collected.contains(where: { $0.failures.failed > 0 })
             ? try curveFile(in: Aggregator.failureCurves, create: true) : nil
+        // The front's sample for IGD+, on a multi-objective problem whose front is known.
+        let referenceFront = referencePoint == nil ? nil : aggregator.referenceFront?(problem)
         // The attained fronts, on a multi-objective problem: `fronts/PROBLEM.csv`.
         if let referencePoint {
             let url = store.directory.appendingPathComponent("fronts")
@@ -277,6 +279,13 @@ final class ProblemAggregation: @unchecked Sendable {
             if constrained { trialFailures.recordFeasibility(in: &optimizerSummary) }
             if !utilisations[index].isEmpty {
                 optimizerSummary.utilisationMedian = Statistics.median(utilisations[index])
+            }
+            if let referenceFront, !fronts[index].isEmpty {
+                optimizerSummary.igdPlusMedian = Statistics.median(
+                    fronts[index].map { run in
+                        run.points.isEmpty
+                            ? .infinity : QualityIndicators.igdPlus(run.points, reference: referenceFront)
+                    })
             }
             summaries.append(optimizerSummary)
         }

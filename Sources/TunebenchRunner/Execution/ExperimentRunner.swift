@@ -153,7 +153,8 @@ public struct ExperimentRunner: Sendable {
         progress?.ended()
         let aggregate = try Aggregator(
             experiment: experiment, store: store, jobs: options.jobs, interruption: options.interruption,
-            gradientTrack: experiment.gradientTrack(in: registry)
+            gradientTrack: experiment.gradientTrack(in: registry),
+            referenceFront: Experiment.referenceFront(in: registry)
         ).aggregate()
         return RunOutcome(skipped: skipped, executed: pending.count, failedNow: failedNow, aggregate: aggregate)
     }

@@ -103,7 +103,8 @@ public struct ResultMerger: Sendable {
         }
         let missing = plan.runs.filter { !store.hasRecord($0) }
         let aggregate = try Aggregator(
-            experiment: experiment, store: store, jobs: jobs, gradientTrack: experiment.gradientTrack(in: registry)
+            experiment: experiment, store: store, jobs: jobs, gradientTrack: experiment.gradientTrack(in: registry),
+            referenceFront: Experiment.referenceFront(in: registry)
         ).aggregate()
         return MergeOutcome(
             experiment: experiment,
