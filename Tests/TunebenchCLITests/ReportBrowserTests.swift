@@ -17,10 +17,15 @@ import Testing
 
     /// A copy of the files of `Results/peers` that the report reads, and the report written into it.
     func peersReport() throws -> URL {
-        let source = CommandRunner.packageRoot.appendingPathComponent("Results/peers")
-        let folder = CommandRunner.temporaryFolder().appendingPathComponent("peers")
+        try committedReport("peers", files: ["experiment.json", "summary.json", "traces.csv", "timings.json", "curves"])
+    }
+
+    /// A copy of `files` of `Results/name`, and the report written into it.
+    func committedReport(_ name: String, files: [String]) throws -> URL {
+        let source = CommandRunner.packageRoot.appendingPathComponent("Results/\(name)")
+        let folder = CommandRunner.temporaryFolder().appendingPathComponent(name)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        for name in ["experiment.json", "summary.json", "traces.csv", "timings.json", "curves"] {
+        for name in files {
             try FileManager.default.copyItem(
                 at: source.appendingPathComponent(name), to: folder.appendingPathComponent(name))
         }
@@ -195,6 +200,41 @@ import Testing
         #expect(enlarged.width > 900)
         let data = try Self.screenshot(copy, window: "1280,900", name: "peers-plot-enlarged.png")
         #expect(data.count > 50_000, "a screenshot of a plot is not that small: \(data.count) bytes")
+    }
+
+    /// The multi-objective report of `Results/multiobjective` (seven optimizers on ZDT1-3, DTLZ2 and WFG4): every
+    /// two-objective problem has its median attainment plot beside its hypervolume-regret curves, the tables fit a
+    /// window 1280 px wide or scroll in their box, and Chromium logs nothing.
+    @Test(.enabled(if: chromium != nil || required))
+    func theMultiObjectiveReportShowsItsAttainmentSurfaces() throws {
+        let chromium = try #require(Self.chromium, "TUNEBENCH_REQUIRE_CHROMIUM=1 but chromium is not installed")
+        let folder = try committedReport(
+            "multiobjective",
+            files: ["experiment.json", "summary.json", "traces.csv", "timings.json", "curves", "fronts"])
+        defer { try? FileManager.default.removeItem(at: folder.deletingLastPathComponent()) }
+        let page = folder.appendingPathComponent("report.html")
+        let dom = try CommandRunner.run(chromium, Self.flags + ["--dump-dom", page.absoluteString])
+        #expect(dom.status == 0)
+        for problem in ["zdt1", "zdt2", "zdt3", "wfg4-m2"] {
+            #expect(dom.output.contains("id=\"plot-\(problem)-2\""), "no attainment plot for \(problem)")
+            #expect(dom.output.contains("report/plots/attainment/\(problem).svg"), "\(problem)")
+        }
+        // DTLZ2 has three objectives: its curves, no attainment plot.
+        #expect(dom.output.contains("id=\"plot-dtlz2-m3\"") && !dom.output.contains("id=\"plot-dtlz2-m3-2\""))
+        #expect(dom.output.contains("hypervolume regret"))
+        let consoleErrors = dom.errors.split(separator: "\n")
+            .filter { $0.contains("CONSOLE") || $0.contains("Uncaught") }
+        #expect(consoleErrors.isEmpty, "console messages: \(consoleErrors)")
+        let copy = try Self.probed(page, script: Self.layoutProbe)
+        let layout = try Self.measure(copy, window: "1280,2400", as: Layout.self)
+        #expect(layout.page <= layout.window, "the page scrolls sideways")
+        for table in layout.tables {
+            #expect(
+                table.fits || ["auto", "scroll"].contains(table.overflowX),
+                "\(table.source): \(table.width) px in a box of \(table.box) px that does not scroll")
+        }
+        let data = try Self.screenshot(page, window: "1280,2400", name: "multiobjective-report.png")
+        #expect(data.count > 50_000, "a screenshot of plots is not that small: \(data.count) bytes")
     }
 
     @Test(.enabled(if: chromium != nil || required))

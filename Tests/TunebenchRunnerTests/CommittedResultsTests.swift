@@ -57,6 +57,13 @@ struct CommittedResultsTests {
         try reproduce("failure-bars", checking: ["random", "cmaes"]) { $0.name == "branin" }
     }
 
+    /// `Results/multiobjective` (hypervolume regret on ZDT1-3, DTLZ2 and WFG4): random search and NSGA-II with both
+    /// populations again give their rows of the traces and curves and their summaries.
+    @Test(.enabled(if: sameMathLibrary, "the committed files were made with glibc's libm"))
+    func multiobjectiveReproducesItsCommittedFiles() throws {
+        try reproduce("multiobjective", checking: ["random", "nsga2", "nsga2-n50"])
+    }
+
     /// Runs the optimizers `checked` of the experiment committed in `Results/NAME` and compares their rows of every
     /// committed trace and curve file, and their summaries, with the committed ones.
     func reproduce(

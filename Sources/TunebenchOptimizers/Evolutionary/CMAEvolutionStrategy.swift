@@ -82,8 +82,9 @@ struct CMAEvolutionStrategy: Sendable {
         let muEffMinus = negativeSquares > 0 ? pow(negative.reduce(0, +), 2) / negativeSquares : 0
         effectiveParents = muEff
         let nd = Double(n)
-        let c1 = 2 / (pow(nd + 1.3, 2) + muEff)
-        let cMu = min(1 - c1 - 1e-8, 2 * (muEff - 2 + 1 / muEff) / (pow(nd + 2, 2) + muEff))
+        // Squares as products: an optimized build turns `pow(x, 2)` into `x * x`, a debug build calls libm's `pow`.
+        let c1 = 2 / ((nd + 1.3) * (nd + 1.3) + muEff)
+        let cMu = min(1 - c1 - 1e-8, 2 * (muEff - 2 + 1 / muEff) / ((nd + 2) * (nd + 2) + muEff))
         self.c1 = c1
         self.cMu = cMu
         let alphaMu = 1 + c1 / cMu

@@ -51,7 +51,9 @@ enum WFG {
     static func multimodalShift(_ y: Double, _ a: Double, _ b: Double, _ c: Double) -> Double {
         let distance = abs(y - c) / (2 * ((c - y).rounded(.down) + c))
         let angle = (4 * a + 2) * Double.pi * (0.5 - distance)
-        return correct((1 + cos(angle) + 4 * b * pow(distance, 2)) / (b + 2))
+        // `distance * distance`, not `pow(distance, 2)`: an optimized build turns that call into the product and a
+        // debug build calls libm's `pow`, which can differ in the last bit (NumPy squares too).
+        return correct((1 + cos(angle) + 4 * b * (distance * distance)) / (b + 2))
     }
 
     // MARK: - Reduction
