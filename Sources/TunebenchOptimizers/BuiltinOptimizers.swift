@@ -125,7 +125,7 @@ public enum BuiltinOptimizers {
                         + "paper's for three), 6 beyond"),
                 OptionSpec(
                     "population", .integer(0...100_000), default: .integer(0),
-                    summary: "N; 0 for the smallest multiple of 4 above the number of reference directions"),
+                    summary: "N; 0 for the smallest multiple of 4 not below the number of reference directions"),
             ],
             includedByDefault: false, reference: ReferenceStatements.nsga3
         ) { context in
@@ -136,7 +136,7 @@ public enum BuiltinOptimizers {
             var settings = NSGAOptimizer.Settings()
             settings.survival = .referencePoints(divisions: divisions)
             settings.population = context.options.integer("population") > 0
-                ? context.options.integer("population") : (directions / 4 + 1) * 4
+                ? context.options.integer("population") : (directions + 3) / 4 * 4
             settings.crossoverProbability = 1
             settings.crossoverIndex = 30
             return NSGAOptimizer(context: context, settings: settings)

@@ -238,20 +238,20 @@ enum ReferenceStatements {
                 reason: "the spaces may have categorical parameters", chosenOn: "not tuned"),
         ])
 
-    /// NSGA-III: Deb and Jain 2014's settings (§V: p = 12 for three objectives, N the smallest multiple of 4 above H,
-    /// SBX with probability 1 and η_c = 30, polynomial mutation η_m = 20 with probability 1/d).
+    /// NSGA-III: Deb and Jain 2014's settings (§V: p = 12 for three objectives, N the smallest multiple of 4 not below
+    /// H, SBX with probability 1 and η_c = 30, polynomial mutation η_m = 20 with probability 1/d).
     static let nsga3 = ReferenceDefaults(
         source: "Deb and Jain 2014 (IEEE TEVC 18(4)): Das-Dennis directions with p = 12 for three objectives, N the "
-            + "smallest multiple of 4 above their number, SBX p_c = 1, eta_c = 30, polynomial mutation eta_m = 20, "
+            + "smallest multiple of 4 not below their number, SBX p_c = 1, eta_c = 30, polynomial mutation eta_m = 20, "
             + "p_m = 1/d, random parents",
         deviations: [
             .init(
                 setting: "`divisions` 12 for two objectives and 6 for four (the paper has neither)",
                 reason: "a default for every number of objectives Tunebench's problems have", chosenOn: "not tuned"),
             .init(
-                setting: "intercepts that do not form a hyperplane fall back to the nadir point of the survivors' pool "
+                setting: "intercepts that do not form a hyperplane fall back to the worst point of the survivors' pool "
                     + "(the paper leaves the degenerate case open)",
-                reason: "a defined rule, as pymoo has", chosenOn: "not tuned"),
+                reason: "a defined rule, Optuna's NSGAIIISampler's", chosenOn: "not tuned"),
             .init(
                 setting: "a failed or infeasible evaluation ranks after every front", reason: "as `nsga2`",
                 chosenOn: "not tuned"),

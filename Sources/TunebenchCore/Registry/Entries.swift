@@ -57,16 +57,21 @@ public struct ProblemEntry: Sendable {
     /// Options that change neither the space nor whether the problem provides gradients (such as a seeded failure
     /// region): ``Registry/makeProblemShape(_:)`` leaves them out when it only needs those.
     public var shapeNeutralOptions: Set<String>
+    /// Whether the entry's problems may know a sample of their Pareto front (``Problem/referenceFront``): only such
+    /// entries are built to ask it, so that aggregating never starts a plugin or generates data for nothing.
+    public var providesReferenceFront: Bool
 
     public init(
         name: String, summary: String, options: [OptionSpec] = [], details: [String] = [],
-        shapeNeutralOptions: Set<String> = [], factory: @escaping @Sendable (ProblemContext) throws -> any Problem
+        shapeNeutralOptions: Set<String> = [], providesReferenceFront: Bool = false,
+        factory: @escaping @Sendable (ProblemContext) throws -> any Problem
     ) {
         self.name = name
         self.summary = summary
         self.options = options
         self.details = details
         self.shapeNeutralOptions = shapeNeutralOptions
+        self.providesReferenceFront = providesReferenceFront
         self.factory = factory
     }
 }

@@ -8,9 +8,9 @@
 /// `z_i = min_S f_i` is subtracted; the extreme point of axis i is the member minimising the achievement scalarizing
 /// function `ASF(f', w) = max_j f'_j / w_j` with `w` = 10⁻⁶ but 1 on axis i; the m extreme points span a hyperplane
 /// whose intercepts `a_i` divide the translated objectives. Where the hyperplane cannot be formed (the extreme points
-/// do not span it, or an intercept is not positive and finite), the intercepts are each objective's largest
-/// translated value in S (its nadir point), as later implementations do (pymoo's `get_nadir_point`); an intercept
-/// below 10⁻¹² becomes 1 (a constant objective).
+/// do not span it, or an intercept is not positive and finite), the paper is silent; the intercepts are then each
+/// objective's largest translated value in S (its worst point), as Optuna 5.0.0's NSGAIIISampler does
+/// (`_normalize_objective_values`); an intercept below 10⁻¹² becomes 1 (a constant objective).
 ///
 /// **Association** (Algorithm 3): each normalised point goes to the reference direction `w` of smallest perpendicular
 /// distance `‖s − (wᵀs / wᵀw) w‖` (the first on ties).
@@ -30,6 +30,7 @@ public enum ReferencePointNiching {
     ) -> [Int] {
         guard count < lastFront.count else { return Array(lastFront.indices) }
         guard count > 0 else { return [] }
+        precondition(!directions.isEmpty, "ReferencePointNiching: no reference direction")
         let normalized = normalize(kept + lastFront)
         let associations = normalized.map { nearestDirection($0, directions) }
         var niche = [Int](repeating: 0, count: directions.count)

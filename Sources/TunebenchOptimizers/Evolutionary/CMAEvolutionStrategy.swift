@@ -77,12 +77,14 @@ struct CMAEvolutionStrategy: Sendable {
         let raw = (1...populationSize).map { log(Double(populationSize + 1) / 2) - log(Double($0)) }
         let positive = raw.prefix(mu)
         let negative = raw.suffix(populationSize - mu)
-        let muEff = pow(positive.reduce(0, +), 2) / positive.reduce(0) { $0 + $1 * $1 }
+        // Squares as products: an optimized build turns `pow(x, 2)` into `x * x`, a debug build calls libm's `pow`.
+        let parentSum = positive.reduce(0, +)
+        let muEff = parentSum * parentSum / positive.reduce(0) { $0 + $1 * $1 }
         let negativeSquares = negative.reduce(0) { $0 + $1 * $1 }
-        let muEffMinus = negativeSquares > 0 ? pow(negative.reduce(0, +), 2) / negativeSquares : 0
+        let restSum = negative.reduce(0, +)
+        let muEffMinus = negativeSquares > 0 ? restSum * restSum / negativeSquares : 0
         effectiveParents = muEff
         let nd = Double(n)
-        // Squares as products: an optimized build turns `pow(x, 2)` into `x * x`, a debug build calls libm's `pow`.
         let c1 = 2 / ((nd + 1.3) * (nd + 1.3) + muEff)
         let cMu = min(1 - c1 - 1e-8, 2 * (muEff - 2 + 1 / muEff) / ((nd + 2) * (nd + 2) + muEff))
         self.c1 = c1

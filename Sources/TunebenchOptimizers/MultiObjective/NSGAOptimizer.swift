@@ -23,7 +23,8 @@ import TunebenchNumerics
 /// TEVC 18(4), 2014): the last front that fits only partly is cut by ``ReferencePointNiching`` along the Das–Dennis
 /// reference directions of `p` divisions (``SimplexLattice``) instead of by crowding distance, and the parents are
 /// drawn uniformly from the survivors (the paper's random selection) instead of by tournaments. The paper's settings:
-/// N the smallest multiple of 4 above the H reference points (92 for three objectives and p = 12), SBX with
+/// N the smallest multiple of 4 not below the H reference points (92 for three objectives and p = 12; 156 for
+/// H = 156 in its table I), SBX with
 /// probability 1 and η_c = 30, polynomial mutation with η_m = 20 (its §V).
 ///
 /// A generation is a barrier: on parallel workers the optimizer waits once every child is asked.
@@ -131,7 +132,7 @@ public struct NSGAOptimizer: Optimizer {
             let distances = CrowdingDistance.of(front.map { pool[$0].objectives! })
             var order = Array(front.indices)
             if population.count + front.count > size {
-                if directions.isEmpty {
+                if case .crowding = settings.survival {
                     order.sort { distances[$0] != distances[$1] ? distances[$0] > distances[$1] : $0 < $1 }
                     order = Array(order.prefix(size - population.count))
                 } else {
@@ -159,8 +160,8 @@ public struct NSGAOptimizer: Optimizer {
         let size = max(settings.population, 2)
         var children: [Member] = []
         while children.count < size {
-            var a = population[tournament()].genes
-            var b = population[tournament()].genes
+            var a = population[parent()].genes
+            var b = population[parent()].genes
             if generator.nextUnit() < settings.crossoverProbability { variation.crossover(&a, &b, using: &generator) }
             variation.mutate(&a, using: &generator)
             variation.mutate(&b, using: &generator)
@@ -172,8 +173,8 @@ public struct NSGAOptimizer: Optimizer {
 
     /// The crowded-comparison winner of two members drawn uniformly: lower rank, then larger crowding distance,
     /// then the first; with NSGA-III's survival, a member drawn uniformly.
-    private mutating func tournament() -> Int {
-        guard directions.isEmpty else { return generator.nextIndex(below: population.count) }
+    private mutating func parent() -> Int {
+        if case .referencePoints = settings.survival { return generator.nextIndex(below: population.count) }
         let first = generator.nextIndex(below: population.count)
         let second = generator.nextIndex(below: population.count)
         if ranks[second] != ranks[first] { return ranks[second] < ranks[first] ? second : first }

@@ -154,19 +154,25 @@ public struct LearningProblem<L: Learner>: Problem, Sendable {
         paretoReference = ParetoReference(point: [priorLoss, 1.1 * longest], hypervolume: nil)
     }
 
-    /// The configurations whose longest training time sets the time objective's reference: every corner of the unit
-    /// cube (each coordinate 0 or 1, decoded: the bounds of numeric parameters, the first and last choices) when there
-    /// are at most 10 parameters, else 1,024 corners drawn with a fixed seed, and 256 uniform points.
+    /// The configurations whose longest training time sets the time objective's reference: the grid of each numeric
+    /// parameter's bounds and each categorical parameter's every choice (in the unit cube: 0 and 1, and the choices'
+    /// centres), whole when it has at most 4,096 points, else 4,096 of its points drawn with a fixed seed; then 256
+    /// uniform points.
     static func timeProbes(_ space: SearchSpace) -> [Configuration] {
-        let d = space.dimension
-        var generator = Xoshiro256StarStar(seed: 0x7157_0B7E)
-        var points: [[Double]] = []
-        if d <= 10 {
-            points = (0..<(1 << d)).map { mask in (0..<d).map { Double((mask >> $0) & 1) } }
-        } else {
-            points = (0..<1024).map { _ in (0..<d).map { _ in generator.nextUnit() < 0.5 ? 0 : 1 } }
+        let levels: [[Double]] = space.parameters.map { parameter in
+            guard let choices = parameter.choices, !choices.isEmpty else { return [0, 1] }
+            return choices.indices.map { (Double($0) + 0.5) / Double(choices.count) }
         }
-        points += (0..<256).map { _ in (0..<d).map { _ in generator.nextUnit() } }
+        var generator = Xoshiro256StarStar(seed: 0x7157_0B7E)
+        let size = levels.reduce(1.0) { $0 * Double($1.count) }
+        var points: [[Double]] = []
+        if size <= 4096 {
+            points = [[]]
+            for options in levels { points = points.flatMap { prefix in options.map { prefix + [$0] } } }
+        } else {
+            points = (0..<4096).map { _ in levels.map { $0[generator.nextIndex(below: $0.count)] } }
+        }
+        points += (0..<256).map { _ in levels.map { _ in generator.nextUnit() } }
         return points.map { space.decode($0) }
     }
 

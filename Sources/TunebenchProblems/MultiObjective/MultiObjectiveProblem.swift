@@ -33,8 +33,9 @@ public struct MultiObjectiveProblem<Function: MultiObjectiveFunction>: Problem, 
             hypervolume: function.exactHypervolume ?? MultiObjectiveVolumes.measured(of: function))
     }
 
-    /// The front's published sample (``MultiObjectiveFunction/paretoFront(count:)``) of 1,000 points for two
-    /// objectives and 5,000 beyond, where the front is known (``MultiObjectiveFunction/frontIsKnown``).
+    /// The front's published sample (``MultiObjectiveFunction/paretoFront(count:)``) of about 1,000 points for two
+    /// objectives and 5,000 beyond (a lattice's size, or a grid's non-dominated points), where the front is known
+    /// (``MultiObjectiveFunction/frontIsKnown``).
     public var referenceFront: [[Double]]? {
         guard function.frontIsKnown else { return nil }
         return function.paretoFront(count: objectiveCount == 2 ? 1000 : 5000)

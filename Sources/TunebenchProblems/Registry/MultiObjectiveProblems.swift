@@ -48,7 +48,7 @@ public enum MultiObjectiveProblems {
                     summary: "the reference point (r, r) of the hypervolume; 11 lets short runs far from the front "
                         + "count"),
             ],
-            details: details
+            details: details, providesReferenceFront: true
         ) { context in
             try MultiObjectiveProblem(
                 ZDTFunction(
@@ -74,7 +74,7 @@ public enum MultiObjectiveProblems {
                     "k", .integer(1...100), default: .integer(DTLZFunction.defaultDistanceVariables(number)),
                     summary: "distance variables; n = m + k - 1"),
             ],
-            details: details
+            details: details, providesReferenceFront: true
         ) { context in
             let m = context.options.integer("objectives")
             return try MultiObjectiveProblem(
@@ -98,7 +98,7 @@ public enum MultiObjectiveProblems {
                     "l", .integer(1...100), default: .integer(20),
                     summary: "distance variables" + (number == 2 || number == 3 ? ", even" : "")),
             ],
-            details: details
+            details: details, providesReferenceFront: true
         ) { context in
             let m = context.options.integer("objectives")
             let given = context.options.integer("k")

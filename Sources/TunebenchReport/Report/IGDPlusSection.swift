@@ -28,7 +28,8 @@ enum IGDPlusSection {
         document.paragraph(
             "On the multi-objective problems whose Pareto front is known: the median over the complete runs of the "
                 + "IGD+ of each run's final attained front (its non-dominated points inside the reference box; inf "
-                + "when there are none) against a sample of the front (1,000 points for two objectives, 5,000 beyond): "
+                + "when there are none) against a sample of the front (about 1,000 points for two objectives, 5,000 "
+                + "beyond): "
                 + "the mean distance from the front's points to the attained ones, counting only the objectives where "
                 + "the front is better (Ishibuchi et al. 2015). Lower is better; the lowest of each problem in bold.")
         document.blocks.append(
