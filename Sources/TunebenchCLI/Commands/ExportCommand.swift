@@ -14,17 +14,23 @@ struct ExportCommand: ParsableCommand {
 struct ExportCocoCommand: RegistryCommand {
     static let configuration = CommandConfiguration(
         commandName: "coco",
-        abstract: "Write the runs of bbob problems in COCO's data format, one folder per optimizer, for cocopp.",
+        abstract: "Write the runs of bbob and bbob-biobj problems in COCO's data format, for cocopp.",
         discussion: """
-            Reads DIR/experiment.json and the run files of its plan, and writes OUTPUT/OPTIMIZER/ for each optimizer \
-            (default OUTPUT: DIR/coco): bbobexp_fF.info per function and data_fF/bbobexp_fF_DIMd.dat, .tdat, .rdat \
-            and .mdat, as COCO's bbob logger writes them (format bbob-new2): every run as if it had been made \
-            through cocoex with an observer attached. Runs go in COCO's suite order (dimension, function, \
-            instance); failed runs and problems that are not COCO's are left out and counted. An existing \
-            OUTPUT/OPTIMIZER folder is replaced.
+            Reads DIR/experiment.json and the run files of its plan, and writes every run as if it had been made \
+            through cocoex with an observer attached (default OUTPUT: DIR/coco):
+              bbob runs in OUTPUT/OPTIMIZER/, as COCO's bbob logger writes them (format bbob-new2): \
+            bbobexp_fF.info per function and data_fF/bbobexp_fF_DIMd.dat, .tdat, .rdat and .mdat;
+              bbob-biobj runs in OUTPUT/bbob-biobj/OPTIMIZER/, as COCO's bi-objective logger writes them with its \
+            default options: TYPE_hyp.info per problem type, TYPE/bbob-biobj_fFF_dDD_hyp.dat, .tdat, .rdat and .mdat, \
+            and archive/bbob-biobj_fFF_iII_dDD_nondom_all.adat (the hypervolume indicator is COCO's: the best \
+            known normalised volume minus the run's, plus the distance to the region of interest before a point \
+            reaches it).
+            Runs go in COCO's suite order (dimension, function, instance); failed runs and problems that are not \
+            COCO's are left out and counted. An existing OUTPUT/OPTIMIZER folder is replaced.
 
             Then post-process with COCO's own tool, for example:
               python -m cocopp DIR/coco/random DIR/coco/cmaes
+              python -m cocopp DIR/coco/bbob-biobj/random DIR/coco/bbob-biobj/nsga2
             and open ppdata/index.html.
             """
     )
@@ -42,19 +48,20 @@ struct ExportCocoCommand: RegistryCommand {
         let output = URL(fileURLWithPath: output ?? folder.store.directory.appendingPathComponent("coco").path)
         let summary = try CocoExport.write(
             store: folder.store, experiment: folder.experiment, to: output,
-            version: "tunebench " + TunebenchVersion.current)
+            version: "tunebench " + TunebenchVersion.current, biobjective: CocoBiobjectiveFacts.builtin)
         for (optimizer, url, runs) in summary.folders {
             print("\(url.path): \(runs) run\(runs == 1 ? "" : "s") of \(optimizer)")
         }
         if !summary.skippedProblems.isEmpty {
-            print("left out, not COCO bbob problems: " + summary.skippedProblems.joined(separator: ", "))
+            print("left out, not COCO problems (bbob, bbob-biobj): " + summary.skippedProblems.joined(separator: ", "))
         }
         if summary.skippedRuns > 0 {
             print("left out: \(summary.skippedRuns) run\(summary.skippedRuns == 1 ? "" : "s") failed or not run")
         }
         guard !summary.folders.isEmpty else {
             throw ValidationError(
-                "\(folder.store.directory.path) holds no complete run of a COCO problem (a bbob-fNN entry); nothing written")
+                "\(folder.store.directory.path) holds no complete run of a COCO problem (a bbob-fNN or "
+                    + "bbob-biobj-fNN entry); nothing written")
         }
     }
 }

@@ -1,16 +1,25 @@
 import Foundation
 import TunebenchCore
 
-/// Writes the runs of a result folder that ran COCO problems (the bbob suite) in COCO's data format, one folder per
-/// optimizer, as COCO's bbob logger would have written them had the runs been made through cocoex with an
-/// observer: `bbobexp_fF.info` per function, and `data_fF/bbobexp_fF_DIMd.dat`, `.tdat` (and empty-bodied `.rdat`,
-/// `.mdat`) per function and dimension, each with a header per run (`src/logger_bbob.c`,
-/// `documentation/data_format.txt` of numbbo/coco-experiment). `python -m cocopp FOLDER/OPTIMIZER ...` reads them.
+/// Writes the runs of a result folder that ran COCO problems in COCO's data format, one folder per optimizer and
+/// suite, as COCO's loggers would have written them had the runs been made through cocoex with an observer:
+///
+/// - bbob runs in `OUTPUT/OPTIMIZER/`, as the bbob logger writes them: `bbobexp_fF.info` per function, and
+///   `data_fF/bbobexp_fF_DIMd.dat`, `.tdat` (and empty-bodied `.rdat`, `.mdat`) per function and dimension, each with
+///   a header per run (`src/logger_bbob.c`, `documentation/data_format.txt` of numbbo/coco-experiment);
+/// - bbob-biobj runs in `OUTPUT/bbob-biobj/OPTIMIZER/`, as the bi-objective logger writes them with its default
+///   options (``CocoBiobjectiveRunLog``): `TYPE_hyp.info` per problem type, `TYPE/bbob-biobj_fFF_dDD_hyp.dat`,
+///   `.tdat`, `.rdat` and `TYPE/bbob-biobj_fFF_dDD.mdat` per function and dimension, and
+///   `archive/bbob-biobj_fFF_iII_dDD_nondom_all.adat` per instance (`src/logger_biobj.c`).
+///
+/// `python -m cocopp FOLDER/OPTIMIZER ...` reads them (cocopp chooses its bbob or bbob-biobj post-processing from the
+/// `.info` files).
 ///
 /// The runs of each optimizer go in COCO's suite order (dimension, then function, then the experiment's order of
 /// problems and repetitions), so that the runs of a function and dimension are contiguous and share one line of
 /// the `.info` file, as when COCO runs a suite. Failed runs and runs not yet made are left out (COCO has no record
-/// of a crashed run); problems without COCO metadata are left out and listed in the summary.
+/// of a crashed run); problems without COCO metadata, and bbob-biobj problems whose facts are not known, are left
+/// out and listed in the summary.
 public enum CocoExport {
     /// What an export wrote.
     public struct Summary: Sendable {
@@ -24,26 +33,37 @@ public enum CocoExport {
 
     /// Exports the complete runs of `experiment` in `store` into `output/OPTIMIZER/` for each optimizer label,
     /// replacing such folders when they exist.
-    /// - Parameter version: the text written as `coco_version` in the `.info` files (the writer of the data).
+    /// - Parameters:
+    ///   - version: the text written as `coco_version` in the `.info` files (the writer of the data).
+    ///   - biobjective: the facts of a bbob-biobj problem (``CocoBiobjectiveFacts``), `nil` when unknown; without
+    ///     it, bbob-biobj runs are left out.
     public static func write(
-        store: ResultStore, experiment: Experiment, to output: URL, version: String
+        store: ResultStore, experiment: Experiment, to output: URL, version: String,
+        biobjective: (CocoProblemIdentity) -> CocoBiobjectiveFacts? = { _ in nil }
     ) throws -> Summary {
         let plan = Plan(experiment)
         var identities: [String: CocoProblemIdentity] = [:]
         var skippedRuns = 0
         var byOptimizer: [String: [(run: PlannedRun, identity: CocoProblemIdentity)]] = [:]
+        var biobjectiveRuns: [String: [(run: PlannedRun, facts: CocoBiobjectiveFacts)]] = [:]
+        var facts: [CocoProblemIdentity: CocoBiobjectiveFacts?] = [:]
         for run in plan.runs {
             guard let header = try Self.header(of: run, in: store), header.status == .complete else {
                 skippedRuns += 1
                 continue
             }
-            // Only bbob's runs: a bbob-biobj problem names its suite too, and COCO's bi-objective logger, whose data
-            // cocopp's biobj post-processing reads, is not written.
-            guard let identity = CocoProblemIdentity(metadata: header.problemMetadata), identity.suite == "bbob" else {
+            guard let identity = CocoProblemIdentity(metadata: header.problemMetadata) else { continue }
+            switch identity.suite {
+            case "bbob":
+                byOptimizer[run.optimizer.label, default: []].append((run, identity))
+            case "bbob-biobj":
+                if facts[identity] == nil { facts[identity] = .some(biobjective(identity)) }
+                guard let known = facts[identity]! else { continue }
+                biobjectiveRuns[run.optimizer.label, default: []].append((run, known))
+            default:
                 continue
             }
             identities[run.problem.label] = identity
-            byOptimizer[run.optimizer.label, default: []].append((run, identity))
         }
         let skippedProblems = experiment.problems.map(\.label).filter { label in
             identities[label] == nil && plan.runs.contains { $0.problem.label == label && store.hasRecord($0) }
@@ -51,26 +71,51 @@ public enum CocoExport {
         try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
         var folders: [(optimizer: String, folder: URL, runs: Int)] = []
         for optimizer in experiment.optimizers {
-            let runs = (byOptimizer[optimizer.label] ?? []).enumerated().sorted { a, b in
-                let (x, y) = (a.element.identity, b.element.identity)
-                return (x.dimension, x.function, a.offset) < (y.dimension, y.function, b.offset)
-            }.map(\.element)
+            let runs = inSuiteOrder(byOptimizer[optimizer.label] ?? [], identity: { $0.identity })
             guard !runs.isEmpty else { continue }
             let folder = output.appendingPathComponent(optimizer.label)
-            let scratch = output.appendingPathComponent(".\(optimizer.label).\(ProcessInfo.processInfo.processIdentifier).tmp")
-            try? FileManager.default.removeItem(at: scratch)
-            try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
-            do {
+            try replace(folder) { scratch in
                 try writeAlgorithm(runs, of: optimizer, experiment: experiment, store: store, into: scratch, version: version)
-                try? FileManager.default.removeItem(at: folder)
-                try FileManager.default.moveItem(at: scratch, to: folder)
-            } catch {
-                try? FileManager.default.removeItem(at: scratch)
-                throw error
+            }
+            folders.append((optimizer.label, folder, runs.count))
+        }
+        for optimizer in experiment.optimizers {
+            let runs = inSuiteOrder(biobjectiveRuns[optimizer.label] ?? [], identity: { $0.facts.identity })
+            guard !runs.isEmpty else { continue }
+            let folder = output.appendingPathComponent("bbob-biobj").appendingPathComponent(optimizer.label)
+            try replace(folder) { scratch in
+                try writeBiobjectiveAlgorithm(
+                    runs, of: optimizer, experiment: experiment, store: store, into: scratch, version: version)
             }
             folders.append((optimizer.label, folder, runs.count))
         }
         return Summary(folders: folders, skippedProblems: skippedProblems, skippedRuns: skippedRuns)
+    }
+
+    /// `runs` in COCO's suite order: by dimension, then function, then their order in `runs`.
+    static func inSuiteOrder<Run>(_ runs: [Run], identity: (Run) -> CocoProblemIdentity) -> [Run] {
+        runs.enumerated().sorted { a, b in
+            let (x, y) = (identity(a.element), identity(b.element))
+            return (x.dimension, x.function, a.offset) < (y.dimension, y.function, b.offset)
+        }.map(\.element)
+    }
+
+    /// Writes `folder` through `write`, which fills a scratch folder beside it: an existing `folder` is replaced
+    /// only once the new one is complete.
+    static func replace(_ folder: URL, write: (URL) throws -> Void) throws {
+        let parent = folder.deletingLastPathComponent()
+        let scratch = parent.appendingPathComponent(
+            ".\(folder.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
+        try? FileManager.default.removeItem(at: scratch)
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        do {
+            try write(scratch)
+            try? FileManager.default.removeItem(at: folder)
+            try FileManager.default.moveItem(at: scratch, to: folder)
+        } catch {
+            try? FileManager.default.removeItem(at: scratch)
+            throw error
+        }
     }
 
     /// The record of `run` without its trials, read up to its first trial; `nil` when the run has no file.

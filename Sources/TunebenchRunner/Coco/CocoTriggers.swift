@@ -23,9 +23,15 @@ public struct CocoTargetTrigger: Sendable, Equatable {
     public static let linearStep = 1e5
 
     private var exponent = Int.max
+    private var logarithmicTarget = Double.greatestFiniteMagnitude
     private var linearTarget = Double.greatestFiniteMagnitude
 
     public init() {}
+
+    /// The last target reached, the lower of the two sets' (`coco_observer_targets_get_last_target`): a logarithmic
+    /// target is `10^(e/20)` for its exponent `e`, `0` when `Δf = 0`, and `−10^(e/20)` (with `e` from the floor)
+    /// for a negative `Δf`; `Double.greatestFiniteMagnitude` before any.
+    public var lastTarget: Double { min(linearTarget, logarithmicTarget) }
 
     /// Whether `deltaF` reaches a new target; records it when it does.
     public mutating func fires(_ deltaF: Double) -> Bool {
@@ -40,14 +46,19 @@ public struct CocoTargetTrigger: Sendable, Equatable {
         if deltaF >= 0 {
             let verified = deltaF == 0 ? Self.precision / 10 : max(deltaF, Self.precision)
             candidate = Int((log10(verified) * n).rounded(.up))
+            guard candidate < exponent else { return false }
+            exponent = candidate
+            logarithmicTarget = deltaF == 0 ? 0 : pow(10, Double(candidate) / n)
+            return true
         } else {
             let verified = deltaF > -Self.precision ? Self.precision : -deltaF
             let current = Int((log10(verified) * n).rounded(.down))
             candidate = 2 * Int((log10(Self.precision / 10) * n).rounded(.up)) - current - 1
+            guard candidate < exponent else { return false }
+            exponent = candidate
+            logarithmicTarget = -pow(10, Double(current) / n)
+            return true
         }
-        guard candidate < exponent else { return false }
-        exponent = candidate
-        return true
     }
 
     private mutating func firesLinear(_ deltaF: Double) -> Bool {
