@@ -8,6 +8,10 @@
 /// sit in a sorted buffer by (x, y) with their coordinates, x ascending and y strictly descending: these fronts stay
 /// small (a mean of 8 points and at most 30 on 1,000 points of the 4-sphere), so one linear search and one shift per
 /// insertion beat any tree. The strips that a point adds are those of ``SweepFront``.
+///
+/// The base, what the points at or below the box's corner in the third objective dominate, is loaded in one pass in
+/// x order (``raiseLeftWall(to:)``, ``appendToBase(x:y:)``, ``setBottomWall(at:)``, then ``finishBase()``), with no
+/// search or shift; the points above it then come one by one through ``insert(x:y:)``.
 struct ClippedStaircase: ~Copyable {
     private let xs: UnsafeMutablePointer<Double>
     private let ys: UnsafeMutablePointer<Double>
@@ -50,6 +54,49 @@ struct ClippedStaircase: ~Copyable {
         rightEdge = referenceX
         area = 0
         isFull = false
+    }
+
+    /// Lowers the left wall to `y` when it is lower: a point left of the box (x ≤ cornerX, y > cornerY), of the
+    /// base, which ``appendToBase(x:y:)`` and ``finishBase()`` complete.
+    @inline(__always)
+    mutating func raiseLeftWall(to y: Double) {
+        if y < leftHeight { leftHeight = y }
+    }
+
+    /// Adds a point of the base inside the box, the base's points coming in x order after every left-wall point:
+    /// kept when it is lower than the left wall and every earlier point.
+    @inline(__always)
+    mutating func appendToBase(x: Double, y: Double) {
+        guard y < (count > 0 ? ys[count - 1] : leftHeight) else { return }
+        if count > 0, xs[count - 1] == x {
+            ys[count - 1] = y
+            return
+        }
+        xs[count] = x
+        ys[count] = y
+        count += 1
+    }
+
+    /// Sets the bottom wall at `x`, the base's point below the box with the lowest x, at or right of every base
+    /// point; a base point at the same x, which the wall dominates, is dropped.
+    @inline(__always)
+    mutating func setBottomWall(at x: Double) {
+        rightEdge = x
+        while count > 0, xs[count - 1] >= x { count -= 1 }
+    }
+
+    /// Computes the area of the base: the corners (cornerX, leftHeight), the staircase's points and
+    /// (rightEdge, cornerY), each dominating up to the next one's x: Σ (x_{i+1} − x_i)(referenceY − y_i).
+    mutating func finishBase() {
+        var left = cornerX
+        var height = leftHeight
+        area = 0
+        for index in 0..<count {
+            area += (xs[index] - left) * (referenceY - height)
+            left = xs[index]
+            height = ys[index]
+        }
+        area += (rightEdge - left) * (referenceY - height) + (referenceX - rightEdge) * (referenceY - cornerY)
     }
 
     /// Adds the point (`x`, `y`), clipped to the box.

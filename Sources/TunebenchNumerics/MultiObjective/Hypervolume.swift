@@ -9,9 +9,10 @@
 /// - m = 3: the dimension sweep of Fonseca, Paquete & López-Ibáñez 2006 (O(n log n) with Beume et al. 2009's
 ///   balanced search; here a ``RankSet`` over the x ranks, see ``SweepFront``);
 /// - m = 4: a sweep along the fourth objective that adds each point's exclusive three-dimensional contribution,
-///   computed by a clipped three-dimensional sweep over the points kept so far (whose clipped fronts are small: O(n²)
-///   in practice, as Guerreiro & Fonseca 2018's HV4D+ always is, "Computing and updating hypervolume contributions
-///   in up to four dimensions", IEEE TEVC 22(3); O(n³) in the worst case, a clipped front as large as the set);
+///   computed from the points kept so far: the base of the point's box from one pass over those below it in x
+///   order, then a clipped sweep over those above it in z order (whose clipped fronts are small: O(n²) in practice,
+///   as Guerreiro & Fonseca 2018's HV4D+ always is, "Computing and updating hypervolume contributions in up to four
+///   dimensions", IEEE TEVC 22(3); O(n³) in the worst case, a clipped front as large as the set);
 /// - m ≥ 5: the same sweep along the last objective over (m − 1)-dimensional slices, O(n^(m−2)), exact but slow.
 ///
 /// Checked against moocore's C code to a relative 10⁻¹² (`HypervolumeTests`, `Tests/Scripts/moocore_reference.py`).
@@ -85,19 +86,26 @@ public enum Hypervolume {
     // MARK: - Four objectives
 
     /// Points in w order: HV = Σ_i V_i (w_{i+1} − w_i), where V_i, the three-dimensional volume of the first i
-    /// points, grows by each point's exclusive contribution (``contribution(of:kept:points:front:zReference:)``).
+    /// points, grows by each point's exclusive contribution
+    /// (``contribution(of:kept:keptByX:rankOfX:xByRank:xs:ys:zs:staircase:zReference:)``).
     /// Points dominated in (x, y, z) by a kept point add nothing and are not kept; kept points that a new point
     /// dominates are dropped.
     static func volume4(flat: [Double], reference: [Double]) -> Double {
         let n = flat.count / 4
-        // Coordinates by z position, so that the contributions' sweeps read memory in order.
+        // Coordinates by z position, so that the sweeps above a point read memory in order, and by x rank, so that
+        // the base of a point's box is built in one pass (``contribution(of:...)``).
         let byZ = (0..<n).sorted { (flat[$0 * 4 + 2], $0) < (flat[$1 * 4 + 2], $1) }
         let xs = byZ.map { flat[$0 * 4] }
         let ys = byZ.map { flat[$0 * 4 + 1] }
         let zs = byZ.map { flat[$0 * 4 + 2] }
         let ws = byZ.map { flat[$0 * 4 + 3] }
+        let byX = (0..<n).sorted { (xs[$0], $0) < (xs[$1], $1) }
+        var rankOfX = [Int](repeating: 0, count: n)
+        for (rank, position) in byX.enumerated() { rankOfX[position] = rank }
+        let xByRank = byX.map { (xs[$0], ys[$0], zs[$0], $0) }
         let byW = (0..<n).sorted { (ws[$0], $0) < (ws[$1], $1) }
         var kept = KeptSet(count: n)
+        var keptByX = KeptSet(count: n)
         var staircase = ClippedStaircase(capacity: n, reference: (reference[0], reference[1]))
         var total = 0.0
         var volume = 0.0
@@ -105,16 +113,19 @@ public enum Hypervolume {
         xs.withUnsafeBufferPointer { xs in
             ys.withUnsafeBufferPointer { ys in
                 zs.withUnsafeBufferPointer { zs in
-                    for p in byW {
-                        total += volume * (ws[p] - previous)
-                        previous = ws[p]
-                        guard
-                            let added = contribution(
-                                of: p, kept: &kept, xs: xs, ys: ys, zs: zs, staircase: &staircase,
-                                zReference: reference[2])
-                        else { continue }
-                        volume += added
-                        kept.insert(p)
+                    xByRank.withUnsafeBufferPointer { xByRank in
+                        for p in byW {
+                            total += volume * (ws[p] - previous)
+                            previous = ws[p]
+                            guard
+                                let added = contribution(
+                                    of: p, kept: &kept, keptByX: &keptByX, rankOfX: rankOfX, xByRank: xByRank,
+                                    xs: xs, ys: ys, zs: zs, staircase: &staircase, zReference: reference[2])
+                            else { continue }
+                            volume += added
+                            kept.insert(p)
+                            keptByX.insert(rankOfX[p])
+                        }
                     }
                 }
             }
@@ -123,41 +134,70 @@ public enum Hypervolume {
     }
 
     /// The volume that the point `p` (a z position) dominates in (x, y, z) and no kept point does, or `nil` when a
-    /// kept point dominates it (weakly). Sweeps the kept points in z order through `staircase`, whose box has its
-    /// corner at `p`: ∫_{z_p}^{r_z} (box area − dominated area) dz. Drops from `kept` the points that `p` dominates.
+    /// kept point dominates it (weakly): ∫_{z_p}^{r_z} (box area − dominated area) dz over `p`'s box
+    /// [x_p, r_x) × [y_p, r_y). Drops from the kept sets the points that `p` dominates.
     ///
-    /// The kept points dominate none of each other, so once a point at or below the corner in x and y fills the
-    /// box, no later kept point can be dominated by `p`, and the sweep stops.
+    /// Two passes. The base, the part of the box that the kept points at or below z_p dominate, comes from one pass
+    /// over them in x order: those left of the box (x ≤ x_p) clip onto its left edge, of which only the lowest y
+    /// counts; those inside form the staircase of the points lower than every earlier one; and the first below the
+    /// box (y ≤ y_p) clips onto its bottom edge and dominates everything to its right, so the pass stops there. Then
+    /// the kept points above z_p, in z order, join the staircase (``ClippedStaircase``), each adding the strip of
+    /// box still free times the height to it. The kept points dominate none of each other, so once a point fills
+    /// the box no later kept point can be dominated by `p`, and the sweep stops.
     @inline(__always)
     static func contribution(
-        of p: Int, kept: inout KeptSet, xs: UnsafeBufferPointer<Double>, ys: UnsafeBufferPointer<Double>,
-        zs: UnsafeBufferPointer<Double>, staircase: inout ClippedStaircase, zReference: Double
+        of p: Int, kept: inout KeptSet, keptByX: inout KeptSet, rankOfX: [Int],
+        xByRank: UnsafeBufferPointer<(Double, Double, Double, Int)>, xs: UnsafeBufferPointer<Double>,
+        ys: UnsafeBufferPointer<Double>, zs: UnsafeBufferPointer<Double>, staircase: inout ClippedStaircase,
+        zReference: Double
     ) -> Double? {
         let (x, y, z) = (xs[p], ys[p], zs[p])
         staircase.reset(corner: (x, y))
+        var dominated: [Int] = []
+        var covered = false
+        keptByX.forEach { rank in
+            let (xq, yq, zq, q) = xByRank[rank]
+            guard zq <= z else { return true }
+            if zq == z, xq >= x, yq >= y { dominated.append(q) }
+            if xq <= x {
+                guard yq > y else {
+                    covered = true
+                    return false
+                }
+                staircase.raiseLeftWall(to: yq)
+                return true
+            }
+            guard yq > y else {
+                staircase.setBottomWall(at: xq)
+                return false
+            }
+            staircase.appendToBase(x: xq, y: yq)
+            return true
+        }
+        if covered { return nil }
+        staircase.finishBase()
         let box = staircase.boxArea
         var contribution = 0.0
         var previous = z
-        var dominated: [Int] = []
-        var filledAt: Double?
-        kept.forEach { q in
+        var filled = false
+        kept.forEach(from: p) { q in
             let zq = zs[q]
-            if zq >= z, xs[q] >= x, ys[q] >= y { dominated.append(q) }
-            if zq > z {
-                contribution += (box - staircase.area) * (zq - previous)
-                previous = zq
-            }
+            guard zq > z else { return true }
+            if xs[q] >= x, ys[q] >= y { dominated.append(q) }
+            contribution += (box - staircase.area) * (zq - previous)
+            previous = zq
             staircase.insert(x: xs[q], y: ys[q])
             guard staircase.isFull else { return true }
-            filledAt = zq
+            filled = true
             return false
         }
-        if let filledAt {
-            if filledAt <= z { return nil }
-        } else {
+        if !filled {
             contribution += (box - staircase.area) * (zReference - previous)
         }
-        for q in dominated { kept.remove(q) }
+        for q in dominated {
+            kept.remove(q)
+            keptByX.remove(rankOfX[q])
+        }
         return contribution
     }
 
@@ -223,12 +263,13 @@ struct KeptSet {
         words[position >> 6] &= ~(1 << UInt64(position & 63))
     }
 
-    /// Calls `body` with each kept position in ascending order until it returns false.
+    /// Calls `body` with each kept position in ascending order, from `start` on, until it returns false.
     @inline(__always)
-    func forEach(_ body: (Int) -> Bool) {
+    func forEach(from start: Int = 0, _ body: (Int) -> Bool) {
         words.withUnsafeBufferPointer { words in
-            for index in words.indices {
+            for index in (start >> 6)..<words.count {
                 var bits = words[index]
+                if index == start >> 6 { bits &= ~0 << UInt64(start & 63) }
                 while bits != 0 {
                     guard body((index << 6) | bits.trailingZeroBitCount) else { return }
                     bits &= bits - 1
