@@ -2,7 +2,7 @@ extension CocoBiobjectiveFacts {
     /// The facts of a built-in bbob-biobj problem (``BBOBBiobjectiveProblem``) for ``CocoExport``; `nil` when
     /// `identity` is not one (another suite, or a function, instance or dimension COCO does not define).
     public static func builtin(_ identity: CocoProblemIdentity) -> CocoBiobjectiveFacts? {
-        guard identity.suite == "bbob-biobj",
+        guard identity.suite == "bbob-biobj", BBOBFunctions.dimensions.contains(identity.dimension),
             let problem = try? BBOBBiobjectiveProblem(
                 function: identity.function, dimension: identity.dimension, instance: identity.instance)
         else { return nil }

@@ -48,4 +48,23 @@ struct CocoExportSuiteTests {
         #expect(bbobOnly.folders.map(\.runs) == [2])
         #expect(!FileManager.default.fileExists(atPath: other.appendingPathComponent("bbob-biobj").path))
     }
+
+    /// An optimizer labelled `bbob-biobj` would have its bbob folder where the bbob-biobj folders go: refused, before
+    /// anything is written.
+    @Test func anOptimizerLabelledLikeTheBiobjectiveFolderIsRefused() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tunebench-biobj-\(UUID())")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var experiment = Self.experiment
+        experiment.optimizers = [EntrySpec("random", label: "bbob-biobj")]
+        _ = try ExperimentRunner(
+            registry: .builtin, experiment: experiment, output: folder, options: RunOptions(jobs: 1)
+        ).run()
+        let coco = folder.appendingPathComponent("coco")
+        #expect(throws: RunnerError.self) {
+            try CocoExport.write(
+                store: ResultStore(directory: folder), experiment: experiment, to: coco, version: "test",
+                biobjective: CocoBiobjectiveFacts.builtin)
+        }
+        #expect(!FileManager.default.fileExists(atPath: coco.path))
+    }
 }

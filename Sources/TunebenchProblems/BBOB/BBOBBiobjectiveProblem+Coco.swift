@@ -24,8 +24,9 @@ extension BBOBBiobjectiveProblem {
         return id(objectives.0) + "__" + id(objectives.1)
     }
 
-    /// The problem's index in COCO's whole bbob-biobj suite: its dimensions (those of bbob,
-    /// ``BBOBFunctions/dimensions``), then the 55 functions, then instances 1 to 15.
+    /// The problem's index in COCO's whole bbob-biobj suite with its default options (`cocoex.Suite("bbob-biobj", "",
+    /// "")`): its dimensions (those of bbob, ``BBOBFunctions/dimensions``), then the 55 functions, then instances 1
+    /// to 15. (A suite of other options numbers its problems otherwise.)
     public var cocoIndex: Int {
         let d = BBOBFunctions.dimensions.firstIndex(of: dimension) ?? BBOBFunctions.dimensions.count
         return (d * 55 + function - 1) * Self.instancePairs.count + instance - 1

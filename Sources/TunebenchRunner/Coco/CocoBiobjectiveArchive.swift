@@ -63,9 +63,16 @@ public struct CocoBiobjectiveArchive: Sendable {
     /// Offers `entry` to the archive; returns whether it was taken (no archived point weakly dominates it).
     public mutating func insert(_ entry: Entry) -> Bool {
         var entry = entry
-        // The last archived point whose ŷ₂ is not above the new one's: the only one that could dominate it.
+        // The last archived point whose ŷ₂ is not above the new one's (a binary search: the archive is sorted by ŷ₂):
+        // the only one that could dominate it.
         var next = 0
-        if let index = entries.lastIndex(where: { Self.compareSecond(entry, $0) >= 0 }) {
+        var (low, high) = (0, entries.count)
+        while low < high {
+            let middle = (low + high) / 2
+            if Self.compareSecond(entry, entries[middle]) >= 0 { low = middle + 1 } else { high = middle }
+        }
+        if low > 0 {
+            let index = low - 1
             let dominance = Self.dominance(entry.normalized, entries[index].normalized)
             guard dominance > -1 else { return false }
             next = index + 1

@@ -1,4 +1,4 @@
-/// One run as COCO's bi-objective logger records it, with its default observer options (`src/logger_bbob.c`,
+/// One run as COCO's bi-objective logger records it, with its default observer options (`src/logger_biobj.c`,
 /// `src/observer_biobj.c` of numbbo/coco-experiment 2.8: indicator `hyp`, `log_nondominated: all`,
 /// `log_decision_variables: low_dim`, `precision_f` 15, `precision_x` 8): the lines of its `.dat` file (triggered
 /// by targets of the indicator), of its `.tdat` file (triggered by evaluation counts), of its archive (`.adat`, a

@@ -23,7 +23,8 @@ import TunebenchCore
 public enum CocoExport {
     /// What an export wrote.
     public struct Summary: Sendable {
-        /// Each optimizer's folder, in experiment order, with the number of runs written into it.
+        /// Each optimizer's folder with the number of runs written into it: the bbob folders in experiment order,
+        /// then the bbob-biobj ones.
         public var folders: [(optimizer: String, folder: URL, runs: Int)]
         /// Labels of the experiment's problems that are not COCO problems.
         public var skippedProblems: [String]
@@ -31,8 +32,10 @@ public enum CocoExport {
         public var skippedRuns: Int
     }
 
-    /// Exports the complete runs of `experiment` in `store` into `output/OPTIMIZER/` for each optimizer label,
-    /// replacing such folders when they exist.
+    /// Exports the complete runs of `experiment` in `store` into `output/OPTIMIZER/` (bbob) and
+    /// `output/bbob-biobj/OPTIMIZER/` for each optimizer label, replacing such folders when they exist.
+    /// - Throws: ``RunnerError/invalidExperiment(_:)`` when an optimizer labelled `bbob-biobj` has bbob runs and
+    ///   bbob-biobj runs are exported too (its bbob folder would hold the others' bbob-biobj folders).
     /// - Parameters:
     ///   - version: the text written as `coco_version` in the `.info` files (the writer of the data).
     ///   - biobjective: the facts of a bbob-biobj problem (``CocoBiobjectiveFacts``), `nil` when unknown; without
@@ -67,6 +70,14 @@ public enum CocoExport {
         }
         let skippedProblems = experiment.problems.map(\.label).filter { label in
             identities[label] == nil && plan.runs.contains { $0.problem.label == label && store.hasRecord($0) }
+        }
+        if !biobjectiveRuns.isEmpty, byOptimizer["bbob-biobj"] != nil,
+            let index = experiment.optimizers.firstIndex(where: { $0.label == "bbob-biobj" })
+        {
+            throw RunnerError.unusableEntry(
+                field: "optimizers[\(index)]", label: "bbob-biobj",
+                reason: "its COCO folder of bbob runs, \(output.appendingPathComponent("bbob-biobj").path), would also "
+                    + "hold every optimizer's bbob-biobj folder; give it another label")
         }
         try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
         var folders: [(optimizer: String, folder: URL, runs: Int)] = []

@@ -28,6 +28,17 @@ struct CocoBiobjectiveRunLogTests {
         #expect(log.infoSummary == ", 1:3|2.5e-01")
     }
 
+    /// COCO's logger writes a last line for a problem it observed and never evaluated (`logger_biobj_free`): 0
+    /// evaluations, the indicator 0, the last target `DBL_MAX`.
+    @Test func aRunWithoutEvaluationsEndsWithCOCOsLineOfZeroEvaluations() {
+        var log = CocoBiobjectiveRunLog(facts: Self.facts, dimension: 2)
+        log.finish()
+        #expect(log.dat == ["0\t0.000000000000000e+00\t1.797693134862316e+308\n"])
+        #expect(log.tdat == ["0\t0.000000000000000e+00\n"])
+        #expect(log.adat.isEmpty && log.archiveFooter == "% evaluations = 0\n")
+        #expect(log.infoSummary == ", 1:0|0.0e+00")
+    }
+
     @Test func theArchiveKeepsTheNonDominatedPointsAndTheirVolume() {
         var archive = CocoBiobjectiveArchive(ideal: [0, 0], nadir: [1, 1])
         func offer(_ y: [Double], _ evaluation: Int) -> Bool {
