@@ -22,9 +22,9 @@ struct ExportCocoCommand: RegistryCommand {
             bbobexp_fF.info per function and data_fF/bbobexp_fF_DIMd.dat, .tdat, .rdat and .mdat;
               bbob-biobj runs in OUTPUT/bbob-biobj/OPTIMIZER/, as COCO's bi-objective logger writes them with its \
             default options: TYPE_hyp.info per problem type, TYPE/bbob-biobj_fFF_dDD_hyp.dat, _hyp.tdat, \
-            _hyp.rdat and TYPE/bbob-biobj_fFF_dDD.mdat, and archive/bbob-biobj_fFF_iII_dDD_nondom_all.adat (the hypervolume indicator is COCO's: the best \
-            known normalised volume minus the run's, plus the distance to the region of interest before a point \
-            reaches it).
+            _hyp.rdat and TYPE/bbob-biobj_fFF_dDD.mdat, and archive/bbob-biobj_fFF_iII_dDD_nondom_all.adat (the \
+            hypervolume indicator is COCO's: the best known normalised volume minus the run's, plus the distance to \
+            the region of interest before a point reaches it).
             Runs go in COCO's suite order (dimension, function, instance); failed runs and problems that are not \
             COCO's are left out and counted. Existing OUTPUT/OPTIMIZER and OUTPUT/bbob-biobj/OPTIMIZER folders are \
             replaced.

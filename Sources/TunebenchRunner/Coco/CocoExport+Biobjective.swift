@@ -27,7 +27,8 @@ extension CocoExport {
                 if record.simulation == nil, trial.number != log.evaluations {
                     throw RunnerError.corruptRunFile(
                         path: store.runURL(run).path,
-                        reason: "trial \(trial.number) comes after trial \(log.evaluations - 1); trials must be in order")
+                        reason: "trial \(trial.number) comes after trial \(log.evaluations - 1); "
+                            + "trials must be in order")
                 }
                 let objectives = trial.status == .ok ? trial.objectives : nil
                 if let objectives, objectives.count != 2 {
