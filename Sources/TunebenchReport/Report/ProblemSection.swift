@@ -101,22 +101,34 @@ enum ProblemSection {
 
     /// On a two-objective problem, each optimizer's median attainment surface: the boundary of what at least half of
     /// its complete runs attained (level ⌈R/2⌉ of R runs, ``TunebenchNumerics/AttainmentSurface``), from
-    /// `fronts/PROBLEM.csv`, up to the reference point.
+    /// `fronts/PROBLEM.csv`, inside the reference box. The surfaces' rays (up from the first corner, right from the
+    /// last) end a twentieth of the corners' span beyond the outermost corner, or at the reference point when it is
+    /// nearer: a reference point far from the front (ZDT's (11, 11)) would otherwise squeeze the surfaces into a corner.
     static func addAttainment(
         _ problem: ProblemRuns, _ input: ReportInput, to document: inout ReportDocument, output: inout ReportOutput
     ) {
         guard let reference = problem.referencePoint, reference.count == 2, let fronts = input.fronts[problem.problem]
         else { return }
-        let series = problem.optimizers.compactMap { optimizer -> PlotSeries? in
+        let surfaces = problem.optimizers.compactMap { optimizer -> (name: String, corners: [[Double]])? in
             let runs = optimizer.runs.map { fronts[optimizer.optimizer]?[$0.repetition] ?? [] }
             guard !runs.isEmpty else { return nil }
             let corners = AttainmentSurface.corners(
                 of: runs, level: AttainmentSurface.level(percentile: 50, runs: runs.count))
-            guard let last = corners.last else { return nil }
-            // The staircase: each corner's f2 holds until the next corner's f1, the last one up to the reference.
-            return PlotSeries(
-                name: optimizer.optimizer, x: corners.map { $0[0] } + [reference[0]],
-                y: corners.map { $0[1] } + [last[1]], step: true)
+            return corners.isEmpty ? nil : (optimizer.optimizer, corners)
+        }
+        let all = surfaces.flatMap(\.corners)
+        let ends = (0..<2).map { i -> Double in
+            let values = all.map { $0[i] }
+            guard let low = values.min(), let high = values.max() else { return reference[i] }
+            let margin = high > low ? (high - low) / 20 : (reference[i] - high) / 20
+            return min(reference[i], high + margin)
+        }
+        // The staircase: a ray down to the first corner, each corner's f2 holding until the next corner's f1, and a
+        // ray right from the last one.
+        let series = surfaces.map { name, corners in
+            PlotSeries(
+                name: name, x: [corners[0][0]] + corners.map { $0[0] } + [ends[0]],
+                y: [ends[1]] + corners.map { $0[1] } + [corners[corners.count - 1][1]], step: true)
         }
         guard !series.isEmpty else { return }
         let file = "report/plots/attainment/\(problem.problem).svg"
@@ -130,7 +142,8 @@ enum ProblemSection {
                 file: file, svg: svg,
                 caption: "Each optimizer's median attainment surface at the end of its runs: the boundary of the "
                     + "objective vectors that at least half of its complete runs attained (Grunert da Fonseca et al. "
-                    + "2001), up to the reference point; lower and to the left is better. From "
+                    + "2001), its rays drawn to just beyond the outermost corner (or to the reference point); lower and "
+                    + "to the left is better. From "
                     + "`fronts/\(problem.problem).csv`; an optimizer whose median run attained nothing inside the "
                     + "reference box has no line."))
     }
