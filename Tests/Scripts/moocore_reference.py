@@ -4,7 +4,7 @@
 Usage: python3 moocore_reference.py FOLDER [SETS]
 
 Draws SETS (default 1000) point sets with NumPy's default_rng(2026): 2, 3 or 4 objectives (and a few of 5 and 6),
-1 to 1,000 points (log-uniform, and 1,000 in one set of a hundred; at most 60 points for 5 and 6), of six kinds: uniform in the unit cube, on the
+1 to 1,000 points (log-uniform, and 1,000 in one set of a hundred; at most 60 points for 5 and 6), of six kinds (each drawn for every m): uniform in the unit cube, on the
 positive unit sphere (all mutually non-dominated, concave), on the simplex (linear), on the reflected sphere
 (convex), the sphere plus uniform noise of 0.05 (partly dominated), and the cube rounded to eighths (ties and
 duplicates, some on the reference point's faces). The reference point is 1.1 in every objective, or 1.0 (so that
@@ -42,7 +42,7 @@ with open(f"{folder}/points.bin", "wb") as out:
         m = [2, 3, 4][index % 3] if index % 50 != 49 else [5, 6][(index // 50) % 2]
         largest = 1000 if m <= 4 else 60
         n = int(round(np.exp(rng.uniform(0, np.log(largest))))) if index % 100 != 1 else largest
-        kind = kinds[index % 6]
+        kind = kinds[(index // 3) % 6]  # every kind for every m (index % 3 picks m)
         u = rng.random((n, m))
         if kind == "uniform":
             x = u

@@ -105,7 +105,7 @@ struct HypervolumeBenchmark: ParsableCommand {
             let m = [2, 3, 4][index % 3]
             let logSize = Double.random(in: 0..<Foundation.log(1000.0), using: &generator)
             let n = index % 100 == 1 ? 1000 : Int(Foundation.exp(logSize).rounded())
-            let kind = index % 6
+            let kind = (index / 3) % 6  // every kind for every m
             let points = (0..<n).map { _ -> [Double] in
                 let u = (0..<m).map { _ in Double.random(in: 0..<1, using: &generator) }
                 let norm = u.reduce(0) { $0 + $1 * $1 }.squareRoot()

@@ -10,7 +10,7 @@
 /// insertion beat any tree. The strips that a point adds are those of ``SweepFront``.
 ///
 /// The base, what the points at or below the box's corner in the third objective dominate, is loaded in one pass in
-/// x order (``raiseLeftWall(to:)``, ``appendToBase(x:y:)``, ``setBottomWall(at:)``, then ``finishBase()``), with no
+/// x order (``lowerLeftWall(to:)``, ``appendToBase(x:y:)``, ``setBottomWall(at:)``, then ``finishBase()``), with no
 /// search or shift; the points above it then come one by one through ``insert(x:y:)``.
 struct ClippedStaircase: ~Copyable {
     private let xs: UnsafeMutablePointer<Double>
@@ -59,7 +59,7 @@ struct ClippedStaircase: ~Copyable {
     /// Lowers the left wall to `y` when it is lower: a point left of the box (x ≤ cornerX, y > cornerY), of the
     /// base, which ``appendToBase(x:y:)`` and ``finishBase()`` complete.
     @inline(__always)
-    mutating func raiseLeftWall(to y: Double) {
+    mutating func lowerLeftWall(to y: Double) {
         if y < leftHeight { leftHeight = y }
     }
 

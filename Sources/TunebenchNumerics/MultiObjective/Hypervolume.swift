@@ -19,7 +19,8 @@
 public enum Hypervolume {
     /// The hypervolume of `points` (rows of m objective values) with respect to `reference` (m values).
     ///
-    /// - Precondition: every row has `reference.count` values, and `reference` has at least one.
+    /// - Precondition: every row has `reference.count` values, and `reference` has at least one; the values are
+    ///   finite (objective values always are: a failed trial has none).
     public static func exact(_ points: [[Double]], reference: [Double]) -> Double {
         let m = reference.count
         precondition(m >= 1, "Hypervolume: the reference point has no coordinates")
@@ -32,7 +33,8 @@ public enum Hypervolume {
         return exact(flat: flat, dimension: m, reference: reference)
     }
 
-    /// The hypervolume of the points stored row after row in `flat`, each strictly below `reference`.
+    /// The hypervolume of the points stored row after row in `flat`, each strictly below `reference`, every
+    /// coordinate finite (an infinite one can make the four-objective sweep's products 0 × ∞).
     static func exact(flat: [Double], dimension m: Int, reference: [Double]) -> Double {
         let n = flat.count / m
         guard n > 0 else { return 0 }
@@ -138,9 +140,10 @@ public enum Hypervolume {
     /// [x_p, r_x) × [y_p, r_y). Drops from the kept sets the points that `p` dominates.
     ///
     /// Two passes. The base, the part of the box that the kept points at or below z_p dominate, comes from one pass
-    /// over them in x order: those left of the box (x ≤ x_p) clip onto its left edge, of which only the lowest y
-    /// counts; those inside form the staircase of the points lower than every earlier one; and the first below the
-    /// box (y ≤ y_p) clips onto its bottom edge and dominates everything to its right, so the pass stops there. Then
+    /// over the kept points in x order (skipping those above z_p): those left of the box (x ≤ x_p) clip onto its left
+    /// edge, of which only the lowest y counts, and one that is also at or below y_p covers `p` (`nil`); those inside
+    /// form the staircase of the points lower than every earlier one; and the first below the box (y ≤ y_p) clips
+    /// onto its bottom edge and dominates everything to its right, so the pass stops there. Then
     /// the kept points above z_p, in z order, join the staircase (``ClippedStaircase``), each adding the strip of
     /// box still free times the height to it. The kept points dominate none of each other, so once a point fills
     /// the box no later kept point can be dominated by `p`, and the sweep stops.
@@ -164,7 +167,7 @@ public enum Hypervolume {
                     covered = true
                     return false
                 }
-                staircase.raiseLeftWall(to: yq)
+                staircase.lowerLeftWall(to: yq)
                 return true
             }
             guard yq > y else {
@@ -247,7 +250,8 @@ struct RankedPoints {
     }
 }
 
-/// The points kept by the four-objective sweep, as bits by z position, visited in z order word by word.
+/// A set of the points kept by the four-objective sweep, as bits by position (z position, or x rank), visited in
+/// ascending order word by word.
 struct KeptSet {
     private var words: [UInt64]
 

@@ -6,7 +6,8 @@ import TunebenchTestSupport
 
 /// Against moocore's C code (`Tests/Scripts/moocore_reference.py`): 1,000 random sets of 2, 3 and 4 objectives
 /// (and 20 of 5 and 6) of 1 to 1,000 points, uniform, on concave, linear and convex fronts, noisy and on a grid
-/// with ties and duplicates, with reference points above, on and inside the sets.
+/// with ties and duplicates (every kind for each of 2, 3 and 4 objectives), with reference points above, on and
+/// inside the sets.
 ///
 /// Agreement: the hypervolume, IGD, IGD+ and additive epsilon to a relative 10⁻¹² each; the non-dominated flags and
 /// the non-dominated sorting ranks equal, on the sets of at most 200 points.
