@@ -129,6 +129,15 @@ struct BiLine: Problem {
             #expect(abs(regret - expected) < 1e-12, "\(regrets)")
         }
         #expect(regrets.count == 6)
+        // The value column holds every objective the optimizer saw, f1;f2, as the run file has them.
+        let record = try #require(
+            try ResultStore(directory: folder).stream(Plan(experiment).runs[0]) { _, _ in })
+        let values = rows.map { String($0.split(separator: ",", omittingEmptySubsequences: false)[4]) }
+        var expectedValues: [String] = []
+        _ = try ResultStore(directory: folder).stream(Plan(experiment).runs[0]) { _, trial in
+            expectedValues.append(trial.objectives!.map { "\($0)" }.joined(separator: ";"))
+        }
+        #expect(record.paretoReference != nil && values == expectedValues && values.allSatisfy { $0.contains(";") })
         // Each run's attained front: all six points lie on the front, in order of f1.
         let fronts = try String(contentsOf: folder.appendingPathComponent("fronts/bi-line.csv"), encoding: .utf8)
             .split(separator: "\n")

@@ -14,7 +14,7 @@ struct HypervolumeBenchmark: ParsableCommand {
             REPEATS calls. Beside it, measured in the same invocation on the same points (written to a temporary \
             file): moocore.hypervolume from python3 (pip install moocore), whose median includes the Python call's \
             overhead of about 5 µs; the two values are printed with their relative difference. Then the mix of \
-            HypervolumeTests' agreement sets, drawn the same way (not the same draws): 1,000 sets of 2, 3 and 4 \
+            MoocoreAgreementTests' sets, drawn the same way (not the same draws): 1,000 sets of 2, 3 and 4 \
             objectives of 1 to 1,000 points, uniform, on concave, linear and convex fronts, noisy and on a grid, \
             each computed once per repeat; the totals' medians are printed, moocore's with and without its \
             per-call overhead (measured on a one-point set). Build with -c release.

@@ -15,7 +15,8 @@
 ///   dimensions", IEEE TEVC 22(3); O(n³) in the worst case, a clipped front as large as the set);
 /// - m ≥ 5: the same sweep along the last objective over (m − 1)-dimensional slices, O(n^(m−2)), exact but slow.
 ///
-/// Checked against moocore's C code to a relative 10⁻¹² (`HypervolumeTests`, `Tests/Scripts/moocore_reference.py`).
+/// Checked against moocore's C code to a relative 10⁻¹² (`MoocoreAgreementTests`,
+/// `Tests/Scripts/moocore_reference.py`).
 public enum Hypervolume {
     /// The hypervolume of `points` (rows of m objective values) with respect to `reference` (m values).
     ///

@@ -7,7 +7,7 @@ import TunebenchCore
 /// | names | objectives | variables |
 /// |---|---|---|
 /// | `zdt1` … `zdt4`, `zdt6` | 2 | `variables` (30, or 10 for ZDT4 and ZDT6); `reference` r of (r, r), 1.1 |
-/// | `dtlz1` … `dtlz7` | `objectives` (3) | m + k − 1, `k` (5 for DTLZ1, 20 for DTLZ7, 10 otherwise) |
+/// | `dtlz1` … `dtlz7` | `objectives` (3; 2 to 6) | m + k − 1, `k` (5 for DTLZ1, 20 for DTLZ7, 10 otherwise) |
 /// | `wfg1` … `wfg9` | `objectives` (2) | k + l: `k` (0: 4 for two objectives, 2(m − 1) otherwise), `l` (20) |
 public enum MultiObjectiveProblems {
     public static let entries: [ProblemEntry] =
@@ -68,8 +68,9 @@ public enum MultiObjectiveProblems {
             name: "dtlz\(number)", summary: "DTLZ\(number), m objectives: \(summaries[number - 1])",
             options: [
                 OptionSpec(
-                    "objectives", .integer(2...4), default: .integer(3),
-                    summary: "number of objectives m (2 to 4: the attained hypervolume is exact and fast up to 4)"),
+                    "objectives", .integer(2...6), default: .integer(3),
+                    summary: "number of objectives m (2 to 6: the attained hypervolume is exact, fast up to 4 and "
+                        + "slower beyond, O(n^(m-2)) for a front of n points)"),
                 OptionSpec(
                     "k", .integer(1...100), default: .integer(DTLZFunction.defaultDistanceVariables(number)),
                     summary: "distance variables; n = m + k - 1"),

@@ -212,7 +212,15 @@ struct RunScan {
         row.append(prefix.bytes)
         row.append(count)
         row.append(ascii: ",")
-        if let value = trial.value { row.append(value) }
+        if record.paretoReference != nil, let objectives = trial.objectives {
+            // Every objective the optimizer saw, `f1;f2;...` (a single-objective row keeps its one value).
+            for (i, objective) in objectives.enumerated() {
+                if i > 0 { row.append(ascii: ";") }
+                row.append(objective)
+            }
+        } else if let value = trial.value {
+            row.append(value)
+        }
         row.append(ascii: ",")
         row.append(bestColumns.bytes)
         if let level = trial.fidelity, record.fidelities.indices.contains(level) {

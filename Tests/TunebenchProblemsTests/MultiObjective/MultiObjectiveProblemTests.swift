@@ -18,6 +18,7 @@ import TunebenchNumerics
     static let specs: [EntrySpec] =
         MultiObjectiveProblems.entries.map { EntrySpec($0.name) } + [
             EntrySpec("dtlz2", options: ["objectives": .integer(4)]),
+            EntrySpec("dtlz1", options: ["objectives": .integer(6)]),
             EntrySpec("dtlz7", options: ["objectives": .integer(2), "k": .integer(3)]),
             EntrySpec("wfg4", options: ["objectives": .integer(3)]),
             EntrySpec("wfg2", options: ["objectives": .integer(4), "k": .integer(6), "l": .integer(4)]),
@@ -61,8 +62,12 @@ import TunebenchNumerics
         // WFG3's front with three objectives is not the published line: no volume is claimed.
         let wfg3 = try Self.registry.makeProblem(EntrySpec("wfg3", options: ["objectives": .integer(3)]), seed: 1)
         #expect(wfg3.paretoReference != nil && wfg3.paretoReference?.hypervolume == nil)
+        // DTLZ up to six objectives, with its closed-form volume; not seven.
+        let dtlz3 = try Self.registry.makeProblem(EntrySpec("dtlz3", options: ["objectives": .integer(6)]), seed: 1)
+        #expect(dtlz3.objectiveCount == 6 && dtlz3.space.dimension == 15)
+        #expect(dtlz3.paretoReference?.hypervolume == DTLZFunction(3, objectives: 6).exactHypervolume)
         #expect(throws: (any Error).self) {
-            try Self.registry.makeProblem(EntrySpec("dtlz2", options: ["objectives": .integer(5)]), seed: 1)
+            try Self.registry.makeProblem(EntrySpec("dtlz2", options: ["objectives": .integer(7)]), seed: 1)
         }
     }
 
