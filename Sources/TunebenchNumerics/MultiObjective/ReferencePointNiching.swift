@@ -9,8 +9,10 @@
 /// function `ASF(f', w) = max_j f'_j / w_j` with `w` = 10⁻⁶ but 1 on axis i; the m extreme points span a hyperplane
 /// whose intercepts `a_i` divide the translated objectives. Where the hyperplane cannot be formed (the extreme points
 /// do not span it, or an intercept is not positive and finite), the paper is silent; the intercepts are then each
-/// objective's largest translated value in S (its worst point), as Optuna 5.0.0's NSGAIIISampler does
-/// (`_normalize_objective_values`); an intercept below 10⁻¹² becomes 1 (a constant objective).
+/// objective's largest translated value in S (its worst point), as Optuna 5.0.0's NSGAIIISampler does where the
+/// extreme points do not span a hyperplane (`_normalize_objective_values`; where they span one with an intercept that
+/// is not positive, Optuna divides by it anyway, which turns that objective round: Tunebench falls back instead,
+/// `OptunaNSGA3AgreementTests`); an intercept below 10⁻¹² becomes 1 (a constant objective).
 ///
 /// **Association** (Algorithm 3): each normalised point goes to the reference direction `w` of smallest perpendicular
 /// distance `‖s − (wᵀs / wᵀw) w‖` (the first on ties).
