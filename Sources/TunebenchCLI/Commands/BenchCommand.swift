@@ -93,7 +93,12 @@ struct HarnessBenchmark: RegistryCommand {
         let outcome = try runner.run(progress: nil)
         let total = clock.now - start
         let aggregateStart = clock.now
-        try Aggregator(experiment: experiment, store: runner.store, jobs: jobs).aggregate()
+        // The same aggregation as the run's (its gradient track and reference fronts), timed alone.
+        try Aggregator(
+            experiment: experiment, store: runner.store, jobs: jobs,
+            gradientTrack: experiment.gradientTrack(in: registry),
+            referenceFront: Experiment.referenceFront(in: registry)
+        ).aggregate()
         let aggregation = clock.now - aggregateStart
         let sizes = ["runs", "evaluations.csv", "curves", "traces.csv"].map { name in
             "\(name) \(Self.megabytes(Self.size(of: folder.appendingPathComponent(name))))"
