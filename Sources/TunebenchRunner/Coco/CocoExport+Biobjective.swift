@@ -36,10 +36,7 @@ extension CocoExport {
                         path: store.runURL(run).path,
                         reason: "trial \(trial.number) has \(objectives.count) objectives; bbob-biobj has 2")
                 }
-                let point = trial.configuration.map { value -> Double in
-                    if case .number(let x)? = value { return x }
-                    return .nan
-                }
+                let point = Self.point(of: trial)
                 log.record(objectives, point: point)
             }
             guard record != nil else { continue }
@@ -80,6 +77,14 @@ extension CocoExport {
             try FileManager.default.createDirectory(
                 at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(text.utf8).write(to: url)
+        }
+    }
+
+    /// A trial's point as COCO logs it: its numbers, NaN for a value that is not one.
+    static func point(of trial: TrialRecord) -> [Double] {
+        trial.configuration.map { value -> Double in
+            if case .number(let x)? = value { return x }
+            return .nan
         }
     }
 

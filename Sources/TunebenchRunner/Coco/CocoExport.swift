@@ -166,10 +166,7 @@ public enum CocoExport {
                         path: store.runURL(run).path,
                         reason: "trial \(trial.number) comes after trial \(log!.evaluations - 1); trials must be in order")
                 }
-                let point = trial.configuration.map { value -> Double in
-                    if case .number(let x)? = value { return x }
-                    return .nan
-                }
+                let point = Self.point(of: trial)
                 log?.record(trial.trueValue ?? .nan, point: point, evaluation: evaluation)
             }
             // COCO's logger writes nothing for a problem that was never evaluated.
