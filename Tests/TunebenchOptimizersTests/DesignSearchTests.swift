@@ -1,4 +1,5 @@
 import Testing
+import Tunebench
 import TunebenchCore
 import TunebenchOptimizers
 
@@ -60,5 +61,54 @@ struct DesignSearchTests {
         #expect(cells.count == budget)
         let logCells = Set(points.map { Int((space.encode($0)[3] * Double(budget)).rounded(.down)) })
         #expect(logCells.count == budget)
+    }
+}
+
+/// With a cost budget, designs sized by the budget fit the full-fidelity evaluations it buys
+/// (`OptimizerContext.fullFidelityBudget`), not the cap on suggestions.
+struct CostBudgetDesignTests {
+    let space = try! SearchSpace([.real("x", lower: 0, upper: 1), .real("y", lower: 0, upper: 1)])
+    /// Three levels costing 1/9, 1/3 and 1, as `Fidelity.levels(steps: [1, 3, 9])` gives.
+    let levels = Fidelity.levels(steps: [1, 3, 9])
+
+    /// The registered optimizer `name` with its default options, a budget of 100,000 and the cost budget.
+    private func registered(_ name: String, costBudget: Double) throws -> any Optimizer {
+        let entry = try Registry.builtin.optimizer(named: name)
+        let options = try Options.resolve([:], specs: entry.options, entry: name)
+        return try entry.factory(OptimizerContext(
+            space: space, seed: 5, budget: 100_000, fidelities: levels, options: options, costBudget: costBudget))
+    }
+
+    @Test func fullFidelityBudgetIsTheEvaluationsTheCostBudgetBuys() {
+        func count(_ budget: Int, _ cost: Double?, _ fidelities: [Fidelity]) -> Int {
+            OptimizerContext(space: space, seed: 1, budget: budget, fidelities: fidelities, costBudget: cost)
+                .fullFidelityBudget
+        }
+        #expect(count(100_000, nil, levels) == 100_000)
+        #expect(count(100_000, 40, levels) == 40)
+        #expect(count(100_000, 40.9, []) == 40)
+        #expect(count(25, 40, levels) == 25)  // the evaluation budget when it is the smaller
+        #expect(count(100, 0.5, levels) == 0)  // no full-fidelity evaluation fits
+        let costly = [Fidelity(steps: 1, cost: 0.5), Fidelity(steps: 2, cost: 2)]
+        #expect(count(100, 9, costly) == 4)
+    }
+
+    @Test func aLatinHypercubeUnderACostBudgetHasOnePointPerStratum() throws {
+        var lhs = try registered("lhs", costBudget: 12)
+        var points: [Configuration] = []
+        while let suggestion = try lhs.ask() {
+            points.append(suggestion.configuration)
+            try lhs.tell(Observation(suggestion, value: 0))
+        }
+        #expect(points.count == 12)
+        for axis in 0..<2 {
+            #expect(Set(points.map { Int($0.real(axis) * 12) }).count == 12)
+        }
+    }
+
+    @Test func smacsInitialDesignIsAQuarterOfTheFullFidelityEvaluations() throws {
+        let optimizer = try registered("forest-smac", costBudget: 40)
+        // min(10 d, ⌊40 / 4⌋) = 10 Sobol points, not 10 d = 20.
+        #expect(optimizer.metadata["initial"] == "10")
     }
 }

@@ -25,4 +25,16 @@ struct PluginBudgetTests {
         #expect(metadata.contains("n_trials=\(budget))"), "\(optimizer.metadata)")
         _ = try optimizer.ask()
     }
+
+    /// With a cost budget the solver is told the full-fidelity evaluations it buys, not the cap on suggestions.
+    @Test func aCostBudgetTellsTheFullFidelityEvaluationsItBuys() throws {
+        let manifest = try #require(PluginsFolderTests.catalog.manifests.first { $0.name == "smac-hpo" })
+        let space = try SearchSpace([.real("x", lower: -5, upper: 10), .real("y", lower: 0, upper: 15)])
+        let context = OptimizerContext(
+            space: space, seed: 3, budget: 100_000, fidelities: Fidelity.levels(steps: [1, 3, 9]), costBudget: 40.5)
+        var optimizer = try PluginOptimizer(command: manifest.command, context: context)
+        let metadata = optimizer.metadata.values.joined(separator: " ")
+        #expect(metadata.contains("n_trials=40)"), "\(optimizer.metadata)")
+        _ = try optimizer.ask()
+    }
 }

@@ -169,6 +169,18 @@ public struct OptimizerContext: Sendable {
     /// The run's cost budget in the problem's cost unit, when the experiment has one: the run ends before the first
     /// suggestion whose fidelity level's cost does not fit in what is left.
     public var costBudget: Double?
+    /// The evaluations a run can make at full fidelity, to which rules that size a design by the budget fit it
+    /// (Latin hypercube, grid, annealing's cooling, GA's population, SMAC's and ParEGO's initial designs, and a
+    /// plugin's `TUNEBENCH_BUDGET`): ``budget``, or with a cost budget `B` and a full-fidelity cost `c` (the last
+    /// level's, 1 without levels) `min(budget, ⌊B / c⌋)`. A cost budget of 40 thus sizes an LHS to 40 points, not
+    /// to the 100,000 evaluations that are only the cap on suggestions.
+    public var fullFidelityBudget: Int {
+        guard let costBudget, costBudget.isFinite else { return budget }
+        let cost = fidelities.last?.cost ?? 1
+        guard cost > 0 else { return budget }
+        let count = (costBudget / cost).rounded(.down)
+        return count < Double(budget) ? max(Int(count), 0) : budget
+    }
     /// The number of black-box constraints the problem reports with each evaluation (``Problem/constraintCount``,
     /// ``Observation/constraints``); 0 for an unconstrained problem.
     public var constraintCount: Int

@@ -32,7 +32,7 @@ public struct GridSearch: Optimizer {
     public init(context: OptimizerContext) throws {
         let space = context.space
         // A grid never holds more than `enumerationLimit` points, however large the budget.
-        let budget = min(max(context.budget, 0), Self.enumerationLimit)
+        let budget = min(max(context.fullFidelityBudget, 0), Self.enumerationLimit)
         // The finest common resolution that fits, by bisection (the grid grows with the resolution), then one
         // more level for each numeric parameter in space order while the grid still fits.
         let numeric = space.parameters.indices.filter { space.parameters[$0].choices == nil }

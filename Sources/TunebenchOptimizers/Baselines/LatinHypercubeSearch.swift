@@ -19,7 +19,8 @@ public struct LatinHypercubeSearch: Optimizer {
         space = context.space
         var generator = Xoshiro256StarStar(seed: context.seed)
         let design = try LatinHypercube(dimension: space.dimension, centered: context.options.bool("centered"))
-        points = context.budget > 0 ? try design.points(count: context.budget, using: &generator) : []
+        let count = context.fullFidelityBudget
+        points = count > 0 ? try design.points(count: count, using: &generator) : []
     }
 
     public mutating func ask() -> Suggestion? {

@@ -55,7 +55,7 @@ public struct GeneticAlgorithm: Optimizer {
             categorical: space.parameters.map { $0.choices != nil }, crossoverIndex: settings.crossoverIndex,
             mutationIndex: settings.mutationIndex)
         let d = space.dimension
-        size = settings.population > 0 ? settings.population : max(8, min(40, context.budget / 50))
+        size = settings.population > 0 ? settings.population : max(8, min(40, context.fullFidelityBudget / 50))
         generator = Xoshiro256StarStar(seed: context.seed)
         remaining = context.budget
         brood = (0..<size).map { _ in (0..<d).map { _ in generator.nextUnit() } }

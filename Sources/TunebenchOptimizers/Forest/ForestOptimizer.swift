@@ -166,7 +166,8 @@ public struct ForestOptimizer: Optimizer {
         generator = Xoshiro256StarStar(seed: context.seed)
         design = try? SobolSequence(dimension: space.dimension, scramble: true, using: &generator)
         if settings.initialPoints == 0 {
-            self.settings.initialPoints = Self.smacInitialPoints(dimension: space.dimension, budget: context.budget)
+            self.settings.initialPoints = Self.smacInitialPoints(
+                dimension: space.dimension, budget: context.fullFidelityBudget)
         }
         forest = RandomForestRegressor(dimension: space.dimension, settings: settings.forest)
         search = ForestAcquisitionSearch(space: space, settings: settings.search)

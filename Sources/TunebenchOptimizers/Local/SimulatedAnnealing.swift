@@ -42,8 +42,8 @@ public struct SimulatedAnnealing: Optimizer {
         space = context.space
         categorical = space.parameters.map { $0.choices != nil }
         generator = Xoshiro256StarStar(seed: context.seed)
-        budget = context.budget
-        warmup = max(5, min(20, context.budget / 10))
+        budget = context.fullFidelityBudget
+        warmup = max(5, min(20, context.fullFidelityBudget / 10))
         remaining = context.budget
     }
 

@@ -72,7 +72,7 @@ public struct ParEGOOptimizer: Optimizer {
         weights = m == 1 ? [[1]] : SimplexLattice.points(objectives: m, divisions: divisions)
         let d = space.dimension
         initialPoints = settings.initialPoints > 0
-            ? settings.initialPoints : max(2, min(11 * d - 1, context.budget / 4))
+            ? settings.initialPoints : max(2, min(11 * d - 1, context.fullFidelityBudget / 4))
         generator = Xoshiro256StarStar(seed: context.seed)
         do {
             design = try SobolSequence(dimension: d, scramble: true, using: &generator)

@@ -33,7 +33,7 @@ public final class PluginOptimizer: Optimizer {
             space: context.space, name: context.problem, fidelities: context.fidelities,
             objectives: context.objectiveCount)
         var command = command
-        command.environment[Self.budgetVariable] = String(context.budget)
+        command.environment[Self.budgetVariable] = String(context.fullFidelityBudget)
         client = try SolverClient(command)
         space = context.space
         fidelities = context.fidelities
