@@ -19,6 +19,18 @@ public enum ReferenceScript {
         return try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])
     }
 
+    /// The lists of points that `python3 Tests/Scripts/name arguments…` prints under each of `keys` (rows of `repr()`
+    /// strings), by key; `nil` after recording the script's failure.
+    public static func points(_ name: String, _ arguments: [String], keys: [String]) throws -> [String: [[Double]]]? {
+        guard let json = try json(name, arguments) else { return nil }
+        var lists: [String: [[Double]]] = [:]
+        for key in keys {
+            let rows = try #require(json[key] as? [[Any]], "no \(key) in the output of \(name)")
+            lists[key] = try rows.map { try $0.map(double) }
+        }
+        return lists
+    }
+
     /// A double the scripts print as `repr()` in a string (`"0.1"`, `"inf"`, `"nan"`).
     public static func double(_ value: Any?) throws -> Double {
         let text = try #require(value as? String, "not a repr string: \(String(describing: value))")
