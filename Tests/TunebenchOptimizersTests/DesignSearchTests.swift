@@ -89,6 +89,9 @@ struct CostBudgetDesignTests {
         #expect(count(100_000, 40.9, []) == 40)
         #expect(count(25, 40, levels) == 25)  // the evaluation budget when it is the smaller
         #expect(count(100, 0.5, levels) == 0)  // no full-fidelity evaluation fits
+        #expect(count(100, .infinity, levels) == 100 && count(100, .nan, levels) == 100)
+        // The runner's tolerance: three evaluations of cost 0.1 fit in 0.3 although 0.3 / 0.1 < 3.
+        #expect(count(100, 0.3, [Fidelity(steps: 1, cost: 0.1)]) == 3)
         let costly = [Fidelity(steps: 1, cost: 0.5), Fidelity(steps: 2, cost: 2)]
         #expect(count(100, 9, costly) == 4)
     }
@@ -110,5 +113,15 @@ struct CostBudgetDesignTests {
         let optimizer = try registered("forest-smac", costBudget: 40)
         // min(10 d, ⌊40 / 4⌋) = 10 Sobol points, not 10 d = 20.
         #expect(optimizer.metadata["initial"] == "10")
+    }
+
+    @Test func aGridUnderACostBudgetFitsTheFullFidelityEvaluations() throws {
+        var grid = try registered("grid", costBudget: 40)
+        var count = 0
+        while let suggestion = try grid.ask() {
+            count += 1
+            try grid.tell(Observation(suggestion, value: 0))
+        }
+        #expect(count == 36)  // the 6 × 6 grid, the largest within 40 points
     }
 }

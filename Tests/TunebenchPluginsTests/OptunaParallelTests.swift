@@ -31,7 +31,8 @@ struct OptunaParallelTests {
     @Test func optunaTPEAskedInBatchesSuggestsWhatOptunaSuggests() throws {
         guard let reference = try Self.reference() else { return }
         // The script's second run parts from the first at trial 11, so the points show what reached the sampler.
-        #expect(reference.points.count == 24 && reference.points.prefix(10) == reference.other.prefix(10))
+        try #require(reference.points.count == 24 && reference.other.count == 24)
+        #expect(reference.points.prefix(10) == reference.other.prefix(10))
         #expect(reference.points[10] != reference.other[10])
         let manifest = try #require(PluginsFolderTests.catalog.manifests.first { $0.name == "optuna-tpe" })
         let space = try SearchSpace([.real("x1", lower: 0, upper: 1), .real("x2", lower: 0, upper: 1)])

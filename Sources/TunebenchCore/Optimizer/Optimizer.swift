@@ -17,8 +17,8 @@
 /// # Implementation requirements
 /// - Every suggestion passes `context.space.validate(_:)`: values of the right kind inside the bounds, inactive
 ///   conditional parameters without a value.
-/// - The trace depends only on the context (space, seed, budget, options) and on what was told: the same seed
-///   gives the same suggestions, and randomness comes from a generator seeded with `context.seed`.
+/// - The trace depends only on the context (space, seed, budget, cost budget and levels, options) and on what was
+///   told: the same seed gives the same suggestions, and randomness comes from a generator seeded with `context.seed`.
 /// - `ask` returns `nil` once it has made `context.budget` suggestions, or earlier when it has nothing left to
 ///   suggest (an exhausted grid); after `nil` with no trial pending, every later `ask` returns `nil` too.
 /// - `tell` accepts failed evaluations: `value` may be `nil` or not finite, and the optimizer goes on.
@@ -172,14 +172,17 @@ public struct OptimizerContext: Sendable {
     /// The evaluations a run can make at full fidelity, to which rules that size a design by the budget fit it
     /// (Latin hypercube, grid, annealing's cooling, GA's population, SMAC's and ParEGO's initial designs, and a
     /// plugin's `TUNEBENCH_BUDGET`): ``budget``, or with a cost budget `B` and a full-fidelity cost `c` (the last
-    /// level's, 1 without levels) `min(budget, ⌊B / c⌋)`. A cost budget of 40 thus sizes an LHS to 40 points, not
-    /// to the 100,000 evaluations that are only the cap on suggestions.
+    /// level's, 1 without levels) `min(budget, ⌊B (1 + 10⁻¹²) / c⌋)`, with the runner's tolerance on the cost
+    /// budget.
+    /// The budget itself counts evaluations at the cheapest level (3,240 for a cost of 40 on 81 epochs whose lowest
+    /// level costs 1/81), the cap on suggestions; a cost budget of 40 sizes an LHS to 40 points.
     public var fullFidelityBudget: Int {
         guard let costBudget, costBudget.isFinite else { return budget }
         let cost = fidelities.last?.cost ?? 1
         guard cost > 0 else { return budget }
-        let count = (costBudget / cost).rounded(.down)
-        return count < Double(budget) ? max(Int(count), 0) : budget
+        let count = (costBudget / cost * (1 + 1e-12)).rounded(.down)
+        guard count > 0 else { return 0 }
+        return count < Double(budget) ? Int(count) : budget
     }
     /// The number of black-box constraints the problem reports with each evaluation (``Problem/constraintCount``,
     /// ``Observation/constraints``); 0 for an unconstrained problem.
