@@ -173,14 +173,14 @@ public struct OptimizerContext: Sendable {
     /// (Latin hypercube, grid, annealing's cooling, GA's population, SMAC's and ParEGO's initial designs, and a
     /// plugin's `TUNEBENCH_BUDGET`): ``budget``, or with a cost budget `B` and a full-fidelity cost `c` (the last
     /// level's, 1 without levels) `min(budget, ⌊B (1 + 10⁻¹²) / c⌋)`, with the runner's tolerance on the cost
-    /// budget.
+    /// budget (``BudgetTolerance``).
     /// The budget itself counts evaluations at the cheapest level (3,240 for a cost of 40 on 81 epochs whose lowest
     /// level costs 1/81), the cap on suggestions; a cost budget of 40 sizes an LHS to 40 points.
     public var fullFidelityBudget: Int {
         guard let costBudget, costBudget.isFinite else { return budget }
         let cost = fidelities.last?.cost ?? 1
         guard cost > 0 else { return budget }
-        let count = (costBudget / cost * (1 + 1e-12)).rounded(.down)
+        let count = BudgetTolerance.limit(costBudget / cost).rounded(.down)
         guard count > 0 else { return 0 }
         return count < Double(budget) ? Int(count) : budget
     }

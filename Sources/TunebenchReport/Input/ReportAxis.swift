@@ -1,3 +1,5 @@
+import TunebenchCore
+
 /// The x-axis of a report's curves and of every analysis "over the budget": evaluations, cumulative cost when the
 /// experiment has a cost budget, or simulated seconds when it runs on simulated workers with a time budget.
 public struct ReportAxis: Sendable, Hashable {
@@ -37,7 +39,7 @@ public struct ReportAxis: Sendable, Hashable {
 
         /// The relative tolerance a position may exceed `x` by and still count as spent by `x`: 1e-12 on the summed
         /// axes (cost, time), for rounding in the sums, as the aggregator's curves allow; none for evaluations.
-        public var tolerance: Double { self == .evaluations ? 0 : 1e-12 }
+        public var tolerance: Double { self == .evaluations ? 0 : BudgetTolerance.relative }
     }
 
     public var kind: Kind

@@ -1,3 +1,5 @@
+import TunebenchCore
+
 /// Average rank over the budget (``AverageRank``): a plot, a table at four fractions of the budget, `report/ranks.csv`.
 enum RankSection {
     /// The fractions of the budget the tables show.
@@ -54,7 +56,7 @@ enum RankSection {
 
     /// The index of the last axis point at or before `fraction` of the budget (at least the first point).
     static func pointIndex(_ axis: ReportAxis, fraction: Double) -> Int {
-        let limit = axis.budget * fraction * (1 + 1e-12)
+        let limit = BudgetTolerance.limit(axis.budget * fraction)
         return max(0, (axis.points.lastIndex { $0 <= limit }) ?? 0)
     }
 

@@ -144,7 +144,7 @@ struct RunScan {
             // The cost axis sees the best before this trial at every point it passes (see bestOverCost's rule).
             let total = cost + trial.cost
             while costPoint < Aggregator.costPoints
-                && Aggregator.costPoint(costPoint, of: costBudget) * (1 + 1e-12) < total
+                && BudgetTolerance.limit(Aggregator.costPoint(costPoint, of: costBudget)) < total
             {
                 costTrace.append(best)
                 costPoint += 1
@@ -159,7 +159,7 @@ struct RunScan {
             // completion order, so their ends never decrease), with the cost axis's relative tolerance, so that a
             // trial completing at the budget itself is on the last point.
             while timePoint < Aggregator.timePoints
-                && Aggregator.timePoint(timePoint, of: timeBudget) * (1 + 1e-12) < end
+                && BudgetTolerance.limit(Aggregator.timePoint(timePoint, of: timeBudget)) < end
             {
                 timeTrace.append(best)
                 timePoint += 1

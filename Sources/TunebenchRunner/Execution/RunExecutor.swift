@@ -159,8 +159,8 @@ public struct RunExecutor: Sendable {
                 }
                 if let costBudget = experiment.costBudget {
                     let cost = suggestion.fidelity.map { fidelities[$0].cost } ?? fidelities.last?.cost ?? 1
-                    // A relative tolerance, so that three thirds fit in a budget of one.
-                    if spent + committed + cost > costBudget * (1 + 1e-12) { return nil }
+                    // BudgetTolerance: three thirds fit in a budget of one.
+                    if spent + committed + cost > BudgetTolerance.limit(costBudget) { return nil }
                 }
                 stage = .evaluate(number)
                 let withGradient = suggestion.wantsGradient && suggestion.fidelity == nil && problem.providesGradient

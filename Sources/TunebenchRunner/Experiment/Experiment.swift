@@ -79,7 +79,7 @@ public struct Experiment: Sendable, Hashable {
         guard let costBudget else { return cap }
         let cheapest = fidelities.map(\.cost).min() ?? 1
         guard cheapest > 0 else { return cap }
-        let affordable = (costBudget / cheapest * (1 + 1e-12)).rounded(.down)
+        let affordable = BudgetTolerance.limit(costBudget / cheapest).rounded(.down)
         return affordable < Double(cap) ? Int(affordable) : cap
     }
 
